@@ -1,0 +1,258 @@
+/* db.c: opening the article database and the schema around it. The
+ * queries live in db_query.c and search in db_search.c.
+ *
+ * A database is someone else's file. Before anything reads it, it is opened
+ * with SQLite's defensive settings (no trusted schema, no triggers or views
+ * run for a reader) and its schema is compared with what this program made:
+ * a newer version, an unknown object or a trigger is refused, not run. */
+#include "config.h"
+#include "db.h"
+#include "db_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Every object schema version 1 has. The FTS5 shadow tables and SQLite's
+ * automatic indexes are part of it. */
+static const char *const schema_objects[] = {
+	"table:levels", "table:statuses", "table:topics", "table:articles",
+	"table:sections", "table:refs", "table:related", "table:search",
+	"table:search_data", "table:search_idx", "table:search_content",
+	"table:search_docsize", "table:search_config",
+	"table:spell", "table:spell_data", "table:spell_idx", "table:spell_docsize",
+	"table:spell_config", "table:spell_vocab",
+	"index:topics_parent", "index:articles_topic", "index:sections_article",
+	"index:sqlite_autoindex_levels_1", "index:sqlite_autoindex_levels_2",
+	"index:sqlite_autoindex_statuses_1", "index:sqlite_autoindex_statuses_2",
+	"index:sqlite_autoindex_topics_1", "index:sqlite_autoindex_articles_1",
+	NULL,
+};
+
+static bool
+schema_object_known(const char *type, const char *name)
+{
+	size_t tl = strlen(type);
+	for (const char *const *o = schema_objects; *o; o++)
+		if (strncmp(*o, type, tl) == 0 && (*o)[tl] == ':' &&
+		    strcmp(*o + tl + 1, name) == 0)
+			return true;
+	return false;
+}
+
+const char *
+db_errmsg(struct db *db)
+{
+	return sqlite3_errmsg(db->h);
+}
+
+sqlite3 *
+db_handle(struct db *db)
+{
+	return db->h;
+}
+
+const char *
+db_path(const struct db *db)
+{
+	return db->path;
+}
+
+/* Checks the schema version and every object in sqlite_schema. */
+static int
+db_verify(struct db *db, struct buf *err)
+{
+	sqlite3_stmt *st;
+	int version = -1, objects = 0, rc;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) {
+		buf_addf(err, "%s: not a readable SQLite database (%s)", db->path,
+		    sqlite3_errmsg(db->h));
+		return -1;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	rc = sqlite3_finalize(st);
+	if (rc != SQLITE_OK || version < 0) {
+		buf_addf(err, "%s: not a readable SQLite database (%s)", db->path,
+		    sqlite3_errmsg(db->h));
+		return -1;
+	}
+	if (version > DB_SCHEMA_VERSION) {
+		buf_addf(err, "%s: schema version %d is newer than this bedside "
+		    "understands (%d); use a newer bedside", db->path, version,
+		    DB_SCHEMA_VERSION);
+		return -1;
+	}
+
+	rc = sqlite3_prepare_v2(db->h, "SELECT type, name FROM sqlite_schema", -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		buf_addf(err, "%s: not a readable SQLite database (%s)", db->path,
+		    sqlite3_errmsg(db->h));
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(st, 0);
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		objects++;
+		if (!type || !name || !schema_object_known(type, name)) {
+			buf_addf(err, "%s: unexpected %s '%s' in the schema; refusing "
+			    "to use this database", db->path, type ? type : "object",
+			    name ? name : "");
+			sqlite3_finalize(st);
+			return -1;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		buf_addf(err, "%s: damaged database (%s)", db->path, sqlite3_errmsg(db->h));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	if (objects == 0) {
+		buf_addf(err, "%s: not a bedside database (it is empty)", db->path);
+		return -1;
+	}
+	if (version != DB_SCHEMA_VERSION) {
+		buf_addf(err, "%s: unknown schema version %d (this bedside reads %d)",
+		    db->path, version, DB_SCHEMA_VERSION);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+db_harden(sqlite3 *h, enum db_mode mode)
+{
+	sqlite3_extended_result_codes(h, 1);
+	sqlite3_db_config(h, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+	sqlite3_db_config(h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
+	sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, (int *)NULL);
+#ifdef SQLITE_DBCONFIG_ENABLE_VIEW
+	sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_VIEW, 0, (int *)NULL);
+#endif
+	sqlite3_db_config(h, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, (int *)NULL);
+	/* An importer replaces the file by rename, so readers never wait on
+	 * it; the timeout covers anyone else who writes the file in place. */
+	sqlite3_busy_timeout(h, 5000);
+	(void)mode;
+}
+
+struct db *
+db_open(const char *path, enum db_mode mode, struct buf *err)
+{
+	struct stat st;
+	struct db *db;
+	int flags;
+
+	if (stat(path, &st) != 0) {
+		buf_addf(err, "%s: cannot open database: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		buf_addf(err, "%s: not a database file", path);
+		return NULL;
+	}
+	if (st.st_size == 0) {
+		buf_addf(err, "%s: not a bedside database (it is empty)", path);
+		return NULL;
+	}
+
+	db = xcalloc(1, sizeof *db);
+	db->path = xstrdup(path);
+	flags = mode == DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
+		buf_addf(err, "%s: cannot open database: %s", path,
+		    db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		db_close(db);
+		return NULL;
+	}
+	db_harden(db->h, mode);
+	if (db_verify(db, err) != 0) {
+		db_close(db);
+		return NULL;
+	}
+	if (db_register_functions(db) != 0) {
+		buf_addf(err, "%s: cannot set up search: %s", path, sqlite3_errmsg(db->h));
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	db_search_finalize(db);
+	for (size_t i = 0; i < DB_STMT_COUNT; i++)
+		sqlite3_finalize(db->stmt[i]);
+	sqlite3_close(db->h);
+	free(db->path);
+	free(db);
+}
+
+int
+db_create_schema(sqlite3 *h, struct buf *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(h, db_schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
+		buf_addf(err, "cannot create schema: %s", msg ? msg : sqlite3_errmsg(h));
+		sqlite3_free(msg);
+		return -1;
+	}
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", DB_SCHEMA_VERSION);
+	if (sqlite3_exec(h, pragma, NULL, NULL, NULL) != SQLITE_OK) {
+		buf_addf(err, "cannot set schema version: %s", sqlite3_errmsg(h));
+		return -1;
+	}
+	return 0;
+}
+
+/* The database a binary uses with no --db and no $BEDSIDE_DB: the one
+ * built beside it when it runs from the build tree (so it works before
+ * `make install`), else the installed one. */
+const char *
+db_default_path(const char *argv0)
+{
+	static char built[4096];
+	const char *env = getenv("BEDSIDE_DB");
+	if (env && *env)
+		return env;
+
+	char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n <= 0 && argv0 && strchr(argv0, '/')) {
+		n = (ssize_t)strlen(argv0);
+		if ((size_t)n >= sizeof self)
+			n = 0;
+		else
+			memcpy(self, argv0, (size_t)n);
+	}
+	if (n > 0) {
+		self[n] = '\0';
+		char *slash = strrchr(self, '/');
+		if (slash) {
+			*slash = '\0';
+			/* The build tree has the Makefile beside the binary. */
+			struct buf db = BUF_INIT, mk = BUF_INIT;
+			buf_addf(&db, "%s/%s", self, BUILD_DB_NAME);
+			buf_addf(&mk, "%s/Makefile", self);
+			bool found = access(db.data, R_OK) == 0 && access(mk.data, R_OK) == 0;
+			if (found && strlen(db.data) < sizeof built)
+				memcpy(built, db.data, strlen(db.data) + 1);
+			else
+				found = false;
+			buf_free(&db);
+			buf_free(&mk);
+			if (found)
+				return built;
+		}
+	}
+	return PKGDATADIR "/" BUILD_DB_NAME;
+}

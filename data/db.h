@@ -1,0 +1,176 @@
+/* db.h: the article database: opening it safely, and the queries the CLI
+ * and the browser make. Everything returned is owned by the caller and
+ * freed with the matching *_free function. No curses here. */
+#ifndef BEDSIDE_DB_H
+#define BEDSIDE_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <sqlite3.h>
+
+#include "buf.h"
+
+#define DB_SCHEMA_VERSION 1
+
+struct db;
+
+enum db_mode {
+	DB_READ,          /* the browser, search, show, topics, check */
+	DB_WRITE,         /* the importer, on a file of its own making */
+};
+
+/* Opens path and checks that it is a bedside database of a known schema
+ * version with nothing unexpected in its schema. On failure returns NULL
+ * and puts one line (no newline) naming the file and the fault in err. */
+struct db *db_open(const char *path, enum db_mode mode, struct buf *err);
+void db_close(struct db *db);
+sqlite3 *db_handle(struct db *db);
+const char *db_path(const struct db *db);
+/* The last SQLite error as one line, for messages. */
+const char *db_errmsg(struct db *db);
+
+/* Creates the schema in an empty database (the importer's new file). */
+int db_create_schema(sqlite3 *h, struct buf *err);
+/* The schema text compiled into the program (data/schema.sql). */
+extern const char db_schema_sql[];
+
+/* Which database to use: --db, else $BEDSIDE_DB, else the one built in
+ * this build tree if the program runs from there, else the installed one. */
+const char *db_default_path(const char *argv0);
+
+/* --- reference rows ------------------------------------------------- */
+
+struct db_level {
+	char *name;
+	char *label;
+	char *disclaimer;
+};
+
+struct db_status {
+	char *name;
+	char *label;
+	int position;
+};
+
+int db_levels(struct db *db, struct db_level **out, size_t *n);
+void db_levels_free(struct db_level *v, size_t n);
+int db_statuses(struct db *db, struct db_status **out, size_t *n);
+void db_statuses_free(struct db_status *v, size_t n);
+
+/* --- topics and article lists ---------------------------------------- */
+
+struct db_topic {
+	int id;
+	int parent_id;          /* 0 at the top */
+	int depth;              /* 0 at the top */
+	char *name;
+	char *path;
+	int direct;             /* articles filed right here */
+	int total;              /* articles here and below */
+};
+
+/* The whole tree in pre-order, siblings sorted by name. */
+int db_topics(struct db *db, struct db_topic **out, size_t *n);
+void db_topics_free(struct db_topic *v, size_t n);
+
+struct db_summary {
+	char *id;
+	char *title;
+	char *topic;            /* path */
+	char *status;           /* name */
+	char *updated;
+};
+
+/* Articles filed directly under topic_id (or, with 0, all), by title. */
+int db_articles_in_topic(struct db *db, int topic_id,
+    struct db_summary **out, size_t *n);
+/* One summary per id found, in the order given; unknown ids are left out. */
+int db_summaries(struct db *db, char *const *ids, size_t nids,
+    struct db_summary **out, size_t *n);
+void db_summaries_free(struct db_summary *v, size_t n);
+
+/* --- one article at one level ---------------------------------------- */
+
+enum db_kind {
+	DB_ANSWER,
+	DB_KEY_POINTS,
+	DB_RESEARCH,
+	DB_REFERENCES,
+	DB_DISCLAIMER,
+	DB_KIND_COUNT
+};
+
+const char *db_kind_name(enum db_kind k);        /* "answer", "key-points", ... */
+const char *db_kind_title(enum db_kind k);       /* "Answer", "Key points", ... */
+int db_kind_by_name(const char *name);           /* -1 if unknown */
+
+struct db_ref {
+	int number;
+	char *body;             /* Markdown */
+};
+
+struct db_article {
+	char *id;
+	char *title;
+	char *topic;            /* path */
+	char *updated;
+	char *status;           /* name */
+	char *status_label;
+	char *level;            /* the level this was loaded at */
+	char *level_label;
+	/* Markdown of each pane at this level; NULL where the article has
+	 * none. The disclaimer falls back to the level's default. */
+	char *body[DB_KIND_COUNT];
+	bool disclaimer_is_default;
+	struct db_ref *refs;
+	size_t nrefs;
+	char **related;         /* ids, in the order the author gave */
+	size_t nrelated;
+	char **levels;          /* levels this article has, in level order */
+	size_t nlevels;
+};
+
+/* Returns 0 and fills a, 1 if there is no such article, -1 on a database
+ * error. If the article lacks the level asked for, it is loaded at its
+ * first level and a->level says which. */
+int db_article_load(struct db *db, const char *id, const char *level,
+    struct db_article *a);
+void db_article_free(struct db_article *a);
+
+/* --- search ------------------------------------------------------------ */
+
+struct db_hit {
+	char *id;
+	char *title;
+	char *topic;
+	char *status;
+	/* Plain text with the matched words between DB_MARK_ON / DB_MARK_OFF
+	 * bytes; other control characters never occur in it. */
+	char *snippet;
+	enum db_kind pane;      /* where the best match is (DB_ANSWER if title) */
+	double rank;            /* bm25: lower is better */
+};
+
+#define DB_MARK_ON '\x01'
+#define DB_MARK_OFF '\x02'
+
+/* Searches what a person typed (see query.h) at one level. Returns 0 with
+ * hits (possibly none), -1 on a database error. */
+int db_search(struct db *db, const char *typed, const char *level,
+    int limit, int offset, struct db_hit **out, size_t *n);
+void db_hits_free(struct db_hit *v, size_t n);
+
+/* Up to max words of the index vocabulary close to word (edit distance),
+ * best first, for "did you mean". */
+int db_suggest(struct db *db, const char *word, char ***out, size_t *n, size_t max);
+void db_strings_free(char **v, size_t n);
+
+/* --- check ------------------------------------------------------------- */
+
+/* Runs integrity_check, the FTS5 integrity-check and the schema version
+ * check; each problem found is one line appended to report. Returns the
+ * number of problems. */
+int db_check(struct db *db, struct buf *report);
+
+#endif

@@ -1,0 +1,39 @@
+/* db_internal.h: what db.c, db_query.c and db_search.c share. Not for
+ * callers outside data/. */
+#ifndef BEDSIDE_DB_INTERNAL_H
+#define BEDSIDE_DB_INTERNAL_H
+
+#include "db.h"
+
+/* Statements prepared once per connection and reused. */
+enum db_stmt_id {
+	STMT_LEVELS,
+	STMT_STATUSES,
+	STMT_TOPICS,
+	STMT_IN_TOPIC,
+	STMT_ALL_ARTICLES,
+	STMT_SUMMARY,
+	STMT_ARTICLE,
+	STMT_ARTICLE_LEVELS,
+	STMT_SECTIONS,
+	STMT_REFS,
+	STMT_RELATED,
+	STMT_SEARCH,
+	STMT_SUGGEST,
+	DB_STMT_COUNT
+};
+
+struct db {
+	sqlite3 *h;
+	char *path;
+	sqlite3_stmt *stmt[DB_STMT_COUNT];
+};
+
+/* The cached statement for id, reset and ready to bind; NULL on error. */
+sqlite3_stmt *db_stmt(struct db *db, enum db_stmt_id id, const char *sql);
+char *db_column_dup(sqlite3_stmt *st, int col);
+
+int db_register_functions(struct db *db);
+void db_search_finalize(struct db *db);
+
+#endif

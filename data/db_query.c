@@ -1,0 +1,455 @@
+/* db_query.c: the read queries behind topics, lists and the article view. */
+#include "config.h"
+#include "db_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const kind_names[DB_KIND_COUNT] = {
+	"answer", "key-points", "research", "references", "disclaimer",
+};
+static const char *const kind_titles[DB_KIND_COUNT] = {
+	"Answer", "Key points", "From the research", "References", "Disclaimer",
+};
+
+const char *db_kind_name(enum db_kind k) { return kind_names[k]; }
+const char *db_kind_title(enum db_kind k) { return kind_titles[k]; }
+
+int
+db_kind_by_name(const char *name)
+{
+	for (int k = 0; k < DB_KIND_COUNT; k++)
+		if (strcmp(kind_names[k], name) == 0)
+			return k;
+	return -1;
+}
+
+sqlite3_stmt *
+db_stmt(struct db *db, enum db_stmt_id id, const char *sql)
+{
+	if (db->stmt[id] == NULL) {
+		if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
+		    &db->stmt[id], NULL) != SQLITE_OK)
+			return NULL;
+	} else {
+		sqlite3_reset(db->stmt[id]);
+		sqlite3_clear_bindings(db->stmt[id]);
+	}
+	return db->stmt[id];
+}
+
+char *
+db_column_dup(sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+	if (s == NULL)
+		return NULL;
+	return xstrndup((const char *)s, (size_t)sqlite3_column_bytes(st, col));
+}
+
+/* Steps st to the end; a statement left mid-way would hold a read lock. */
+static int
+finish(sqlite3_stmt *st, int rc)
+{
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+db_levels(struct db *db, struct db_level **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_LEVELS,
+	    "SELECT name, label, disclaimer FROM levels ORDER BY position");
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 4;
+			*out = xrealloc(*out, cap * sizeof **out);
+		}
+		struct db_level *l = &(*out)[(*n)++];
+		l->name = db_column_dup(st, 0);
+		l->label = db_column_dup(st, 1);
+		l->disclaimer = db_column_dup(st, 2);
+	}
+	return finish(st, rc);
+}
+
+void
+db_levels_free(struct db_level *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].label);
+		free(v[i].disclaimer);
+	}
+	free(v);
+}
+
+int
+db_statuses(struct db *db, struct db_status **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_STATUSES,
+	    "SELECT name, label, position FROM statuses ORDER BY position");
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 4;
+			*out = xrealloc(*out, cap * sizeof **out);
+		}
+		struct db_status *s = &(*out)[(*n)++];
+		s->name = db_column_dup(st, 0);
+		s->label = db_column_dup(st, 1);
+		s->position = sqlite3_column_int(st, 2);
+	}
+	return finish(st, rc);
+}
+
+void
+db_statuses_free(struct db_status *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].label);
+	}
+	free(v);
+}
+
+/* Topics come back flat; the tree order (pre-order, siblings by name) is
+ * made here with an explicit stack, and totals are summed bottom-up. */
+int
+db_topics(struct db *db, struct db_topic **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_TOPICS,
+	    "SELECT t.id, coalesce(t.parent_id, 0), t.name, t.path, "
+	    "  (SELECT count(*) FROM articles a WHERE a.topic_id = t.id) "
+	    "FROM topics t ORDER BY t.name COLLATE NOCASE DESC, t.id DESC");
+	struct db_topic *flat = NULL;
+	size_t nflat = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (nflat == cap) {
+			cap = cap ? cap * 2 : 32;
+			flat = xrealloc(flat, cap * sizeof *flat);
+		}
+		struct db_topic *t = &flat[nflat++];
+		t->id = sqlite3_column_int(st, 0);
+		t->parent_id = sqlite3_column_int(st, 1);
+		t->name = db_column_dup(st, 2);
+		t->path = db_column_dup(st, 3);
+		t->direct = sqlite3_column_int(st, 4);
+		t->total = t->direct;
+		t->depth = 0;
+	}
+	if (finish(st, rc) != 0) {
+		db_topics_free(flat, nflat);
+		return -1;
+	}
+
+	/* Names come sorted descending, so pushing a parent's children in
+	 * that order pops them ascending. */
+	size_t *stack = xmalloc((nflat + 1) * sizeof *stack);
+	bool *done = xcalloc(nflat + 1, sizeof *done);
+	struct db_topic *tree = xmalloc((nflat + 1) * sizeof *tree);
+	size_t sp = 0, nt = 0;
+	for (size_t i = 0; i < nflat; i++)
+		if (flat[i].parent_id == 0)
+			stack[sp++] = i;
+	while (sp > 0) {
+		size_t i = stack[--sp];
+		if (done[i])
+			continue;
+		done[i] = true;
+		tree[nt++] = flat[i];
+		for (size_t j = 0; j < nflat; j++)
+			if (!done[j] && flat[j].parent_id == flat[i].id) {
+				flat[j].depth = flat[i].depth + 1;
+				stack[sp++] = j;
+			}
+	}
+	/* A topic whose parent is missing (a damaged tree) still shows,
+	 * at the top, rather than vanishing. */
+	for (size_t i = 0; i < nflat; i++)
+		if (!done[i]) {
+			flat[i].depth = 0;
+			tree[nt++] = flat[i];
+		}
+	/* In pre-order every descendant follows its ancestor, so one pass
+	 * from the end adds each total into its parent. */
+	for (size_t i = nt; i-- > 0;)
+		for (size_t j = i; j-- > 0;)
+			if (tree[j].id == tree[i].parent_id) {
+				tree[j].total += tree[i].total;
+				break;
+			}
+	free(stack);
+	free(done);
+	free(flat);
+	*out = tree;
+	*n = nt;
+	return 0;
+}
+
+void
+db_topics_free(struct db_topic *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].path);
+	}
+	free(v);
+}
+
+static void
+summary_fill(struct db_summary *s, sqlite3_stmt *st)
+{
+	s->id = db_column_dup(st, 0);
+	s->title = db_column_dup(st, 1);
+	s->topic = db_column_dup(st, 2);
+	s->status = db_column_dup(st, 3);
+	s->updated = db_column_dup(st, 4);
+}
+
+#define SUMMARY_COLUMNS \
+	"a.id, a.title, t.path, a.status, a.updated " \
+	"FROM articles a JOIN topics t ON t.id = a.topic_id "
+
+int
+db_articles_in_topic(struct db *db, int topic_id, struct db_summary **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (topic_id) {
+		st = db_stmt(db, STMT_IN_TOPIC, "SELECT " SUMMARY_COLUMNS
+		    "WHERE a.topic_id = ?1 ORDER BY a.title COLLATE NOCASE");
+		if (st)
+			sqlite3_bind_int(st, 1, topic_id);
+	} else {
+		st = db_stmt(db, STMT_ALL_ARTICLES, "SELECT " SUMMARY_COLUMNS
+		    "ORDER BY t.path, a.title COLLATE NOCASE");
+	}
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xrealloc(*out, cap * sizeof **out);
+		}
+		summary_fill(&(*out)[(*n)++], st);
+	}
+	return finish(st, rc);
+}
+
+int
+db_summaries(struct db *db, char *const *ids, size_t nids,
+    struct db_summary **out, size_t *n)
+{
+	*out = nids ? xcalloc(nids, sizeof **out) : NULL;
+	*n = 0;
+	for (size_t i = 0; i < nids; i++) {
+		sqlite3_stmt *st = db_stmt(db, STMT_SUMMARY,
+		    "SELECT " SUMMARY_COLUMNS "WHERE a.id = ?1");
+		if (st == NULL)
+			return -1;
+		sqlite3_bind_text(st, 1, ids[i], -1, SQLITE_STATIC);
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			summary_fill(&(*out)[(*n)++], st);
+		else if (rc != SQLITE_DONE)
+			return finish(st, rc);
+		sqlite3_reset(st);
+	}
+	return 0;
+}
+
+void
+db_summaries_free(struct db_summary *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].id);
+		free(v[i].title);
+		free(v[i].topic);
+		free(v[i].status);
+		free(v[i].updated);
+	}
+	free(v);
+}
+
+static char **
+strings_push(char **v, size_t *n, char *s)
+{
+	v = xrealloc(v, (*n + 1) * sizeof *v);
+	v[(*n)++] = s;
+	return v;
+}
+
+int
+db_article_load(struct db *db, const char *id, const char *level, struct db_article *a)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(a, 0, sizeof *a);
+	st = db_stmt(db, STMT_ARTICLE,
+	    "SELECT a.id, a.title, t.path, a.updated, a.status, "
+	    "  coalesce(s.label, a.status) "
+	    "FROM articles a JOIN topics t ON t.id = a.topic_id "
+	    "LEFT JOIN statuses s ON s.name = a.status WHERE a.id = ?1");
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? 1 : -1;
+	}
+	a->id = db_column_dup(st, 0);
+	a->title = db_column_dup(st, 1);
+	a->topic = db_column_dup(st, 2);
+	a->updated = db_column_dup(st, 3);
+	a->status = db_column_dup(st, 4);
+	a->status_label = db_column_dup(st, 5);
+	sqlite3_reset(st);
+
+	/* The levels this article has: those its sections name, or every
+	 * level if no section is restricted to one. */
+	st = db_stmt(db, STMT_ARTICLE_LEVELS,
+	    "SELECT l.name, l.label, l.disclaimer, "
+	    "  EXISTS (SELECT 1 FROM sections s WHERE s.article_id = ?1 AND s.level = l.name) "
+	    "FROM levels l ORDER BY l.position");
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	char **all = NULL, **labels = NULL, **disclaimers = NULL;
+	size_t nall = 0, nl = 0, nd = 0;
+	bool any_restricted = false;
+	bool *has = NULL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		all = strings_push(all, &nall, db_column_dup(st, 0));
+		labels = strings_push(labels, &nl, db_column_dup(st, 1));
+		disclaimers = strings_push(disclaimers, &nd, db_column_dup(st, 2));
+		has = xrealloc(has, nall * sizeof *has);
+		has[nall - 1] = sqlite3_column_int(st, 3) != 0;
+		any_restricted |= has[nall - 1];
+	}
+	sqlite3_reset(st);
+	size_t chosen = (size_t)-1;
+	for (size_t i = 0; i < nall; i++) {
+		if (any_restricted && !has[i])
+			continue;
+		a->levels = strings_push(a->levels, &a->nlevels, xstrdup(all[i]));
+		if (chosen == (size_t)-1 || (level && strcmp(all[i], level) == 0))
+			chosen = i;
+	}
+	if (chosen != (size_t)-1) {
+		a->level = xstrdup(all[chosen]);
+		a->level_label = xstrdup(labels[chosen]);
+		a->body[DB_DISCLAIMER] = xstrdup(disclaimers[chosen]);
+		a->disclaimer_is_default = true;
+	}
+	db_strings_free(all, nall);
+	db_strings_free(labels, nl);
+	db_strings_free(disclaimers, nd);
+	free(has);
+	if (rc != SQLITE_DONE || a->level == NULL)
+		goto fail;
+
+	/* A section for this level wins over one for every level. */
+	st = db_stmt(db, STMT_SECTIONS,
+	    "SELECT kind, body FROM sections WHERE article_id = ?1 "
+	    "AND (level IS NULL OR level = ?2) ORDER BY level IS NOT NULL, position");
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, a->level, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int k = db_kind_by_name((const char *)sqlite3_column_text(st, 0));
+		if (k < 0)
+			continue;
+		free(a->body[k]);
+		a->body[k] = db_column_dup(st, 1);
+		if (k == DB_DISCLAIMER)
+			a->disclaimer_is_default = false;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		goto fail;
+
+	st = db_stmt(db, STMT_REFS,
+	    "SELECT number, body FROM refs WHERE article_id = ?1 ORDER BY number");
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		a->refs = xrealloc(a->refs, (a->nrefs + 1) * sizeof *a->refs);
+		a->refs[a->nrefs].number = sqlite3_column_int(st, 0);
+		a->refs[a->nrefs].body = db_column_dup(st, 1);
+		a->nrefs++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		goto fail;
+
+	st = db_stmt(db, STMT_RELATED,
+	    "SELECT related_id FROM related WHERE article_id = ?1 ORDER BY position");
+	if (st == NULL)
+		goto fail;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		a->related = strings_push(a->related, &a->nrelated, db_column_dup(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	return 0;
+
+fail:
+	db_article_free(a);
+	return -1;
+}
+
+void
+db_strings_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void
+db_article_free(struct db_article *a)
+{
+	free(a->id);
+	free(a->title);
+	free(a->topic);
+	free(a->updated);
+	free(a->status);
+	free(a->status_label);
+	free(a->level);
+	free(a->level_label);
+	for (int k = 0; k < DB_KIND_COUNT; k++)
+		free(a->body[k]);
+	for (size_t i = 0; i < a->nrefs; i++)
+		free(a->refs[i].body);
+	free(a->refs);
+	db_strings_free(a->related, a->nrelated);
+	db_strings_free(a->levels, a->nlevels);
+	memset(a, 0, sizeof *a);
+}

@@ -1,0 +1,205 @@
+/* frontmatter.c: see frontmatter.h. The block is delimited by lines that
+ * are exactly "---" (the closing one may also be "..."). */
+#include "frontmatter.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "buf.h"
+
+/* Returns the offset just past the line starting at off, and its length
+ * without the line ending in *linelen. */
+static size_t
+next_line(const char *text, size_t len, size_t off, size_t *linelen)
+{
+	size_t e = off;
+	while (e < len && text[e] != '\n')
+		e++;
+	size_t l = e - off;
+	if (l > 0 && text[off + l - 1] == '\r')
+		l--;
+	*linelen = l;
+	return e < len ? e + 1 : e;
+}
+
+static void
+field_free(struct fm_field *f)
+{
+	free(f->key);
+	free(f->value);
+	for (size_t i = 0; i < f->nitems; i++)
+		free(f->items[i]);
+	free(f->items);
+}
+
+static struct fm_field *
+field_add(struct frontmatter *fm, const char *key, int line)
+{
+	fm->fields = xrealloc(fm->fields, (fm->nfields + 1) * sizeof *fm->fields);
+	struct fm_field *f = &fm->fields[fm->nfields++];
+	memset(f, 0, sizeof *f);
+	f->key = xstrdup(key);
+	f->line = line;
+	return f;
+}
+
+/* Reads the mapping event by event: libyaml's event API keeps nesting out
+ * of our stack and lets every malformed shape be named with its line. */
+static int
+parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
+    struct frontmatter *fm, struct diag *d)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	enum { TOP, IN_MAP, IN_LIST, DONE } state = TOP;
+	struct fm_field *cur = NULL;
+	char *key = NULL;
+	int key_line = 0, errors = 0;
+
+	if (!yaml_parser_initialize(&p)) {
+		diag_error(d, file, first_line, "cannot start the YAML parser");
+		return -1;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)yaml, len);
+	for (;;) {
+		if (!yaml_parser_parse(&p, &ev)) {
+			diag_error(d, file, first_line + (int)p.problem_mark.line,
+			    "front matter is not valid YAML: %s",
+			    p.problem ? p.problem : "syntax error");
+			errors++;
+			break;
+		}
+		int line = first_line + (int)ev.start_mark.line;
+		yaml_event_type_t t = ev.type;
+		if (t == YAML_STREAM_END_EVENT) {
+			yaml_event_delete(&ev);
+			break;
+		}
+		switch (t) {
+		case YAML_STREAM_START_EVENT:
+		case YAML_DOCUMENT_START_EVENT:
+		case YAML_DOCUMENT_END_EVENT:
+			break;
+		case YAML_MAPPING_START_EVENT:
+			if (state == TOP) {
+				state = IN_MAP;
+			} else {
+				diag_error(d, file, line, "'%s' must be a single value or a "
+				    "list, not a mapping", key ? key : "?");
+				errors++;
+				goto out;
+			}
+			break;
+		case YAML_MAPPING_END_EVENT:
+			state = DONE;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			if (state != IN_MAP || key == NULL) {
+				diag_error(d, file, line, "front matter must be a list of "
+				    "'key: value' lines");
+				errors++;
+				goto out;
+			}
+			cur = field_add(fm, key, key_line);
+			free(key);
+			key = NULL;
+			state = IN_LIST;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+			state = IN_MAP;
+			cur = NULL;
+			break;
+		case YAML_SCALAR_EVENT: {
+			const char *v = (const char *)ev.data.scalar.value;
+			if (state == IN_LIST) {
+				cur->items = xrealloc(cur->items, (cur->nitems + 1) * sizeof *cur->items);
+				cur->items[cur->nitems++] = xstrdup(v);
+			} else if (state == IN_MAP && key == NULL) {
+				if (frontmatter_get(fm, v)) {
+					diag_error(d, file, line, "'%s' is given twice", v);
+					errors++;
+				}
+				key = xstrdup(v);
+				key_line = line;
+			} else if (state == IN_MAP) {
+				cur = field_add(fm, key, key_line);
+				cur->value = xstrdup(v);
+				cur = NULL;
+				free(key);
+				key = NULL;
+			} else {
+				diag_error(d, file, line, "front matter must be a list of "
+				    "'key: value' lines");
+				errors++;
+				goto out;
+			}
+			break;
+		}
+		case YAML_ALIAS_EVENT:
+			diag_error(d, file, line, "YAML aliases are not allowed in front matter");
+			errors++;
+			goto out;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+		continue;
+out:
+		yaml_event_delete(&ev);
+		break;
+	}
+	free(key);
+	yaml_parser_delete(&p);
+	return errors ? -1 : 0;
+}
+
+int
+frontmatter_parse(const char *file, const char *text, size_t len,
+    struct frontmatter *fm, struct diag *d)
+{
+	size_t off = 0, l;
+	memset(fm, 0, sizeof *fm);
+
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		off = 3;
+	size_t after = next_line(text, len, off, &l);
+	if (l != 3 || memcmp(text + off, "---", 3) != 0) {
+		diag_error(d, file, 1, "no front matter: the file must begin with a "
+		    "'---' line");
+		return -1;
+	}
+	size_t start = after, pos = after;
+	int line = 2;
+	while (pos < len) {
+		size_t next = next_line(text, len, pos, &l);
+		if (l == 3 && (memcmp(text + pos, "---", 3) == 0 ||
+		    memcmp(text + pos, "...", 3) == 0)) {
+			fm->body_offset = next;
+			fm->body_line = line + 1;
+			return parse_yaml(file, text + start, pos - start, 2, fm, d);
+		}
+		pos = next;
+		line++;
+	}
+	diag_error(d, file, 1, "front matter is not closed by a '---' line");
+	return -1;
+}
+
+const struct fm_field *
+frontmatter_get(const struct frontmatter *fm, const char *key)
+{
+	for (size_t i = 0; i < fm->nfields; i++)
+		if (strcmp(fm->fields[i].key, key) == 0)
+			return &fm->fields[i];
+	return NULL;
+}
+
+void
+frontmatter_free(struct frontmatter *fm)
+{
+	for (size_t i = 0; i < fm->nfields; i++)
+		field_free(&fm->fields[i]);
+	free(fm->fields);
+	memset(fm, 0, sizeof *fm);
+}

@@ -1,0 +1,42 @@
+/* import.h: `bedside import`: article files in, one new database file out.
+ *
+ * Import is all-or-nothing. Every file is read and validated first; any
+ * error rejects the whole import and nothing is written. Otherwise the
+ * database is copied to a temporary file beside it, changed there in one
+ * transaction, synced, and renamed over the old file, so a reader sees the
+ * old database or the new one and never waits for or fails on an import. */
+#ifndef BEDSIDE_IMPORT_H
+#define BEDSIDE_IMPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "buf.h"
+
+struct import_options {
+	bool replace_all;       /* --replace: the database holds exactly these */
+	bool progress;          /* draw progress on stderr (a terminal) */
+};
+
+struct import_result {
+	int files;
+	int articles;
+	int replaced;           /* ids that were already in the database */
+	int removed;            /* with replace_all: articles dropped */
+	int warnings;
+};
+
+/* Exit statuses, as SPEC section 2 gives them. */
+enum {
+	IMPORT_OK = 0,
+	IMPORT_DB_ERROR = 3,
+	IMPORT_REJECTED = 4,
+};
+
+/* Imports the .md files named, and those found under folders named, into
+ * dbpath (created if missing). Problems are written to errors as
+ * "FILE:LINE: reason" lines. */
+int import_paths(const char *dbpath, char *const *paths, int npaths,
+    const struct import_options *opt, struct import_result *res, FILE *errors);
+
+#endif

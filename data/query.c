@@ -1,0 +1,79 @@
+/* query.c: see query.h. Words are runs of letters and digits (any non-ASCII
+ * character counts as a letter, as it does for FTS5's unicode61 tokenizer);
+ * everything else separates words. Input need not be valid UTF-8. */
+#include "query.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "text.h"
+
+static bool
+word_byte(unsigned char c)
+{
+	return c >= 0x80 || isalnum(c);
+}
+
+size_t
+query_words(const char *typed, char **words, size_t max)
+{
+	size_t n = 0, len = strlen(typed), i = 0;
+	while (i < len && n < max) {
+		while (i < len && !word_byte((unsigned char)typed[i]))
+			i++;
+		size_t start = i;
+		while (i < len && word_byte((unsigned char)typed[i]))
+			i++;
+		if (i == start)
+			break;
+		/* Keep whole, valid characters only: cut long words on a
+		 * character boundary and drop malformed bytes. */
+		struct buf w = BUF_INIT;
+		size_t j = start;
+		while (j < i && w.len < QUERY_MAX_WORD_BYTES) {
+			uint32_t cp;
+			size_t k = text_decode(typed + j, i - j, &cp);
+			if (cp != TEXT_INVALID && !text_is_unsafe(cp) &&
+			    w.len + k <= QUERY_MAX_WORD_BYTES)
+				buf_add(&w, typed + j, k);
+			else if (cp != TEXT_INVALID && !text_is_unsafe(cp))
+				break;
+			j += k;
+		}
+		if (w.len == 0) {
+			buf_free(&w);
+			continue;
+		}
+		words[n++] = buf_detach(&w);
+	}
+	return n;
+}
+
+char *
+query_build(const char *typed)
+{
+	char *words[QUERY_MAX_WORDS];
+	size_t n = query_words(typed, words, QUERY_MAX_WORDS);
+	if (n == 0)
+		return NULL;
+
+	size_t len = strlen(typed);
+	bool prefix = len > 0 && word_byte((unsigned char)typed[len - 1]);
+	struct buf q = BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_addc(&q, ' ');
+		/* Words hold no '"' (it is not a word byte), so quoting is
+		 * enough to make each one a literal string. */
+		buf_addc(&q, '"');
+		buf_adds(&q, words[i]);
+		buf_addc(&q, '"');
+		if (i == n - 1 && prefix)
+			buf_addc(&q, '*');
+		free(words[i]);
+	}
+	return buf_detach(&q);
+}

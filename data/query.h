@@ -1,0 +1,19 @@
+/* query.h: turns what a person typed into an FTS5 query. Nothing typed is
+ * ever FTS5 syntax: every word is quoted, so AND, NEAR, quotes, '*', '^',
+ * ':', '-' and parentheses are plain text. The last word is matched as a
+ * prefix unless the text ends in a space, so hits appear while typing. */
+#ifndef BEDSIDE_QUERY_H
+#define BEDSIDE_QUERY_H
+
+#include <stddef.h>
+
+#define QUERY_MAX_WORDS 16
+#define QUERY_MAX_WORD_BYTES 64
+
+/* Returns a malloc'ed FTS5 MATCH expression, or NULL if the text holds no
+ * word at all (then nothing can match). */
+char *query_build(const char *typed);
+/* Splits typed into at most max words (malloc'ed); returns the count. */
+size_t query_words(const char *typed, char **words, size_t max);
+
+#endif

@@ -1,0 +1,263 @@
+/* text.c: see text.h. The width table is compact on purpose: it covers
+ * combining marks and the wide East Asian and emoji blocks, which is what
+ * keeps a line from spilling past its last column. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool ascii_mode;
+
+void text_set_ascii(bool on) { ascii_mode = on; }
+bool text_ascii(void) { return ascii_mode; }
+
+size_t
+text_decode(const char *str, size_t len, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned char c = s[0];
+	uint32_t v, min;
+	size_t n;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2; v = c & 0x1F; min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3; v = c & 0x0F; min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4; v = c & 0x07; min = 0x10000;
+	} else {
+		*cp = TEXT_INVALID;
+		return 1;
+	}
+	if (len < n) {
+		*cp = TEXT_INVALID;
+		return 1;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*cp = TEXT_INVALID;
+			return 1;
+		}
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+		*cp = TEXT_INVALID;
+		return 1;
+	}
+	*cp = v;
+	return n;
+}
+
+void
+text_encode(struct buf *out, uint32_t cp)
+{
+	char b[4];
+	if (cp < 0x80) {
+		b[0] = (char)cp;
+		buf_add(out, b, 1);
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xC0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3F));
+		buf_add(out, b, 2);
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xE0 | (cp >> 12));
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[2] = (char)(0x80 | (cp & 0x3F));
+		buf_add(out, b, 3);
+	} else {
+		b[0] = (char)(0xF0 | (cp >> 18));
+		b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[3] = (char)(0x80 | (cp & 0x3F));
+		buf_add(out, b, 4);
+	}
+}
+
+bool
+text_valid_utf8(const char *s, size_t len, size_t *bad_off)
+{
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = text_decode(s + i, len - i, &cp);
+		if (cp == TEXT_INVALID) {
+			if (bad_off)
+				*bad_off = i;
+			return false;
+		}
+		i += n;
+	}
+	return true;
+}
+
+bool
+text_is_unsafe(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
+	    (cp >= 0x200B && cp <= 0x200F) ||      /* zero-width, LRM, RLM */
+	    (cp >= 0x2028 && cp <= 0x202E) ||      /* separators, bidi embeddings */
+	    (cp >= 0x2060 && cp <= 0x206F) ||      /* word joiner, isolates */
+	    cp == 0xFEFF || cp == 0x061C ||
+	    (cp >= 0xFFF9 && cp <= 0xFFFB) ||      /* interlinear annotations */
+	    cp == TEXT_INVALID;
+}
+
+struct range {
+	uint32_t lo, hi;
+};
+
+static const struct range zero_width[] = {
+	{0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x05BF, 0x05BF},
+	{0x05C1, 0x05C2}, {0x05C4, 0x05C5}, {0x05C7, 0x05C7}, {0x0610, 0x061A},
+	{0x064B, 0x065F}, {0x0670, 0x0670}, {0x06D6, 0x06DC}, {0x06DF, 0x06E4},
+	{0x0900, 0x0902}, {0x093A, 0x093A}, {0x093C, 0x093C}, {0x0941, 0x0948},
+	{0x094D, 0x094D}, {0x0951, 0x0957}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A},
+	{0x0E47, 0x0E4E}, {0x1160, 0x11FF}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF},
+	{0x20D0, 0x20FF}, {0x302A, 0x302D}, {0x3099, 0x309A}, {0xFE00, 0xFE0F},
+	{0xFE20, 0xFE2F}, {0x1F3FB, 0x1F3FF}, {0xE0000, 0xE0FFF},
+};
+
+static const struct range double_width[] = {
+	{0x1100, 0x115F}, {0x231A, 0x231B}, {0x2329, 0x232A}, {0x23E9, 0x23EC},
+	{0x23F0, 0x23F0}, {0x23F3, 0x23F3}, {0x25FD, 0x25FE}, {0x2614, 0x2615},
+	{0x2648, 0x2653}, {0x267F, 0x267F}, {0x2693, 0x2693}, {0x26A1, 0x26A1},
+	{0x26AA, 0x26AB}, {0x26BD, 0x26BE}, {0x26C4, 0x26C5}, {0x26CE, 0x26CE},
+	{0x26D4, 0x26D4}, {0x26EA, 0x26EA}, {0x26F2, 0x26F3}, {0x26F5, 0x26F5},
+	{0x26FA, 0x26FA}, {0x26FD, 0x26FD}, {0x2705, 0x2705}, {0x270A, 0x270B},
+	{0x2728, 0x2728}, {0x274C, 0x274C}, {0x274E, 0x274E}, {0x2753, 0x2755},
+	{0x2757, 0x2757}, {0x2795, 0x2797}, {0x27B0, 0x27B0}, {0x27BF, 0x27BF},
+	{0x2B1B, 0x2B1C}, {0x2B50, 0x2B50}, {0x2B55, 0x2B55}, {0x2E80, 0x303E},
+	{0x3041, 0x33FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xA000, 0xA4CF},
+	{0xA960, 0xA97F}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE10, 0xFE19},
+	{0xFE30, 0xFE6F}, {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x16FE0, 0x18AFF},
+	{0x1B000, 0x1B2FF}, {0x1F004, 0x1F004}, {0x1F0CF, 0x1F0CF},
+	{0x1F18E, 0x1F18E}, {0x1F191, 0x1F19A}, {0x1F200, 0x1F251},
+	{0x1F300, 0x1F320}, {0x1F32D, 0x1F335}, {0x1F337, 0x1F37C},
+	{0x1F37E, 0x1F393}, {0x1F3A0, 0x1F3CA}, {0x1F3CF, 0x1F3D3},
+	{0x1F3E0, 0x1F3F0}, {0x1F3F4, 0x1F3F4}, {0x1F3F8, 0x1F3FA},
+	{0x1F400, 0x1F43E}, {0x1F440, 0x1F440}, {0x1F442, 0x1F4FC},
+	{0x1F4FF, 0x1F53D}, {0x1F54B, 0x1F54E}, {0x1F550, 0x1F567},
+	{0x1F57A, 0x1F57A}, {0x1F595, 0x1F596}, {0x1F5A4, 0x1F5A4},
+	{0x1F5FB, 0x1F64F}, {0x1F680, 0x1F6C5}, {0x1F6CC, 0x1F6CC},
+	{0x1F6D0, 0x1F6D2}, {0x1F6D5, 0x1F6D7}, {0x1F6EB, 0x1F6EC},
+	{0x1F6F4, 0x1F6FC}, {0x1F7E0, 0x1F7EB}, {0x1F90C, 0x1F93A},
+	{0x1F93C, 0x1F945}, {0x1F947, 0x1F9FF}, {0x1FA70, 0x1FAFF},
+	{0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
+};
+
+static bool
+in_table(uint32_t cp, const struct range *t, size_t n)
+{
+	size_t lo = 0, hi = n;
+	if (cp < t[0].lo)
+		return false;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cp > t[mid].hi)
+			lo = mid + 1;
+		else if (cp < t[mid].lo)
+			hi = mid;
+		else
+			return true;
+	}
+	return false;
+}
+
+int
+text_cp_width(uint32_t cp)
+{
+	if (cp < 0x300)
+		return 1;
+	if (ascii_mode)
+		return 1;
+	if (in_table(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
+		return 0;
+	if (in_table(cp, double_width, sizeof double_width / sizeof double_width[0]))
+		return 2;
+	return 1;
+}
+
+/* Control characters get their Unicode "control picture" (ESC shows as
+ * U+241B), so a reader can see that something odd is in the text; other
+ * invisible format characters share one substitute sign. */
+static uint32_t
+placeholder(uint32_t cp)
+{
+	if (cp == TEXT_INVALID)
+		return TEXT_REPLACEMENT;
+	if (cp < 0x20)
+		return 0x2400 + cp;
+	if (cp == 0x7F)
+		return 0x2421;
+	return 0x2426;
+}
+
+void
+text_sanitize(struct buf *out, const char *s, size_t len, unsigned flags)
+{
+	size_t i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = text_decode(s + i, len - i, &cp);
+		if (cp == '\n' && (flags & TEXT_KEEP_NEWLINES)) {
+			buf_addc(out, '\n');
+		} else if (cp == '\t' && (flags & TEXT_TABS_AS_SPACE)) {
+			buf_addc(out, ' ');
+		} else if (text_is_unsafe(cp)) {
+			if (ascii_mode)
+				buf_addc(out, '?');
+			else
+				text_encode(out, placeholder(cp));
+		} else if (cp >= 0x80 && ascii_mode) {
+			/* A combining mark joins the '?' of its base. */
+			if (!in_table(cp, zero_width,
+			    sizeof zero_width / sizeof zero_width[0]))
+				buf_addc(out, '?');
+		} else {
+			buf_add(out, s + i, n);
+		}
+		i += n;
+	}
+}
+
+char *
+text_sanitized(const char *s, unsigned flags)
+{
+	struct buf b = BUF_INIT;
+	text_sanitize(&b, s, strlen(s), flags);
+	return buf_detach(&b);
+}
+
+size_t
+text_width(const char *s, size_t len)
+{
+	size_t w = 0, i = 0;
+	while (i < len) {
+		uint32_t cp;
+		i += text_decode(s + i, len - i, &cp);
+		w += (size_t)text_cp_width(cp == TEXT_INVALID ? TEXT_REPLACEMENT : cp);
+	}
+	return w;
+}
+
+size_t
+text_fit(const char *s, size_t len, size_t cols, size_t *used)
+{
+	size_t w = 0, i = 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = text_decode(s + i, len - i, &cp);
+		int cw = text_cp_width(cp == TEXT_INVALID ? TEXT_REPLACEMENT : cp);
+		if (w + (size_t)cw > cols)
+			break;
+		w += (size_t)cw;
+		i += n;
+	}
+	if (used)
+		*used = w;
+	return i;
+}

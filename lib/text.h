@@ -1,0 +1,50 @@
+/* text.h: UTF-8 decoding, display width, and making untrusted text safe
+ * to show. Nothing here calls curses, so the CLI and tests share it. */
+#ifndef BEDSIDE_TEXT_H
+#define BEDSIDE_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+#define TEXT_INVALID UINT32_MAX     /* what text_decode yields for a bad byte */
+#define TEXT_REPLACEMENT 0xFFFDu
+
+/* Decodes one code point at s (len > 0). Returns the bytes used (>= 1);
+ * a malformed, overlong or surrogate sequence yields TEXT_INVALID and 1. */
+size_t text_decode(const char *s, size_t len, uint32_t *cp);
+void text_encode(struct buf *out, uint32_t cp);
+/* True if s is well-formed UTF-8; else *bad_off is the first bad byte. */
+bool text_valid_utf8(const char *s, size_t len, size_t *bad_off);
+
+/* Characters that must never reach a terminal as they are: C0 and C1
+ * controls, DEL, bidi overrides and isolates, zero-width marks. */
+bool text_is_unsafe(uint32_t cp);
+/* Columns a safe code point takes: 0 (combining), 1 or 2 (wide). */
+int text_cp_width(uint32_t cp);
+
+/* In ASCII mode (a terminal in the C locale) everything outside ASCII is
+ * shown as '?', one column, so no byte the terminal cannot draw is sent. */
+void text_set_ascii(bool on);
+bool text_ascii(void);
+
+enum {
+	TEXT_KEEP_NEWLINES = 1,     /* keep '\n' (else it becomes a placeholder) */
+	TEXT_TABS_AS_SPACE = 2,     /* '\t' becomes one space */
+};
+
+/* Appends s to out with every unsafe character replaced by a visible
+ * placeholder and invalid UTF-8 by U+FFFD: the one gate untrusted text
+ * passes before it is drawn or printed. */
+void text_sanitize(struct buf *out, const char *s, size_t len, unsigned flags);
+char *text_sanitized(const char *s, unsigned flags);
+
+/* Display width of already-sanitized text. */
+size_t text_width(const char *s, size_t len);
+/* Bytes of s that fit in at most cols columns (never splits a character;
+ * combining marks stay with their base). */
+size_t text_fit(const char *s, size_t len, size_t cols, size_t *used);
+
+#endif

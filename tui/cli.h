@@ -1,0 +1,47 @@
+/* cli.h: the non-interactive subcommands and what they share. Each
+ * cli_* function takes the arguments after its name and returns the exit
+ * status of SPEC section 2. */
+#ifndef BEDSIDE_CLI_H
+#define BEDSIDE_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "db.h"
+
+enum exit_status {
+	EXIT_OK = 0,
+	EXIT_NOT_FOUND = 1,
+	EXIT_USAGE = 2,
+	EXIT_DATABASE = 3,
+	EXIT_REJECTED = 4,
+};
+
+struct cli {
+	const char *argv0;
+	const char *db_path;    /* --db, or NULL for the default */
+	bool secure;
+};
+
+int cli_import(struct cli *c, int argc, char **argv);
+int cli_search(struct cli *c, int argc, char **argv);
+int cli_show(struct cli *c, int argc, char **argv);
+int cli_topics(struct cli *c, int argc, char **argv);
+int cli_check(struct cli *c, int argc, char **argv);
+
+/* One line on stderr, "bedside: ...", made safe. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Opens the database for reading; on failure prints why and returns NULL
+ * (the caller exits with EXIT_DATABASE). */
+struct db *cli_open_db(struct cli *c);
+/* Checks --level against the database's levels; NULL means the first. On
+ * failure prints the known levels and returns NULL. */
+char *cli_level(struct db *db, const char *wanted);
+/* Columns to wrap printed text at: the terminal's width, or 80 when
+ * stdout is not a terminal. */
+int cli_width(void);
+/* Writes text to out made safe: what is printed may later be shown on a
+ * terminal, so control characters never go out raw, piped or not. */
+void cli_print_safe(FILE *out, const char *text);
+
+#endif

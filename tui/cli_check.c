@@ -1,0 +1,60 @@
+/* cli_check.c: `bedside check`: SQLite's integrity check, FTS5's, and the
+ * schema version (checked when the database is opened). */
+#include "config.h"
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+
+#include "buf.h"
+#include "text.h"
+
+int
+cli_check(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch;
+
+	opterr = 0;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (ch == 'd') {
+			c->db_path = optarg;
+			continue;
+		}
+		cli_error("check: unknown or incomplete option '%s' (see bedside --help)",
+		    argv[optind - 1]);
+		return EXIT_USAGE;
+	}
+	if (optind < argc) {
+		cli_error("check: unexpected argument '%s'", argv[optind]);
+		return EXIT_USAGE;
+	}
+	struct db *db = cli_open_db(c);
+	if (db == NULL)
+		return EXIT_DATABASE;
+	struct buf report = BUF_INIT;
+	int problems = db_check(db, &report);
+	if (problems) {
+		char *safe = text_sanitized(report.data, TEXT_KEEP_NEWLINES);
+		fputs(safe, stderr);
+		free(safe);
+		cli_error("%s: %d problem%s found", db_path(db), problems,
+		    problems == 1 ? "" : "s");
+	} else {
+		struct db_summary *all;
+		size_t n = 0;
+		db_articles_in_topic(db, 0, &all, &n);
+		char *path = text_sanitized(db_path(db), 0);
+		printf("%s: ok (schema version %d, %zu articles)\n", path,
+		    DB_SCHEMA_VERSION, n);
+		free(path);
+		db_summaries_free(all, n);
+	}
+	buf_free(&report);
+	db_close(db);
+	return problems ? EXIT_DATABASE : EXIT_OK;
+}

@@ -1,0 +1,62 @@
+/* cli_import.c: `bedside import`: the command-line face of data/import.c. */
+#include "config.h"
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "import.h"
+#include "text.h"
+
+int
+cli_import(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "replace", no_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct import_options opt = { 0 };
+	int ch;
+
+	opterr = 0;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			c->db_path = optarg;
+			break;
+		case 'r':
+			opt.replace_all = true;
+			break;
+		default:
+			cli_error("import: unknown or incomplete option '%s' (see bedside --help)",
+			    argv[optind - 1]);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		cli_error("import: usage: bedside import [--db PATH] [--replace] PATH...");
+		return EXIT_USAGE;
+	}
+	if (c->secure) {
+		cli_error("import: not allowed in secure mode");
+		return EXIT_USAGE;
+	}
+	const char *path = c->db_path ? c->db_path : db_default_path(c->argv0);
+	opt.progress = isatty(STDERR_FILENO);
+
+	struct import_result res;
+	int rc = import_paths(path, argv + optind, argc - optind, &opt, &res, stderr);
+	if (rc != IMPORT_OK)
+		return rc;
+	char *safe = text_sanitized(path, 0);
+	printf("imported %d article%s into %s (%d new, %d replaced", res.articles,
+	    res.articles == 1 ? "" : "s", safe, res.articles - res.replaced, res.replaced);
+	if (opt.replace_all)
+		printf(", %d removed", res.removed);
+	printf(")%s\n", res.warnings ? "; see the warnings above" : "");
+	free(safe);
+	return EXIT_OK;
+}

@@ -1,0 +1,225 @@
+/* cli_search.c: `bedside search`: ranked hits for what was typed. */
+#include "config.h"
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "json.h"
+#include "render.h"
+#include "text.h"
+
+static void
+print_line(const struct render_line *l, bool tty)
+{
+	for (size_t s = 0; s < l->nspans; s++) {
+		const struct render_span *sp = &l->spans[s];
+		bool mark = tty && (sp->style & (RS_MATCH | RS_STRONG));
+		if (mark)
+			fputs("\033[1m", stdout);
+		fwrite(l->text + sp->off, 1, sp->len, stdout);
+		if (mark)
+			fputs("\033[0m", stdout);
+	}
+	fputc('\n', stdout);
+}
+
+static void
+print_hits(const struct db_hit *hits, size_t n, int width)
+{
+	bool tty = isatty(STDOUT_FILENO) && getenv("TERM") &&
+	    strcmp(getenv("TERM"), "dumb") != 0;
+	for (size_t i = 0; i < n; i++) {
+		struct render_doc doc = { 0 };
+		struct buf head = BUF_INIT;
+		buf_addf(&head, "%s  (%s)", hits[i].title, hits[i].id);
+		render_text(&doc, head.data, width, 0, RS_STRONG);
+		buf_truncate(&head, 0);
+		buf_addf(&head, "%s · %s", hits[i].topic, db_kind_title(hits[i].pane));
+		render_text(&doc, head.data, width, 2, 0);
+		render_text(&doc, hits[i].snippet, width, 2, 0);
+		buf_free(&head);
+		if (i)
+			fputc('\n', stdout);
+		for (size_t k = 0; k < doc.nlines; k++)
+			print_line(&doc.lines[k], tty);
+		render_doc_free(&doc);
+	}
+}
+
+/* The snippet as plain text plus the byte ranges of its matches. */
+static void
+json_snippet(struct json *j, const char *snippet)
+{
+	struct buf plain = BUF_INIT;
+	size_t starts[256], ends[256], nm = 0;
+	for (const char *p = snippet; *p; p++) {
+		if (*p == DB_MARK_ON) {
+			if (nm < 256)
+				starts[nm] = plain.len;
+		} else if (*p == DB_MARK_OFF) {
+			if (nm < 256)
+				ends[nm++] = plain.len;
+		} else {
+			buf_addc(&plain, *p);
+		}
+	}
+	json_key(j, "snippet");
+	json_string(j, plain.data ? plain.data : "");
+	json_key(j, "matches");
+	json_array_begin(j);
+	for (size_t i = 0; i < nm; i++) {
+		json_array_begin(j);
+		json_int(j, (long long)starts[i]);
+		json_int(j, (long long)ends[i]);
+		json_array_end(j);
+	}
+	json_array_end(j);
+	buf_free(&plain);
+}
+
+static void
+print_json(const char *query, const char *level, const struct db_hit *hits,
+    size_t n, char **suggest, size_t ns)
+{
+	struct json j;
+	json_init(&j, stdout);
+	json_object_begin(&j);
+	json_key(&j, "query");
+	json_string(&j, query);
+	json_key(&j, "level");
+	json_string(&j, level);
+	json_key(&j, "hits");
+	json_array_begin(&j);
+	for (size_t i = 0; i < n; i++) {
+		json_object_begin(&j);
+		json_key(&j, "id");
+		json_string(&j, hits[i].id);
+		json_key(&j, "title");
+		json_string(&j, hits[i].title);
+		json_key(&j, "topic");
+		json_string(&j, hits[i].topic);
+		json_key(&j, "status");
+		json_string(&j, hits[i].status);
+		json_key(&j, "pane");
+		json_string(&j, db_kind_name(hits[i].pane));
+		json_key(&j, "rank");
+		json_double(&j, hits[i].rank);
+		json_snippet(&j, hits[i].snippet);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_key(&j, "suggestions");
+	json_array_begin(&j);
+	for (size_t i = 0; i < ns; i++)
+		json_string(&j, suggest[i]);
+	json_array_end(&j);
+	json_object_end(&j);
+	json_finish(&j);
+}
+
+int
+cli_search(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "level", required_argument, NULL, 'l' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *level_arg = NULL;
+	bool as_json = false;
+	long limit = 20;
+	int ch;
+
+	opterr = 0;
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			c->db_path = optarg;
+			break;
+		case 'l':
+			level_arg = optarg;
+			break;
+		case 'n': {
+			char *end;
+			limit = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end || limit < 1 || limit > 1000) {
+				cli_error("--limit wants a number from 1 to 1000, not '%s'", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		}
+		case 'j':
+			as_json = true;
+			break;
+		default:
+			cli_error("search: unknown or incomplete option '%s' (see bedside --help)",
+			    argv[optind - 1]);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		cli_error("search: what should I search for? usage: bedside search [--db PATH] "
+		    "[--level LEVEL] [--limit N] [--json] QUERY...");
+		return EXIT_USAGE;
+	}
+	struct buf q = BUF_INIT;
+	for (int i = optind; i < argc; i++) {
+		if (i > optind)
+			buf_addc(&q, ' ');
+		buf_adds(&q, argv[i]);
+	}
+
+	struct db *db = cli_open_db(c);
+	if (db == NULL) {
+		buf_free(&q);
+		return EXIT_DATABASE;
+	}
+	char *level = cli_level(db, level_arg);
+	if (level == NULL) {
+		db_close(db);
+		buf_free(&q);
+		return level_arg ? EXIT_USAGE : EXIT_DATABASE;
+	}
+	struct db_hit *hits;
+	size_t n;
+	char **suggest = NULL;
+	size_t ns = 0;
+	int status = EXIT_OK;
+	if (db_search(db, q.data, level, (int)limit, 0, &hits, &n) != 0) {
+		cli_error("%s: search failed: %s", db_path(db), db_errmsg(db));
+		status = EXIT_DATABASE;
+		goto out;
+	}
+	if (n == 0) {
+		db_suggest(db, q.data, &suggest, &ns, 5);
+		status = EXIT_NOT_FOUND;
+	}
+	if (as_json) {
+		print_json(q.data, level, hits, n, suggest, ns);
+	} else if (n == 0) {
+		char *safe = text_sanitized(q.data, TEXT_TABS_AS_SPACE);
+		struct buf line = BUF_INIT;
+		buf_addf(&line, "bedside: no results for '%s'", safe);
+		for (size_t i = 0; i < ns; i++)
+			buf_addf(&line, "%s%s", i ? ", " : "; did you mean: ", suggest[i]);
+		fprintf(stderr, "%s\n", line.data);
+		buf_free(&line);
+		free(safe);
+	} else {
+		print_hits(hits, n, cli_width());
+	}
+	db_hits_free(hits, n);
+out:
+	db_strings_free(suggest, ns);
+	free(level);
+	db_close(db);
+	buf_free(&q);
+	return status;
+}

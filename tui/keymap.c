@@ -1,0 +1,693 @@
+/*
+ * keymap.c: the keymap file grammar (see keymap.h) and the binding tables it
+ * fills.
+ *
+ * Keymap files come from the user, so every byte is suspect: lines are
+ * bounded, NUL bytes and invalid UTF-8 are refused, and a token quoted back
+ * in a message is escaped so it cannot carry terminal control sequences.
+ */
+#include <curses.h> /* KEY_* values only; no curses function is called */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "keymap.h"
+
+struct binding {
+	struct key key;
+	enum action act; /* ACT_NONE masks the generic binding */
+};
+
+struct binding_table {
+	struct binding *v;
+	size_t n, cap;
+};
+
+struct keymap {
+	struct binding_table tables[CTX__COUNT];
+};
+
+static const char *const context_names[CTX__COUNT] = {
+	[CTX_GENERIC] = "generic", [CTX_TREE] = "tree", [CTX_LIST] = "list",
+	[CTX_ARTICLE] = "article", [CTX_SEARCH] = "search", [CTX_HELP] = "help",
+};
+
+/* Named keys; the first name listed for a key is the one printed. */
+static const struct {
+	const char *name;
+	int code;
+	bool is_func;
+} named_keys[] = {
+	{ "Space", ' ', false },	{ "Tab", '\t', false },
+	{ "S-Tab", KEY_BTAB, true },	{ "BackTab", KEY_BTAB, true },
+	{ "Enter", '\n', false },	{ "Return", '\n', false },
+	{ "CR", '\n', false },		{ "Esc", 27, false },
+	{ "Escape", 27, false },	{ "Backspace", KEY_BACKSPACE, true },
+	{ "BS", KEY_BACKSPACE, true },	{ "Up", KEY_UP, true },
+	{ "Down", KEY_DOWN, true },	{ "Left", KEY_LEFT, true },
+	{ "Right", KEY_RIGHT, true },	{ "PageUp", KEY_PPAGE, true },
+	{ "PgUp", KEY_PPAGE, true },	{ "PageDown", KEY_NPAGE, true },
+	{ "PgDn", KEY_NPAGE, true },	{ "Home", KEY_HOME, true },
+	{ "End", KEY_END, true },	{ "Delete", KEY_DC, true },
+	{ "Del", KEY_DC, true },	{ "Insert", KEY_IC, true },
+	{ "Ins", KEY_IC, true },	{ "S-Left", KEY_SLEFT, true },
+	{ "S-Right", KEY_SRIGHT, true }, { "S-Up", KEY_SR, true },
+	{ "S-Down", KEY_SF, true },
+};
+
+#define N_NAMED (sizeof(named_keys) / sizeof(named_keys[0]))
+#define FKEY_MAX 63
+
+/* ---- Keys ---- */
+
+struct key keymap_key_normalize(struct key key)
+{
+	if (key.is_func && key.code == KEY_ENTER) {
+		key.is_func = false;
+		key.code = '\n';
+	} else if (!key.is_func && key.code == '\r') {
+		key.code = '\n';
+	} else if (!key.is_func && key.code == 0x7f) {
+		key.is_func = true;
+		key.code = KEY_BACKSPACE;
+	}
+	return key;
+}
+
+bool keymap_key_equal(struct key a, struct key b)
+{
+	a = keymap_key_normalize(a);
+	b = keymap_key_normalize(b);
+	return a.code == b.code && a.is_func == b.is_func && a.meta == b.meta;
+}
+
+struct key keymap_key_from_input(int rc, wint_t ch, bool meta)
+{
+	struct key key = { (int)ch, rc == KEY_CODE_YES, meta };
+
+	return keymap_key_normalize(key);
+}
+
+/* The grammar is ASCII and must not depend on the locale. */
+static int ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* Whether a equals the n bytes at b, ignoring ASCII case. */
+static bool ascii_eq_nocase(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (a[i] == '\0' || ascii_lower((unsigned char)a[i]) !=
+				    ascii_lower((unsigned char)b[i]))
+			return false;
+	}
+	return a[n] == '\0';
+}
+
+static bool is_ascii(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	}
+	return true;
+}
+
+static bool is_control(long c)
+{
+	return c < 0x20 || (c >= 0x7f && c < 0xa0);
+}
+
+static bool is_code_point(long c)
+{
+	return c >= 0 && c <= 0x10ffff && !(c >= 0xd800 && c <= 0xdfff);
+}
+
+/*
+ * Decode the UTF-8 sequence at s (len bytes). Returns the bytes used, or 0
+ * if it is invalid, overlong, a surrogate or out of range.
+ */
+static size_t utf8_decode(const unsigned char *s, size_t len, long *out)
+{
+	static const long min_for_len[] = { 0, 0, 0x80, 0x800, 0x10000 };
+	size_t n = s[0] < 0x80 ? 1 : (s[0] & 0xe0) == 0xc0 ? 2 :
+		   (s[0] & 0xf0) == 0xe0 ? 3 : (s[0] & 0xf8) == 0xf0 ? 4 : 0;
+	long c;
+
+	if (n == 0 || len < n)
+		return 0;
+	c = n == 1 ? s[0] : s[0] & (0x7f >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min_for_len[n] || !is_code_point(c))
+		return 0;
+	*out = c;
+	return n;
+}
+
+/* Encode code point c (a valid one) into out; returns the bytes. */
+static size_t utf8_encode(long c, char *out)
+{
+	size_t n = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+	static const unsigned char lead[] = { 0, 0, 0xc0, 0xe0, 0xf0 };
+
+	for (size_t i = n - 1; i > 0; i--, c >>= 6)
+		out[i] = (char)(0x80 | (c & 0x3f));
+	out[0] = (char)(lead[n] | c);
+	return n;
+}
+
+/* A number of at most 7 digits filling s[0..len). */
+static bool parse_number(const char *s, size_t len, int base, long *out)
+{
+	long v = 0;
+
+	if (len == 0 || len > 7)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		int c = ascii_lower((unsigned char)s[i]);
+
+		if (c >= '0' && c <= '9')
+			v = v * base + (c - '0');
+		else if (base == 16 && c >= 'a' && c <= 'f')
+			v = v * base + (c - 'a' + 10);
+		else
+			return false;
+	}
+	*out = v;
+	return true;
+}
+
+/* The inside of <...> (ASCII): a named key, Fn, U+XXXX or Code-N. */
+static const char *parse_named(const char *s, size_t len, struct key *key)
+{
+	long v;
+
+	for (size_t i = 0; i < N_NAMED; i++) {
+		if (ascii_eq_nocase(named_keys[i].name, s, len)) {
+			key->code = named_keys[i].code;
+			key->is_func = named_keys[i].is_func;
+			return NULL;
+		}
+	}
+	if (len >= 2 && ascii_lower((unsigned char)s[0]) == 'f' &&
+	    parse_number(s + 1, len - 1, 10, &v)) {
+		if (v < 1 || v > FKEY_MAX)
+			return "function keys are <F1> to <F63>";
+		key->code = KEY_F((int)v);
+		key->is_func = true;
+		return NULL;
+	}
+	if (len >= 3 && ascii_lower((unsigned char)s[0]) == 'u' &&
+	    s[1] == '+' && parse_number(s + 2, len - 2, 16, &v)) {
+		if (v == 0 || !is_code_point(v))
+			return "<U+XXXX> must be a Unicode character";
+		key->code = (int)v;
+		key->is_func = false;
+		return NULL;
+	}
+	/* Any other curses code, so that every key has a name to bind. */
+	if (len >= 6 && ascii_eq_nocase("code-", s, 5) &&
+	    parse_number(s + 5, len - 5, 10, &v)) {
+		if (v <= KEY_CODE_YES || v > KEY_MAX)
+			return "<Code-N> must be a curses key code";
+		key->code = (int)v;
+		key->is_func = true;
+		return NULL;
+	}
+	return "unknown key name in <...>";
+}
+
+/* Returns NULL and fills *out, or says why name is not a key. */
+static const char *parse_key(const char *name, struct key *out)
+{
+	struct key key = { 0, false, false };
+	const char *s = name;
+	size_t len = strlen(s);
+	long c;
+
+	if (len == 0)
+		return "empty key";
+	if (len > 2 && s[0] == 'M' && s[1] == '-') {
+		key.meta = true;
+		s += 2;
+		len -= 2;
+		if (len > 2 && s[0] == 'M' && s[1] == '-')
+			return "M- given twice";
+	}
+	if (len > 2 && s[0] == 'C' && s[1] == '-') {
+		int k = (unsigned char)s[2];
+
+		if (len != 3)
+			return "C- takes one letter, as in C-x";
+		if ((k >= 'a' && k <= 'z') || (k >= 'A' && k <= 'Z'))
+			key.code = ascii_lower(k) & 0x1f;
+		else if (strchr("@[\\]^_", k) != NULL)
+			key.code = k & 0x1f;
+		else
+			return "C- takes a letter or one of @ [ \\ ] ^ _";
+	} else if (len > 2 && s[0] == '<' && s[len - 1] == '>') {
+		const char *why;
+
+		if (!is_ascii(s))
+			return "key name is not ASCII";
+		why = parse_named(s + 1, len - 2, &key);
+		if (why != NULL)
+			return why;
+	} else {
+		size_t used = utf8_decode((const unsigned char *)s, len, &c);
+
+		if (used == 0)
+			return "not valid UTF-8";
+		if (used != len)
+			return "a key is one character, <Name>, C-x or M-x";
+		if (is_control(c))
+			return "control character; write it as C-x or <Name>";
+		key.code = (int)c;
+	}
+	*out = keymap_key_normalize(key);
+	return NULL;
+}
+
+bool keymap_key_parse(const char *name, struct key *out)
+{
+	struct key key;
+
+	if (name == NULL || parse_key(name, &key) != NULL)
+		return false;
+	if (out != NULL)
+		*out = key;
+	return true;
+}
+
+void keymap_key_name(struct key key, char *buf, size_t len)
+{
+	char base[32];
+	const char *named = NULL;
+	long c;
+
+	if (buf == NULL || len == 0)
+		return;
+	key = keymap_key_normalize(key);
+	c = key.code;
+	for (size_t i = 0; i < N_NAMED && named == NULL; i++) {
+		if (named_keys[i].code == c &&
+		    named_keys[i].is_func == key.is_func)
+			named = named_keys[i].name;
+	}
+	if (named != NULL)
+		snprintf(base, sizeof(base), "<%s>", named);
+	else if (key.is_func && c >= KEY_F(1) && c <= KEY_F(FKEY_MAX))
+		snprintf(base, sizeof(base), "<F%ld>", c - KEY_F0);
+	else if (key.is_func)
+		snprintf(base, sizeof(base), "<Code-%ld>", c);
+	else if (c >= 0 && c < 0x20) /* C-@ is 0, C-a 1 .. C-z 26, C-[ .. */
+		snprintf(base, sizeof(base), "C-%c",
+			 (char)(c >= 1 && c <= 26 ? c + 'a' - 1 : c + '@'));
+	else if (!is_code_point(c) || is_control(c))
+		snprintf(base, sizeof(base), "<U+%04lX>", (unsigned long)c);
+	else
+		base[utf8_encode(c, base)] = '\0';
+	snprintf(buf, len, "%s%s", key.meta ? "M-" : "", base);
+}
+
+/* ---- Contexts ---- */
+
+static bool context_valid(enum context context)
+{
+	return (int)context >= 0 && context < CTX__COUNT;
+}
+
+const char *keymap_context_name(enum context context)
+{
+	return context_valid(context) ? context_names[context] : NULL;
+}
+
+bool keymap_context_by_name(const char *name, enum context *out)
+{
+	for (int i = 0; name != NULL && i < CTX__COUNT; i++) {
+		if (strcmp(context_names[i], name) == 0) {
+			if (out != NULL)
+				*out = (enum context)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* ---- Binding tables ---- */
+
+struct keymap *keymap_new(void)
+{
+	return calloc(1, sizeof(struct keymap));
+}
+
+void keymap_free(struct keymap *km)
+{
+	if (km == NULL)
+		return;
+	for (int i = 0; i < CTX__COUNT; i++)
+		free(km->tables[i].v);
+	free(km);
+}
+
+static struct binding *table_find(const struct binding_table *t,
+				  struct key key)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		if (keymap_key_equal(t->v[i].key, key))
+			return &t->v[i];
+	}
+	return NULL;
+}
+
+/* Rebinding keeps the key's place, so help keeps the order of first use. */
+static bool table_bind(struct binding_table *t, struct key key,
+		       enum action act)
+{
+	struct binding *b = table_find(t, key);
+
+	if (b != NULL) {
+		b->act = act;
+		return true;
+	}
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 32;
+		struct binding *v = realloc(t->v, cap * sizeof(*v));
+
+		if (v == NULL)
+			return false;
+		t->v = v;
+		t->cap = cap;
+	}
+	t->v[t->n].key = keymap_key_normalize(key);
+	t->v[t->n].act = act;
+	t->n++;
+	return true;
+}
+
+static void table_unbind(struct binding_table *t, struct key key)
+{
+	struct binding *b = table_find(t, key);
+
+	if (b == NULL)
+		return;
+	memmove(b, b + 1, (size_t)(t->v + t->n - (b + 1)) * sizeof(*b));
+	t->n--;
+}
+
+enum action keymap_lookup(const struct keymap *km, enum context context,
+			  struct key key)
+{
+	const struct binding *b;
+
+	if (km == NULL || !context_valid(context))
+		return ACT_NONE;
+	b = table_find(&km->tables[context], key);
+	if (b == NULL && context != CTX_GENERIC)
+		b = table_find(&km->tables[CTX_GENERIC], key);
+	return b ? b->act : ACT_NONE;
+}
+
+void keymap_each(const struct keymap *km, enum context context,
+		 keymap_each_fn *cb, void *ctx)
+{
+	const struct binding_table *t;
+
+	if (km == NULL || cb == NULL || !context_valid(context))
+		return;
+	t = &km->tables[context];
+	for (size_t i = 0; i < t->n; i++) {
+		if (t->v[i].act != ACT_NONE)
+			cb(ctx, t->v[i].key, t->v[i].act);
+	}
+}
+
+bool keymap_key_for(const struct keymap *km, enum context context,
+		    enum action act, struct key *out)
+{
+	if (km == NULL || !context_valid(context) || act == ACT_NONE)
+		return false;
+	/* The context's own keys first, then generic keys it does not mask. */
+	for (int pass = 0; pass < 2; pass++) {
+		const struct binding_table *t =
+			&km->tables[pass == 0 ? context : CTX_GENERIC];
+
+		for (size_t i = 0; i < t->n; i++) {
+			if (t->v[i].act == act &&
+			    keymap_lookup(km, context, t->v[i].key) == act) {
+				if (out != NULL)
+					*out = t->v[i].key;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* ---- The file grammar ---- */
+
+/*
+ * A reason naming the token it is about: "unknown action 'x'". The token is
+ * cut short and all but printable ASCII shown as \xNN, so that a message
+ * printed to a terminal stays a message.
+ */
+static const char *reason_with(char *why, size_t len, const char *what,
+			       const char *tok, const char *tail)
+{
+	enum { QUOTE_MAX = 32 };
+	char q[QUOTE_MAX * 4 + sizeof("...")]; /* \xNN is 4 bytes a byte */
+	size_t o = 0;
+
+	for (size_t i = 0; tok[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)tok[i];
+
+		if (i >= QUOTE_MAX) {
+			strcpy(q + o, "...");
+			o += 3;
+			break;
+		}
+		if (c >= 0x20 && c < 0x7f && c != '\\')
+			q[o++] = (char)c;
+		else
+			o += (size_t)snprintf(q + o, sizeof(q) - o, "\\x%02x",
+					      c);
+	}
+	q[o] = '\0';
+	snprintf(why, len, "%s '%s'%s", what, q, tail);
+	return why;
+}
+
+/*
+ * Apply one line (NUL-terminated, no newline). Returns NULL if the line was
+ * good, else the reason, which may be written into why.
+ */
+static const char *load_line(struct keymap *km, char *line, char *why,
+			     size_t whylen)
+{
+	char *tok[5], tail[96];
+	int ntok = 0, want;
+	enum context context;
+	enum action act = ACT_NONE;
+	struct key key;
+	const char *kwhy;
+
+	for (char *p = strtok(line, " \t"); p != NULL && ntok < 5;
+	     p = strtok(NULL, " \t"))
+		tok[ntok++] = p;
+	if (ntok == 0 || tok[0][0] == '#')
+		return NULL;
+
+	if (strcmp(tok[0], "bind") == 0)
+		want = 4;
+	else if (strcmp(tok[0], "unbind") == 0)
+		want = 3;
+	else
+		return reason_with(why, whylen, "unknown command", tok[0],
+				   " (expected bind or unbind)");
+	if (ntok < want)
+		return want == 4 ? "missing field: bind CONTEXT KEY ACTION"
+				 : "missing field: unbind CONTEXT KEY";
+	if (ntok > want && tok[want][0] != '#')
+		return reason_with(why, whylen, "unexpected", tok[want],
+				   " after the last field");
+
+	if (!is_ascii(tok[1]))
+		return "context name is not ASCII";
+	if (!keymap_context_by_name(tok[1], &context))
+		return reason_with(why, whylen, "unknown context", tok[1],
+				   " (generic, tree, list, article, search"
+				   " or help)");
+
+	kwhy = parse_key(tok[2], &key);
+	if (kwhy != NULL) {
+		snprintf(tail, sizeof(tail), ": %s", kwhy);
+		return reason_with(why, whylen, "bad key", tok[2], tail);
+	}
+	if (want == 3) {
+		table_unbind(&km->tables[context], key);
+		return NULL;
+	}
+
+	if (!is_ascii(tok[3]))
+		return "action name is not ASCII";
+	if (strcmp(tok[3], "none") != 0) {
+		act = action_by_name(tok[3]);
+		if (act == ACT_NONE)
+			return reason_with(why, whylen, "unknown action",
+					   tok[3], "");
+	}
+	if (!table_bind(&km->tables[context], key, act))
+		return "out of memory";
+	return NULL;
+}
+
+/* "NAME:LINE: reason", or "NAME: reason" when line is 0. */
+static void report_msg(keymap_report_fn *report, void *ctx, const char *name,
+		       unsigned long line, const char *reason)
+{
+	char msg[1024];
+
+	if (report == NULL)
+		return;
+	if (line > 0)
+		snprintf(msg, sizeof(msg), "%s:%lu: %s", name, line, reason);
+	else
+		snprintf(msg, sizeof(msg), "%s: %s", name, reason);
+	report(ctx, msg);
+}
+
+/* Every line of data[0..len), which may hold any bytes at all. */
+static int load_buffer(struct keymap *km, const char *name, const char *data,
+		       size_t len, keymap_report_fn *report, void *ctx)
+{
+	char line[KEYMAP_LINE_MAX + 1], why[256];
+	size_t pos = 0;
+	unsigned long lineno = 0;
+	int bad = 0;
+
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+		pos = 3; /* the byte-order mark some editors add */
+	while (pos < len) {
+		const char *start = data + pos;
+		const char *nl = memchr(start, '\n', len - pos);
+		size_t n = nl ? (size_t)(nl - start) : len - pos;
+		const char *reason;
+
+		pos += n + (nl != NULL);
+		lineno++;
+		if (n > 0 && start[n - 1] == '\r')
+			n--;
+		if (n > KEYMAP_LINE_MAX) {
+			snprintf(why, sizeof(why),
+				 "line too long (over %d bytes)",
+				 KEYMAP_LINE_MAX);
+			reason = why;
+		} else if (memchr(start, '\0', n) != NULL) {
+			reason = "line contains a NUL byte";
+		} else {
+			memcpy(line, start, n);
+			line[n] = '\0';
+			reason = load_line(km, line, why, sizeof(why));
+		}
+		if (reason != NULL) {
+			bad++;
+			report_msg(report, ctx, name, lineno, reason);
+		}
+	}
+	return bad;
+}
+
+int keymap_load_string(struct keymap *km, const char *name, const char *text,
+		       keymap_report_fn *report, void *ctx)
+{
+	if (km == NULL || text == NULL)
+		return -1;
+	return load_buffer(km, name ? name : "(keymap)", text, strlen(text),
+			   report, ctx);
+}
+
+int keymap_load_file(struct keymap *km, const char *path,
+		     keymap_report_fn *report, void *ctx)
+{
+	FILE *f;
+	char *data, why[256];
+	size_t len;
+	int err, bad = -1;
+
+	if (km == NULL || path == NULL)
+		return -1;
+	f = fopen(path, "rb");
+	if (f == NULL) {
+		snprintf(why, sizeof(why), "cannot open: %s", strerror(errno));
+		report_msg(report, ctx, path, 0, why);
+		return -1;
+	}
+	/* One byte over the limit tells a too-large file from a full one. */
+	data = malloc(KEYMAP_FILE_MAX + 1);
+	errno = 0;
+	len = data ? fread(data, 1, KEYMAP_FILE_MAX + 1, f) : 0;
+	err = data == NULL ? ENOMEM : ferror(f) ? (errno ? errno : EIO) : 0;
+	fclose(f);
+	if (err != 0) {
+		snprintf(why, sizeof(why), "cannot read: %s", strerror(err));
+		report_msg(report, ctx, path, 0, why);
+	} else if (len > KEYMAP_FILE_MAX) {
+		snprintf(why, sizeof(why), "too large for a keymap (over %d"
+			 " bytes)", KEYMAP_FILE_MAX);
+		report_msg(report, ctx, path, 0, why);
+	} else {
+		bad = load_buffer(km, path, data, len, report, ctx);
+	}
+	free(data);
+	return bad;
+}
+
+/* ---- Finding a keymap by name ---- */
+
+bool keymap_name_is_path(const char *name_or_path)
+{
+	size_t len = strlen(name_or_path);
+
+	return strchr(name_or_path, '/') != NULL ||
+	       (len >= 5 && strcmp(name_or_path + len - 5, ".keys") == 0);
+}
+
+const char *keymap_find(const char *name_or_path, const char *const dirs[],
+			char *buf, size_t len)
+{
+	const char *s = name_or_path;
+
+	if (s == NULL || s[0] == '\0' || buf == NULL || len == 0)
+		return NULL;
+	if (keymap_name_is_path(s)) {
+		if (strlen(s) >= len)
+			return NULL;
+		memcpy(buf, s, strlen(s) + 1);
+		return buf;
+	}
+	/* A bare name cannot climb out of the directories it is looked in. */
+	for (const char *p = s; *p != '\0'; p++) {
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+			return NULL;
+	}
+	for (size_t i = 0; dirs != NULL && dirs[i] != NULL; i++) {
+		int n = snprintf(buf, len, "%s/%s.keys", dirs[i], s);
+		FILE *f;
+
+		if (n < 0 || (size_t)n >= len)
+			continue;
+		f = fopen(buf, "r");
+		if (f != NULL) {
+			fclose(f);
+			return buf;
+		}
+	}
+	return NULL;
+}

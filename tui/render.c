@@ -1,0 +1,529 @@
+/* render.c: see render.h.
+ *
+ * cmark's iterator gives ENTER and EXIT events, so documents nested 25,000
+ * deep cost heap, not stack. Inline content of each paragraph is gathered
+ * as "atoms" (a word, or a citation, with its style and whether a space
+ * came before it) and then wrapped greedily; container blocks (quotes,
+ * list items) add a prefix to every line they hold. */
+#include "render.h"
+
+#include <cmark.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cite.h"
+#include "text.h"
+
+/* Deeper containers still render, but stop adding indentation, so a
+ * pathological document stays readable and costs O(lines). */
+#define MAX_PREFIX_DEPTH 12
+
+struct atom {
+	size_t off, len;        /* in the paragraph's text buffer */
+	unsigned style;
+	bool space_before;
+	bool hard_break;        /* a line break before this atom */
+};
+
+struct container {
+	cmark_node_type type;
+	char marker[24];        /* list item: "• " or "12. " */
+	int marker_width;
+	bool marker_pending;    /* not yet shown on a line */
+	bool tight;             /* for a list */
+};
+
+struct renderer {
+	struct render_doc *doc;
+	int width;
+	struct container *stack;
+	size_t depth, cap;
+	/* the paragraph being gathered */
+	struct buf text;
+	struct atom *atoms;
+	size_t natoms, acap;
+	unsigned style;         /* inline style in force */
+	bool space;             /* a space is pending before the next atom */
+	bool hard;
+	int style_depth[16];
+};
+
+/* --- lines ----------------------------------------------------------- */
+
+static struct render_line *
+line_new(struct render_doc *doc)
+{
+	if (doc->nlines == doc->cap) {
+		doc->cap = doc->cap ? doc->cap * 2 : 32;
+		doc->lines = xrealloc(doc->lines, doc->cap * sizeof *doc->lines);
+	}
+	struct render_line *l = &doc->lines[doc->nlines++];
+	memset(l, 0, sizeof *l);
+	return l;
+}
+
+static void
+line_add(struct render_line *l, struct buf *b, const char *s, size_t len, unsigned style)
+{
+	if (len == 0)
+		return;
+	if (l->nspans && l->spans[l->nspans - 1].style == style &&
+	    l->spans[l->nspans - 1].off + l->spans[l->nspans - 1].len == b->len) {
+		l->spans[l->nspans - 1].len += len;
+	} else {
+		l->spans = xrealloc(l->spans, (l->nspans + 1) * sizeof *l->spans);
+		l->spans[l->nspans].off = b->len;
+		l->spans[l->nspans].len = len;
+		l->spans[l->nspans].style = style;
+		l->nspans++;
+	}
+	buf_add(b, s, len);
+}
+
+static void
+line_finish(struct render_line *l, struct buf *b)
+{
+	l->len = b->len;
+	l->text = buf_detach(b);
+}
+
+void
+render_blank(struct render_doc *doc)
+{
+	struct buf b = BUF_INIT;
+	line_finish(line_new(doc), &b);
+}
+
+static bool
+last_blank(const struct render_doc *doc)
+{
+	return doc->nlines == 0 || doc->lines[doc->nlines - 1].len == 0;
+}
+
+void
+render_doc_free(struct render_doc *doc)
+{
+	for (size_t i = 0; i < doc->nlines; i++) {
+		free(doc->lines[i].text);
+		free(doc->lines[i].spans);
+	}
+	free(doc->lines);
+	memset(doc, 0, sizeof *doc);
+}
+
+/* --- prefixes -------------------------------------------------------- */
+
+/* Writes the container prefix of the next line into l and returns its
+ * width; first-line markers of list items are shown once. */
+static int
+prefix(struct renderer *r, struct render_line *l, struct buf *b)
+{
+	int w = 0;
+	bool ascii = text_ascii();
+	for (size_t i = 0; i < r->depth && i < MAX_PREFIX_DEPTH; i++) {
+		struct container *c = &r->stack[i];
+		if (c->type == CMARK_NODE_BLOCK_QUOTE) {
+			if (w + 2 > r->width / 2)
+				break;
+			line_add(l, b, ascii ? "|" : "│", ascii ? 1 : 3, RS_QUOTE);
+			line_add(l, b, " ", 1, 0);
+			w += 2;
+		} else if (c->type == CMARK_NODE_ITEM) {
+			if (w + c->marker_width > r->width / 2)
+				break;
+			if (c->marker_pending) {
+				line_add(l, b, c->marker, strlen(c->marker), RS_MARKER);
+				c->marker_pending = false;
+			} else {
+				for (int k = 0; k < c->marker_width; k++)
+					line_add(l, b, " ", 1, 0);
+			}
+			w += c->marker_width;
+		}
+	}
+	/* Markers of items deeper than the cap are spent silently. */
+	for (size_t i = MAX_PREFIX_DEPTH; i < r->depth; i++)
+		r->stack[i].marker_pending = false;
+	return w;
+}
+
+static void
+push(struct renderer *r, cmark_node *n)
+{
+	if (r->depth == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->stack = xrealloc(r->stack, r->cap * sizeof *r->stack);
+	}
+	struct container *c = &r->stack[r->depth++];
+	memset(c, 0, sizeof *c);
+	c->type = cmark_node_get_type(n);
+	if (c->type == CMARK_NODE_LIST) {
+		c->tight = cmark_node_get_list_tight(n);
+	} else if (c->type == CMARK_NODE_ITEM) {
+		cmark_node *list = cmark_node_parent(n);
+		if (cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
+			int num = cmark_node_get_list_start(list);
+			for (cmark_node *p = cmark_node_previous(n); p; p = cmark_node_previous(p))
+				num++;
+			snprintf(c->marker, sizeof c->marker, "%d. ", num);
+			c->marker_width = (int)strlen(c->marker);
+		} else {
+			strcpy(c->marker, text_ascii() ? "- " : "• ");
+			c->marker_width = 2;
+		}
+		c->marker_pending = true;
+	}
+}
+
+static bool
+in_tight_list(const struct renderer *r)
+{
+	for (size_t i = r->depth; i-- > 0;)
+		if (r->stack[i].type == CMARK_NODE_LIST)
+			return r->stack[i].tight;
+	return false;
+}
+
+/* A blank line between blocks, except inside a tight list. */
+static void
+block_gap(struct renderer *r)
+{
+	if (!last_blank(r->doc) && !in_tight_list(r))
+		render_blank(r->doc);
+}
+
+/* --- inline gathering ------------------------------------------------ */
+
+static void
+atom_add(struct renderer *r, const char *s, size_t len, unsigned style)
+{
+	if (r->natoms == r->acap) {
+		r->acap = r->acap ? r->acap * 2 : 64;
+		r->atoms = xrealloc(r->atoms, r->acap * sizeof *r->atoms);
+	}
+	struct atom *a = &r->atoms[r->natoms++];
+	a->off = r->text.len;
+	text_sanitize(&r->text, s, len, TEXT_TABS_AS_SPACE);
+	a->len = r->text.len - a->off;
+	a->style = style;
+	a->space_before = r->space;
+	a->hard_break = r->hard;
+	r->space = r->hard = false;
+}
+
+/* Splits text into words (and citations, kept whole) in the given style. */
+static void
+gather(struct renderer *r, const char *s, unsigned style, bool cites)
+{
+	size_t len = strlen(s), i = 0;
+	while (i < len) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+			r->space = true;
+			i++;
+			continue;
+		}
+		size_t start = i;
+		if (cites && s[i] == '[') {
+			int nums[1];
+			size_t count, n = cite_scan(s + i, len - i, nums, 1, &count);
+			if (n) {
+				atom_add(r, s + i, n, style | RS_CITE);
+				i += n;
+				continue;
+			}
+		}
+		i++;
+		while (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+		    s[i] != '\r' && !(cites && s[i] == '['))
+			i++;
+		atom_add(r, s + start, i - start, style);
+	}
+}
+
+/* Wraps the gathered atoms into lines. A run of atoms with no space
+ * between them ("word," or "**bold**.") moves to the next line together. */
+static void
+flush(struct renderer *r, unsigned extra)
+{
+	struct render_doc *doc = r->doc;
+	size_t i = 0;
+	if (r->natoms == 0)
+		goto done;
+	while (i < r->natoms) {
+		struct render_line *l = line_new(doc);
+		struct buf b = BUF_INIT;
+		int pw = prefix(r, l, &b);
+		int avail = r->width - pw;
+		if (avail < 1)
+			avail = 1;
+		int used = 0;
+		bool first = true;
+		while (i < r->natoms) {
+			struct atom *a = &r->atoms[i];
+			if (a->hard_break && !first)
+				break;
+			/* width of this atom and the atoms glued to it */
+			int group = (int)text_width(r->text.data + a->off, a->len);
+			for (size_t j = i + 1; j < r->natoms && !r->atoms[j].space_before &&
+			    !r->atoms[j].hard_break; j++)
+				group += (int)text_width(r->text.data + r->atoms[j].off,
+				    r->atoms[j].len);
+			int gap = (!first && a->space_before) ? 1 : 0;
+			if (!first && used + gap + group > avail &&
+			    (a->space_before || group <= avail))
+				break;
+			if (gap) {
+				line_add(l, &b, " ", 1, 0);
+				used++;
+			}
+			int aw = (int)text_width(r->text.data + a->off, a->len);
+			if (used + aw <= avail) {
+				line_add(l, &b, r->text.data + a->off, a->len, a->style | extra);
+				used += aw;
+				i++;
+			} else {
+				/* Longer than a line: cut it where it fills the line. */
+				size_t cols;
+				size_t fit = text_fit(r->text.data + a->off, a->len,
+				    (size_t)(avail - used), &cols);
+				if (fit == 0 && first) {
+					/* not even one character fits: take one anyway */
+					uint32_t cp;
+					fit = text_decode(r->text.data + a->off, a->len, &cp);
+				}
+				if (fit == 0)
+					break;
+				line_add(l, &b, r->text.data + a->off, fit, a->style | extra);
+				a->off += fit;
+				a->len -= fit;
+				a->space_before = false;
+				a->hard_break = false;
+				if (a->len == 0)
+					i++;
+				first = false;
+				break;
+			}
+			first = false;
+		}
+		line_finish(l, &b);
+	}
+done:
+	r->natoms = 0;
+	buf_truncate(&r->text, 0);
+	r->space = r->hard = false;
+}
+
+static void
+code_block(struct renderer *r, const char *lit)
+{
+	const char *p = lit;
+	while (*p) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		struct buf safe = BUF_INIT;
+		text_sanitize(&safe, p, len, TEXT_TABS_AS_SPACE);
+		size_t off = 0;
+		do {
+			struct render_line *l = line_new(r->doc);
+			struct buf b = BUF_INIT;
+			int pw = prefix(r, l, &b);
+			int avail = r->width - pw - 2;
+			if (avail < 1)
+				avail = 1;
+			line_add(l, &b, "  ", 2, 0);
+			size_t fit = text_fit(safe.data ? safe.data + off : "", safe.len - off,
+			    (size_t)avail, NULL);
+			if (fit == 0 && off < safe.len) {
+				uint32_t cp;
+				fit = text_decode(safe.data + off, safe.len - off, &cp);
+			}
+			line_add(l, &b, safe.data ? safe.data + off : "", fit, RS_CODE);
+			off += fit;
+			line_finish(l, &b);
+		} while (off < safe.len);
+		buf_free(&safe);
+		if (!e)
+			break;
+		p = e + 1;
+	}
+}
+
+static void
+rule(struct renderer *r)
+{
+	struct render_line *l = line_new(r->doc);
+	struct buf b = BUF_INIT;
+	int pw = prefix(r, l, &b);
+	for (int i = pw; i < r->width && i < pw + 40; i++)
+		line_add(l, &b, text_ascii() ? "-" : "─", text_ascii() ? 1 : 3, RS_QUOTE);
+	line_finish(l, &b);
+}
+
+void
+render_markdown(struct render_doc *doc, const char *md, int width)
+{
+	struct renderer r;
+	memset(&r, 0, sizeof r);
+	r.doc = doc;
+	r.width = width > 0 ? width : 1;
+
+	cmark_node *root = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+	cmark_consolidate_text_nodes(root);
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	unsigned style = 0;
+	/* How many enclosing nodes give each style, so nested emphasis ends
+	 * where it should. */
+	int emph = 0, strong = 0, link = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		bool enter = ev == CMARK_EVENT_ENTER;
+		switch (t) {
+		case CMARK_NODE_BLOCK_QUOTE:
+		case CMARK_NODE_LIST:
+		case CMARK_NODE_ITEM:
+			if (enter) {
+				if (t != CMARK_NODE_ITEM)
+					block_gap(&r);
+				push(&r, n);
+			} else {
+				r.depth--;
+			}
+			break;
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_HEADING:
+			if (enter) {
+				block_gap(&r);
+			} else {
+				flush(&r, t == CMARK_NODE_HEADING ? RS_HEADING | RS_STRONG : 0);
+			}
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			block_gap(&r);
+			code_block(&r, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+			/* Shown as text, never interpreted. */
+			block_gap(&r);
+			code_block(&r, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_THEMATIC_BREAK:
+			block_gap(&r);
+			rule(&r);
+			break;
+		case CMARK_NODE_TEXT:
+			gather(&r, cmark_node_get_literal(n), style, link == 0);
+			break;
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_HTML_INLINE: {
+			/* A code span is one unit for spacing, words inside it
+			 * still wrap. */
+			gather(&r, cmark_node_get_literal(n), style | RS_CODE, false);
+			break;
+		}
+		case CMARK_NODE_SOFTBREAK:
+			r.space = true;
+			break;
+		case CMARK_NODE_LINEBREAK:
+			r.hard = true;
+			break;
+		case CMARK_NODE_EMPH:
+			emph += enter ? 1 : -1;
+			break;
+		case CMARK_NODE_STRONG:
+			strong += enter ? 1 : -1;
+			break;
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+			if (enter) {
+				link++;
+				if (t == CMARK_NODE_IMAGE)
+					gather(&r, "[image:", style | RS_LINK, false);
+			} else {
+				link--;
+				const char *url = cmark_node_get_url(n);
+				if (t == CMARK_NODE_IMAGE) {
+					bool sp = r.space;
+					r.space = false;
+					atom_add(&r, "]", 1, RS_LINK);
+					r.space = sp;
+				}
+				if (url && *url) {
+					struct buf u = BUF_INIT;
+					buf_addf(&u, "<%s>", url);
+					r.space = true;
+					atom_add(&r, u.data, u.len, RS_LINK);
+					buf_free(&u);
+				}
+			}
+			break;
+		default:
+			break;
+		}
+		style = (emph ? RS_EMPH : 0) | (strong ? RS_STRONG : 0) | (link ? RS_LINK : 0);
+	}
+	flush(&r, 0);
+	cmark_iter_free(it);
+	cmark_node_free(root);
+	free(r.stack);
+	free(r.atoms);
+	buf_free(&r.text);
+}
+
+void
+render_text(struct render_doc *doc, const char *text, int width, int indent,
+    unsigned style)
+{
+	struct renderer r;
+	memset(&r, 0, sizeof r);
+	r.doc = doc;
+	r.width = width - indent > 0 ? width - indent : 1;
+
+	/* Gather words, switching style at the match markers. */
+	unsigned cur = style;
+	const char *p = text;
+	while (*p) {
+		const char *e = p;
+		while (*e && *e != RENDER_MATCH_ON && *e != RENDER_MATCH_OFF)
+			e++;
+		char *part = xstrndup(p, (size_t)(e - p));
+		bool trailing_space = e > p && e[-1] == ' ';
+		gather(&r, part, cur, false);
+		free(part);
+		if (*e == RENDER_MATCH_ON)
+			cur = style | RS_MATCH;
+		else if (*e == RENDER_MATCH_OFF)
+			cur = style;
+		r.space = trailing_space;
+		p = *e ? e + 1 : e;
+	}
+	size_t first = doc->nlines;
+	flush(&r, 0);
+	/* Indent by shifting each new line right. */
+	for (size_t i = first; i < doc->nlines && indent > 0; i++) {
+		struct render_line *l = &doc->lines[i];
+		char *t = xmalloc(l->len + (size_t)indent + 1);
+		memset(t, ' ', (size_t)indent);
+		memcpy(t + indent, l->text, l->len + 1);
+		free(l->text);
+		l->text = t;
+		l->len += (size_t)indent;
+		for (size_t s = 0; s < l->nspans; s++)
+			l->spans[s].off += (size_t)indent;
+		/* The indent is a span of its own, so drawing spans draws it. */
+		l->spans = xrealloc(l->spans, (l->nspans + 1) * sizeof *l->spans);
+		memmove(l->spans + 1, l->spans, l->nspans * sizeof *l->spans);
+		l->spans[0].off = 0;
+		l->spans[0].len = (size_t)indent;
+		l->spans[0].style = 0;
+		l->nspans++;
+	}
+	free(r.atoms);
+	buf_free(&r.text);
+	free(r.stack);
+}
