@@ -1,0 +1,78 @@
+/* atomic.c: see atomic.h. */
+#include "config.h"
+#include "atomic.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (n == 0) {
+			errno = EIO;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+atomic_write(const char *dir, const char *name, const char *data, size_t len,
+    mode_t mode)
+{
+	struct buf tmp = BUF_INIT, dst = BUF_INIT;
+	int fd = -1, dfd = -1, saved = 0, rc = -1;
+
+	buf_addf(&tmp, "%s/.%s.tmp-%ld", dir, name, (long)getpid());
+	buf_addf(&dst, "%s/%s", dir, name);
+	fd = open(tmp.data, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode);
+	if (fd < 0)
+		goto out;
+	if (write_all(fd, data, len) != 0 || fsync(fd) != 0)
+		goto out;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto out;
+	}
+	fd = -1;
+	if (rename(tmp.data, dst.data) != 0)
+		goto out;
+	/* The rename is durable only once the folder is on disk too. Some
+	 * file systems cannot fsync a folder; the file itself is safe. */
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0 && fsync(dfd) != 0 && errno != EINVAL && errno != EROFS)
+		goto done_renamed;
+	rc = 0;
+done_renamed:
+	saved = errno;
+	if (dfd >= 0)
+		close(dfd);
+	buf_free(&tmp);
+	buf_free(&dst);
+	errno = rc == 0 ? 0 : saved;
+	return rc;
+out:
+	saved = errno;
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp.data);
+	buf_free(&tmp);
+	buf_free(&dst);
+	errno = saved;
+	return -1;
+}

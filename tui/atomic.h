@@ -1,0 +1,15 @@
+/* atomic.h: replacing a file so that a crash or a dropped connection at
+ * any moment leaves either the old content or the new, never a mix. */
+#ifndef BEDSIDE_ATOMIC_H
+#define BEDSIDE_ATOMIC_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* Writes data to dir/name through a temporary file in dir: write, fsync,
+ * rename over name, fsync dir. Returns 0, or -1 with errno set and name
+ * untouched (the temporary file is removed). */
+int atomic_write(const char *dir, const char *name, const char *data, size_t len,
+    mode_t mode);
+
+#endif
