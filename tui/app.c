@@ -1,14 +1,626 @@
-/* app.c: the full-screen browser's entry point. */
+/* app.c: the full-screen browser's event loop: read a key, look it up in
+ * the keymap, hand the action to the view on top, redraw what changed.
+ *
+ * Setting up (options, keymaps, the terminal) is in app_setup.c; each
+ * screen is a view_*.c file behind struct view_ops. */
 #include "config.h"
 #include "app.h"
 
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app_setup.h"
+#include "buf.h"
+#include "curses_wide.h"
+#include "draw.h"
+#include "layout.h"
+#include "text.h"
+#include "view.h"
+
+/* Set by SIGTERM, SIGHUP and SIGINT; the loop ends when it sees it. */
+static volatile sig_atomic_t stop_signal;
+
+static WINDOW *status_win;
+static bool too_small;
+
+static void
+on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+void
+app_catch_signals(bool secure)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a signal must interrupt the wait for a key. */
+	sa.sa_flags = 0;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	if (secure) {
+		/* No suspending to a shell on a kiosk account. Ignored before
+		 * curses starts, so it installs no handler of its own. */
+		sa.sa_handler = SIG_IGN;
+		sigaction(SIGTSTP, &sa, NULL);
+		sigaction(SIGTTIN, &sa, NULL);
+		sigaction(SIGTTOU, &sa, NULL);
+	}
+}
+
+/* --- levels ----------------------------------------------------------- */
+
+const char *
+app_level(const struct app *app)
+{
+	return app->levels[app->level].name;
+}
+
+const char *
+app_level_label(const struct app *app)
+{
+	return app->levels[app->level].label;
+}
+
+const char *
+app_status_label(const struct app *app, const char *status)
+{
+	for (size_t i = 0; i < app->nstatuses; i++)
+		if (strcmp(app->statuses[i].name, status) == 0)
+			return app->statuses[i].label;
+	return status;
+}
+
+static void
+level_cycle(struct app *app)
+{
+	app->level = (app->level + 1) % app->nlevels;
+	state_set_level(&app->st, app_level(app));
+	for (int i = 0; i < app->depth; i++)
+		if (app->stack[i]->ops->level_changed)
+			app->stack[i]->ops->level_changed(app->stack[i]);
+	char *label = text_sanitized(app_level_label(app), 0);
+	app_message(app, TH_MESSAGE, "Reading level: %s", label);
+	free(label);
+}
+
+/* --- the view stack ----------------------------------------------------- */
+
+static struct rect
+body_rect(void)
+{
+	struct screen_layout sl;
+	layout_screen(LINES, COLS, &sl);
+	return sl.body;
+}
+
+struct view *
+app_top(const struct app *app)
+{
+	return app->depth ? app->stack[app->depth - 1] : NULL;
+}
+
+bool
+app_is_root(const struct app *app, const struct view *v)
+{
+	return app->depth > 0 && app->stack[0] == v;
+}
+
+void
+app_push(struct app *app, struct view *v)
+{
+	if (app->depth == APP_STACK_MAX) {
+		/* Never deeper than this: the oldest view above the root goes. */
+		struct view *old = app->stack[1];
+		memmove(app->stack + 1, app->stack + 2,
+		    (size_t)(app->depth - 2) * sizeof *app->stack);
+		app->depth--;
+		old->ops->free(old);
+	}
+	app->stack[app->depth++] = v;
+	if (!too_small)
+		v->ops->layout(v, body_rect());
+	app->status_dirty = true;
+}
+
+void
+app_pop(struct app *app)
+{
+	if (app->depth <= 1)
+		return;
+	struct view *v = app->stack[--app->depth];
+	v->ops->free(v);
+	if (!too_small)
+		app_top(app)->ops->layout(app_top(app), body_rect());
+	app->status_dirty = true;
+}
+
+/* The article view to show an article in: the topmost one, with what is
+ * above it closed; else a new one above the non-transient views. */
+static struct view *
+article_target(struct app *app, bool *created)
+{
+	*created = false;
+	for (int i = app->depth - 1; i >= 0; i--) {
+		if (article_view_is(app->stack[i])) {
+			while (app->depth - 1 > i)
+				app_pop(app);
+			return app->stack[i];
+		}
+	}
+	while (app->depth > 1 && app_top(app)->ops->transient)
+		app_pop(app);
+	*created = true;
+	struct view *v = article_view_new(app);
+	app_push(app, v);
+	return v;
+}
+
+static bool
+show_in(struct app *app, const char *id, int pane, int scroll)
+{
+	bool created;
+	struct view *v = article_target(app, &created);
+	int pane_now, scroll_now;
+
+	if (article_view_where(v, &pane_now, &scroll_now))
+		state_history_update(&app->st, pane_now, scroll_now);
+	int rc = article_view_show(v, id, pane, scroll);
+	if (rc != 0) {
+		char *safe = text_sanitized(id, 0);
+		if (rc > 0)
+			app_message(app, TH_ERROR, "No article '%s' in this database", safe);
+		else
+			app_message(app, TH_ERROR, "Cannot read article '%s': %s", safe,
+			    db_errmsg(app->db));
+		free(safe);
+		if (created)
+			app_pop(app);
+		return false;
+	}
+	return true;
+}
+
+void
+app_open_article(struct app *app, const char *id, int pane)
+{
+	if (show_in(app, id, pane, 0)) {
+		const struct state_loc *cur = state_history_current(&app->st);
+		/* The article read last, opened again, is not a new place. */
+		if (cur && strcmp(cur->id, id) == 0)
+			state_history_update(&app->st, pane, 0);
+		else
+			state_history_visit(&app->st, id, pane, 0);
+		state_recent_add(&app->st, id);
+	}
+}
+
+void
+app_history_step(struct app *app, bool forward)
+{
+	struct view *top = app_top(app);
+	const struct state_loc *loc;
+
+	/* Outside an article, "back" first returns to the article last read. */
+	if (!article_view_is(top)) {
+		loc = state_history_current(&app->st);
+		if (loc == NULL) {
+			app_message(app, TH_MESSAGE, "No history yet: open an article first");
+			return;
+		}
+	} else {
+		int pane, scroll;
+		if (article_view_where(top, &pane, &scroll))
+			state_history_update(&app->st, pane, scroll);
+		loc = forward ? state_history_forward(&app->st) : state_history_back(&app->st);
+		if (loc == NULL) {
+			app_message(app, TH_MESSAGE, forward ? "At the newest place in the history" :
+			    "At the oldest place in the history");
+			return;
+		}
+	}
+	char *id = xstrdup(loc->id);
+	show_in(app, id, loc->pane, loc->scroll);
+	free(id);
+}
+
+/* --- the status line ---------------------------------------------------- */
+
+void
+app_message(struct app *app, enum theme_role role, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	free(app->message);
+	app->message = text_sanitized(msg, TEXT_TABS_AS_SPACE);
+	app->message_role = role;
+	app->message_new = true;
+	app->status_dirty = true;
+}
+
+const char *
+app_key_name(const struct app *app, enum context context, enum action act,
+    char *buf, size_t len)
+{
+	struct key key;
+	char name[64];
+
+	if (len == 0)
+		return buf;
+	buf[0] = '\0';
+	if (!keymap_key_for(app->km, context, act, &key))
+		return buf;
+	keymap_key_name(key, name, sizeof name);
+	/* "<Tab>" reads better as "Tab" in a hint. */
+	size_t n = strlen(name);
+	if (n > 2 && name[0] == '<' && name[n - 1] == '>')
+		snprintf(buf, len, "%.*s", (int)(n - 2), name + 1);
+	else
+		snprintf(buf, len, "%s", name);
+	char *safe = text_sanitized(buf, 0);
+	snprintf(buf, len, "%s", safe);
+	free(safe);
+	return buf;
+}
+
+/* The word after the key in a hint. */
+static const char *
+hint_label(enum action act, bool root)
+{
+	switch (act) {
+	case ACT_QUIT: return root ? "quit" : "close";
+	case ACT_CLOSE: return "close";
+	case ACT_HELP: return "help";
+	case ACT_SEARCH: return "search";
+	case ACT_LEVEL_CYCLE: return "level";
+	case ACT_PANE_NEXT: return "pane";
+	case ACT_OPEN: return "open";
+	case ACT_EXPAND: return "expand";
+	case ACT_COLLAPSE: return "fold";
+	case ACT_BACK: return "back";
+	case ACT_FORWARD: return "forward";
+	case ACT_BOOKMARK_TOGGLE: return "bookmark";
+	case ACT_BOOKMARKS: return "bookmarks";
+	case ACT_RECENT: return "recent";
+	case ACT_CITE_NEXT: return "citation";
+	case ACT_CITE_FOLLOW: return "follow";
+	case ACT_RELATED: return "related";
+	case ACT_EXPORT: return "export";
+	case ACT_TOPICS: return "topics";
+	case ACT_MOVE_DOWN: return "next";
+	case ACT_PAGE_DOWN: return "page";
+	default: return action_name(act);
+	}
+}
+
+static void
+draw_status(struct app *app)
+{
+	struct view *top = app_top(app);
+	int w = COLS;
+
+	if (status_win == NULL || top == NULL)
+		return;
+	werase(status_win);
+	draw_fill(status_win, 0, 0, w, app->message ? TH_NORMAL : TH_STATUSLINE);
+	if (app->message) {
+		draw_str_cut(status_win, 0, 0, app->message, w, app->message_role);
+	} else {
+		enum context ctx = top->ops->context(top);
+		const enum action *acts = top->ops->hints(top);
+		bool root = app_is_root(app, top);
+		int x = 0;
+		for (size_t i = 0; acts[i] != ACT_NONE; i++) {
+			char key[32];
+			const char *label = hint_label(acts[i], root);
+			app_key_name(app, ctx, acts[i], key, sizeof key);
+			if (!key[0])
+				continue;
+			int need = (int)text_width(key, strlen(key)) + 1 + (int)strlen(label) + 2;
+			if (x + need - 2 > w)
+				break;
+			x += draw_str(status_win, 0, x, key, w - x, TH_STATUSKEY);
+			x += draw_str(status_win, 0, x, " ", w - x, TH_STATUSLINE);
+			x += draw_str(status_win, 0, x, label, w - x, TH_STATUSLINE);
+			x += 2;
+		}
+	}
+	wnoutrefresh(status_win);
+	app->status_dirty = false;
+}
+
+/* --- layout and drawing ------------------------------------------------- */
+
+static void
+show_too_small(void)
+{
+	static const char *const says[] = {
+		"Terminal too small: make it at least 20x6",
+		"Terminal too small",
+		"Too small",
+	};
+	const char *s = says[2];
+	for (size_t i = 0; i < 3; i++)
+		if ((int)strlen(says[i]) <= COLS) {
+			s = says[i];
+			break;
+		}
+	werase(stdscr);
+	if (LINES > 0 && COLS > 0)
+		mvwaddnstr(stdscr, 0, 0, s, COLS);
+	wnoutrefresh(stdscr);
+}
+
+static void
+relayout(struct app *app)
+{
+	struct screen_layout sl;
+
+	if (status_win) {
+		delwin(status_win);
+		status_win = NULL;
+	}
+	too_small = layout_too_small(LINES, COLS);
+	if (too_small) {
+		show_too_small();
+		return;
+	}
+	/* curses marks stdscr changed on a resize, and wget_wch(stdscr) would
+	 * paint it, blank, over the views: put it out first, under them. */
+	werase(stdscr);
+	wnoutrefresh(stdscr);
+	layout_screen(LINES, COLS, &sl);
+	status_win = newwin(sl.status.h, sl.status.w, sl.status.y, sl.status.x);
+	app->status_dirty = true;
+	struct view *top = app_top(app);
+	top->ops->layout(top, sl.body);
+}
+
+static void
+redraw(struct app *app)
+{
+	if (!too_small) {
+		struct view *top = app_top(app);
+		top->ops->draw(top);
+		if (app->status_dirty)
+			draw_status(app);
+	}
+	doupdate();
+}
+
+/* --- keys ----------------------------------------------------------------- */
+
+enum read_result { READ_KEY, READ_RESIZE, READ_STOP };
+
+/*
+ * The next key. curses reads without waiting (nodelay); when it has
+ * nothing, poll() waits on the terminal, so a signal always interrupts
+ * the wait (poll is never restarted) and a terminal that hangs up or
+ * reaches end of file ends the program instead of spinning.
+ */
+static enum read_result
+read_key(struct key *out)
+{
+	int empty = 0;
+
+	for (;;) {
+		wint_t ch;
+		int rc;
+
+		if (stop_signal)
+			return READ_STOP;
+		rc = wget_wch(stdscr, &ch);
+		if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
+			return READ_RESIZE;
+		if (rc != ERR) {
+			bool meta = false;
+			/* Esc with a key right behind it is Alt+key. */
+			if (rc == OK && ch == 27) {
+				wint_t ch2;
+				int rc2 = wget_wch(stdscr, &ch2);
+				if (rc2 == KEY_CODE_YES && ch2 == KEY_RESIZE) {
+					unget_wch(27);
+					return READ_RESIZE;
+				}
+				if (rc2 != ERR) {
+					meta = true;
+					rc = rc2;
+					ch = ch2;
+				}
+			}
+			*out = keymap_key_from_input(rc, ch, meta);
+			return READ_KEY;
+		}
+		struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+		int n = poll(&p, 1, -1);
+		if (n < 0) {
+			if (errno == EINTR || errno == EAGAIN)
+				continue;
+			return READ_STOP;
+		}
+		if (p.revents & (POLLERR | POLLNVAL))
+			return READ_STOP;
+		if ((p.revents & POLLHUP) && !(p.revents & POLLIN))
+			return READ_STOP;
+		/* Readable but nothing came: end of file, after a few tries. */
+		if (++empty > 50)
+			return READ_STOP;
+	}
+}
+
+static void
+dispatch_action(struct app *app, struct view *top, enum action act)
+{
+	bool root = app_is_root(app, top);
+
+	if (top->ops->action(top, act))
+		return;
+	switch (act) {
+	case ACT_QUIT:
+		if (root)
+			app->quit = true;
+		else
+			app_pop(app);
+		break;
+	case ACT_CLOSE:
+		if (!root)
+			app_pop(app);
+		break;
+	case ACT_HELP:
+		app_push(app, help_view_new(app, top->ops->context(top)));
+		break;
+	case ACT_SEARCH:
+		app_push(app, search_view_new(app));
+		break;
+	case ACT_LEVEL_CYCLE:
+		level_cycle(app);
+		break;
+	case ACT_BOOKMARKS:
+	case ACT_RECENT: {
+		bool bm = act == ACT_BOOKMARKS;
+		/* One list at a time: the key again replaces it. */
+		if (!root && !article_view_is(top) && !top->ops->transient)
+			app_pop(app);
+		app_push(app, list_view_new(app, bm ? LIST_BOOKMARKS : LIST_RECENT,
+		    bm ? app->st.bookmarks : app->st.recent,
+		    bm ? app->st.nbookmarks : app->st.nrecent, NULL));
+		break;
+	}
+	case ACT_TOPICS:
+		while (app->depth > 1)
+			app_pop(app);
+		break;
+	case ACT_BACK:
+	case ACT_FORWARD:
+		app_history_step(app, act == ACT_FORWARD);
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		relayout(app);
+		break;
+	case ACT_BOOKMARK_TOGGLE:
+	case ACT_EXPORT:
+	case ACT_RELATED:
+	case ACT_CITE_FOLLOW:
+	case ACT_CITE_NEXT:
+	case ACT_CITE_PREV:
+		app_message(app, TH_MESSAGE, "Open an article first");
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+dispatch(struct app *app, struct key key)
+{
+	struct view *top = app_top(app);
+	enum context ctx = top->ops->context(top);
+
+	if (too_small) {
+		/* Nothing shows, so only quitting makes sense. */
+		if (keymap_lookup(app->km, ctx, key) == ACT_QUIT && app_is_root(app, top))
+			app->quit = true;
+		else if (keymap_lookup(app->km, ctx, key) == ACT_QUIT)
+			app_pop(app);
+		return;
+	}
+	if (top->ops->input && top->ops->input(top, key))
+		return;
+	enum action act = keymap_lookup(app->km, ctx, key);
+	if (act == ACT_NONE) {
+		char name[64], help[32];
+		keymap_key_name(key, name, sizeof name);
+		app_key_name(app, ctx, ACT_HELP, help, sizeof help);
+		app_message(app, TH_MESSAGE, "%s does nothing here%s%s%s", name,
+		    help[0] ? " (" : "", help, help[0] ? " shows the keys)" : "");
+		return;
+	}
+	dispatch_action(app, top, act);
+}
+
+static void
+save_state(struct app *app)
+{
+	bool had_problem = app->st.problem != NULL;
+	if (state_save(&app->st) != 0 && !had_problem)
+		app_message(app, TH_ERROR, "%s: nothing more will be remembered",
+		    app->st.problem);
+}
+
+/* --- the loop ----------------------------------------------------------- */
+
+int
+app_loop(struct app *app)
+{
+	relayout(app);
+	while (!app->quit && !stop_signal) {
+		struct key key;
+
+		redraw(app);
+		app->message_new = false;
+		enum read_result r = read_key(&key);
+		if (r == READ_STOP)
+			break;
+		if (r == READ_RESIZE) {
+			relayout(app);
+			continue;
+		}
+		dispatch(app, key);
+		/* A message lasts until the next key. */
+		if (!app->message_new && app->message) {
+			free(app->message);
+			app->message = NULL;
+			app->status_dirty = true;
+		}
+		save_state(app);
+	}
+	if (status_win) {
+		delwin(status_win);
+		status_win = NULL;
+	}
+	return 0;
+}
 
 int
 app_run(const struct app_options *opt)
 {
-	(void)opt;
-	fputs("bedside: the full-screen browser is not in this build yet; "
-	    "use search, show and topics\n", stderr);
-	return 2;
+	struct app app;
+	int rc = app_setup(&app, opt);
+
+	if (rc >= 0)
+		return rc;
+	app_catch_signals(opt->secure);
+	if (!app_setup_terminal(&app)) {
+		app_setup_free(&app);
+		return 2;
+	}
+	app_push(&app, topics_view_new(&app));
+	if (opt->open_id)
+		app_open_article(&app, opt->open_id, DB_ANSWER);
+	app_setup_greet(&app);
+	app_loop(&app);
+	while (app.depth > 0) {
+		struct view *v = app.stack[--app.depth];
+		v->ops->free(v);
+	}
+	app_setup_end_terminal(&app);
+	app.st.dirty = true;
+	state_save(&app.st);
+	app_setup_free(&app);
+	return 0;
 }

@@ -1,0 +1,336 @@
+/* app_setup.c: see app_setup.h. */
+#include "config.h"
+#include "app_setup.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "curses_wide.h"
+#include "text.h"
+#include "theme.h"
+
+/* Problems found in keymap files: on the status line at start, all of
+ * them on stderr at exit. */
+static char **reports;
+static size_t nreports;
+
+/* The keys SPEC section 4 fixes, used only if no keymap file can be found
+ * at all (a broken installation), so the browser can still be used and
+ * left. Read by the same parser as the files. */
+static const char fallback_keys[] =
+	"bind generic q quit\n"
+	"bind generic ? help\n"
+	"bind generic / search\n"
+	"bind generic L level-cycle\n"
+	"bind generic <Tab> pane-next\n"
+	"bind generic <S-Tab> pane-prev\n"
+	"bind generic <Enter> open\n"
+	"bind generic <Esc> close\n"
+	"bind generic <Up> move-up\n"
+	"bind generic <Down> move-down\n"
+	"bind generic <PageUp> page-up\n"
+	"bind generic <PageDown> page-down\n"
+	"bind tree <Left> collapse\n"
+	"bind tree <Right> expand\n"
+	"bind article 1 pane-1\n"
+	"bind article 2 pane-2\n"
+	"bind article 3 pane-3\n"
+	"bind article 4 pane-4\n"
+	"bind article 5 pane-5\n"
+	"bind article <Enter> cite-follow\n"
+	"bind help ? close\n";
+
+static void
+report(void *ctx, const char *msg)
+{
+	(void)ctx;
+	reports = xrealloc(reports, (nreports + 1) * sizeof *reports);
+	reports[nreports++] = text_sanitized(msg, TEXT_TABS_AS_SPACE);
+}
+
+/* One line on stderr, made safe: arguments may hold anything. */
+static void __attribute__((format(printf, 1, 2)))
+error(const char *fmt, ...)
+{
+	char msg[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	char *safe = text_sanitized(msg, TEXT_TABS_AS_SPACE);
+	fprintf(stderr, "bedside: %s\n", safe);
+	free(safe);
+}
+
+/* The folders shipped keymaps are looked for in: beside the program when
+ * it runs from its build tree, then where `make install` puts them. */
+static void
+keymap_dirs(const char *dirs[4], struct buf *self_dir)
+{
+	char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	int k = 0;
+
+	if (n > 0) {
+		self[n] = '\0';
+		char *slash = strrchr(self, '/');
+		if (slash) {
+			*slash = '\0';
+			buf_addf(self_dir, "%s/keymaps", self);
+			dirs[k++] = self_dir->data;
+		}
+	}
+	dirs[k++] = PKGDATADIR "/keymaps";
+	dirs[k++] = PKGDATADIR;
+	dirs[k] = NULL;
+}
+
+/* $XDG_CONFIG_HOME/bedside/keys, or ~/.config/bedside/keys. */
+static char *
+user_keys_path(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	struct buf b = BUF_INIT;
+	if (xdg && xdg[0] == '/')
+		buf_addf(&b, "%s/bedside/keys", xdg);
+	else if (home && home[0] == '/')
+		buf_addf(&b, "%s/.config/bedside/keys", home);
+	else
+		return NULL;
+	return buf_detach(&b);
+}
+
+static int
+load_keymaps(struct app *app, const struct app_options *opt)
+{
+	const char *name = opt->keymap ? opt->keymap : "default";
+	const char *dirs[4];
+	struct buf self_dir = BUF_INIT, desc = BUF_INIT;
+	char path[4096];
+
+	if (opt->secure && keymap_name_is_path(name)) {
+		error("a keymap file (%s) is not allowed in secure mode; "
+		    "use default, vi or emacs", name);
+		return 2;
+	}
+	keymap_dirs(dirs, &self_dir);
+	app->km = keymap_new();
+	if (app->km == NULL) {
+		buf_free(&self_dir);
+		error("out of memory");
+		return 2;
+	}
+	const char *found = keymap_find(name, dirs, path, sizeof path);
+	if (found == NULL && opt->keymap) {
+		error("unknown keymap '%s' (default, vi, emacs, or a file path)", name);
+		buf_free(&self_dir);
+		return 2;
+	}
+	if (found == NULL) {
+		keymap_load_string(app->km, "built-in keys", fallback_keys, report, NULL);
+		report(NULL, "no keymap file found: using the built-in keys");
+		buf_adds(&desc, "built-in");
+	} else if (keymap_load_file(app->km, found, report, NULL) < 0) {
+		error("cannot read keymap %s", found);
+		buf_free(&self_dir);
+		return 2;
+	} else {
+		buf_adds(&desc, name);
+	}
+	buf_free(&self_dir);
+
+	/* The user's own keys, on top; never in secure mode. */
+	char *user = opt->secure ? NULL : user_keys_path();
+	if (user && access(user, F_OK) == 0) {
+		if (keymap_load_file(app->km, user, report, NULL) >= 0)
+			buf_addf(&desc, " + %s", user);
+	}
+	free(user);
+	app->keymap_desc = text_sanitized(desc.data ? desc.data : "", 0);
+	buf_free(&desc);
+	return -1;
+}
+
+static int
+choose_level(struct app *app, const struct app_options *opt)
+{
+	if (db_levels(app->db, &app->levels, &app->nlevels) != 0 || app->nlevels == 0) {
+		error("%s: the database has no reading levels", db_path(app->db));
+		return 3;
+	}
+	const char *want = opt->level ? opt->level : app->st.level;
+	app->level = 0;
+	for (size_t i = 0; i < app->nlevels; i++)
+		if (strcmp(app->levels[i].name, "clinician") == 0)
+			app->level = i;
+	if (want == NULL)
+		return -1;
+	for (size_t i = 0; i < app->nlevels; i++)
+		if (strcmp(app->levels[i].name, want) == 0) {
+			app->level = i;
+			return -1;
+		}
+	if (opt->level) {
+		struct buf known = BUF_INIT;
+		buf_addf(&known, "unknown level '%s' (known:", opt->level);
+		for (size_t i = 0; i < app->nlevels; i++)
+			buf_addf(&known, " %s", app->levels[i].name);
+		buf_adds(&known, ")");
+		error("%s", known.data);
+		buf_free(&known);
+		return 2;
+	}
+	return -1;      /* a remembered level the database lost: the default */
+}
+
+int
+app_setup(struct app *app, const struct app_options *opt)
+{
+	struct buf err = BUF_INIT;
+	int rc;
+
+	memset(app, 0, sizeof *app);
+	app->opt = opt;
+	app->secure = opt->secure;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		error("the browser needs a terminal; use search, show or topics "
+		    "in scripts");
+		return 2;
+	}
+	if ((rc = load_keymaps(app, opt)) >= 0)
+		return rc;
+	const char *path = opt->db_path ? opt->db_path : db_default_path(opt->argv0);
+	app->db = db_open(path, DB_READ, &err);
+	if (app->db == NULL) {
+		error("%s", err.data);
+		buf_free(&err);
+		app_setup_free(app);
+		return 3;
+	}
+	buf_free(&err);
+	state_init(&app->st, opt->secure);
+	if (db_statuses(app->db, &app->statuses, &app->nstatuses) != 0) {
+		app->statuses = NULL;
+		app->nstatuses = 0;
+	}
+	if ((rc = choose_level(app, opt)) >= 0) {
+		app_setup_free(app);
+		return rc;
+	}
+	if (opt->open_id) {
+		struct db_summary *s = NULL;
+		size_t n = 0;
+		char *ids[1] = { (char *)opt->open_id };
+		db_summaries(app->db, ids, 1, &s, &n);
+		db_summaries_free(s, n);
+		if (n == 0) {
+			error("no article '%s' (see bedside topics, bedside search)", opt->open_id);
+			app_setup_free(app);
+			return 1;
+		}
+	}
+	return -1;
+}
+
+/* Flow control off, so C-s and C-q reach the keymap; in secure mode no
+ * key suspends the program either. */
+static void
+terminal_modes(bool secure)
+{
+	struct termios t;
+	if (tcgetattr(STDIN_FILENO, &t) != 0)
+		return;
+	t.c_iflag &= ~(tcflag_t)IXON;
+	if (secure) {
+		t.c_cc[VSUSP] = _POSIX_VDISABLE;
+#ifdef VDSUSP
+		t.c_cc[VDSUSP] = _POSIX_VDISABLE;
+#endif
+	}
+	tcsetattr(STDIN_FILENO, TCSANOW, &t);
+}
+
+bool
+app_setup_terminal(struct app *app)
+{
+	const char *term = getenv("TERM");
+	/* Short enough that Esc feels immediate, long enough for the
+	 * sequences of function keys over a slow link. */
+	set_escdelay(40);
+	if (newterm(NULL, stdout, stdin) == NULL) {
+		error("cannot use the terminal type '%s' (check TERM)", term ? term : "");
+		return false;
+	}
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	terminal_modes(app->secure);
+	def_prog_mode();
+	curs_set(0);
+	theme_init();
+	/* stdscr is drawn only to say the terminal is too small; refreshing
+	 * it once now keeps wget_wch(stdscr) from painting over the views. */
+	refresh();
+	return true;
+}
+
+void
+app_setup_greet(struct app *app)
+{
+	struct buf b = BUF_INIT;
+
+	if (app->st.problem)
+		buf_addf(&b, "%s: nothing will be remembered", app->st.problem);
+	if (nreports)
+		buf_addf(&b, "%s%s", b.len ? "; " : "", reports[0]);
+	if (nreports > 1)
+		buf_addf(&b, " (and %zu more, listed on exit)", nreports - 1);
+	if (b.len)
+		app_message(app, TH_ERROR, "%s", b.data);
+	buf_free(&b);
+}
+
+void
+app_setup_end_terminal(struct app *app)
+{
+	(void)app;
+	endwin();
+}
+
+void
+app_setup_free(struct app *app)
+{
+	for (size_t i = 0; i < nreports; i++) {
+		fprintf(stderr, "bedside: %s\n", reports[i]);
+		free(reports[i]);
+	}
+	free(reports);
+	reports = NULL;
+	nreports = 0;
+	if (app->levels)
+		db_levels_free(app->levels, app->nlevels);
+	app->levels = NULL;
+	if (app->statuses)
+		db_statuses_free(app->statuses, app->nstatuses);
+	app->statuses = NULL;
+	if (app->db)
+		db_close(app->db);
+	app->db = NULL;
+	keymap_free(app->km);
+	app->km = NULL;
+	free(app->keymap_desc);
+	app->keymap_desc = NULL;
+	free(app->message);
+	app->message = NULL;
+	state_free(&app->st);
+}

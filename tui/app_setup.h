@@ -1,0 +1,27 @@
+/* app_setup.h: what happens before the browser's first key and after its
+ * last: options checked, database, keymaps and user state loaded, the
+ * terminal started and restored. */
+#ifndef BEDSIDE_APP_SETUP_H
+#define BEDSIDE_APP_SETUP_H
+
+#include <stdbool.h>
+
+#include "app.h"
+
+/* Fills app from opt. Returns -1 when the browser can start, else the exit
+ * status, with the reason printed on stderr. */
+int app_setup(struct app *app, const struct app_options *opt);
+/* Starts curses; false (reason printed) if the terminal cannot be used. */
+bool app_setup_terminal(struct app *app);
+/* The first messages on the status line: keymap problems, a state
+ * folder that cannot be written. */
+void app_setup_greet(struct app *app);
+void app_setup_end_terminal(struct app *app);
+/* Frees what app_setup made and prints the keymap problems on stderr. */
+void app_setup_free(struct app *app);
+
+/* In app.c. */
+void app_catch_signals(bool secure);
+int app_loop(struct app *app);
+
+#endif

@@ -1,0 +1,57 @@
+/* article_pane.h: one pane of the article view (Answer, Key points, ...):
+ * its rendered lines, its own scroll position, its citations and the one
+ * selected, and the reference lines a followed citation marked. */
+#ifndef BEDSIDE_ARTICLE_PANE_H
+#define BEDSIDE_ARTICLE_PANE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "curses_wide.h"
+#include "db.h"
+#include "render.h"
+
+/* A citation in the rendered text: line and bytes of its span. */
+struct apane_cite {
+	int line;
+	size_t off, len;
+};
+
+struct apane {
+	struct render_doc doc;
+	int width;              /* the text was rendered at, 0: not yet */
+	bool empty;             /* the article has nothing for this pane */
+	int scroll;
+	struct apane_cite *cites;
+	size_t ncites;
+	int cite;               /* selected citation, -1 none */
+	int *ref_number;        /* References: the number of each entry */
+	int *ref_line;          /* ... and the line it starts on */
+	size_t nrefs;
+	int mark_from, mark_to; /* lines marked [from, to), -1: none */
+	WINDOW *title, *win;
+	bool dirty;
+};
+
+/* (Re)renders pane kind of article a at width columns; the scroll, the
+ * selected citation and the mark are reset. */
+void apane_render(struct apane *p, const struct db_article *a, enum db_kind kind,
+    int width);
+void apane_free(struct apane *p);
+
+/* The selected citation's numbers (up to max); 0 if none is selected. */
+size_t apane_cite_numbers(const struct apane *p, int *nums, size_t max);
+/* Selects the next (dir 1) or previous (-1) citation, starting from the
+ * ones in view if the selection is out of view, and scrolls to it.
+ * Returns false if the pane has none. */
+bool apane_cite_step(struct apane *p, int dir, int height);
+/* References: marks the entries numbered nums, scrolls to the first;
+ * returns false if none of them is in the pane. */
+bool apane_mark_refs(struct apane *p, const int *nums, size_t n, int height);
+
+/* Draws lines from scroll into p->win (height rows, width cols). */
+void apane_draw(struct apane *p, int height, int cols, const char *empty_msg);
+/* "Top", "Bot", "All" or "42%", for the pane's title. */
+void apane_position(const struct apane *p, int height, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,78 @@
+/* artlist.c: see artlist.h. */
+#include "config.h"
+#include "artlist.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "article_text.h"
+#include "buf.h"
+#include "draw.h"
+#include "render.h"
+#include "text.h"
+
+int
+artlist_item_h(int cols)
+{
+	return cols >= 72 ? 2 : 3;
+}
+
+/* The title in lines lines from (y, x), the last one cut short. */
+static void
+draw_title(WINDOW *w, int y, int x, int cols, const char *title, int lines,
+    enum theme_role role)
+{
+	struct render_doc doc = { 0 };
+	render_text(&doc, title, cols, 0, 0);
+	for (int i = 0; i < lines && (size_t)i < doc.nlines; i++) {
+		if (i < lines - 1 || (size_t)i + 1 == doc.nlines) {
+			draw_text(w, y + i, x, doc.lines[i].text, doc.lines[i].len, cols,
+			    theme_get(role));
+			continue;
+		}
+		struct buf rest = BUF_INIT;
+		for (size_t k = (size_t)i; k < doc.nlines; k++)
+			buf_addf(&rest, "%s%s", k > (size_t)i ? " " : "", doc.lines[k].text);
+		draw_str_cut(w, y + i, x, rest.data, cols, role);
+		buf_free(&rest);
+	}
+	render_doc_free(&doc);
+}
+
+void
+artlist_draw(WINDOW *w, int y, int h, int cols, const struct app *app,
+    const struct db_summary *v, size_t n, int top, int sel, bool focused)
+{
+	int ih = artlist_item_h(cols);
+
+	for (int row = 0; row + ih <= h && top >= 0 &&
+	    (size_t)top < n; row += ih, top++) {
+		const struct db_summary *s = &v[top];
+		bool is_sel = top == sel;
+		enum theme_role tr = is_sel ? (focused ? TH_SELECTION : TH_SELECTION_IDLE) : TH_TITLE;
+		char *title = text_sanitized(s->title, TEXT_TABS_AS_SPACE);
+		char *topic = article_text_topic(s->topic);
+		char *status = text_sanitized(app_status_label(app, s->status), 0);
+		char *date = text_sanitized(s->updated, 0);
+		const char *bullet = state_is_bookmarked(&app->st, s->id) ?
+		    (text_ascii() ? "* " : "\xe2\x98\x85 ") : " ";
+
+		int my = y + row + ih - 1;
+		for (int i = 0; is_sel && i < ih - 1; i++)
+			draw_fill(w, y + row + i, 0, cols, tr);
+		if (is_sel)
+			draw_str(w, y + row, 0, ">", 1, tr);
+		int x = 1 + draw_str(w, y + row, 1, bullet, cols - 1, tr);
+		draw_title(w, y + row, x, cols - x - 1, title, ih - 1, tr);
+		x = 2;
+		x += draw_str(w, my, x, status, cols - x, theme_status_role(s->status));
+		x += draw_str(w, my, x, " ", cols - x, TH_DIM);
+		x += draw_str(w, my, x, date, cols - x, TH_DIM);
+		x += draw_str(w, my, x, "  ", cols - x, TH_DIM);
+		draw_str_cut(w, my, x, topic, cols - x - 1, TH_DIM);
+		free(title);
+		free(topic);
+		free(status);
+		free(date);
+	}
+}

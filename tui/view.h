@@ -1,0 +1,71 @@
+/* view.h: one screen of the browser and the table of operations the event
+ * loop calls on it. Each view_*.c file fills a struct view_ops; the loop in
+ * app.c never asks which screen is showing. */
+#ifndef BEDSIDE_VIEW_H
+#define BEDSIDE_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "action.h"
+#include "keymap.h"
+#include "layout.h"
+
+struct app;
+struct view;
+
+struct view_ops {
+	const char *name;
+	/* Transient views (search, help) are closed when an article opens. */
+	bool transient;
+	/* The keymap context keys are looked up in. */
+	enum context (*context)(const struct view *v);
+	/* (Re)creates the view's windows in area and marks all of it for
+	 * drawing. Called when the view comes to the top and on resize. */
+	void (*layout)(struct view *v, struct rect area);
+	/* Draws what changed since the last draw and wnoutrefresh()es it. */
+	void (*draw)(struct view *v);
+	/* Sees a key before the keymap does (text entry); true if it used
+	 * it. May be NULL. */
+	bool (*input)(struct view *v, struct key key);
+	/* Does act; false if the view has nothing to do with it, and the
+	 * app then gives it its everywhere meaning. */
+	bool (*action)(struct view *v, enum action act);
+	/* The reading level changed. May be NULL. */
+	void (*level_changed)(struct view *v);
+	/* The actions worth a hint on the status line, ending in ACT_NONE. */
+	const enum action *(*hints)(const struct view *v);
+	void (*free)(struct view *v);
+};
+
+struct view {
+	const struct view_ops *ops;
+	struct app *app;
+	struct rect area;
+};
+
+/* The views, each in its own file. */
+struct view *topics_view_new(struct app *app);
+
+struct view *article_view_new(struct app *app);
+bool article_view_is(const struct view *v);
+/* Shows article id with pane focused and scrolled to scroll. Returns 0, 1
+ * if there is no such article, -1 on a database error. */
+int article_view_show(struct view *v, const char *id, int pane, int scroll);
+/* The article shown (NULL if none), its focused pane and that pane's scroll. */
+const char *article_view_where(const struct view *v, int *pane, int *scroll);
+
+struct view *search_view_new(struct app *app);
+struct view *help_view_new(struct app *app, enum context context);
+
+enum list_kind {
+	LIST_BOOKMARKS,
+	LIST_RECENT,
+	LIST_RELATED,
+};
+/* A list of articles; for LIST_RELATED, ids are the related ids and title
+ * names the article they relate to. */
+struct view *list_view_new(struct app *app, enum list_kind kind,
+    char *const *ids, size_t nids, const char *title);
+
+#endif

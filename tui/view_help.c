@@ -1,0 +1,263 @@
+/* view_help.c: the keys in force, read from the keymap the loader filled,
+ * so help can never disagree with what the keys do. The screen the user
+ * came from comes first, then the keys that work everywhere, then the
+ * other screens. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "buf.h"
+#include "draw.h"
+#include "text.h"
+#include "view.h"
+
+struct help_line {
+	char *keys;             /* NULL for a heading or a note */
+	char *text;             /* heading, note, or the action's help */
+	const char *name;       /* the action's name */
+	enum theme_role role;
+};
+
+struct help_view {
+	struct view v;
+	enum context from;
+	struct help_line *lines;
+	size_t n;
+	int scroll;
+	WINDOW *hdr, *body;
+	bool dirty;
+};
+
+/* Bindings of one section, grouped by action in order of first use. */
+struct group {
+	enum action act;
+	struct buf keys;
+};
+
+struct collect {
+	const struct keymap *km;
+	enum context ctx;       /* where the keys must be in force */
+	struct group g[ACT__COUNT];
+	size_t n;
+};
+
+static struct help_view *
+hv(const struct view *v)
+{
+	return (struct help_view *)v;
+}
+
+static const char *const context_titles[CTX__COUNT] = {
+	[CTX_GENERIC] = "Everywhere",
+	[CTX_TREE] = "In the topic tree",
+	[CTX_LIST] = "In lists of articles",
+	[CTX_ARTICLE] = "Reading an article",
+	[CTX_SEARCH] = "In the search box",
+	[CTX_HELP] = "In this help",
+};
+
+static void
+add_line(struct help_view *h, char *keys, const char *text, const char *name,
+    enum theme_role role)
+{
+	h->lines = xrealloc(h->lines, (h->n + 1) * sizeof *h->lines);
+	h->lines[h->n].keys = keys;
+	h->lines[h->n].text = xstrdup(text);
+	h->lines[h->n].name = name;
+	h->lines[h->n].role = role;
+	h->n++;
+}
+
+static void
+collect_cb(void *ctx, struct key key, enum action act)
+{
+	struct collect *c = ctx;
+	char name[64];
+
+	/* A generic key the context overrides is not in force there. */
+	if (keymap_lookup(c->km, c->ctx, key) != act)
+		return;
+	keymap_key_name(key, name, sizeof name);
+	size_t i;
+	for (i = 0; i < c->n; i++)
+		if (c->g[i].act == act)
+			break;
+	if (i == c->n) {
+		if (c->n == ACT__COUNT)
+			return;
+		c->g[c->n].act = act;
+		memset(&c->g[c->n].keys, 0, sizeof c->g[c->n].keys);
+		c->n++;
+	}
+	buf_addf(&c->g[i].keys, "%s%s", c->g[i].keys.len ? " " : "", name);
+}
+
+/* One section: the bindings of table `table` in force in context `ctx`. */
+static void
+section(struct help_view *h, enum context table, enum context ctx, const char *title)
+{
+	struct collect c;
+
+	memset(&c, 0, sizeof c);
+	c.km = h->v.app->km;
+	c.ctx = ctx;
+	keymap_each(c.km, table, collect_cb, &c);
+	if (c.n == 0 && table != CTX_SEARCH)
+		return;
+	add_line(h, NULL, "", NULL, TH_NORMAL);
+	add_line(h, NULL, title, NULL, TH_HEADING);
+	if (table == CTX_SEARCH)
+		add_line(h, xstrdup("(typing)"), "Characters are the query; Backspace, "
+		    "C-w and C-u edit it", "", TH_NORMAL);
+	for (size_t i = 0; i < c.n; i++) {
+		char *keys = text_sanitized(c.g[i].keys.data, 0);
+		add_line(h, keys, action_help(c.g[i].act), action_name(c.g[i].act), TH_NORMAL);
+		buf_free(&c.g[i].keys);
+	}
+}
+
+static void
+build(struct help_view *h)
+{
+	enum context from = h->from;
+
+	section(h, from, from, context_titles[from]);
+	if (from != CTX_GENERIC)
+		section(h, CTX_GENERIC, from, "Also here (keys that work everywhere)");
+	for (int c = CTX_TREE; c < CTX__COUNT; c++)
+		if (c != (int)from)
+			section(h, (enum context)c, (enum context)c, context_titles[c]);
+	add_line(h, NULL, "", NULL, TH_NORMAL);
+	add_line(h, NULL, "Keys are set in keymap files: bind CONTEXT KEY ACTION. "
+	    "Your own go in $XDG_CONFIG_HOME/bedside/keys.", NULL, TH_DIM);
+}
+
+static enum context
+help_context(const struct view *v)
+{
+	(void)v;
+	return CTX_HELP;
+}
+
+static void
+help_layout(struct view *v, struct rect area)
+{
+	struct help_view *h = hv(v);
+	v->area = area;
+	h->hdr = draw_window(h->hdr, area.y, area.x, area.h > 0 ? 1 : 0, area.w);
+	h->body = draw_window(h->body, area.y + 1, area.x, area.h - 1, area.w);
+	h->dirty = true;
+}
+
+static void
+help_draw(struct view *v)
+{
+	struct help_view *h = hv(v);
+	int w = v->area.w, rows = v->area.h - 1;
+	struct buf b = BUF_INIT;
+
+	if (!h->dirty)
+		return;
+	buf_addf(&b, "Keys in force %s keymap: %s", text_ascii() ? "-" : "\xc2\xb7",
+	    v->app->keymap_desc);
+	werase(h->hdr);
+	draw_fill(h->hdr, 0, 0, w, TH_HEADER);
+	draw_str_cut(h->hdr, 0, 1, b.data, w - 2, TH_HEADER);
+	wnoutrefresh(h->hdr);
+	buf_free(&b);
+
+	h->scroll = layout_clamp_scroll(h->scroll, (int)h->n, rows);
+	werase(h->body);
+	/* Keys, then the action's name, then its help, in columns that
+	 * shrink on a narrow terminal. */
+	int kw = w >= 80 ? 20 : w / 4, nw = w >= 80 ? 18 : w / 4;
+	for (int r = 0; r < rows && h->scroll + r < (int)h->n; r++) {
+		const struct help_line *l = &h->lines[h->scroll + r];
+		if (l->keys == NULL) {
+			draw_str_cut(h->body, r, 1, l->text, w - 2, l->role);
+			continue;
+		}
+		draw_str_cut(h->body, r, 3, l->keys, kw - 1, TH_MARKER);
+		draw_str_cut(h->body, r, 3 + kw, l->name, nw - 1, TH_DIM);
+		draw_str_cut(h->body, r, 3 + kw + nw, l->text, w - 4 - kw - nw, TH_NORMAL);
+	}
+	wnoutrefresh(h->body);
+	h->dirty = false;
+}
+
+static bool
+help_action(struct view *v, enum action act)
+{
+	struct help_view *h = hv(v);
+	int page = v->area.h - 2 > 1 ? v->area.h - 2 : 1;
+
+	switch (act) {
+	case ACT_MOVE_UP: h->scroll--; break;
+	case ACT_MOVE_DOWN: h->scroll++; break;
+	case ACT_PAGE_UP: h->scroll -= page; break;
+	case ACT_PAGE_DOWN: h->scroll += page; break;
+	case ACT_FIRST: h->scroll = 0; break;
+	case ACT_LAST: h->scroll = (int)h->n; break;
+	case ACT_HELP:
+	case ACT_BACK:
+		app_pop(v->app);
+		return true;
+	default:
+		return false;
+	}
+	h->scroll = layout_clamp_scroll(h->scroll, (int)h->n, v->area.h - 1);
+	h->dirty = true;
+	return true;
+}
+
+static const enum action *
+help_hints(const struct view *v)
+{
+	static const enum action acts[] = {
+		ACT_CLOSE, ACT_MOVE_DOWN, ACT_PAGE_DOWN, ACT_NONE,
+	};
+	(void)v;
+	return acts;
+}
+
+static void
+help_free(struct view *v)
+{
+	struct help_view *h = hv(v);
+	for (size_t i = 0; i < h->n; i++) {
+		free(h->lines[i].keys);
+		free(h->lines[i].text);
+	}
+	free(h->lines);
+	if (h->hdr)
+		delwin(h->hdr);
+	if (h->body)
+		delwin(h->body);
+	free(h);
+}
+
+static const struct view_ops help_ops = {
+	.name = "help",
+	.transient = true,
+	.context = help_context,
+	.layout = help_layout,
+	.draw = help_draw,
+	.input = NULL,
+	.action = help_action,
+	.level_changed = NULL,
+	.hints = help_hints,
+	.free = help_free,
+};
+
+struct view *
+help_view_new(struct app *app, enum context from)
+{
+	struct help_view *h = xcalloc(1, sizeof *h);
+	h->v.ops = &help_ops;
+	h->v.app = app;
+	h->from = from == CTX_HELP ? CTX_GENERIC : from;
+	build(h);
+	return &h->v;
+}

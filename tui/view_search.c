@@ -1,0 +1,443 @@
+/* view_search.c: search as you type. Every change to the query runs the
+ * search again; hits are ranked by the database and shown with title,
+ * topic, the pane that matched and a snippet with the matched words
+ * highlighted. With no hit, the closest words of the index are offered in
+ * place of the word that matched nothing.
+ *
+ * Printable keys are query text here; the keymap (search context) gives
+ * the rest: moving through hits, opening, closing. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "article_text.h"
+#include "buf.h"
+#include "draw.h"
+#include "render.h"
+#include "text.h"
+#include "view.h"
+
+#define SEARCH_LIMIT 100
+#define QUERY_MAX 1024          /* bytes; a longer paste is cut here */
+#define HIT_H 3
+
+struct search_view {
+	struct view v;
+	struct buf query;
+	struct db_hit *hits;
+	size_t nhits;
+	char **sugg;            /* did-you-mean words for word `sugg_word` */
+	size_t nsugg;
+	int sugg_word;
+	int sel, top;
+	bool failed;
+	WINDOW *box, *body;
+	bool dirty_box, dirty_body;
+};
+
+static struct search_view *
+sv(const struct view *v)
+{
+	return (struct search_view *)v;
+}
+
+static const char *
+query_text(const struct search_view *s)
+{
+	return s->query.data ? s->query.data : "";
+}
+
+static void
+clear_results(struct search_view *s)
+{
+	db_hits_free(s->hits, s->nhits);
+	db_strings_free(s->sugg, s->nsugg);
+	s->hits = NULL;
+	s->sugg = NULL;
+	s->nhits = s->nsugg = 0;
+	s->sel = s->top = 0;
+	s->failed = false;
+}
+
+/* The n-th space-separated word of q, into out. */
+static bool
+nth_word(const char *q, int n, struct buf *out)
+{
+	int i = 0;
+	buf_truncate(out, 0);
+	while (*q) {
+		while (*q == ' ')
+			q++;
+		if (!*q)
+			break;
+		const char *e = q;
+		while (*e && *e != ' ')
+			e++;
+		if (i++ == n) {
+			buf_add(out, q, (size_t)(e - q));
+			return true;
+		}
+		q = e;
+	}
+	return false;
+}
+
+/* With no hits: the first word that finds nothing on its own gets
+ * suggestions from the index's vocabulary. */
+static void
+suggest(struct search_view *s)
+{
+	struct app *app = s->v.app;
+	struct buf word = BUF_INIT;
+
+	for (int i = 0; i < 16 && nth_word(query_text(s), i, &word); i++) {
+		struct db_hit *h = NULL;
+		size_t n = 0;
+		if (db_search(app->db, word.data, app_level(app), 1, 0, &h, &n) != 0)
+			break;
+		db_hits_free(h, n);
+		if (n > 0)
+			continue;
+		if (db_suggest(app->db, word.data, &s->sugg, &s->nsugg, 5) != 0) {
+			s->sugg = NULL;
+			s->nsugg = 0;
+		}
+		s->sugg_word = i;
+		break;
+	}
+	buf_free(&word);
+}
+
+static void
+run(struct search_view *s)
+{
+	struct app *app = s->v.app;
+
+	clear_results(s);
+	s->dirty_box = s->dirty_body = true;
+	if (query_text(s)[strspn(query_text(s), " ")] == '\0')
+		return;
+	if (db_search(app->db, query_text(s), app_level(app), SEARCH_LIMIT, 0,
+	    &s->hits, &s->nhits) != 0) {
+		s->hits = NULL;
+		s->nhits = 0;
+		s->failed = true;
+		return;
+	}
+	if (s->nhits == 0)
+		suggest(s);
+}
+
+/* Puts the suggestion in place of the word that found nothing. */
+static void
+take_suggestion(struct search_view *s, const char *word)
+{
+	struct buf q = BUF_INIT, w = BUF_INIT;
+	for (int i = 0; nth_word(query_text(s), i, &w); i++)
+		buf_addf(&q, "%s%s", i ? " " : "", i == s->sugg_word ? word : w.data);
+	buf_addc(&q, ' ');
+	buf_free(&s->query);
+	s->query = q;
+	buf_free(&w);
+	run(s);
+}
+
+/* --- text entry ------------------------------------------------------- */
+
+static void
+delete_char(struct buf *q)
+{
+	size_t n = q->len;
+	/* Back over continuation bytes to the start of the character. */
+	while (n > 0 && ((unsigned char)q->data[n - 1] & 0xC0) == 0x80)
+		n--;
+	if (n > 0)
+		n--;
+	buf_truncate(q, n);
+}
+
+static void
+delete_word(struct buf *q)
+{
+	size_t n = q->len;
+	while (n > 0 && q->data[n - 1] == ' ')
+		n--;
+	while (n > 0 && q->data[n - 1] != ' ')
+		n--;
+	buf_truncate(q, n);
+}
+
+/* The keys of a text field, as in a shell: characters, Backspace, C-w
+ * (word) and C-u (line). Everything else goes to the keymap. */
+static bool
+search_input(struct view *v, struct key key)
+{
+	struct search_view *s = sv(v);
+
+	if (!key.is_func && !key.meta && key.code >= 0x20 && key.code != 0x7f) {
+		if (s->query.len + 4 > QUERY_MAX) {
+			app_message(v->app, TH_MESSAGE, "The query is as long as it can be");
+			return true;
+		}
+		text_encode(&s->query, (uint32_t)key.code);
+	} else if (!key.meta && ((key.is_func && key.code == KEY_BACKSPACE) ||
+	    (!key.is_func && key.code == 0x08))) {
+		if (s->query.len == 0)
+			return true;
+		delete_char(&s->query);
+	} else if (!key.meta && !key.is_func && key.code == 0x17) {
+		delete_word(&s->query);
+	} else if (!key.meta && !key.is_func && key.code == 0x15) {
+		buf_truncate(&s->query, 0);
+	} else {
+		return false;
+	}
+	run(s);
+	return true;
+}
+
+/* --- drawing ------------------------------------------------------------ */
+
+static enum context
+search_context(const struct view *v)
+{
+	(void)v;
+	return CTX_SEARCH;
+}
+
+static void
+search_layout(struct view *v, struct rect area)
+{
+	struct search_view *s = sv(v);
+	v->area = area;
+	s->box = draw_window(s->box, area.y, area.x, area.h >= 2 ? 2 : area.h, area.w);
+	s->body = draw_window(s->body, area.y + 2, area.x, area.h - 2, area.w);
+	s->dirty_box = s->dirty_body = true;
+}
+
+static void
+draw_box(struct search_view *s)
+{
+	int w = s->v.area.w;
+	const char *prompt = " Search: ";
+	char *q = text_sanitized(query_text(s), TEXT_TABS_AS_SPACE);
+	size_t qlen = strlen(q), qw = text_width(q, qlen);
+	int room = w - (int)strlen(prompt) - 2;
+	const char *shown = q;
+	struct buf info = BUF_INIT;
+
+	werase(s->box);
+	draw_fill(s->box, 0, 0, w, TH_HEADER);
+	int x = draw_str(s->box, 0, 0, prompt, w, TH_HEADER);
+	/* A long query shows its end, where the typing is. */
+	while (room > 0 && (int)qw > room && *shown) {
+		uint32_t cp;
+		size_t n = text_decode(shown, strlen(shown), &cp);
+		qw -= (size_t)text_cp_width(cp);
+		shown += n;
+	}
+	x += draw_str(s->box, 0, x, shown, w - x - 1, TH_HEADER);
+	draw_str(s->box, 0, x, " ", 1, TH_SELECTION);    /* the cursor */
+
+	if (s->failed)
+		buf_adds(&info, " The search failed; try other words");
+	else if (s->query.len == 0)
+		buf_adds(&info, " Type words to search titles and text");
+	else if (s->nhits == 0)
+		buf_adds(&info, " No articles match");
+	else
+		buf_addf(&info, " %zu article%s%s", s->nhits, s->nhits == 1 ? "" : "s",
+		    s->nhits >= SEARCH_LIMIT ? " (the best shown)" : "");
+	draw_str_cut(s->box, 1, 0, info.data, w, s->failed ? TH_ERROR : TH_DIM);
+	buf_free(&info);
+	free(q);
+	wnoutrefresh(s->box);
+}
+
+static void
+draw_hit(struct search_view *s, int y, const struct db_hit *h, bool sel)
+{
+	struct app *app = s->v.app;
+	int w = s->v.area.w;
+	char *title = text_sanitized(h->title, TEXT_TABS_AS_SPACE);
+	char *topic = article_text_topic(h->topic);
+	struct buf meta = BUF_INIT;
+	struct render_doc doc = { 0 };
+
+	if (sel)
+		draw_fill(s->body, y, 0, w, TH_SELECTION);
+	draw_str(s->body, y, 0, sel ? ">" : " ", 1, sel ? TH_SELECTION : TH_NORMAL);
+	draw_str_cut(s->body, y, 2, title, w - 3, sel ? TH_SELECTION : TH_TITLE);
+	buf_addf(&meta, "%s %s in %s", topic, text_ascii() ? "-" : "\xc2\xb7",
+	    db_kind_title(h->pane));
+	int x = 4;
+	x += draw_str(s->body, y + 1, x, app_status_label(app, h->status), w - x,
+	    theme_status_role(h->status));
+	x += draw_str(s->body, y + 1, x, "  ", w - x, TH_DIM);
+	draw_str_cut(s->body, y + 1, x, meta.data, w - x - 1, TH_DIM);
+	render_text(&doc, h->snippet ? h->snippet : "", w - 5, 0, 0);
+	if (doc.nlines) {
+		int used = draw_render_line(s->body, y + 2, 4, w - 5, &doc.lines[0], NULL,
+		    TH_NORMAL);
+		if (doc.nlines > 1)
+			draw_str(s->body, y + 2, 4 + used, draw_ellipsis(), w - 4 - used, TH_DIM);
+	}
+	render_doc_free(&doc);
+	buf_free(&meta);
+	free(title);
+	free(topic);
+}
+
+static void
+draw_suggestions(struct search_view *s, int h)
+{
+	int w = s->v.area.w;
+	struct buf b = BUF_INIT, word = BUF_INIT;
+	char key[32];
+
+	nth_word(query_text(s), s->sugg_word, &word);
+	char *safe = text_sanitized(word.data ? word.data : "", 0);
+	buf_addf(&b, "Nothing matches \"%s\".", safe);
+	free(safe);
+	draw_str_cut(s->body, 1, 2, b.data, w - 3, TH_NORMAL);
+	if (s->nsugg == 0) {
+		draw_str_cut(s->body, 3, 2, "No close words in the index either.", w - 3, TH_DIM);
+	} else {
+		app_key_name(s->v.app, CTX_SEARCH, ACT_OPEN, key, sizeof key);
+		buf_truncate(&b, 0);
+		buf_addf(&b, "Did you mean (%s takes it):", key[0] ? key : "open");
+		draw_str_cut(s->body, 3, 2, b.data, w - 3, TH_DIM);
+		for (size_t i = 0; i < s->nsugg && 5 + (int)i < h; i++) {
+			bool sel = (int)i == s->sel;
+			char *sg = text_sanitized(s->sugg[i], 0);
+			if (sel) {
+				draw_fill(s->body, 5 + (int)i, 2, w - 4, TH_SELECTION);
+				draw_str(s->body, 5 + (int)i, 2, ">", 1, TH_SELECTION);
+			}
+			draw_str_cut(s->body, 5 + (int)i, 4, sg, w - 6,
+			    sel ? TH_SELECTION : TH_MATCH);
+			free(sg);
+		}
+	}
+	buf_free(&b);
+	buf_free(&word);
+}
+
+static void
+search_draw(struct view *v)
+{
+	struct search_view *s = sv(v);
+	int h = v->area.h - 2;
+
+	if (s->dirty_box && s->box)
+		draw_box(s);
+	if (s->dirty_body && s->body) {
+		werase(s->body);
+		if (s->nhits) {
+			s->top = layout_list_top(s->top, s->sel, (int)s->nhits, HIT_H, h);
+			for (int r = 0; r + HIT_H <= h && s->top + r / HIT_H < (int)s->nhits;
+			    r += HIT_H) {
+				int i = s->top + r / HIT_H;
+				draw_hit(s, r, &s->hits[i], i == s->sel);
+			}
+		} else if (s->query.len && !s->failed) {
+			draw_suggestions(s, h);
+		}
+		wnoutrefresh(s->body);
+	}
+	s->dirty_box = s->dirty_body = false;
+}
+
+/* --- actions -------------------------------------------------------------- */
+
+static bool
+search_action(struct view *v, enum action act)
+{
+	struct search_view *s = sv(v);
+	int n = s->nhits ? (int)s->nhits : (int)s->nsugg;
+	int page = (v->area.h - 2) / HIT_H, sel = s->sel;
+
+	switch (act) {
+	case ACT_MOVE_UP: case ACT_PANE_PREV: sel--; break;
+	case ACT_MOVE_DOWN: case ACT_PANE_NEXT: sel++; break;
+	case ACT_PAGE_UP: sel -= page > 1 ? page - 1 : 1; break;
+	case ACT_PAGE_DOWN: sel += page > 1 ? page - 1 : 1; break;
+	case ACT_FIRST: sel = 0; break;
+	case ACT_LAST: sel = n - 1; break;
+	case ACT_OPEN:
+		if (s->nhits && (size_t)s->sel < s->nhits) {
+			/* This view closes as the article opens. */
+			char *id = xstrdup(s->hits[s->sel].id);
+			int pane = (int)s->hits[s->sel].pane;
+			app_open_article(v->app, id, pane);
+			free(id);
+		} else if (s->nsugg && (size_t)s->sel < s->nsugg) {
+			char *w = xstrdup(s->sugg[s->sel]);
+			take_suggestion(s, w);
+			free(w);
+		}
+		return true;
+	case ACT_LEVEL_CYCLE:
+		return false;
+	default:
+		return false;
+	}
+	sel = sel >= n ? n - 1 : sel;
+	s->sel = sel < 0 ? 0 : sel;
+	s->dirty_body = true;
+	return true;
+}
+
+static void
+search_level_changed(struct view *v)
+{
+	run(sv(v));
+}
+
+static const enum action *
+search_hints(const struct view *v)
+{
+	static const enum action acts[] = {
+		ACT_OPEN, ACT_CLOSE, ACT_MOVE_DOWN, ACT_HELP, ACT_NONE,
+	};
+	(void)v;
+	return acts;
+}
+
+static void
+search_free(struct view *v)
+{
+	struct search_view *s = sv(v);
+	clear_results(s);
+	buf_free(&s->query);
+	if (s->box)
+		delwin(s->box);
+	if (s->body)
+		delwin(s->body);
+	free(s);
+}
+
+static const struct view_ops search_ops = {
+	.name = "search",
+	.transient = true,
+	.context = search_context,
+	.layout = search_layout,
+	.draw = search_draw,
+	.input = search_input,
+	.action = search_action,
+	.level_changed = search_level_changed,
+	.hints = search_hints,
+	.free = search_free,
+};
+
+struct view *
+search_view_new(struct app *app)
+{
+	struct search_view *s = xcalloc(1, sizeof *s);
+	s->v.ops = &search_ops;
+	s->v.app = app;
+	return &s->v;
+}
