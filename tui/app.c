@@ -6,8 +6,6 @@
 #include "config.h"
 #include "app.h"
 
-#include <errno.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,6 +17,7 @@
 #include "buf.h"
 #include "curses_wide.h"
 #include "draw.h"
+#include "input.h"
 #include "layout.h"
 #include "text.h"
 #include "view.h"
@@ -86,12 +85,13 @@ level_cycle(struct app *app)
 {
 	app->level = (app->level + 1) % app->nlevels;
 	state_set_level(&app->st, app_level(app));
-	for (int i = 0; i < app->depth; i++)
-		if (app->stack[i]->ops->level_changed)
-			app->stack[i]->ops->level_changed(app->stack[i]);
 	char *label = text_sanitized(app_level_label(app), 0);
 	app_message(app, TH_MESSAGE, "Reading level: %s", label);
 	free(label);
+	/* After the message: a view may have something more precise to say. */
+	for (int i = 0; i < app->depth; i++)
+		if (app->stack[i]->ops->level_changed)
+			app->stack[i]->ops->level_changed(app->stack[i]);
 }
 
 /* --- the view stack ----------------------------------------------------- */
@@ -404,64 +404,6 @@ redraw(struct app *app)
 
 /* --- keys ----------------------------------------------------------------- */
 
-enum read_result { READ_KEY, READ_RESIZE, READ_STOP };
-
-/*
- * The next key. curses reads without waiting (nodelay); when it has
- * nothing, poll() waits on the terminal, so a signal always interrupts
- * the wait (poll is never restarted) and a terminal that hangs up or
- * reaches end of file ends the program instead of spinning.
- */
-static enum read_result
-read_key(struct key *out)
-{
-	int empty = 0;
-
-	for (;;) {
-		wint_t ch;
-		int rc;
-
-		if (stop_signal)
-			return READ_STOP;
-		rc = wget_wch(stdscr, &ch);
-		if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
-			return READ_RESIZE;
-		if (rc != ERR) {
-			bool meta = false;
-			/* Esc with a key right behind it is Alt+key. */
-			if (rc == OK && ch == 27) {
-				wint_t ch2;
-				int rc2 = wget_wch(stdscr, &ch2);
-				if (rc2 == KEY_CODE_YES && ch2 == KEY_RESIZE) {
-					unget_wch(27);
-					return READ_RESIZE;
-				}
-				if (rc2 != ERR) {
-					meta = true;
-					rc = rc2;
-					ch = ch2;
-				}
-			}
-			*out = keymap_key_from_input(rc, ch, meta);
-			return READ_KEY;
-		}
-		struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
-		int n = poll(&p, 1, -1);
-		if (n < 0) {
-			if (errno == EINTR || errno == EAGAIN)
-				continue;
-			return READ_STOP;
-		}
-		if (p.revents & (POLLERR | POLLNVAL))
-			return READ_STOP;
-		if ((p.revents & POLLHUP) && !(p.revents & POLLIN))
-			return READ_STOP;
-		/* Readable but nothing came: end of file, after a few tries. */
-		if (++empty > 50)
-			return READ_STOP;
-	}
-}
-
 static void
 dispatch_action(struct app *app, struct view *top, enum action act)
 {
@@ -558,7 +500,7 @@ save_state(struct app *app)
 {
 	bool had_problem = app->st.problem != NULL;
 	if (state_save(&app->st) != 0 && !had_problem)
-		app_message(app, TH_ERROR, "%s: nothing more will be remembered",
+		app_message(app, TH_ERROR, "Nothing more will be remembered: %s",
 		    app->st.problem);
 }
 
@@ -573,10 +515,10 @@ app_loop(struct app *app)
 
 		redraw(app);
 		app->message_new = false;
-		enum read_result r = read_key(&key);
-		if (r == READ_STOP)
+		enum input_result r = input_read(&key, &stop_signal);
+		if (r == INPUT_STOP)
 			break;
-		if (r == READ_RESIZE) {
+		if (r == INPUT_RESIZE) {
 			relayout(app);
 			continue;
 		}

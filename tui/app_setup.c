@@ -198,11 +198,6 @@ app_setup(struct app *app, const struct app_options *opt)
 	memset(app, 0, sizeof *app);
 	app->opt = opt;
 	app->secure = opt->secure;
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		error("the browser needs a terminal; use search, show or topics "
-		    "in scripts");
-		return 2;
-	}
 	if ((rc = load_keymaps(app, opt)) >= 0)
 		return rc;
 	const char *path = opt->db_path ? opt->db_path : db_default_path(opt->argv0);
@@ -235,6 +230,14 @@ app_setup(struct app *app, const struct app_options *opt)
 			return 1;
 		}
 	}
+	/* Last, so that a script learns first what is wrong with its
+	 * arguments. */
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		error("the browser needs a terminal; use search, show or topics "
+		    "in scripts");
+		app_setup_free(app);
+		return 2;
+	}
 	return -1;
 }
 
@@ -263,6 +266,10 @@ app_setup_terminal(struct app *app)
 	/* Short enough that Esc feels immediate, long enough for the
 	 * sequences of function keys over a slow link. */
 	set_escdelay(40);
+	/* The size is the terminal's, never a stale LINES or COLUMNS from the
+	 * environment. */
+	use_env(TRUE);
+	use_tioctl(TRUE);
 	if (newterm(NULL, stdout, stdin) == NULL) {
 		error("cannot use the terminal type '%s' (check TERM)", term ? term : "");
 		return false;
@@ -290,7 +297,7 @@ app_setup_greet(struct app *app)
 	struct buf b = BUF_INIT;
 
 	if (app->st.problem)
-		buf_addf(&b, "%s: nothing will be remembered", app->st.problem);
+		buf_addf(&b, "Nothing will be remembered: %s", app->st.problem);
 	if (nreports)
 		buf_addf(&b, "%s%s", b.len ? "; " : "", reports[0]);
 	if (nreports > 1)

@@ -160,6 +160,57 @@ apane_mark_refs(struct apane *p, const int *nums, size_t n, int height)
 	return true;
 }
 
+static char
+lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* Whether a word of text starts with the n bytes of w (ASCII case folded). */
+static bool
+has_word(const char *text, size_t len, const char *w, size_t n)
+{
+	for (size_t i = 0; i + n <= len; i++) {
+		if (i > 0 && ((text[i - 1] >= 'a' && text[i - 1] <= 'z') ||
+		    (text[i - 1] >= 'A' && text[i - 1] <= 'Z') ||
+		    (text[i - 1] >= '0' && text[i - 1] <= '9')))
+			continue;
+		size_t k = 0;
+		while (k < n && lower(text[i + k]) == lower(w[k]))
+			k++;
+		if (k == n)
+			return true;
+	}
+	return false;
+}
+
+int
+apane_find(const struct apane *p, const char *query)
+{
+	const char *q = query;
+	int best = -1;
+
+	while (*q) {
+		while (*q && !((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+		    (*q >= '0' && *q <= '9') || (unsigned char)*q >= 0x80))
+			q++;
+		const char *w = q;
+		while (*q && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+		    (*q >= '0' && *q <= '9') || (unsigned char)*q >= 0x80))
+			q++;
+		size_t n = (size_t)(q - w);
+		/* The stem, roughly: "fevers" finds "fever". */
+		if (n > 5)
+			n = 5;
+		if (n < 2)
+			continue;
+		for (size_t i = 0; i < p->doc.nlines && (best < 0 || (int)i < best); i++)
+			if (has_word(p->doc.lines[i].text, p->doc.lines[i].len, w, n))
+				best = (int)i;
+	}
+	return best;
+}
+
 void
 apane_draw(struct apane *p, int height, int cols, const char *empty_msg)
 {

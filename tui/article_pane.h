@@ -49,6 +49,11 @@ bool apane_cite_step(struct apane *p, int dir, int height);
  * returns false if none of them is in the pane. */
 bool apane_mark_refs(struct apane *p, const int *nums, size_t n, int height);
 
+/* The first line holding one of the words of query (compared without
+ * case, by their first letters, as the search's stemming would match
+ * them), or -1. */
+int apane_find(const struct apane *p, const char *query);
+
 /* Draws lines from scroll into p->win (height rows, width cols). */
 void apane_draw(struct apane *p, int height, int cols, const char *empty_msg);
 /* "Top", "Bot", "All" or "42%", for the pane's title. */

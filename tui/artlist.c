@@ -60,7 +60,8 @@ artlist_draw(WINDOW *w, int y, int h, int cols, const struct app *app,
 		int my = y + row + ih - 1;
 		for (int i = 0; is_sel && i < ih - 1; i++)
 			draw_fill(w, y + row + i, 0, cols, tr);
-		if (is_sel)
+		/* The marker shows where the keys go: only in a focused list. */
+		if (is_sel && focused)
 			draw_str(w, y + row, 0, ">", 1, tr);
 		int x = 1 + draw_str(w, y + row, 1, bullet, cols - 1, tr);
 		draw_title(w, y + row, x, cols - x - 1, title, ih - 1, tr);

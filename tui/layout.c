@@ -3,6 +3,8 @@
  * a terminal can be resized to anything at any moment. */
 #include "layout.h"
 
+#include <limits.h>
+
 static int
 max_int(int a, int b)
 {
@@ -173,9 +175,8 @@ layout_scroll_proportional(int scroll, int old_n, int new_n, int height)
 {
 	if (old_n <= 0 || scroll <= 0)
 		return 0;
-	long s = (long)scroll * new_n / old_n;
-	return layout_clamp_scroll((int)(s > 1000000000L ? 1000000000L : s),
-	    new_n, height);
+	long long s = (long long)scroll * new_n / old_n;
+	return layout_clamp_scroll(s > INT_MAX ? INT_MAX : (int)s, new_n, height);
 }
 
 int

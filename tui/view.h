@@ -52,6 +52,9 @@ bool article_view_is(const struct view *v);
 /* Shows article id with pane focused and scrolled to scroll. Returns 0, 1
  * if there is no such article, -1 on a database error. */
 int article_view_show(struct view *v, const char *id, int pane, int scroll);
+/* Scrolls the focused pane to the first line holding a word of query
+ * (a search just opened the article there). */
+void article_view_seek(struct view *v, const char *query);
 /* The article shown (NULL if none), its focused pane and that pane's scroll. */
 const char *article_view_where(const struct view *v, int *pane, int *scroll);
 

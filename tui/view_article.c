@@ -351,6 +351,23 @@ article_view_show(struct view *v, const char *id, int pane, int scroll)
 	return 0;
 }
 
+void
+article_view_seek(struct view *v, const char *query)
+{
+	struct article_view *av = av_of(v);
+	if (!av->loaded)
+		return;
+	struct apane *p = &av->p[av->focus];
+	int line = apane_find(p, query);
+	if (line < 0)
+		return;
+	/* The line a little below the top, with what leads up to it. */
+	int h = pane_height(av, av->focus);
+	p->scroll = layout_clamp_scroll(line > 2 ? line - 2 : 0, (int)p->doc.nlines, h);
+	p->dirty = av->dirty_tabs = true;
+	state_history_update(&v->app->st, av->focus, p->scroll);
+}
+
 const char *
 article_view_where(const struct view *v, int *pane, int *scroll)
 {
@@ -398,6 +415,20 @@ scroll_by(struct article_view *av, enum action act)
 	return true;
 }
 
+/* "Citation [2, 3]: Enter follows it" */
+static void
+cite_hint(struct article_view *av)
+{
+	struct apane *p = &av->p[av->focus];
+	const struct apane_cite *c = &p->cites[p->cite];
+	char key[32];
+
+	app_key_name(av->v.app, CTX_ARTICLE, ACT_CITE_FOLLOW, key, sizeof key);
+	app_message(av->v.app, TH_MESSAGE, "Citation %.*s%s%s%s", (int)c->len,
+	    p->doc.lines[c->line].text + c->off, key[0] ? ": " : "", key,
+	    key[0] ? " follows it" : "");
+}
+
 static void
 cite_follow(struct article_view *av)
 {
@@ -416,8 +447,7 @@ cite_follow(struct article_view *av)
 			app_message(app, TH_MESSAGE, "No citations in this pane");
 			return;
 		}
-		app_key_name(app, CTX_ARTICLE, ACT_CITE_FOLLOW, key, sizeof key);
-		app_message(app, TH_MESSAGE, "Citation selected: %s follows it", key);
+		cite_hint(av);
 		return;
 	}
 	size_t n = apane_cite_numbers(p, nums, 16);
@@ -495,6 +525,8 @@ article_action(struct view *v, enum action act)
 		if (!apane_cite_step(&av->p[av->focus], act == ACT_CITE_NEXT ? 1 : -1,
 		    pane_height(av, av->focus)))
 			app_message(app, TH_MESSAGE, "No citations in this pane");
+		else
+			cite_hint(av);
 		av->dirty_tabs = true;
 		return true;
 	case ACT_CITE_FOLLOW:

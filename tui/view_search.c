@@ -371,9 +371,14 @@ search_action(struct view *v, enum action act)
 		if (s->nhits && (size_t)s->sel < s->nhits) {
 			/* This view closes as the article opens. */
 			char *id = xstrdup(s->hits[s->sel].id);
+			char *query = xstrdup(query_text(s));
+			struct app *app = v->app;
 			int pane = (int)s->hits[s->sel].pane;
-			app_open_article(v->app, id, pane);
+			app_open_article(app, id, pane);
+			if (article_view_is(app_top(app)))
+				article_view_seek(app_top(app), query);
 			free(id);
+			free(query);
 		} else if (s->nsugg && (size_t)s->sel < s->nsugg) {
 			char *w = xstrdup(s->sugg[s->sel]);
 			take_suggestion(s, w);

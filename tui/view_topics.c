@@ -177,7 +177,7 @@ draw_tree(struct topics_view *t)
 		int cw = (int)strlen(count);
 		if (sel)
 			draw_fill(t->tree, r, 0, w, role);
-		if (sel)
+		if (sel && !t->focus_list)
 			draw_str(t->tree, r, 0, ">", 1, role);
 		int x = draw_str_cut(t->tree, r, 1, b.data, w - 2 - cw, role) + 1;
 		draw_str(t->tree, r, x, count, w - x, sel ? role : TH_DIM);

@@ -1,0 +1,23 @@
+/* input.h: reading keys from the terminal for the event loop. */
+#ifndef BEDSIDE_INPUT_H
+#define BEDSIDE_INPUT_H
+
+#include <signal.h>
+
+#include "keymap.h"
+
+enum input_result {
+	INPUT_KEY,              /* *out is a key */
+	INPUT_RESIZE,           /* the terminal changed size */
+	INPUT_STOP,             /* a stop signal, or the terminal is gone */
+};
+
+/*
+ * Waits for the next key. stop is checked before every wait and a signal
+ * interrupts the wait, so setting it from a handler ends the wait. A
+ * terminal that hangs up or reads end of file gives INPUT_STOP: the caller
+ * never spins on a dead terminal.
+ */
+enum input_result input_read(struct key *out, volatile sig_atomic_t *stop);
+
+#endif
