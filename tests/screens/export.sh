@@ -1,0 +1,60 @@
+#!/bin/sh
+# Export for rounds: a key writes the article at the current level to
+# <id>.txt in the current folder, the same text as `bedside show` into a
+# pipe (80 columns, UTF-8) whatever the terminal's size or locale; secure
+# mode refuses.
+. "$TESTLIB"
+. "$(dirname "$0")/screen.sh"
+
+plan 9
+screen_db
+out=$scratch/cwd/hf-diuretics.txt
+
+screen_start 100 30 COLUMNS=40 -- hf-diuretics
+wait_for 'Level: Clinician'
+keys e
+wait_for 'Exported to \./hf-diuretics\.txt'
+ok $? "e exports and says where"
+"$BEDSIDE" show --db "$db" hf-diuretics | cmp -s - "$out"
+ok $? "the file is what bedside show prints into a pipe"
+keys L
+wait_for 'Level: Patient'
+keys e
+wait_for 'Exported to'
+"$BEDSIDE" show --db "$db" --level patient hf-diuretics | cmp -s - "$out"
+ok $? "at the patient level, the patient text"
+ls "$scratch/cwd" | grep -q '^\.hf-diuretics'
+test $? -ne 0
+ok $? "no temporary file is left behind"
+keys q q
+wait_exit 5
+
+rm -f "$out"
+rm -rf "$scratch/state"
+screen_start 80 24 LC_ALL=C -- hf-diuretics
+wait_for 'Cardiology > Heart failure'
+keys e
+wait_for 'Exported to'
+"$BEDSIDE" show --db "$db" hf-diuretics | cmp -s - "$out"
+ok $? "in the C locale too the file is UTF-8 like show's"
+keys q q
+wait_exit 5
+
+# Secure mode: refused, nothing written. (No --db in secure mode: the
+# bundled database.)
+rm -f "$out"
+db=
+screen_start 80 24 -- --secure af-anticoagulation
+wait_for 'Level: Clinician'
+keys e
+wait_for 'Export is turned off in secure mode'
+ok $? "secure mode refuses to export"
+test -z "$(ls -A "$scratch/cwd")"
+ok $? "and writes nothing"
+keys C-z
+sleep 0.3
+kill -0 "$pid" 2>/dev/null && wait_for 'Level: Clinician'
+ok $? "Ctrl-Z does not suspend in secure mode"
+keys q q
+wait_exit 5
+is "$exit_status" 0 "secure mode quits normally"

@@ -1,0 +1,89 @@
+#!/bin/sh
+# Keys come from the keymap: ? shows the bindings in force, a user keys
+# file adds to them (and shows in help), a bad line is reported as
+# FILE:LINE while the rest loads; --keymap vi and emacs; secure mode
+# refuses keymap files.
+. "$TESTLIB"
+. "$(dirname "$0")/screen.sh"
+
+plan 21
+screen_db
+
+screen_start 80 24
+wait_for 'Level: Clinician'
+keys ?
+wait_for 'Keys in force'
+ok $? "? shows the keys in force"
+like "$screen" 'keymap: default' "naming the keymap"
+like "$screen" 'In the topic tree' "the keys of the screen help came from come first"
+like "$screen" '<Right> \+ +expand +Expand the selected topic' "key, action name and help text"
+like "$screen" 'L +level-cycle +Cycle the reading level' "the generic keys in force there"
+keys PageDown PageDown
+wait_for 'Reading an article'
+ok $? "help scrolls to the other screens' keys"
+keys ?
+wait_for 'bedside . Topics'
+ok $? "? again closes help"
+keys q
+wait_exit 5
+
+# A user keys file on top of the default keymap.
+mkdir -p "$scratch/config/bedside"
+printf '%s\n' '# my keys' 'bind generic x search' 'bind tree Z no-such-action' \
+	'bind article n cite-next' >"$scratch/config/bedside/keys"
+keys_file=$scratch/config/bedside/keys
+screen_start 80 24
+wait_for 'keys:3: unknown action'
+ok $? "a bad line is reported with file and line"
+keys ?
+wait_for 'Keys in force'
+like "$screen" "keymap: default \\+ .*bedside/keys" "help names the user keys file"
+like "$screen" '/ x +search' "the user's binding shows in help"
+keys Escape
+wait_for 'bedside . Topics'
+keys x
+wait_for '^ Search:'
+ok $? "and works: the rest of the file loaded"
+keys Escape
+wait_for 'bedside . Topics'
+keys q
+wait_exit 5
+grep -q "keys:3: unknown action 'no-such-action'" "$scratch/stderr"
+ok $? "bad lines are listed on stderr after the screen closes"
+rm -f "$keys_file"
+
+# vi keys.
+screen_start 80 24 -- --keymap vi
+wait_for 'Level: Clinician'
+keys j
+wait_for '^>▸ Respiratory'
+ok $? "vi keymap: j moves down"
+keys k
+wait_for '^>▸ Cardiology'
+ok $? "vi keymap: k moves up"
+keys l
+wait_for 'Heart failure \(1\)'
+ok $? "vi keymap: l unfolds"
+keys ?
+wait_for 'keymap: vi'
+ok $? "help shows the vi keymap"
+keys q q
+wait_exit 5
+
+# emacs keys, Alt sent as Esc then the key.
+screen_start 80 24 -- --keymap emacs
+wait_for 'Level: Clinician'
+keys C-n
+wait_for '^>▸ Respiratory'
+ok $? "emacs keymap: C-n moves down"
+keys C-s
+wait_for '^ Search:'
+ok $? "emacs keymap: C-s searches (flow control is off)"
+keys C-g q
+wait_exit 5
+
+run "$BEDSIDE" --secure --keymap "$KEYMAP_DIR/vi.keys"
+is "$rc" 2 "secure mode refuses a keymap file"
+like "$err" 'not allowed in secure mode' "and says why"
+run "$BEDSIDE" --db "$db" --keymap no-such-keymap
+is "$rc" 2 "an unknown keymap name is a usage error"

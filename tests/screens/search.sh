@@ -1,0 +1,63 @@
+#!/bin/sh
+# Search as you type: hits on every keystroke, ranked, with the matched
+# words highlighted; no hits offers close words; Enter opens the article at
+# the pane that matched; Esc returns to where the search started.
+. "$TESTLIB"
+. "$(dirname "$0")/screen.sh"
+
+plan 18
+screen_db
+screen_start 80 24
+wait_for 'Level: Clinician'
+keys Right Down Down
+wait_for 'Heart failure: 1 article'
+
+keys /
+wait_for '^ Search:'
+ok $? "/ opens the search box"
+like "$screen" 'Type words to search' "an empty query says what to do"
+keys o
+wait_for '^ Search: o'
+keys x
+wait_for '^ Search: ox *$'
+ok $? "each key is added to the query"
+wait_for 'What oxygen saturation'
+ok $? "hits show as the query is typed"
+keys Escape
+wait_for 'Heart failure: 1 article'
+ok $? "Esc returns to where the search started"
+
+keys /
+wait_for '^ Search:'
+keys l
+wait_for '[0-9]+ articles?'
+first=$(screen_line '[0-9]+ articles?')
+keys o o p
+wait_for '^ Search: loop'
+wait_for '^ 1 article'
+ok $? "the hits are searched again on every key"
+like "$first" '[2-9] articles' "(more hits for a shorter query)"
+like "$screen" 'How should loop diuretics' "each hit shows the title"
+like "$screen" 'Cardiology › Heart failure' "the topic"
+like "$screen" 'in Answer' "and the pane that matched"
+# The matched word in the snippet is drawn in the match style.
+esc=$(printf '\033')
+tmx capture-pane -e -p -t t >"$scratch/colour"
+grep -q "${esc}\[[0-9;]*m[Ll]oop" "$scratch/colour"
+ok $? "the matched word is highlighted in the snippet"
+
+keys C-u f u r o s e m x d e
+wait_for '^ Search: furosemxde'
+wait_for 'Did you mean'
+ok $? "no hits: says so and offers close words"
+like "$screen" 'Nothing matches "furosemxde"' "naming the word that matched nothing"
+like "$screen" '> +furosemide' "the closest word is offered first"
+keys Enter
+wait_for '^ Search: furosemide'
+ok $? "Enter takes the suggestion"
+wait_for 'How should loop diuretics'
+ok $? "and searches with it"
+like "$screen" 'in Key points' "the hit matched in Key points"
+keys Enter
+wait_for '\[2 Key points\]'
+ok $? "Enter opens the article at the pane that matched"

@@ -1,0 +1,95 @@
+#!/bin/sh
+# What the browser remembers: the reading level (L, kept across starts,
+# --level for one run), bookmarks, recently viewed articles; a broken
+# state file or folder; secure mode writing nothing.
+. "$TESTLIB"
+. "$(dirname "$0")/screen.sh"
+
+plan 21
+screen_db
+state=$scratch/state/bedside/state
+
+screen_start 80 24 -- hf-diuretics
+wait_for 'Level: Clinician'
+like "$screen" 'Give an intravenous loop diuretic' "the clinician text first"
+keys L
+wait_for 'Level: Patient'
+ok $? "L cycles the reading level in place"
+like "$screen" 'water' "the article shows its patient text"
+like "$screen" 'Reading level: Patient' "and says so"
+keys L
+wait_for 'Level: Clinician'
+ok $? "L again goes round to the first level"
+keys L
+wait_for 'Level: Patient'
+keys b
+wait_for 'Bookmarked'
+ok $? "b bookmarks the article"
+keys q
+wait_for 'bedside . Topics'
+keys q
+wait_exit 5
+grep -q '^level patient$' "$state"
+ok $? "the level is saved in the state file"
+grep -q '^bookmark hf-diuretics$' "$state"
+ok $? "and the bookmark"
+
+screen_start 80 24
+wait_for 'Level: '
+like "$screen" 'Level: Patient' "the level is remembered at the next start"
+keys B
+wait_for '^ Bookmarks \(1\)'
+ok $? "B shows the bookmarks"
+like "$screen" 'How should loop diuretics' "with the bookmarked article"
+keys r
+wait_for '^ Recently viewed \(1\)'
+ok $? "r shows the recently viewed articles"
+like "$screen" 'How should loop diuretics' "with the article read before"
+keys Enter
+wait_for 'Level: Patient'
+wait_for '^ How should loop diuretics'
+ok $? "Enter opens an article from the list"
+keys q q q
+wait_exit 5
+
+screen_start 80 24 -- --level clinician asthma-steroids
+wait_for 'Level: Clinician'
+ok $? "--level overrides the remembered level"
+keys L
+wait_for 'no Patient version'
+ok $? "an article without the level says so and stays readable"
+keys q q
+wait_exit 5
+
+# A state file that makes no sense is ignored, and the browser starts.
+printf 'garbage\0\377\nlevel ../../etc\n' >"$state"
+screen_start 80 24
+wait_for 'Level: Clinician'
+ok $? "a corrupt state file is ignored"
+keys q
+wait_exit 5
+is "$exit_status" 0 "and the browser quits normally"
+
+# A state folder that cannot be made: say so once, and work anyway.
+rm -rf "$scratch/state"
+printf 'not a folder\n' >"$scratch/state"
+screen_start 80 24
+wait_for 'Nothing will be remembered'
+ok $? "an unusable state folder is reported on the status line"
+keys Down
+wait_gone 'Nothing will be remembered'
+ok $? "once"
+keys q
+wait_exit 5
+rm -f "$scratch/state"
+
+# Secure mode writes nothing at all (and takes no --db).
+db=
+screen_start 80 24 BEDSIDE_SECURE=1
+wait_for 'Level: Clinician'
+keys L
+wait_for 'Level: Patient'
+keys q
+wait_exit 5
+test ! -e "$scratch/state"
+ok $? "secure mode writes no state"

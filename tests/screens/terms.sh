@@ -1,0 +1,71 @@
+#!/bin/sh
+# Terminal variety: xterm-256color, screen, tmux-256color, linux and vt100
+# all work; no colour on vt100 or with NO_COLOR; the C locale gets ASCII
+# only, never a byte the terminal cannot show.
+. "$TESTLIB"
+. "$(dirname "$0")/screen.sh"
+
+plan 17
+screen_db
+esc=$(printf '\033')
+colour_re="${esc}\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]"
+
+# The bytes the program writes for a full redraw (C-l), into $scratch/bytes.
+redraw_bytes() {
+	tmx pipe-pane -O -t t "cat >'$scratch/bytes'"
+	sleep 0.2
+	keys C-l
+	sleep 0.5
+	tmx pipe-pane -t t
+}
+
+for term in xterm-256color screen tmux-256color linux vt100; do
+	SCREEN_TERM=$term screen_start 80 24
+	wait_for 'Level: Clinician'
+	keys Right
+	wait_for 'Heart failure \(1\)'
+	ok $? "TERM=$term: the tree works"
+	keys q
+	wait_exit 5
+	is "$exit_status" 0 "TERM=$term: quits cleanly"
+done
+
+SCREEN_TERM=xterm-256color screen_start 80 24
+wait_for 'Level: Clinician'
+redraw_bytes
+grep -Eq "$colour_re" "$scratch/bytes"
+ok $? "xterm-256color gets colour"
+keys q
+wait_exit 5
+
+SCREEN_TERM=vt100 screen_start 80 24
+wait_for 'Level: Clinician'
+redraw_bytes
+grep -Eq "$colour_re" "$scratch/bytes"
+test $? -ne 0
+ok $? "vt100 gets no colour"
+keys q
+wait_exit 5
+
+screen_start 80 24 NO_COLOR=1
+wait_for 'Level: Clinician'
+redraw_bytes
+grep -Eq "$colour_re" "$scratch/bytes"
+test $? -ne 0
+ok $? "NO_COLOR turns colour off"
+grep -q "${esc}\\[[0-9;]*[17]m" "$scratch/bytes"
+ok $? "bold and reverse still mark things"
+keys q
+wait_exit 5
+
+screen_start 80 24 LC_ALL=C LANG=C -- hf-diuretics
+wait_for 'Cardiology > Heart failure'
+ok $? "C locale: the topic path uses ASCII"
+redraw_bytes
+test "$(tr -d '\000-\177' <"$scratch/bytes" | wc -c)" -eq 0
+ok $? "C locale: only ASCII bytes are written"
+keys q
+wait_for 'bedside - Topics'
+like "$screen" '^>\+ Cardiology' "C locale: ASCII fold markers"
+keys q
+wait_exit 5
