@@ -68,14 +68,20 @@ error(const char *fmt, ...)
 	free(safe);
 }
 
-/* The folders shipped keymaps are looked for in: beside the program when
- * it runs from its build tree, then where `make install` puts them. */
+/* The folders shipped keymaps are looked for in: $BEDSIDE_KEYMAP_DIR
+ * (not in secure mode; the tests of an out-of-tree build use it), beside
+ * the program when it runs from its build tree, then where `make install`
+ * puts them. */
 static void
-keymap_dirs(const char *dirs[4], struct buf *self_dir)
+keymap_dirs(const char *dirs[5], struct buf *self_dir, bool secure)
 {
 	char self[4096];
 	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	const char *env = secure ? NULL : getenv("BEDSIDE_KEYMAP_DIR");
 	int k = 0;
+
+	if (env && *env)
+		dirs[k++] = env;
 
 	if (n > 0) {
 		self[n] = '\0';
@@ -110,7 +116,7 @@ static int
 load_keymaps(struct app *app, const struct app_options *opt)
 {
 	const char *name = opt->keymap ? opt->keymap : "default";
-	const char *dirs[4];
+	const char *dirs[5];
 	struct buf self_dir = BUF_INIT, desc = BUF_INIT;
 	char path[4096];
 
@@ -119,7 +125,7 @@ load_keymaps(struct app *app, const struct app_options *opt)
 		    "use default, vi or emacs", name);
 		return 2;
 	}
-	keymap_dirs(dirs, &self_dir);
+	keymap_dirs(dirs, &self_dir, opt->secure);
 	app->km = keymap_new();
 	if (app->km == NULL) {
 		buf_free(&self_dir);
@@ -198,8 +204,10 @@ app_setup(struct app *app, const struct app_options *opt)
 	memset(app, 0, sizeof *app);
 	app->opt = opt;
 	app->secure = opt->secure;
-	if ((rc = load_keymaps(app, opt)) >= 0)
+	if ((rc = load_keymaps(app, opt)) >= 0) {
+		app_setup_free(app);
 		return rc;
+	}
 	const char *path = opt->db_path ? opt->db_path : db_default_path(opt->argv0);
 	app->db = db_open(path, DB_READ, &err);
 	if (app->db == NULL) {

@@ -48,13 +48,23 @@ resize 80 24
 wait_for '^ 1 Answer \[2 Key points\]'
 ok $? "back at 80x24 the panes are tabs again, the same one in front"
 
-# A storm of sizes, some absurd.
+# A storm of two hundred sizes from 1x1 to 200x60, some absurd.
 for size in 1x1 200x60 3x80 80x3 20x6 19x6 20x5 7x7 120x30 45x12 2x2 100x40 \
-	33x9 80x24 60x20 1x50 50x1 90x30 21x7 80x24; do
+	33x9 80x24 60x20 1x50 50x1 90x30 21x7; do
 	resize "${size%x*}" "${size#*x}"
 done
+w=1
+while [ $w -le 200 ]; do
+	h=1
+	while [ $h -le 60 ]; do
+		resize $w $h
+		h=$((h + 7))
+	done
+	w=$((w + 9))
+done
+resize 80 24
 wait_for '\[2 Key points\]'
-ok $? "after a storm of resizes the article is still there"
+ok $? "after a storm of 200 resizes the article is still there"
 kill -0 "$pid" 2>/dev/null
 ok $? "and the program is alive"
 
