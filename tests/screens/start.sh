@@ -5,7 +5,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 15
+plan 21
 screen_db
 screen_start 80 24
 wait_for 'Level: Clinician'
@@ -38,3 +38,14 @@ keys q
 wait_exit 5
 ok $? "q at the top screen quits"
 is "$exit_status" 0 "and exits with status 0"
+
+# Before the screen starts: what a script would need to know.
+run "$BEDSIDE" --db "$db" no-such-article
+is "$rc" 1 "an unknown article id exits 1"
+like "$err" "no article 'no-such-article'" "naming the id"
+run "$BEDSIDE" --db "$db" --level expert
+is "$rc" 2 "an unknown level is a usage error"
+like "$err" 'known: clinician patient' "listing the levels there are"
+run "$BEDSIDE" --db "$db" </dev/null
+is "$rc" 2 "without a terminal the browser does not start"
+like "$err" 'needs a terminal' "and says why"
