@@ -41,7 +41,8 @@ draw_title(WINDOW *w, int y, int x, int cols, const char *title, int lines,
 
 void
 artlist_draw(WINDOW *w, int y, int h, int cols, const struct app *app,
-    const struct db_summary *v, size_t n, int top, int sel, bool focused)
+    const struct db_summary *v, size_t n, int top, int sel, bool focused,
+    bool short_topic)
 {
 	int ih = artlist_item_h(cols);
 
@@ -51,7 +52,8 @@ artlist_draw(WINDOW *w, int y, int h, int cols, const struct app *app,
 		bool is_sel = top == sel;
 		enum theme_role tr = is_sel ? (focused ? TH_SELECTION : TH_SELECTION_IDLE) : TH_TITLE;
 		char *title = text_sanitized(s->title, TEXT_TABS_AS_SPACE);
-		char *topic = article_text_topic(s->topic);
+		const char *last = strrchr(s->topic, '/');
+		char *topic = article_text_topic(short_topic && last ? last + 1 : s->topic);
 		char *status = text_sanitized(app_status_label(app, s->status), 0);
 		char *date = text_sanitized(s->updated, 0);
 		const char *bullet = state_is_bookmarked(&app->st, s->id) ?

@@ -16,8 +16,10 @@
 int artlist_item_h(int cols);
 
 /* Draws items from top into rows y..y+h of w (width cols); sel is
- * highlighted, strongly when focused. */
+ * highlighted, strongly when focused. With short_topic, only the last
+ * part of each topic path shows (the list is of one topic already). */
 void artlist_draw(WINDOW *w, int y, int h, int cols, const struct app *app,
-    const struct db_summary *v, size_t n, int top, int sel, bool focused);
+    const struct db_summary *v, size_t n, int top, int sel, bool focused,
+    bool short_topic);
 
 #endif

@@ -140,7 +140,8 @@ list_draw(struct view *v)
 			draw_str_cut(l->body, 1, 2, msg, w - 3, TH_DIM);
 		}
 		l->top = layout_list_top(l->top, l->sel, (int)l->n, artlist_item_h(w), h - 1);
-		artlist_draw(l->body, 1, h - 1, w, app, l->items, l->n, l->top, l->sel, true);
+		artlist_draw(l->body, 1, h - 1, w, app, l->items, l->n, l->top, l->sel, true,
+		    false);
 		wnoutrefresh(l->body);
 	}
 	l->dirty_hdr = l->dirty_body = false;

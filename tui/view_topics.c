@@ -215,7 +215,7 @@ draw_list(struct topics_view *t)
 	if (t->narts == 0 && rows > 0)
 		draw_str(t->list, y0, 1, "No articles under this topic.", w - 1, TH_DIM);
 	artlist_draw(t->list, y0, rows, w, app, t->arts, t->narts, t->atop, t->asel,
-	    t->focus_list);
+	    t->focus_list, true);
 	if (!t->lay.side_by_side && t->rule)
 		wnoutrefresh(t->rule);
 	wnoutrefresh(t->list);
