@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "app_setup.h"
 #include "buf.h"
@@ -348,11 +347,10 @@ draw_status(struct app *app)
 static void
 show_too_small(void)
 {
-	static const char *const says[] = {
-		"Terminal too small: make it at least 20x6",
-		"Terminal too small",
-		"Too small",
-	};
+	char full[64];
+	snprintf(full, sizeof full, "Terminal too small: make it at least %dx%d",
+	    LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+	const char *says[] = { full, "Terminal too small", "Too small" };
 	const char *s = says[2];
 	for (size_t i = 0; i < 3; i++)
 		if ((int)strlen(says[i]) <= COLS) {
@@ -475,9 +473,11 @@ dispatch(struct app *app, struct key key)
 
 	if (too_small) {
 		/* Nothing shows, so only quitting makes sense. */
-		if (keymap_lookup(app->km, ctx, key) == ACT_QUIT && app_is_root(app, top))
+		if (keymap_lookup(app->km, ctx, key) != ACT_QUIT)
+			return;
+		if (app_is_root(app, top))
 			app->quit = true;
-		else if (keymap_lookup(app->km, ctx, key) == ACT_QUIT)
+		else
 			app_pop(app);
 		return;
 	}
