@@ -513,7 +513,10 @@ app_loop(struct app *app)
 	while (!app->quit && !stop_signal) {
 		struct key key;
 
-		redraw(app);
+		/* Keys already typed (a paste, a held key) go first; the
+		 * screen catches up once they are done. */
+		if (!input_pending())
+			redraw(app);
 		app->message_new = false;
 		enum input_result r = input_read(&key, &stop_signal);
 		if (r == INPUT_STOP)

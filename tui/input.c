@@ -126,3 +126,10 @@ input_read(struct key *out, volatile sig_atomic_t *stop)
 			return INPUT_STOP;
 	}
 }
+
+bool
+input_pending(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	return poll(&p, 1, 0) > 0;
+}

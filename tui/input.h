@@ -3,6 +3,7 @@
 #define BEDSIDE_INPUT_H
 
 #include <signal.h>
+#include <stdbool.h>
 
 #include "keymap.h"
 
@@ -19,5 +20,9 @@ enum input_result {
  * never spins on a dead terminal.
  */
 enum input_result input_read(struct key *out, volatile sig_atomic_t *stop);
+
+/* Whether more input is already waiting (typeahead, a paste): the loop
+ * then handles it before drawing. */
+bool input_pending(void);
 
 #endif

@@ -34,6 +34,7 @@ struct search_view {
 	int sugg_word;
 	int sel, top;
 	bool failed;
+	bool stale;             /* the query changed since the last search */
 	WINDOW *box, *body;
 	bool dirty_box, dirty_body;
 };
@@ -117,6 +118,7 @@ run(struct search_view *s)
 	struct app *app = s->v.app;
 
 	clear_results(s);
+	s->stale = false;
 	s->dirty_box = s->dirty_body = true;
 	if (query_text(s)[strspn(query_text(s), " ")] == '\0')
 		return;
@@ -195,7 +197,9 @@ search_input(struct view *v, struct key key)
 	} else {
 		return false;
 	}
-	run(s);
+	/* Searched when drawn, so a paste searches once, not per key. */
+	s->stale = true;
+	s->dirty_box = s->dirty_body = true;
 	return true;
 }
 
@@ -332,6 +336,8 @@ search_draw(struct view *v)
 	struct search_view *s = sv(v);
 	int h = v->area.h - 2;
 
+	if (s->stale)
+		run(s);
 	if (s->dirty_box && s->box)
 		draw_box(s);
 	if (s->dirty_body && s->body) {
@@ -357,6 +363,8 @@ static bool
 search_action(struct view *v, enum action act)
 {
 	struct search_view *s = sv(v);
+	if (s->stale)
+		run(s);
 	int n = s->nhits ? (int)s->nhits : (int)s->nsugg;
 	int page = (v->area.h - 2) / HIT_H, sel = s->sel;
 
