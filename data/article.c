@@ -168,6 +168,8 @@ plain_text(struct buf *out, cmark_node *node)
 	for (size_t i = 0; i < raw.len; i++)
 		if (raw.data[i] == '\n' || raw.data[i] == '\t' || raw.data[i] == '\r')
 			raw.data[i] = ' ';
+	while (raw.len && raw.data[raw.len - 1] == ' ')
+		buf_truncate(&raw, raw.len - 1);
 	if (out->len && raw.len)
 		buf_addc(out, ' ');
 	text_sanitize(out, raw.data ? raw.data : "", raw.len, 0);
@@ -564,25 +566,23 @@ check_levels(const char *file, const struct article_rules *rules,
     const struct article *a, struct diag *d)
 {
 	bool restricted = false;
+	if (a->nsections == 0) {
+		diag_error(d, file, 1, "no sections: an article needs at least '## Answer'");
+		return;
+	}
 	for (size_t i = 0; i < a->nsections; i++)
 		if (a->sections[i].level)
 			restricted = true;
-	bool none = true;
 	for (size_t i = 0; i < rules->nlevels; i++) {
 		const char *l = rules->levels[i];
 		if (restricted && !article_has_level(a, l))
 			continue;
-		if (article_section_at(a, DB_ANSWER, l)) {
-			none = false;
+		if (article_section_at(a, DB_ANSWER, l))
 			continue;
-		}
-		diag_error(d, file, a->nsections ? a->sections[0].line : 1,
+		diag_error(d, file, a->sections[0].line,
 		    "no Answer for the '%s' level (add '## Answer {level=%s}' or an "
 		    "Answer for every level)", l, l);
-		none = false;
 	}
-	if (none && !a->nsections)
-		diag_error(d, file, 1, "no sections: an article needs at least '## Answer'");
 }
 
 int

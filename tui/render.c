@@ -20,6 +20,8 @@
 /* Deeper containers still render, but stop adding indentation, so a
  * pathological document stays readable and costs O(lines). */
 #define MAX_PREFIX_DEPTH 12
+/* Narrower than this, a wide character could not fit on a line. */
+#define MIN_WIDTH 2
 
 struct atom {
 	size_t off, len;        /* in the paragraph's text buffer */
@@ -48,7 +50,7 @@ struct renderer {
 	unsigned style;         /* inline style in force */
 	bool space;             /* a space is pending before the next atom */
 	bool hard;
-	int style_depth[16];
+	size_t gap_line;        /* doc->nlines just after the last gap line */
 };
 
 /* --- lines ----------------------------------------------------------- */
@@ -97,12 +99,6 @@ render_blank(struct render_doc *doc)
 	line_finish(line_new(doc), &b);
 }
 
-static bool
-last_blank(const struct render_doc *doc)
-{
-	return doc->nlines == 0 || doc->lines[doc->nlines - 1].len == 0;
-}
-
 void
 render_doc_free(struct render_doc *doc)
 {
@@ -119,22 +115,33 @@ render_doc_free(struct render_doc *doc)
 /* Writes the container prefix of the next line into l and returns its
  * width; first-line markers of list items are shown once. */
 static int
-prefix(struct renderer *r, struct render_line *l, struct buf *b)
+prefix_line(struct renderer *r, struct render_line *l, struct buf *b, bool gap)
 {
 	int w = 0;
 	bool ascii = text_ascii();
+	size_t last_quote = 0;
+	/* A blank line between blocks keeps the quote bars around it and
+	 * nothing after the last one. */
+	if (gap) {
+		for (size_t i = 0; i < r->depth && i < MAX_PREFIX_DEPTH; i++)
+			if (r->stack[i].type == CMARK_NODE_BLOCK_QUOTE)
+				last_quote = i + 1;
+	}
 	for (size_t i = 0; i < r->depth && i < MAX_PREFIX_DEPTH; i++) {
 		struct container *c = &r->stack[i];
+		if (gap && i >= last_quote)
+			break;
 		if (c->type == CMARK_NODE_BLOCK_QUOTE) {
 			if (w + 2 > r->width / 2)
 				break;
 			line_add(l, b, ascii ? "|" : "│", ascii ? 1 : 3, RS_QUOTE);
-			line_add(l, b, " ", 1, 0);
+			if (!gap || i + 1 < last_quote)
+				line_add(l, b, " ", 1, 0);
 			w += 2;
 		} else if (c->type == CMARK_NODE_ITEM) {
 			if (w + c->marker_width > r->width / 2)
 				break;
-			if (c->marker_pending) {
+			if (c->marker_pending && !gap) {
 				line_add(l, b, c->marker, strlen(c->marker), RS_MARKER);
 				c->marker_pending = false;
 			} else {
@@ -145,9 +152,15 @@ prefix(struct renderer *r, struct render_line *l, struct buf *b)
 		}
 	}
 	/* Markers of items deeper than the cap are spent silently. */
-	for (size_t i = MAX_PREFIX_DEPTH; i < r->depth; i++)
+	for (size_t i = MAX_PREFIX_DEPTH; i < r->depth && !gap; i++)
 		r->stack[i].marker_pending = false;
 	return w;
+}
+
+static int
+prefix(struct renderer *r, struct render_line *l, struct buf *b)
+{
+	return prefix_line(r, l, b, false);
 }
 
 static void
@@ -191,8 +204,15 @@ in_tight_list(const struct renderer *r)
 static void
 block_gap(struct renderer *r)
 {
-	if (!last_blank(r->doc) && !in_tight_list(r))
-		render_blank(r->doc);
+	size_t n = r->doc->nlines;
+	if (n == 0 || in_tight_list(r) || n == r->gap_line ||
+	    r->doc->lines[n - 1].len == 0)
+		return;
+	struct render_line *l = line_new(r->doc);
+	struct buf b = BUF_INIT;
+	prefix_line(r, l, &b, true);
+	line_finish(l, &b);
+	r->gap_line = r->doc->nlines;
 }
 
 /* --- inline gathering ------------------------------------------------ */
@@ -330,10 +350,11 @@ code_block(struct renderer *r, const char *lit)
 			struct render_line *l = line_new(r->doc);
 			struct buf b = BUF_INIT;
 			int pw = prefix(r, l, &b);
-			int avail = r->width - pw - 2;
+			int indent = r->width - pw >= 6 ? 2 : 0;
+			int avail = r->width - pw - indent;
 			if (avail < 1)
 				avail = 1;
-			line_add(l, &b, "  ", 2, 0);
+			line_add(l, &b, "  ", (size_t)indent, 0);
 			size_t fit = text_fit(safe.data ? safe.data + off : "", safe.len - off,
 			    (size_t)avail, NULL);
 			if (fit == 0 && off < safe.len) {
@@ -368,7 +389,7 @@ render_markdown(struct render_doc *doc, const char *md, int width)
 	struct renderer r;
 	memset(&r, 0, sizeof r);
 	r.doc = doc;
-	r.width = width > 0 ? width : 1;
+	r.width = width > MIN_WIDTH ? width : MIN_WIDTH;
 
 	cmark_node *root = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
 	cmark_consolidate_text_nodes(root);
@@ -482,7 +503,7 @@ render_text(struct render_doc *doc, const char *text, int width, int indent,
 	struct renderer r;
 	memset(&r, 0, sizeof r);
 	r.doc = doc;
-	r.width = width - indent > 0 ? width - indent : 1;
+	r.width = width - indent > MIN_WIDTH ? width - indent : MIN_WIDTH;
 
 	/* Gather words, switching style at the match markers. */
 	unsigned cur = style;
