@@ -221,7 +221,8 @@ db_suggest(struct db *db, const char *typed, char ***out, size_t *n, size_t max)
 	}
 	sqlite3_reset(st);
 	free(w);
-	qsort(cand, ncand, sizeof *cand, suggestion_cmp);
+	if (ncand > 1)
+		qsort(cand, ncand, sizeof *cand, suggestion_cmp);
 	for (size_t i = 0; i < ncand; i++) {
 		if (*n < max) {
 			*out = xrealloc(*out, (*n + 1) * sizeof **out);
