@@ -14,6 +14,11 @@
 #define MAX_TOPIC_DEPTH 8
 #define MAX_TITLE_BYTES 400
 #define MAX_CITED 4096
+/* The search index holds at most this much of each section. FTS5's
+ * snippet() grows faster than linearly with a column's matches, and a
+ * clinical section is a few KB: a 5 MB pane would make every search that
+ * touches it take minutes, for no better ranking. */
+#define MAX_INDEXED_BYTES (64u << 10)
 
 static const char *const required_fields[] = { "id", "title", "topic", "updated", "status" };
 static const char *const known_fields[] = { "id", "title", "topic", "updated", "status", "related" };
@@ -365,6 +370,13 @@ parse_body(struct body *b, const struct article_rules *rules, struct article *a,
 					if (open->kind != DB_REFERENCES)
 						collect_citations(cites, m);
 				}
+				if (plain.len > MAX_INDEXED_BYTES) {
+					/* cut on a character boundary */
+					size_t cut = MAX_INDEXED_BYTES;
+					while (cut > 0 && (plain.data[cut] & 0xC0) == 0x80)
+						cut--;
+					buf_truncate(&plain, cut);
+				}
 				open->plain = buf_detach(&plain);
 				if (open->kind == DB_REFERENCES)
 					parse_references(b, start, n, a, d);
@@ -633,8 +645,11 @@ article_parse(const char *file, const char *text, size_t len,
 	size_t cap = 64;
 	b.line_start = xmalloc(cap * sizeof *b.line_start);
 	b.line_start[b.nlines++] = 0;
+	/* Lines end as CommonMark ends them (LF, CRLF or a lone CR), so
+	 * cmark's line numbers index this table. */
 	for (size_t i = 0; i < b.len; i++)
-		if (b.text[i] == '\n') {
+		if (b.text[i] == '\n' || (b.text[i] == '\r' &&
+		    (i + 1 == b.len || b.text[i + 1] != '\n'))) {
 			if ((size_t)b.nlines == cap) {
 				cap *= 2;
 				b.line_start = xrealloc(b.line_start, cap * sizeof *b.line_start);

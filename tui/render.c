@@ -35,7 +35,7 @@ struct container {
 	char marker[24];        /* list item: "• " or "12. " */
 	int marker_width;
 	bool marker_pending;    /* not yet shown on a line */
-	bool tight;             /* for a list */
+	bool tight;             /* inside a tight list (this one or an outer) */
 };
 
 struct renderer {
@@ -173,6 +173,9 @@ push(struct renderer *r, cmark_node *n)
 	struct container *c = &r->stack[r->depth++];
 	memset(c, 0, sizeof *c);
 	c->type = cmark_node_get_type(n);
+	/* Tightness is inherited, so asking for it costs nothing however
+	 * deep the nesting. */
+	c->tight = r->depth > 1 && r->stack[r->depth - 2].tight;
 	if (c->type == CMARK_NODE_LIST) {
 		c->tight = cmark_node_get_list_tight(n);
 	} else if (c->type == CMARK_NODE_ITEM) {
@@ -194,10 +197,7 @@ push(struct renderer *r, cmark_node *n)
 static bool
 in_tight_list(const struct renderer *r)
 {
-	for (size_t i = r->depth; i-- > 0;)
-		if (r->stack[i].type == CMARK_NODE_LIST)
-			return r->stack[i].tight;
-	return false;
+	return r->depth > 0 && r->stack[r->depth - 1].tight;
 }
 
 /* A blank line between blocks, except inside a tight list. */
@@ -264,15 +264,28 @@ gather(struct renderer *r, const char *s, unsigned style, bool cites)
 }
 
 /* Wraps the gathered atoms into lines. A run of atoms with no space
- * between them ("word," or "**bold**.") moves to the next line together. */
+ * between them ("word," or "**bold**.") moves to the next line together.
+ * Widths of atoms and of the runs they start are computed once, from the
+ * end, so a paragraph of 50,000 glued atoms stays linear. */
 static void
 flush(struct renderer *r, unsigned extra)
 {
 	struct render_doc *doc = r->doc;
-	size_t i = 0;
-	if (r->natoms == 0)
+	size_t i = 0, n = r->natoms;
+	if (n == 0)
 		goto done;
-	while (i < r->natoms) {
+	int *width = xmalloc(n * sizeof *width);
+	int *group = xmalloc(n * sizeof *group);
+	for (size_t k = n; k-- > 0;) {
+		width[k] = (int)text_width(r->text.data + r->atoms[k].off, r->atoms[k].len);
+		group[k] = width[k];
+		if (k + 1 < n && !r->atoms[k + 1].space_before && !r->atoms[k + 1].hard_break) {
+			/* saturate: only "fits or not" matters */
+			long g = (long)group[k] + group[k + 1];
+			group[k] = g > 1 << 24 ? 1 << 24 : (int)g;
+		}
+	}
+	while (i < n) {
 		struct render_line *l = line_new(doc);
 		struct buf b = BUF_INIT;
 		int pw = prefix(r, l, &b);
@@ -281,28 +294,21 @@ flush(struct renderer *r, unsigned extra)
 			avail = 1;
 		int used = 0;
 		bool first = true;
-		while (i < r->natoms) {
+		while (i < n) {
 			struct atom *a = &r->atoms[i];
 			if (a->hard_break && !first)
 				break;
-			/* width of this atom and the atoms glued to it */
-			int group = (int)text_width(r->text.data + a->off, a->len);
-			for (size_t j = i + 1; j < r->natoms && !r->atoms[j].space_before &&
-			    !r->atoms[j].hard_break; j++)
-				group += (int)text_width(r->text.data + r->atoms[j].off,
-				    r->atoms[j].len);
 			int gap = (!first && a->space_before) ? 1 : 0;
-			if (!first && used + gap + group > avail &&
-			    (a->space_before || group <= avail))
+			if (!first && used + gap + group[i] > avail &&
+			    (a->space_before || group[i] <= avail))
 				break;
 			if (gap) {
 				line_add(l, &b, " ", 1, 0);
 				used++;
 			}
-			int aw = (int)text_width(r->text.data + a->off, a->len);
-			if (used + aw <= avail) {
+			if (used + width[i] <= avail) {
 				line_add(l, &b, r->text.data + a->off, a->len, a->style | extra);
-				used += aw;
+				used += width[i];
 				i++;
 			} else {
 				/* Longer than a line: cut it where it fills the line. */
@@ -313,6 +319,7 @@ flush(struct renderer *r, unsigned extra)
 					/* not even one character fits: take one anyway */
 					uint32_t cp;
 					fit = text_decode(r->text.data + a->off, a->len, &cp);
+					cols = (size_t)text_width(r->text.data + a->off, fit);
 				}
 				if (fit == 0)
 					break;
@@ -321,6 +328,8 @@ flush(struct renderer *r, unsigned extra)
 				a->len -= fit;
 				a->space_before = false;
 				a->hard_break = false;
+				group[i] -= (int)cols;
+				width[i] -= (int)cols;
 				if (a->len == 0)
 					i++;
 				first = false;
@@ -330,6 +339,8 @@ flush(struct renderer *r, unsigned extra)
 		}
 		line_finish(l, &b);
 	}
+	free(width);
+	free(group);
 done:
 	r->natoms = 0;
 	buf_truncate(&r->text, 0);
