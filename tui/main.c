@@ -88,7 +88,7 @@ main(int argc, char **argv)
 			cli.db_path = app.db_path = optarg;
 			break;
 		case 'l':
-			app.level = optarg;
+			cli.level = app.level = optarg;
 			break;
 		case 'k':
 			app.keymap = optarg;
