@@ -134,7 +134,7 @@ cli_search(struct cli *c, int argc, char **argv)
 		{ "json", no_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *level_arg = NULL;
+	const char *level_arg = c->level;
 	bool as_json = false;
 	long limit = 20;
 	int ch;
