@@ -94,6 +94,31 @@ is "$(stat -c %a "$db")" 640 "the database keeps its mode"
 ls "$scratch" | grep -q 'import-' && leftover=1 || leftover=0
 is "$leftover" 0 "no temporary files left beside the database"
 
+# Progress on stderr only when stderr is a terminal and the import is long.
+python3 "$(dirname "$0")/../robust/gen_articles.py" "$scratch/many" 600 3
+run "$BEDSIDE" import --db "$scratch/many.db" "$scratch/many"
+is "$err" "" "a long import to a pipe prints no progress"
+python3 - "$BEDSIDE" "$scratch/many2.db" "$scratch/many" > "$scratch/pty.out" <<'PY'
+import os, pty, subprocess, sys
+master, slave = pty.openpty()
+p = subprocess.run([sys.argv[1], "import", "--db", sys.argv[2], sys.argv[3]],
+                   stdout=subprocess.DEVNULL, stderr=slave)
+os.close(slave)
+data = b""
+try:
+    while True:
+        chunk = os.read(master, 65536)
+        if not chunk:
+            break
+        data += chunk
+except OSError:
+    pass
+sys.stdout.write(data.decode("utf-8", "replace"))
+sys.exit(p.returncode)
+PY
+is "$?" 0 "a long import with stderr on a terminal succeeds"
+like "$(cat "$scratch/pty.out")" 'bedside: reading [0-9]+/600' "and shows progress there"
+
 # The bundled collection imports cleanly, with no warnings at all.
 run "$BEDSIDE" import --db "$scratch/bundled.db" "$ARTICLES"
 is "$rc" 0 "the bundled articles import"
