@@ -14,6 +14,11 @@
 #define MAX_TOPIC_DEPTH 8
 #define MAX_TITLE_BYTES 400
 #define MAX_CITED 4096
+/* The search index holds at most this much of each section. FTS5's
+ * snippet() grows faster than linearly with a column's matches, and a
+ * clinical section is a few KB: a 5 MB pane would make every search that
+ * touches it take minutes, for no better ranking. */
+#define MAX_INDEXED_BYTES (64u << 10)
 
 static const char *const required_fields[] = { "id", "title", "topic", "updated", "status" };
 static const char *const known_fields[] = { "id", "title", "topic", "updated", "status", "related" };
@@ -168,6 +173,8 @@ plain_text(struct buf *out, cmark_node *node)
 	for (size_t i = 0; i < raw.len; i++)
 		if (raw.data[i] == '\n' || raw.data[i] == '\t' || raw.data[i] == '\r')
 			raw.data[i] = ' ';
+	while (raw.len && raw.data[raw.len - 1] == ' ')
+		buf_truncate(&raw, raw.len - 1);
 	if (out->len && raw.len)
 		buf_addc(out, ' ');
 	text_sanitize(out, raw.data ? raw.data : "", raw.len, 0);
@@ -362,6 +369,13 @@ parse_body(struct body *b, const struct article_rules *rules, struct article *a,
 					plain_text(&plain, m);
 					if (open->kind != DB_REFERENCES)
 						collect_citations(cites, m);
+				}
+				if (plain.len > MAX_INDEXED_BYTES) {
+					/* cut on a character boundary */
+					size_t cut = MAX_INDEXED_BYTES;
+					while (cut > 0 && (plain.data[cut] & 0xC0) == 0x80)
+						cut--;
+					buf_truncate(&plain, cut);
 				}
 				open->plain = buf_detach(&plain);
 				if (open->kind == DB_REFERENCES)
@@ -564,25 +578,23 @@ check_levels(const char *file, const struct article_rules *rules,
     const struct article *a, struct diag *d)
 {
 	bool restricted = false;
+	if (a->nsections == 0) {
+		diag_error(d, file, 1, "no sections: an article needs at least '## Answer'");
+		return;
+	}
 	for (size_t i = 0; i < a->nsections; i++)
 		if (a->sections[i].level)
 			restricted = true;
-	bool none = true;
 	for (size_t i = 0; i < rules->nlevels; i++) {
 		const char *l = rules->levels[i];
 		if (restricted && !article_has_level(a, l))
 			continue;
-		if (article_section_at(a, DB_ANSWER, l)) {
-			none = false;
+		if (article_section_at(a, DB_ANSWER, l))
 			continue;
-		}
-		diag_error(d, file, a->nsections ? a->sections[0].line : 1,
+		diag_error(d, file, a->sections[0].line,
 		    "no Answer for the '%s' level (add '## Answer {level=%s}' or an "
 		    "Answer for every level)", l, l);
-		none = false;
 	}
-	if (none && !a->nsections)
-		diag_error(d, file, 1, "no sections: an article needs at least '## Answer'");
 }
 
 int
@@ -633,8 +645,11 @@ article_parse(const char *file, const char *text, size_t len,
 	size_t cap = 64;
 	b.line_start = xmalloc(cap * sizeof *b.line_start);
 	b.line_start[b.nlines++] = 0;
+	/* Lines end as CommonMark ends them (LF, CRLF or a lone CR), so
+	 * cmark's line numbers index this table. */
 	for (size_t i = 0; i < b.len; i++)
-		if (b.text[i] == '\n') {
+		if (b.text[i] == '\n' || (b.text[i] == '\r' &&
+		    (i + 1 == b.len || b.text[i + 1] != '\n'))) {
 			if ((size_t)b.nlines == cap) {
 				cap *= 2;
 				b.line_start = xrealloc(b.line_start, cap * sizeof *b.line_start);

@@ -221,7 +221,7 @@ db_suggest(struct db *db, const char *typed, char ***out, size_t *n, size_t max)
 	}
 	sqlite3_reset(st);
 	free(w);
-	if (ncand > 0)          /* qsort(NULL, 0, ...) is undefined */
+	if (ncand > 1)
 		qsort(cand, ncand, sizeof *cand, suggestion_cmp);
 	for (size_t i = 0; i < ncand; i++) {
 		if (*n < max) {

@@ -7,6 +7,9 @@
 
 #include "text.h"
 
+static void diag_vadd(struct diag *d, const char *kind, const char *file, int line,
+    const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
+
 static void
 diag_vadd(struct diag *d, const char *kind, const char *file, int line,
     const char *fmt, va_list ap)

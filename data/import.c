@@ -107,7 +107,8 @@ collect(const char *root, struct file_list *files, struct diag *d)
 	}
 	free(todo.v);
 	free(depth);
-	qsort(files->v + first, files->n - first, sizeof *files->v, path_cmp);
+	if (files->n > first + 1)
+		qsort(files->v + first, files->n - first, sizeof *files->v, path_cmp);
 }
 
 static char *

@@ -63,10 +63,12 @@ CREATE TABLE related (
 
 -- Full-text index: one row per article and level, plain text with markup
 -- removed. Column order sets the bm25 weights used by search (title first).
+-- No stemmer: a stemmed index cannot match the prefix of a word being
+-- typed ("calibra" against the stem "calibr"), and search is as-you-type.
 CREATE VIRTUAL TABLE search USING fts5 (
     title, answer, key_points, research, refs,
     article_id UNINDEXED, level UNINDEXED,
-    tokenize = 'porter unicode61 remove_diacritics 2',
+    tokenize = 'unicode61 remove_diacritics 2',
     prefix = '2 3'
 );
 -- Search ranks with bm25, weighting title above answer above key points

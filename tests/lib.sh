@@ -42,6 +42,16 @@ like() {
 	fi
 }
 
+# contains GOT TEXT DESCRIPTION (fixed string, anywhere)
+contains() {
+	if printf '%s\n' "$1" | grep -Fq -- "$2"; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		printf '# got: %s\n# wanted to contain: %s\n' "$(printf '%s' "$1" | head -5)" "$2"
+	fi
+}
+
 unlike() {
 	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
 		ok 1 "$3"

@@ -20,6 +20,7 @@ enum exit_status {
 struct cli {
 	const char *argv0;
 	const char *db_path;    /* --db, or NULL for the default */
+	const char *level;      /* --level before the command, or NULL */
 	bool secure;
 };
 

@@ -50,21 +50,24 @@ print_hits(const struct db_hit *hits, size_t n, int width)
 	}
 }
 
-/* The snippet as plain text plus the byte ranges of its matches. */
+/* The snippet as plain text plus the ranges of its matches, counted in
+ * characters (code points), as JSON readers index strings. */
 static void
 json_snippet(struct json *j, const char *snippet)
 {
 	struct buf plain = BUF_INIT;
-	size_t starts[256], ends[256], nm = 0;
+	size_t starts[256], ends[256], nm = 0, chars = 0;
 	for (const char *p = snippet; *p; p++) {
 		if (*p == DB_MARK_ON) {
 			if (nm < 256)
-				starts[nm] = plain.len;
+				starts[nm] = chars;
 		} else if (*p == DB_MARK_OFF) {
 			if (nm < 256)
-				ends[nm++] = plain.len;
+				ends[nm++] = chars;
 		} else {
 			buf_addc(&plain, *p);
+			if ((*p & 0xC0) != 0x80)
+				chars++;
 		}
 	}
 	json_key(j, "snippet");
@@ -131,7 +134,7 @@ cli_search(struct cli *c, int argc, char **argv)
 		{ "json", no_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *level_arg = NULL;
+	const char *level_arg = c->level;
 	bool as_json = false;
 	long limit = 20;
 	int ch;

@@ -140,7 +140,7 @@ cli_show(struct cli *c, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *level_arg = NULL, *format = "text";
+	const char *level_arg = c->level, *format = "text";
 	int ch;
 
 	opterr = 0;

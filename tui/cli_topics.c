@@ -1,4 +1,6 @@
-/* cli_topics.c: `bedside topics`: the topic tree with article counts. */
+/* cli_topics.c: `bedside topics`: the topic tree with article counts, or
+ * with --articles every article, one per line (for scripts and the shell's
+ * completion of article ids). */
 #include "config.h"
 #include "cli.h"
 
@@ -62,15 +64,72 @@ print_json(const struct db_topic *t, size_t n)
 	json_finish(&j);
 }
 
+/* ID<TAB>TITLE, by topic then title: ids are [a-z0-9-] and a title made
+ * safe has no tab or newline left, so the columns always split cleanly. */
+static void
+print_articles(const struct db_summary *a, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *title = text_sanitized(a[i].title, TEXT_TABS_AS_SPACE);
+		printf("%s\t%s\n", a[i].id, title);
+		free(title);
+	}
+}
+
+static void
+print_articles_json(const struct db_summary *a, size_t n)
+{
+	struct json j;
+	json_init(&j, stdout);
+	json_object_begin(&j);
+	json_key(&j, "articles");
+	json_array_begin(&j);
+	for (size_t i = 0; i < n; i++) {
+		json_object_begin(&j);
+		json_key(&j, "id");
+		json_string(&j, a[i].id);
+		json_key(&j, "title");
+		json_string(&j, a[i].title);
+		json_key(&j, "topic");
+		json_string(&j, a[i].topic);
+		json_key(&j, "status");
+		json_string(&j, a[i].status);
+		json_key(&j, "updated");
+		json_string(&j, a[i].updated);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_object_end(&j);
+	json_finish(&j);
+}
+
+static int
+list_articles(struct db *db, bool as_json)
+{
+	struct db_summary *a;
+	size_t n;
+	if (db_articles_in_topic(db, 0, &a, &n) != 0) {
+		cli_error("%s: cannot read articles: %s", db_path(db), db_errmsg(db));
+		return EXIT_DATABASE;
+	}
+	if (as_json)
+		print_articles_json(a, n);
+	else
+		print_articles(a, n);
+	db_summaries_free(a, n);
+	return EXIT_OK;
+}
+
 int
 cli_topics(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "articles", no_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool as_json = false;
+	bool as_json = false, articles = false;
 	int ch;
 
 	opterr = 0;
@@ -82,6 +141,9 @@ cli_topics(struct cli *c, int argc, char **argv)
 			break;
 		case 'j':
 			as_json = true;
+			break;
+		case 'a':
+			articles = true;
 			break;
 		default:
 			cli_error("topics: unknown or incomplete option '%s' (see bedside --help)",
@@ -96,6 +158,11 @@ cli_topics(struct cli *c, int argc, char **argv)
 	struct db *db = cli_open_db(c);
 	if (db == NULL)
 		return EXIT_DATABASE;
+	if (articles) {
+		int rc = list_articles(db, as_json);
+		db_close(db);
+		return rc;
+	}
 	struct db_topic *t;
 	size_t n;
 	int status = EXIT_OK;

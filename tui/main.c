@@ -29,7 +29,9 @@ usage(FILE *out)
 "                                 ranked articles matching the words typed\n"
 "  show [--level LEVEL] [--format text|markdown|json] ID\n"
 "                                 print one article\n"
-"  topics [--json]                the topic tree with article counts\n"
+"  topics [--articles] [--json]   the topic tree with article counts;\n"
+"                                 --articles lists every article instead,\n"
+"                                 one 'ID<TAB>TITLE' line each\n"
 "  check                          check the database's integrity\n"
 "\n"
 "Options:\n"
@@ -43,7 +45,9 @@ usage(FILE *out)
 "  -V, --version          show the version and exit\n"
 "\n"
 "Exit status: 0 success, 1 nothing found, 2 usage error, 3 database missing,\n"
-"unreadable, corrupt or of an unknown version, 4 import rejected.\n",
+"unreadable, corrupt or of an unknown version, 4 import rejected.\n"
+"\n"
+"Full documentation: man bedside; the article format: man bedside-articles.\n",
 	    out);
 }
 
@@ -88,7 +92,7 @@ main(int argc, char **argv)
 			cli.db_path = app.db_path = optarg;
 			break;
 		case 'l':
-			app.level = optarg;
+			cli.level = app.level = optarg;
 			break;
 		case 'k':
 			app.keymap = optarg;

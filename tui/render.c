@@ -20,6 +20,8 @@
 /* Deeper containers still render, but stop adding indentation, so a
  * pathological document stays readable and costs O(lines). */
 #define MAX_PREFIX_DEPTH 12
+/* Narrower than this, a wide character could not fit on a line. */
+#define MIN_WIDTH 2
 
 struct atom {
 	size_t off, len;        /* in the paragraph's text buffer */
@@ -33,7 +35,7 @@ struct container {
 	char marker[24];        /* list item: "• " or "12. " */
 	int marker_width;
 	bool marker_pending;    /* not yet shown on a line */
-	bool tight;             /* for a list */
+	bool tight;             /* inside a tight list (this one or an outer) */
 };
 
 struct renderer {
@@ -48,7 +50,7 @@ struct renderer {
 	unsigned style;         /* inline style in force */
 	bool space;             /* a space is pending before the next atom */
 	bool hard;
-	int style_depth[16];
+	size_t gap_line;        /* doc->nlines just after the last gap line */
 };
 
 /* --- lines ----------------------------------------------------------- */
@@ -97,12 +99,6 @@ render_blank(struct render_doc *doc)
 	line_finish(line_new(doc), &b);
 }
 
-static bool
-last_blank(const struct render_doc *doc)
-{
-	return doc->nlines == 0 || doc->lines[doc->nlines - 1].len == 0;
-}
-
 void
 render_doc_free(struct render_doc *doc)
 {
@@ -119,22 +115,33 @@ render_doc_free(struct render_doc *doc)
 /* Writes the container prefix of the next line into l and returns its
  * width; first-line markers of list items are shown once. */
 static int
-prefix(struct renderer *r, struct render_line *l, struct buf *b)
+prefix_line(struct renderer *r, struct render_line *l, struct buf *b, bool gap)
 {
 	int w = 0;
 	bool ascii = text_ascii();
+	size_t last_quote = 0;
+	/* A blank line between blocks keeps the quote bars around it and
+	 * nothing after the last one. */
+	if (gap) {
+		for (size_t i = 0; i < r->depth && i < MAX_PREFIX_DEPTH; i++)
+			if (r->stack[i].type == CMARK_NODE_BLOCK_QUOTE)
+				last_quote = i + 1;
+	}
 	for (size_t i = 0; i < r->depth && i < MAX_PREFIX_DEPTH; i++) {
 		struct container *c = &r->stack[i];
+		if (gap && i >= last_quote)
+			break;
 		if (c->type == CMARK_NODE_BLOCK_QUOTE) {
 			if (w + 2 > r->width / 2)
 				break;
 			line_add(l, b, ascii ? "|" : "│", ascii ? 1 : 3, RS_QUOTE);
-			line_add(l, b, " ", 1, 0);
+			if (!gap || i + 1 < last_quote)
+				line_add(l, b, " ", 1, 0);
 			w += 2;
 		} else if (c->type == CMARK_NODE_ITEM) {
 			if (w + c->marker_width > r->width / 2)
 				break;
-			if (c->marker_pending) {
+			if (c->marker_pending && !gap) {
 				line_add(l, b, c->marker, strlen(c->marker), RS_MARKER);
 				c->marker_pending = false;
 			} else {
@@ -145,9 +152,15 @@ prefix(struct renderer *r, struct render_line *l, struct buf *b)
 		}
 	}
 	/* Markers of items deeper than the cap are spent silently. */
-	for (size_t i = MAX_PREFIX_DEPTH; i < r->depth; i++)
+	for (size_t i = MAX_PREFIX_DEPTH; i < r->depth && !gap; i++)
 		r->stack[i].marker_pending = false;
 	return w;
+}
+
+static int
+prefix(struct renderer *r, struct render_line *l, struct buf *b)
+{
+	return prefix_line(r, l, b, false);
 }
 
 static void
@@ -160,6 +173,9 @@ push(struct renderer *r, cmark_node *n)
 	struct container *c = &r->stack[r->depth++];
 	memset(c, 0, sizeof *c);
 	c->type = cmark_node_get_type(n);
+	/* Tightness is inherited, so asking for it costs nothing however
+	 * deep the nesting. */
+	c->tight = r->depth > 1 && r->stack[r->depth - 2].tight;
 	if (c->type == CMARK_NODE_LIST) {
 		c->tight = cmark_node_get_list_tight(n);
 	} else if (c->type == CMARK_NODE_ITEM) {
@@ -181,18 +197,22 @@ push(struct renderer *r, cmark_node *n)
 static bool
 in_tight_list(const struct renderer *r)
 {
-	for (size_t i = r->depth; i-- > 0;)
-		if (r->stack[i].type == CMARK_NODE_LIST)
-			return r->stack[i].tight;
-	return false;
+	return r->depth > 0 && r->stack[r->depth - 1].tight;
 }
 
 /* A blank line between blocks, except inside a tight list. */
 static void
 block_gap(struct renderer *r)
 {
-	if (!last_blank(r->doc) && !in_tight_list(r))
-		render_blank(r->doc);
+	size_t n = r->doc->nlines;
+	if (n == 0 || in_tight_list(r) || n == r->gap_line ||
+	    r->doc->lines[n - 1].len == 0)
+		return;
+	struct render_line *l = line_new(r->doc);
+	struct buf b = BUF_INIT;
+	prefix_line(r, l, &b, true);
+	line_finish(l, &b);
+	r->gap_line = r->doc->nlines;
 }
 
 /* --- inline gathering ------------------------------------------------ */
@@ -244,15 +264,28 @@ gather(struct renderer *r, const char *s, unsigned style, bool cites)
 }
 
 /* Wraps the gathered atoms into lines. A run of atoms with no space
- * between them ("word," or "**bold**.") moves to the next line together. */
+ * between them ("word," or "**bold**.") moves to the next line together.
+ * Widths of atoms and of the runs they start are computed once, from the
+ * end, so a paragraph of 50,000 glued atoms stays linear. */
 static void
 flush(struct renderer *r, unsigned extra)
 {
 	struct render_doc *doc = r->doc;
-	size_t i = 0;
-	if (r->natoms == 0)
+	size_t i = 0, n = r->natoms;
+	if (n == 0)
 		goto done;
-	while (i < r->natoms) {
+	int *width = xmalloc(n * sizeof *width);
+	int *group = xmalloc(n * sizeof *group);
+	for (size_t k = n; k-- > 0;) {
+		width[k] = (int)text_width(r->text.data + r->atoms[k].off, r->atoms[k].len);
+		group[k] = width[k];
+		if (k + 1 < n && !r->atoms[k + 1].space_before && !r->atoms[k + 1].hard_break) {
+			/* saturate: only "fits or not" matters */
+			long g = (long)group[k] + group[k + 1];
+			group[k] = g > 1 << 24 ? 1 << 24 : (int)g;
+		}
+	}
+	while (i < n) {
 		struct render_line *l = line_new(doc);
 		struct buf b = BUF_INIT;
 		int pw = prefix(r, l, &b);
@@ -261,28 +294,21 @@ flush(struct renderer *r, unsigned extra)
 			avail = 1;
 		int used = 0;
 		bool first = true;
-		while (i < r->natoms) {
+		while (i < n) {
 			struct atom *a = &r->atoms[i];
 			if (a->hard_break && !first)
 				break;
-			/* width of this atom and the atoms glued to it */
-			int group = (int)text_width(r->text.data + a->off, a->len);
-			for (size_t j = i + 1; j < r->natoms && !r->atoms[j].space_before &&
-			    !r->atoms[j].hard_break; j++)
-				group += (int)text_width(r->text.data + r->atoms[j].off,
-				    r->atoms[j].len);
 			int gap = (!first && a->space_before) ? 1 : 0;
-			if (!first && used + gap + group > avail &&
-			    (a->space_before || group <= avail))
+			if (!first && used + gap + group[i] > avail &&
+			    (a->space_before || group[i] <= avail))
 				break;
 			if (gap) {
 				line_add(l, &b, " ", 1, 0);
 				used++;
 			}
-			int aw = (int)text_width(r->text.data + a->off, a->len);
-			if (used + aw <= avail) {
+			if (used + width[i] <= avail) {
 				line_add(l, &b, r->text.data + a->off, a->len, a->style | extra);
-				used += aw;
+				used += width[i];
 				i++;
 			} else {
 				/* Longer than a line: cut it where it fills the line. */
@@ -293,6 +319,7 @@ flush(struct renderer *r, unsigned extra)
 					/* not even one character fits: take one anyway */
 					uint32_t cp;
 					fit = text_decode(r->text.data + a->off, a->len, &cp);
+					cols = (size_t)text_width(r->text.data + a->off, fit);
 				}
 				if (fit == 0)
 					break;
@@ -301,6 +328,8 @@ flush(struct renderer *r, unsigned extra)
 				a->len -= fit;
 				a->space_before = false;
 				a->hard_break = false;
+				group[i] -= (int)cols;
+				width[i] -= (int)cols;
 				if (a->len == 0)
 					i++;
 				first = false;
@@ -310,6 +339,8 @@ flush(struct renderer *r, unsigned extra)
 		}
 		line_finish(l, &b);
 	}
+	free(width);
+	free(group);
 done:
 	r->natoms = 0;
 	buf_truncate(&r->text, 0);
@@ -330,10 +361,11 @@ code_block(struct renderer *r, const char *lit)
 			struct render_line *l = line_new(r->doc);
 			struct buf b = BUF_INIT;
 			int pw = prefix(r, l, &b);
-			int avail = r->width - pw - 2;
+			int indent = r->width - pw >= 6 ? 2 : 0;
+			int avail = r->width - pw - indent;
 			if (avail < 1)
 				avail = 1;
-			line_add(l, &b, "  ", 2, 0);
+			line_add(l, &b, "  ", (size_t)indent, 0);
 			size_t fit = text_fit(safe.data ? safe.data + off : "", safe.len - off,
 			    (size_t)avail, NULL);
 			if (fit == 0 && off < safe.len) {
@@ -368,7 +400,7 @@ render_markdown(struct render_doc *doc, const char *md, int width)
 	struct renderer r;
 	memset(&r, 0, sizeof r);
 	r.doc = doc;
-	r.width = width > 0 ? width : 1;
+	r.width = width > MIN_WIDTH ? width : MIN_WIDTH;
 
 	cmark_node *root = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
 	cmark_consolidate_text_nodes(root);
@@ -482,7 +514,7 @@ render_text(struct render_doc *doc, const char *text, int width, int indent,
 	struct renderer r;
 	memset(&r, 0, sizeof r);
 	r.doc = doc;
-	r.width = width - indent > 0 ? width - indent : 1;
+	r.width = width - indent > MIN_WIDTH ? width - indent : MIN_WIDTH;
 
 	/* Gather words, switching style at the match markers. */
 	unsigned cur = style;

@@ -42,7 +42,8 @@ struct render_doc {
 	size_t cap;
 };
 
-/* Appends md rendered at width columns to doc. */
+/* Appends md rendered at width columns to doc (at least 2: narrower, a
+ * wide character could not fit). */
 void render_markdown(struct render_doc *doc, const char *md, int width);
 /* Appends plain text wrapped at width, every line indented by indent
  * columns, in style; RENDER_MATCH_ON/OFF mark matches. */

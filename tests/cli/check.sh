@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# check, and every way a database can be wrong: exit 3, one clear line,
+# for check and for the commands that read it.
+. "$TESTLIB"
+
+db="$scratch/test.db"
+"$BEDSIDE" import --db "$db" "$FIXTURES/good" >/dev/null || exit 1
+
+run "$BEDSIDE" check --db "$db"
+is "$rc" 0 "check passes on a fresh database"
+like "$out" 'ok \(schema version 1, 3 articles\)$' "check says what it found"
+
+run "$BEDSIDE" check
+is "$rc" 0 "check passes on the bundled database"
+
+# Read-only file in a read-only folder: still readable, checkable.
+mkdir "$scratch/ro"
+cp "$db" "$scratch/ro/ro.db"
+chmod 444 "$scratch/ro/ro.db"
+chmod 555 "$scratch/ro"
+run "$BEDSIDE" check --db "$scratch/ro/ro.db"
+is "$rc" 0 "check works on a read-only database in a read-only folder"
+run "$BEDSIDE" search --db "$scratch/ro/ro.db" widgets
+is "$rc" 0 "search works on a read-only database in a read-only folder"
+chmod 755 "$scratch/ro"
+
+# Broken databases, made from the good one.
+bad="$scratch/bad"
+mkdir "$bad"
+: > "$bad/empty.db"
+echo "this is not a database" > "$bad/text.db"
+head -c 8192 "$db" > "$bad/truncated.db"
+cp "$db" "$bad/flipped-header.db"
+printf '\xff\xff\xff\xff' | dd of="$bad/flipped-header.db" bs=1 seek=16 conv=notrunc 2>/dev/null
+cp "$FIXTURES/db/corrupt-pages.db" "$bad/corrupt-pages.db"
+python3 - "$db" "$bad" <<'PY'
+import shutil, sqlite3, sys
+db, bad = sys.argv[1], sys.argv[2]
+def variant(name, sql):
+    path = "%s/%s.db" % (bad, name)
+    shutil.copy(db, path)
+    c = sqlite3.connect(path)
+    c.executescript(sql)
+    c.commit()
+    c.close()
+variant("newer", "PRAGMA user_version = 99;")
+variant("unknown-version", "PRAGMA user_version = 0;")
+variant("trigger", "CREATE TRIGGER evil AFTER INSERT ON articles BEGIN DELETE FROM articles; END;")
+variant("view", "CREATE VIEW evil AS SELECT * FROM articles;")
+variant("extra-table", "CREATE TABLE extra (x);")
+PY
+
+expect_refused() { # NAME PATTERN
+	local name=$1 pattern=$2 cmd
+	for cmd in check topics "search widgets" "show alpha"; do
+		# shellcheck disable=SC2086
+		run "$BEDSIDE" $cmd --db "$bad/$name.db"
+		is "$rc" 3 "$name: '$cmd' exits 3"
+		is "$(printf '%s\n' "$err" | wc -l)" 1 "$name: '$cmd' says so in one line"
+	done
+	like "$err" "$pattern" "$name: the line names the file and the fault"
+}
+expect_refused empty 'empty\.db: not a bedside database \(it is empty\)'
+expect_refused text 'text\.db: not a readable SQLite database'
+expect_refused truncated 'truncated\.db: '
+expect_refused flipped-header 'flipped-header\.db: '
+expect_refused newer 'newer\.db: schema version 99 is newer than this bedside understands \(1\)'
+expect_refused unknown-version 'unknown-version\.db: unknown schema version 0'
+expect_refused trigger "trigger\.db: unexpected trigger 'evil' in the schema"
+expect_refused view "view\.db: unexpected view 'evil' in the schema"
+expect_refused extra-table "extra-table\.db: unexpected table 'extra' in the schema"
+
+run "$BEDSIDE" check --db "$bad/missing.db"
+is "$rc" 3 "a missing database exits 3"
+like "$err" 'missing\.db: cannot open database: No such file or directory' "and names the file"
+run "$BEDSIDE" check --db "$scratch"
+is "$rc" 3 "a folder is not a database"
+
+# Damage inside the file that only a full check finds: pages of the
+# search index overwritten. check must notice; nothing may crash.
+run "$BEDSIDE" check --db "$bad/corrupt-pages.db"
+is "$rc" 3 "check finds damaged pages"
+like "$err" 'problems? found' "check reports the damage"
+for cmd in topics "search sprockets" "show gamma"; do
+	# shellcheck disable=SC2086
+	run "$BEDSIDE" $cmd --db "$bad/corrupt-pages.db"
+	[ "$rc" -le 3 ]; ok $? "damaged pages: '$cmd' exits cleanly ($rc)"
+done
+
+# The trigger never ran: importing into it is refused too, file unchanged.
+cp "$bad/trigger.db" "$scratch/trigger-copy.db"
+run "$BEDSIDE" import --db "$bad/trigger.db" "$FIXTURES/good/alpha.md"
+is "$rc" 3 "import refuses a database with a hostile trigger"
+cmp -s "$bad/trigger.db" "$scratch/trigger-copy.db"; ok $? "and leaves it as it was"
+
+done_testing

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# import: validation rules, all-or-nothing, replacement, --replace.
+. "$TESTLIB"
+
+db="$scratch/test.db"
+
+run "$BEDSIDE" import --db "$db" "$FIXTURES/good"
+is "$rc" 0 "good fixtures import"
+like "$out" '^imported 3 articles into .* \(3 new, 0 replaced\)$' "one-line summary on stdout"
+is "$err" "" "nothing on stderr when all is well and stderr is not a terminal"
+run "$BEDSIDE" check --db "$db"
+is "$rc" 0 "the new database passes check"
+
+# Each bad file alone: exit 4, its FILE:LINE: reason, database untouched.
+cp "$db" "$scratch/before.db"
+for f in "$FIXTURES"/bad/*.md; do
+	name=$(basename "$f" .md)
+	want=$(cat "${f%.md}.expect")
+	run "$BEDSIDE" import --db "$db" "$f"
+	is "$rc" 4 "$name: rejected with exit 4"
+	case "$want" in
+	:*) contains "$err" "$f$want" "$name: reports FILE:LINE: reason" ;;
+	*) contains "$err" "$want" "$name: reports the reason" ;;
+	esac
+	cmp -s "$db" "$scratch/before.db"
+	ok $? "$name: database byte-for-byte unchanged"
+done
+
+# All files at once: every problem is reported, not just the first.
+run "$BEDSIDE" import --db "$db" "$FIXTURES/bad"
+is "$rc" 4 "a folder of bad files is rejected"
+nbad=$(ls "$FIXTURES"/bad/*.md | wc -l)
+nlines=$(printf '%s\n' "$err" | grep -c '\.md:[0-9]*: ')
+[ "$nlines" -ge "$nbad" ]
+ok $? "every bad file reported ($nlines problem lines for $nbad files)"
+like "$err" 'import rejected: [0-9]+ problems in [0-9]+ files; the database was not changed' "closing line says nothing changed"
+
+# One bad file among good ones rejects the whole import.
+run "$BEDSIDE" import --db "$db" "$FIXTURES/good" "$FIXTURES/bad/bad-date.md"
+is "$rc" 4 "good and bad together: rejected"
+cmp -s "$db" "$scratch/before.db"
+ok $? "good and bad together: database unchanged"
+
+# A rejected import into a new path creates nothing.
+run "$BEDSIDE" import --db "$scratch/new.db" "$FIXTURES/bad/bad-id.md"
+is "$rc" 4 "rejected import into a new database"
+[ ! -e "$scratch/new.db" ]
+ok $? "no database file is created when the import is rejected"
+
+# Duplicate ids across files.
+run "$BEDSIDE" import --db "$db" "$FIXTURES/dup"
+is "$rc" 4 "duplicate ids are rejected"
+like "$err" "two\.md:2: duplicate id 'same-id' \(also in .*one\.md:2\)" "duplicate id names both files"
+
+# Missing paths and non-articles.
+run "$BEDSIDE" import --db "$db" "$scratch/nope"
+is "$rc" 4 "a missing path rejects the import"
+like "$err" 'nope: No such file or directory' "the missing path is named"
+echo hi > "$scratch/notes.txt"
+run "$BEDSIDE" import --db "$db" "$scratch/notes.txt"
+is "$rc" 4 "a named non-.md file is rejected"
+
+# Re-import of an id replaces it.
+mkdir -p "$scratch/edit"
+sed 's/^title: .*/title: How are widgets recalibrated?/' "$FIXTURES/good/alpha.md" > "$scratch/edit/alpha.md"
+run "$BEDSIDE" import --db "$db" "$scratch/edit/alpha.md"
+is "$rc" 0 "re-import succeeds"
+like "$out" '\(0 new, 1 replaced\)' "summary counts the replacement"
+run "$BEDSIDE" show --db "$db" alpha
+like "$out" '^How are widgets recalibrated\?' "show has the new title"
+run "$BEDSIDE" search --db "$db" --json recalibrated
+like "$out" '"id":"alpha"' "search finds the new title"
+run "$BEDSIDE" search --db "$db" calibrated
+unlike "$out" 'widgets calibrated\?' "the old title is gone from the index"
+count=$("$BEDSIDE" topics --db "$db" --json | python3 -c 'import json,sys; print(sum(t["total"] for t in json.load(sys.stdin)["topics"]))')
+is "$count" 3 "still three articles after replacing one"
+run "$BEDSIDE" check --db "$db"
+is "$rc" 0 "check passes after a replacement"
+
+# --replace: the database holds exactly what was imported.
+run "$BEDSIDE" import --db "$db" --replace "$FIXTURES/good/alpha.md"
+is "$rc" 0 "--replace import succeeds (with a warning for the missing related article)"
+like "$err" "alpha\.md:7: warning: related article 'beta' is not in the database" "missing related article is a warning with FILE:LINE"
+like "$out" '2 removed' "summary says how many were removed"
+run "$BEDSIDE" show --db "$db" beta
+is "$rc" 1 "an article not re-imported is gone after --replace"
+run "$BEDSIDE" topics --db "$db"
+unlike "$out" 'Gadgets|Sprockets' "empty topics are removed"
+
+# The file keeps its permissions across an import (it is replaced by rename).
+chmod 640 "$db"
+"$BEDSIDE" import --db "$db" "$FIXTURES/good" >/dev/null 2>&1
+is "$(stat -c %a "$db")" 640 "the database keeps its mode"
+ls "$scratch" | grep -q 'import-' && leftover=1 || leftover=0
+is "$leftover" 0 "no temporary files left beside the database"
+
+# Progress on stderr only when stderr is a terminal and the import is long.
+python3 "$(dirname "$0")/../robust/gen_articles.py" "$scratch/many" 600 3
+run "$BEDSIDE" import --db "$scratch/many.db" "$scratch/many"
+is "$err" "" "a long import to a pipe prints no progress"
+python3 - "$BEDSIDE" "$scratch/many2.db" "$scratch/many" > "$scratch/pty.out" <<'PY'
+import os, pty, subprocess, sys
+master, slave = pty.openpty()
+p = subprocess.run([sys.argv[1], "import", "--db", sys.argv[2], sys.argv[3]],
+                   stdout=subprocess.DEVNULL, stderr=slave)
+os.close(slave)
+data = b""
+try:
+    while True:
+        chunk = os.read(master, 65536)
+        if not chunk:
+            break
+        data += chunk
+except OSError:
+    pass
+sys.stdout.write(data.decode("utf-8", "replace"))
+sys.exit(p.returncode)
+PY
+is "$?" 0 "a long import with stderr on a terminal succeeds"
+like "$(cat "$scratch/pty.out")" 'bedside: reading [0-9]+/600' "and shows progress there"
+
+# The bundled collection imports cleanly, with no warnings at all.
+run "$BEDSIDE" import --db "$scratch/bundled.db" "$ARTICLES"
+is "$rc" 0 "the bundled articles import"
+is "$err" "" "the bundled articles import without a warning"
+
+done_testing

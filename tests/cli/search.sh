@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# search: ranking, prefixes, levels, JSON, and typed text that looks like
+# FTS5 syntax.
+. "$TESTLIB"
+
+db="$scratch/test.db"
+"$BEDSIDE" import --db "$db" "$FIXTURES/good" >/dev/null || exit 1
+json_ok() { printf '%s' "$1" | python3 -c 'import json,sys; json.load(sys.stdin)' 2>/dev/null; }
+
+run "$BEDSIDE" search --db "$db" widgets
+is "$rc" 0 "a word in the collection is found"
+like "$out" '^How are widgets calibrated\? \(alpha\)$' "the hit shows title and id"
+like "$out" '^  Testing/Widgets · Answer$' "the hit shows topic and the pane that matched"
+unlike "$out" $'\033' "no escape sequences when stdout is not a terminal"
+
+run "$BEDSIDE" search --db "$db" calibra
+is "$rc" 0 "the last word matches as a prefix"
+like "$out" '\(alpha\)' "prefix finds the article"
+run "$BEDSIDE" search --db "$db" "calibra "
+is "$rc" 1 "a word followed by a space is whole, not a prefix"
+
+# Ranking: a title match outranks the same word in the body.
+first=$("$BEDSIDE" search --db "$db" --json gadgets | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["id"])')
+is "$first" beta "a title match ranks first"
+run "$BEDSIDE" search --db "$db" --json example testing
+hits=$(printf '%s' "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["hits"]))')
+is "$hits" 2 "two words found together (both in alpha and beta, not in gamma)"
+run "$BEDSIDE" search --db "$db" widgets gadgets
+is "$rc" 1 "every word must match: no article has both widgets and gadgets"
+
+# Snippets mark the matched words.
+run "$BEDSIDE" search --db "$db" --json sprockets
+json_ok "$out"; ok $? "--json is one valid JSON document"
+marked=$(printf '%s' "$out" | python3 -c '
+import json,sys
+h=json.load(sys.stdin)["hits"][0]
+print(",".join(h["snippet"][a:b].lower() for a,b in h["matches"]))')
+like "$marked" '^sprockets' "matches point at the matched words in the snippet"
+
+# Levels: patient text is searched at the patient level only.
+run "$BEDSIDE" search --db "$db" --level patient plain words
+is "$rc" 0 "patient wording found at the patient level"
+run "$BEDSIDE" search --db "$db" --level clinician plain words
+is "$rc" 1 "patient wording not found at the clinician level"
+run "$BEDSIDE" search --db "$db" --level nurse widgets
+is "$rc" 2 "an unknown level is a usage error"
+like "$err" "unknown level 'nurse' \(known: clinician, patient\)" "the known levels are listed"
+
+# No hit: exit 1, one line, and a suggestion from the index vocabulary.
+run "$BEDSIDE" search --db "$db" widgts
+is "$rc" 1 "no hit exits 1"
+like "$err" "^bedside: no results for 'widgts'; did you mean: widgets" "did-you-mean from the vocabulary"
+is "$out" "" "nothing on stdout when nothing is found"
+run "$BEDSIDE" search --db "$db" --json widgts
+is "$rc" 1 "no hit with --json exits 1"
+json_ok "$out"; ok $? "no hit with --json is still valid JSON"
+contains "$out" '"suggestions":["widgets"' "JSON carries the suggestions"
+
+# --limit
+run "$BEDSIDE" search --db "$db" --limit 1 --json testing
+n=$(printf '%s' "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["hits"]))')
+is "$n" 1 "--limit caps the hits"
+run "$BEDSIDE" search --db "$db" --limit zero widgets
+is "$rc" 2 "a bad --limit is a usage error"
+
+# Whatever is typed is text: never an SQL or FTS5 error.
+while IFS= read -r q; do
+	run "$BEDSIDE" search --db "$db" -- "$q"
+	[ "$rc" -eq 0 ] || [ "$rc" -eq 1 ]
+	ok $? "query [$q]: results or none (exit $rc)"
+	unlike "$err" 'fts5|SQL|syntax|malformed|unrecognized|no such' "query [$q]: no database error"
+	run "$BEDSIDE" search --db "$db" --json -- "$q"
+	json_ok "$out"; ok $? "query [$q]: valid JSON"
+done < "$FIXTURES/queries.txt"
+
+# Operators are plain words: "widgets AND gadgets" needs the word "and".
+run "$BEDSIDE" search --db "$db" --json 'gadgets OR nothingmatches'
+is "$rc" 1 "OR is a word, not an operator"
+run "$BEDSIDE" search --db "$db" '"widgets'
+is "$rc" 0 "a stray quote is ignored"
+
+# Invalid UTF-8 and a 100 KB query.
+run "$BEDSIDE" search --db "$db" $'wid\xffgets'
+[ "$rc" -le 1 ]; ok $? "invalid UTF-8 in the query: results or none"
+unlike "$err" 'fts5|SQL' "invalid UTF-8: no database error"
+big=$(head -c 100000 /dev/zero | tr '\0' 'a')
+run "$BEDSIDE" search --db "$db" "$big widgets"
+[ "$rc" -le 1 ]; ok $? "a 100 KB query: results or none"
+unlike "$err" 'fts5|SQL|too big' "a 100 KB query: no database error"
+
+run "$BEDSIDE" search --db "$db"
+is "$rc" 2 "no query is a usage error"
+
+done_testing

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# show: the article as text for rounds, as Markdown and as JSON.
+. "$TESTLIB"
+
+db="$scratch/test.db"
+"$BEDSIDE" import --db "$db" "$FIXTURES/good" >/dev/null || exit 1
+
+run "$BEDSIDE" show --db "$db" alpha
+is "$rc" 0 "show an article"
+head3=$(printf '%s\n' "$out" | head -3)
+is "$head3" "How are widgets calibrated?
+Topic: Testing › Widgets
+Status: Under review · Updated: 2026-01-15 · Level: Clinician" "title, topic, status, date and level first"
+order=$(printf '%s\n' "$out" | grep -E '^(ANSWER|KEY POINTS|FROM THE RESEARCH|REFERENCES|DISCLAIMER|RELATED)$' | tr '\n' ' ')
+is "$order" "ANSWER KEY POINTS FROM THE RESEARCH REFERENCES DISCLAIMER RELATED " "panes in order"
+contains "$out" "Clinician answer about calibration of widgets with a citation [1]." "the clinician answer"
+unlike "$out" "Patient answer" "not the patient answer"
+contains "$out" "1. Example Society. Example guideline for testing. 2020." "references numbered"
+contains "$out" "Unless the review status above says Approved" "the level's default disclaimer"
+contains "$out" "• When should gadgets be replaced? (beta)" "related articles by title"
+unlike "$out" $'\033' "no escape sequences when piped"
+wide=$(printf '%s\n' "$out" | awk '{ if (length($0) > 80) n++ } END { print n+0 }')
+is "$wide" 0 "no line is wider than 80 columns when piped"
+
+run "$BEDSIDE" show --db "$db" --level patient alpha
+contains "$out" "Patient answer about calibration of widgets, in plain words [2]." "patient answer at the patient level"
+contains "$out" "Level: Patient" "the level shown is patient"
+contains "$out" "no doctor has checked this article yet" "the patient disclaimer"
+
+# An article with sections for every level, and its own disclaimer.
+run "$BEDSIDE" show --db "$db" --level patient gamma
+contains "$out" "Sprockets are toothed wheels [1]. A sprocket meshes with a chain; see code" "one body serves every level"
+contains "$out" "the site <https://example.org>" "a link shows its text and its address"
+contains "$out" "  • nested point [1]" "nested list items are indented"
+contains "$out" "A disclaimer written by the author." "the article's own disclaimer wins"
+
+# JSON
+run "$BEDSIDE" show --db "$db" --format json alpha
+is "$rc" 0 "show --format json"
+fields=$(printf '%s' "$out" | python3 -c '
+import json,sys
+a=json.load(sys.stdin)
+print(a["id"], a["status"], a["level"], ",".join(a["levels"]), len(a["references"]), a["references"][1]["number"], a["related"][0], a["disclaimer_is_default"])')
+is "$fields" "alpha under-review clinician clinician,patient 2 2 beta True" "JSON fields"
+
+# Markdown round-trips through import.
+mkdir -p "$scratch/rt"
+"$BEDSIDE" show --db "$db" --format markdown alpha > "$scratch/rt/alpha.md"
+head -1 "$scratch/rt/alpha.md" | grep -qx -- '---'
+ok $? "markdown starts with front matter"
+run "$BEDSIDE" import --db "$scratch/rt.db" "$scratch/rt/alpha.md"
+is "$rc" 0 "show --format markdown imports again"
+a=$("$BEDSIDE" show --db "$db" alpha | sed -n '/^ANSWER$/,/^REFERENCES$/p')
+b=$("$BEDSIDE" show --db "$scratch/rt.db" alpha | sed -n '/^ANSWER$/,/^REFERENCES$/p')
+is "$b" "$a" "the round-tripped article reads the same"
+
+run "$BEDSIDE" show --db "$db" nosuch
+is "$rc" 1 "an unknown id exits 1"
+like "$err" "^bedside: no article with id 'nosuch' in " "one line names the id"
+run "$BEDSIDE" show --db "$db" --format html alpha
+is "$rc" 2 "an unknown format is a usage error"
+run "$BEDSIDE" show --db "$db"
+is "$rc" 2 "show with no id is a usage error"
+
+# The bundled collection shows at both levels.
+run "$BEDSIDE" show af-anticoagulation --level patient
+is "$rc" 0 "a bundled article shows from the build tree with no --db"
+contains "$out" "Status: Under review" "bundled articles say they are under review"
+
+done_testing

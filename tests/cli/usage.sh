@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The command line itself: help, version, usage errors, secure mode.
+. "$TESTLIB"
+
+run "$BEDSIDE" --help
+is "$rc" 0 "--help exits 0"
+for c in import search show topics check; do
+	like "$out" "^  $c " "--help lists $c"
+done
+like "$out" '^Exit status: 0 success, 1 nothing found, 2 usage error' "--help gives the exit statuses"
+
+run "$BEDSIDE" --version
+is "$rc" 0 "--version exits 0"
+like "$out" '^bedside [0-9]+\.[0-9]+\.[0-9]+$' "--version prints name and version"
+
+run "$BEDSIDE" --bogus
+is "$rc" 2 "an unknown option is a usage error"
+like "$err" "^bedside: unknown or incomplete option '--bogus'" "and names it in one line"
+run "$BEDSIDE" search --bogus x
+is "$rc" 2 "an unknown subcommand option is a usage error"
+run "$BEDSIDE" frobnicate twice
+is "$rc" 2 "an unknown command is a usage error"
+run "$BEDSIDE" show --db
+is "$rc" 2 "an option missing its value is a usage error"
+run "$BEDSIDE" import
+is "$rc" 2 "import with nothing to import is a usage error"
+
+# The database comes from --db, else $BEDSIDE_DB, else the build tree.
+cd "$scratch" || exit 1
+run "$BEDSIDE" topics
+is "$rc" 0 "run from another folder, the build-tree database is found"
+run env BEDSIDE_DB="$scratch/none.db" "$BEDSIDE" topics
+is "$rc" 3 "\$BEDSIDE_DB is used when set"
+contains "$err" "none.db" "and named when it is missing"
+
+# Secure mode: no database path from the user.
+run "$BEDSIDE" --secure search --db "$scratch/x.db" fever
+is "$rc" 2 "--secure refuses --db"
+like "$err" 'not allowed in secure mode' "and says why"
+run env BEDSIDE_SECURE=1 "$BEDSIDE" search --db="$scratch/x.db" fever
+is "$rc" 2 "BEDSIDE_SECURE=1 refuses --db=PATH"
+run env BEDSIDE_SECURE=1 BEDSIDE_DB="$scratch/none.db" "$BEDSIDE" search fever
+is "$rc" 0 "secure mode ignores \$BEDSIDE_DB and uses the bundled database"
+run "$BEDSIDE" --secure import "$FIXTURES/good"
+is "$rc" 2 "secure mode refuses import"
+
+done_testing

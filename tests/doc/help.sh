@@ -1,0 +1,51 @@
+#!/bin/sh
+# help.sh: --help and --version, as a user and a packager rely on them.
+# VERSION comes from configure (AM_TESTS_ENVIRONMENT).
+. "${TESTLIB:-$(dirname "$0")/../lib.sh}"
+
+run "$BEDSIDE" --help
+is "$rc" 0 "--help exits 0"
+is "$err" "" "--help writes nothing on stderr"
+like "$out" '^Usage: bedside \[OPTION\]\.\.\. \[ID\]$' "--help starts with a Usage: line"
+for cmd in import search show topics check; do
+	like "$out" "^  $cmd( |$)" "--help lists the $cmd command"
+done
+for opt in --db --level --keymap --secure --help --version --replace --limit \
+    --json --format --articles; do
+	like "$out" "(^| |\[)$opt([ =,]|\]|$)" "--help mentions $opt"
+done
+like "$out" '^  -h, --help ' "--help shows -h beside --help"
+like "$out" '^  -V, --version ' "--help shows -V beside --version"
+like "$out" '^Exit status: 0 ' "--help gives the exit statuses"
+like "$out" 'man bedside' "--help points to the manual"
+long=$(printf '%s\n' "$out" | awk 'length($0) > 79' | head -1)
+is "$long" "" "--help fits 80 columns"
+
+run "$BEDSIDE" -h
+is "$rc" 0 "-h exits 0"
+like "$out" '^Usage: bedside' "-h prints the same help"
+
+run "$BEDSIDE" --version
+is "$rc" 0 "--version exits 0"
+is "$out" "bedside ${VERSION:?VERSION must be set}" "--version prints name and configured version"
+is "$err" "" "--version writes nothing on stderr"
+run "$BEDSIDE" -V
+is "$out" "bedside $VERSION" "-V is --version"
+
+# Help and version win over a database that is not there.
+BEDSIDE_DB=/nonexistent/bedside.db run "$BEDSIDE" --version
+is "$rc" 0 "--version needs no database"
+
+run "$BEDSIDE" --no-such-option
+is "$rc" 2 "an unknown option is a usage error (2)"
+like "$err" "^bedside: .*--no-such-option.*bedside --help" "it names the option and points to --help"
+is "$(printf '%s\n' "$err" | wc -l | tr -d ' ')" 1 "the error is one line"
+is "$out" "" "nothing on stdout"
+
+# Options before the command apply to it.
+run "$BEDSIDE" --level patient show af-anticoagulation
+like "$out" 'Level: Patient' "--level before show applies to show"
+run "$BEDSIDE" --level patient search anticoagulation --json
+like "$out" '"level":"patient"' "--level before search applies to search"
+
+done_testing

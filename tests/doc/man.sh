@@ -1,0 +1,113 @@
+#!/bin/sh
+# man.sh: the man pages are clean roff, name this build's folders and
+# version, and say what the program does: every command, option, key of
+# the default keymap, environment variable and exit status, and an example
+# article that really imports.
+. "${TESTLIB:-$(dirname "$0")/../lib.sh}"
+: "${MAN_BUILT:?}" "${MAN_SRC:?}" "${KEYMAP_DIR:?}" "${VERSION:?}" "${INST_PKGDATADIR:?}"
+
+page1=$MAN_BUILT/bedside.1
+page5=$MAN_BUILT/bedside-articles.5
+
+for p in "$page1" "$page5"; do
+	name=${p##*/}
+	test -s "$p"
+	ok $? "$name is built"
+	unlike "$(cat "$p")" '@[A-Z_]+@' "$name has every @VARIABLE@ filled in"
+	like "$(sed -n '/^\.TH /p' "$p")" "\"bedside $VERSION\"" "$name names version $VERSION"
+	if command -v groff >/dev/null 2>&1; then
+		run groff -ww -z -man "$p"
+		is "$err$out" "" "$name: groff -ww finds nothing to warn about"
+	else
+		echo "ok $((tap_n += 1)) # skip $name: groff is not installed"
+	fi
+	if command -v man >/dev/null 2>&1; then
+		MANWIDTH=80 run man --warnings -l "$p"
+		is "$rc:$err" "0:" "$name: man --warnings -l is clean"
+		# The page renders to real text (a broken macro eats it).
+		like "$out" 'SEE ALSO' "$name renders with all its sections"
+	else
+		echo "ok $((tap_n += 1)) # skip $name: man is not installed"
+		echo "ok $((tap_n += 1)) # skip $name: man is not installed"
+	fi
+done
+
+man1=$(cat "$page1")
+like "$man1" "$INST_PKGDATADIR/bedside\\.db" "bedside(1) names the installed database"
+
+section() {
+	# The roff source of one .SH section of bedside(1).
+	printf '%s\n' "$man1" | awk -v s="$1" '
+		/^\.SH / { on = ($0 == ".SH " s || $0 == ".SH \"" s "\"") ; next }
+		on'
+}
+
+# Every command and option that --help lists is in bedside(1).
+commands_sec=$(section COMMANDS)
+for cmd in import search show topics check; do
+	like "$commands_sec" "^(\\\\fB$cmd\\\\fR|\\.B $cmd)( |\$)" "COMMANDS describes $cmd"
+done
+help=$("$BEDSIDE" --help)
+for opt in $(printf '%s\n' "$help" | grep -Eo -- '--[a-z][a-z-]*' | sort -u); do
+	roff=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
+	like "$man1" "$roff" "bedside(1) mentions $opt"
+done
+
+env_sec=$(section ENVIRONMENT)
+for var in BEDSIDE_DB BEDSIDE_SECURE NO_COLOR XDG_CONFIG_HOME XDG_STATE_HOME \
+    HOME TERM LANG LC_ALL; do
+	like "$env_sec" "^\\.B(R)? .*$var" "ENVIRONMENT describes $var"
+done
+exit_sec=$(section "EXIT STATUS")
+for n in 0 1 2 3 4; do
+	like "$exit_sec" "^\\.B $n\$" "EXIT STATUS describes status $n"
+done
+files_sec=$(section FILES)
+like "$files_sec" 'bedside/config' "FILES names the config file"
+like "$files_sec" 'local/state/bedside' "FILES names the state folder"
+conf_sec=$(section CONFIGURATION)
+for key in level keymap theme; do
+	like "$conf_sec" "^\\.B(R|I)? $key " "CONFIGURATION describes the $key key"
+done
+
+# The KEYS section lists default.keys entry by entry: each .TP tag holds
+# the keys (".B KEY" or ".BR KEY \", \" KEY"), the next line ".I action",
+# under a '.\" context: NAME' comment.
+from_man=$(awk '
+	/^\.\\" context: / { ctx = $3; if (ctx == "end") ctx = ""; next }
+	ctx == "" { next }
+	/^\.TP/ { tag = 1; next }
+	tag == 1 { keys = $0; tag = 2; next }
+	tag == 2 && /^\.I / {
+		act = substr($0, 4)
+		sub(/^\.BR? /, "", keys)
+		gsub(/ ", " /, " ", keys)
+		gsub(/\\-/, "-", keys); gsub(/\\-/, "-", act)
+		n = split(keys, k, " ")
+		for (i = 1; i <= n; i++) print ctx, k[i], act
+		tag = 0
+	}' "$MAN_SRC/bedside.1.in" | sort)
+from_keys=$(awk '$1 == "bind" { print $2, $3, $4 }' "$KEYMAP_DIR/default.keys" | sort)
+printf '%s\n' "$from_man" >"$scratch/keys.man"
+printf '%s\n' "$from_keys" >"$scratch/keys.keys"
+diff -u "$scratch/keys.keys" "$scratch/keys.man" >"$scratch/keys.diff"
+ok $? "KEYS in bedside(1) lists exactly the bindings of default.keys"
+sed 's/^/# /' "$scratch/keys.diff"
+like "$from_man" '^article <Enter> cite-follow$' "(the key list was read from the page)"
+
+# The example in bedside-articles(5) is a valid article.
+sed -n '/^\.\\" example-begin/,/^\.\\" example-end/p' "$MAN_SRC/bedside-articles.5.in" |
+	sed -e '/^\./d' -e 's/\\-/-/g' -e "s/\\\\(aq/'/g" -e 's/\\&//g' -e 's/\\e/\\/g' \
+	>"$scratch/example.md"
+like "$(head -1 "$scratch/example.md")" '^---$' "the example is cut out of the page"
+run "$BEDSIDE" import --db "$scratch/example.db" "$scratch/example.md"
+is "$rc" 0 "the example in bedside-articles(5) imports"
+for level in clinician patient; do
+	run "$BEDSIDE" show --db "$scratch/example.db" --level "$level" anaphylaxis-example
+	like "$rc:$out" "^0:What is the first treatment" "the example shows at the $level level"
+done
+run "$BEDSIDE" show --db "$scratch/example.db" --format json anaphylaxis-example
+like "$out" '"levels":\["clinician","patient"\]' "the example has both levels"
+like "$out" '"research":"- A Cochrane' "the example's shared section is at every level"
+
+done_testing

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Untrusted text never reaches the terminal raw: escape sequences, C1
+# controls, bidi overrides and zero-width marks in an article come out of
+# show and search as visible placeholders, never as the bytes themselves.
+. "$TESTLIB"
+
+db="$scratch/h.db"
+run "$BEDSIDE" import --db "$db" "$FIXTURES/hostile/hostile.md"
+is "$rc" 0 "an article full of escape sequences imports (it is valid UTF-8)"
+
+# raw_clean FILE: valid UTF-8 with no C0 control but newline, no DEL, no
+# C1 control, no bidi override or isolate, no zero-width mark.
+raw_clean() {
+	python3 - "$1" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+try:
+    text = data.decode("utf-8")
+except UnicodeDecodeError as e:
+    print("# invalid UTF-8 at byte", e.start)
+    sys.exit(1)
+for ch in text:
+    c = ord(ch)
+    if (c < 0x20 and ch != "\n") or c == 0x7f or 0x80 <= c <= 0x9f \
+       or 0x202a <= c <= 0x202e or 0x2066 <= c <= 0x2069 \
+       or 0x200b <= c <= 0x200f or c == 0xfeff:
+        print("# raw U+%04X" % c)
+        sys.exit(1)
+PY
+}
+
+for level in clinician patient; do
+	"$BEDSIDE" show --db "$db" --level "$level" hostile > "$scratch/show.txt" 2>&1
+	raw_clean "$scratch/show.txt"; ok $? "show ($level): no raw control, C1, bidi or zero-width bytes"
+done
+out=$(cat "$scratch/show.txt")
+contains "$out" "␛]0;PWNED-TITLE␇" "OSC 0 shows as placeholders"
+contains "$out" "␛]8;;http://evil.example/␛\\click" "OSC 8 shows as placeholders"
+contains "$out" "␛]52;c;" "OSC 52 shows as placeholders"
+contains "$out" "␛[2J␛[H" "CSI 2J shows as placeholders"
+contains "$out" "␛P1\$r0m" "DCS shows as placeholders"
+contains "$out" "c1:[␦31m]" "a C1 control (U+009B) shows as a placeholder"
+contains "$out" "bidi:[␦evil␦ and ␦iso␦]" "bidi overrides and isolates show as placeholders"
+contains "$out" "zw:[zero␦width␦mark]" "zero-width marks show as placeholders"
+contains "$out" "Hostile ␛]0;TITLE-OSC␇ title ␛[31mred ␦" "the title is made safe too"
+
+for fmt in markdown json; do
+	"$BEDSIDE" show --db "$db" --format "$fmt" hostile > "$scratch/show.$fmt" 2>&1
+	raw_clean "$scratch/show.$fmt"; ok $? "show --format $fmt: no raw control bytes"
+done
+python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); sys.exit(0 if "\x1b]0;PWNED" in a["answer"] else 1)' "$scratch/show.json"
+ok $? "JSON keeps the text exactly, escaped (\\u001b), for programs"
+
+for q in hostile pwned evil click; do
+	"$BEDSIDE" search --db "$db" "$q" > "$scratch/search.txt" 2>&1
+	raw_clean "$scratch/search.txt"; ok $? "search '$q': no raw control bytes"
+	"$BEDSIDE" search --db "$db" --json "$q" > "$scratch/search.json" 2>&1
+	raw_clean "$scratch/search.json"; ok $? "search --json '$q': no raw control bytes"
+done
+like "$(cat "$scratch/search.txt")" "click" "search still finds words next to escape sequences"
+
+# Error messages: a file name with an escape sequence in it.
+evil="$scratch/$(printf 'bad\033]0;x\007name').md"
+printf 'no front matter\n' > "$evil"
+"$BEDSIDE" import --db "$db" "$evil" > "$scratch/err.txt" 2>&1
+raw_clean "$scratch/err.txt"; ok $? "an import error naming a hostile file name is made safe"
+"$BEDSIDE" search --db "$db" "$(printf 'x\033[2Jy')" > "$scratch/err.txt" 2>&1
+raw_clean "$scratch/err.txt"; ok $? "a hostile query echoed in 'no results' is made safe"
+"$BEDSIDE" show --db "$db" "$(printf 'id\033]52;c;x\007')" > "$scratch/err.txt" 2>&1
+raw_clean "$scratch/err.txt"; ok $? "a hostile id echoed in an error is made safe"
+
+# A database written by someone else, with raw bytes the importer would
+# never accept (invalid UTF-8, a raw 0x9B), still shows safely.
+cp "$db" "$scratch/raw.db"
+python3 - "$scratch/raw.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE sections SET body = CAST(X'52617720C29B206279746520' || X'9B' || X'5B326A20' || X'FF' || X'0D58' AS TEXT) WHERE kind = 'answer'")
+c.execute("UPDATE articles SET title = CAST(X'5469746C65209B5B3331' AS TEXT)")
+c.commit()
+PY
+"$BEDSIDE" show --db "$scratch/raw.db" hostile > "$scratch/raw.txt" 2>&1
+raw_clean "$scratch/raw.txt"; ok $? "raw 0x9B and invalid UTF-8 in the database never reach stdout"
+contains "$(cat "$scratch/raw.txt")" "Title �[31" "invalid bytes show as U+FFFD"
+
+done_testing

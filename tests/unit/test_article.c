@@ -1,0 +1,200 @@
+/* test_article.c: parsing and validating one article in memory. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+
+static char *levels[] = { "clinician", "patient" };
+static char *statuses[] = { "submitted", "under-review", "approved" };
+static const struct article_rules rules = { levels, 2, statuses, 3 };
+
+#define FM "---\nid: t\ntitle: A question?\ntopic: A / B\nupdated: 2024-02-29\nstatus: submitted\n---\n"
+
+static int
+parse(const char *text, struct article *a, struct diag *d)
+{
+	return article_parse("f.md", text, strlen(text), &rules, a, d);
+}
+
+START_TEST(good_article)
+{
+	const char *text = FM
+	    "\n## Answer {level=clinician}\nText [1] and *more* [1, 2].\n"
+	    "\n## answer {level=patient}\nPlain.\n"
+	    "\n## From the research\n- Found [2].\n"
+	    "\n## References\n1. First ref.\n2. Second ref\n   over two lines.\n";
+	struct article a;
+	struct diag d = DIAG_INIT;
+	ck_assert_int_eq(parse(text, &a, &d), 0);
+	ck_assert_int_eq(d.warnings, 0);
+	ck_assert_str_eq(a.id, "t");
+	ck_assert_str_eq(a.topic, "A/B");          /* segments trimmed */
+	ck_assert_str_eq(a.updated, "2024-02-29");  /* a leap day */
+	ck_assert_uint_eq(a.nsections, 4);
+	ck_assert_int_eq(a.sections[0].kind, DB_ANSWER);
+	ck_assert_str_eq(a.sections[0].level, "clinician");
+	ck_assert_str_eq(a.sections[0].body, "Text [1] and *more* [1, 2].");
+	ck_assert_str_eq(a.sections[0].plain, "Text [1] and more [1, 2].");
+	ck_assert_int_eq(a.sections[0].line, 9);
+	ck_assert_str_eq(a.sections[1].level, "patient");
+	ck_assert_ptr_null(a.sections[2].level);
+	ck_assert_uint_eq(a.nrefs, 2);
+	ck_assert_str_eq(a.refs[0].body, "First ref.");
+	ck_assert_str_eq(a.refs[1].body, "Second ref\n   over two lines.");
+	ck_assert(article_section_at(&a, DB_RESEARCH, "patient") == &a.sections[2]);
+	article_free(&a);
+	diag_free(&d);
+}
+END_TEST
+
+START_TEST(all_problems_reported)
+{
+	const char *text = "---\nid: Bad Id\ntitle: x\ntopic: a//b\nupdated: 2023-02-29\n"
+	    "status: done\nextra: 1\n---\n"
+	    "\n## Answer {level=nurse}\nSee [4].\n"
+	    "\n## Summary\nx\n"
+	    "\n## Key points\n- Cited [4].\n";
+	struct article a;
+	struct diag d = DIAG_INIT;
+	int errors = parse(text, &a, &d);
+	const char *want[] = {
+		"f.md:2: invalid id 'Bad Id'",
+		"f.md:4: invalid topic 'a//b'",
+		"f.md:5: invalid date '2023-02-29'",
+		"f.md:6: unknown status 'done'",
+		"f.md:7: unknown front-matter field 'extra'",
+		"f.md:10: unknown reading level 'nurse'",
+		"f.md:13: unknown section 'Summary'",
+		"f.md:17: citation [4] has no entry in References",
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+		ck_assert_msg(strstr(d.text.data, want[i]), "missing '%s' in:\n%s", want[i], d.text.data);
+	ck_assert_int_ge(errors, (int)(sizeof want / sizeof *want));
+	article_free(&a);
+	diag_free(&d);
+}
+END_TEST
+
+START_TEST(levels_need_answers)
+{
+	struct article a;
+	struct diag d = DIAG_INIT;
+	/* A patient key-points section gives the article a patient level,
+	 * which then lacks an answer. */
+	const char *text = FM "## Answer {level=clinician}\nA.\n\n## Key points {level=patient}\n- k\n";
+	ck_assert_int_eq(parse(text, &a, &d), 1);
+	ck_assert_ptr_nonnull(strstr(d.text.data, "no Answer for the 'patient' level"));
+	article_free(&a);
+	diag_free(&d);
+
+	/* An unrestricted answer serves every level. */
+	struct diag d2 = DIAG_INIT;
+	ck_assert_int_eq(parse(FM "## Answer\nA.\n", &a, &d2), 0);
+	article_free(&a);
+	diag_free(&d2);
+
+	struct diag d3 = DIAG_INIT;
+	ck_assert_int_eq(parse(FM, &a, &d3), 1);
+	ck_assert_ptr_nonnull(strstr(d3.text.data, "no sections"));
+	article_free(&a);
+	diag_free(&d3);
+}
+END_TEST
+
+START_TEST(utf8_and_nul)
+{
+	struct article a;
+	struct diag d = DIAG_INIT;
+	const char text[] = FM "## Answer\nok\n\xC3\x28 bad\nfine\n\xFF\n";
+	ck_assert_int_eq(article_parse("f.md", text, sizeof text - 1, &rules, &a, &d), 2);
+	ck_assert_ptr_nonnull(strstr(d.text.data, "f.md:10: invalid UTF-8 (byte 0xC3)"));
+	ck_assert_ptr_nonnull(strstr(d.text.data, "f.md:12: invalid UTF-8 (byte 0xFF)"));
+	article_free(&a);
+	diag_free(&d);
+
+	struct diag d2 = DIAG_INIT;
+	const char nul[] = FM "## Answer\na\0b\n";
+	ck_assert_int_eq(article_parse("f.md", nul, sizeof nul - 1, &rules, &a, &d2), 1);
+	article_free(&a);
+	diag_free(&d2);
+}
+END_TEST
+
+START_TEST(hostile_text_is_kept_but_indexed_safely)
+{
+	struct article a;
+	struct diag d = DIAG_INIT;
+	const char *text = FM "## Answer\nTitle \033]0;pwned\007 and \033[2J.\n";
+	ck_assert_int_eq(parse(text, &a, &d), 0);
+	/* the Markdown is stored as written; the index text is made safe */
+	ck_assert_ptr_nonnull(strchr(a.sections[0].body, '\033'));
+	ck_assert_ptr_null(strchr(a.sections[0].plain, '\033'));
+	ck_assert_ptr_null(strchr(a.sections[0].plain, '\007'));
+	article_free(&a);
+	diag_free(&d);
+}
+END_TEST
+
+START_TEST(deep_nesting_does_not_overflow)
+{
+	/* 50,000 nested quotes: cmark and our walk use heap, not stack. */
+	size_t n = 50000;
+	char *text = malloc(strlen(FM) + 20 + 2 * n + 10);
+	strcpy(text, FM "## Answer\n");
+	size_t len = strlen(text);
+	for (size_t i = 0; i < n; i++)
+		text[len++] = '>';
+	memcpy(text + len, " deep\n", 7);
+	struct article a;
+	struct diag d = DIAG_INIT;
+	ck_assert_int_eq(parse(text, &a, &d), 0);
+	ck_assert_str_eq(a.sections[0].plain, "deep");
+	article_free(&a);
+	diag_free(&d);
+	free(text);
+}
+END_TEST
+
+START_TEST(ids_and_dates)
+{
+	ck_assert(article_id_valid("a-1"));
+	ck_assert(!article_id_valid("-a"));
+	ck_assert(!article_id_valid("a-"));
+	ck_assert(!article_id_valid("A"));
+	ck_assert(!article_id_valid(""));
+	ck_assert(!article_id_valid("a_b"));
+	ck_assert(article_date_valid("2000-02-29"));
+	ck_assert(!article_date_valid("1900-02-29"));
+	ck_assert(!article_date_valid("2024-13-01"));
+	ck_assert(!article_date_valid("2024-1-01"));
+	ck_assert(!article_date_valid("2024-04-31"));
+}
+END_TEST
+
+static Suite *
+article_suite(void)
+{
+	Suite *s = suite_create("article");
+	TCase *tc = tcase_create("core");
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, good_article);
+	tcase_add_test(tc, all_problems_reported);
+	tcase_add_test(tc, levels_need_answers);
+	tcase_add_test(tc, utf8_and_nul);
+	tcase_add_test(tc, hostile_text_is_kept_but_indexed_safely);
+	tcase_add_test(tc, deep_nesting_does_not_overflow);
+	tcase_add_test(tc, ids_and_dates);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(article_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

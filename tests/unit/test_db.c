@@ -1,0 +1,232 @@
+/* test_db.c: the schema, opening rules and the queries, on a database
+ * imported from the fixture articles. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "import.h"
+
+static char dir[] = "/tmp/bedside-test-db.XXXXXX";
+static char path[512];
+
+static void
+setup(void)
+{
+	const char *fixtures = getenv("FIXTURES");
+	ck_assert_ptr_nonnull(fixtures);
+	char good[512];
+	snprintf(good, sizeof good, "%s/good", fixtures);
+	char *paths[] = { good };
+	struct import_options opt = { 0 };
+	struct import_result res;
+	FILE *quiet = fopen("/dev/null", "w");
+	ck_assert_int_eq(import_paths(path, paths, 1, &opt, &res, quiet), IMPORT_OK);
+	fclose(quiet);
+	ck_assert_int_eq(res.articles, 3);
+}
+
+static void
+teardown(void)
+{
+	unlink(path);
+	char lock[600];
+	snprintf(lock, sizeof lock, "%s.lock", path);
+	unlink(lock);
+}
+
+static struct db *
+open_ok(void)
+{
+	struct buf err = BUF_INIT;
+	struct db *db = db_open(path, DB_READ, &err);
+	ck_assert_msg(db != NULL, "open failed: %s", err.data);
+	buf_free(&err);
+	return db;
+}
+
+static void
+exec_on_copy(const char *sql, char *copy, size_t len)
+{
+	snprintf(copy, len, "%s.copy", path);
+	char cmd[2048];
+	snprintf(cmd, sizeof cmd, "cp '%s' '%s'", path, copy);
+	ck_assert_int_eq(system(cmd), 0);
+	sqlite3 *h;
+	ck_assert_int_eq(sqlite3_open(copy, &h), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+}
+
+START_TEST(schema_version_rules)
+{
+	char copy[600];
+	struct buf err = BUF_INIT;
+
+	exec_on_copy("PRAGMA user_version = 2", copy, sizeof copy);
+	ck_assert_ptr_null(db_open(copy, DB_READ, &err));
+	ck_assert_ptr_nonnull(strstr(err.data, "schema version 2 is newer"));
+	buf_truncate(&err, 0);
+
+	exec_on_copy("PRAGMA user_version = 0", copy, sizeof copy);
+	ck_assert_ptr_null(db_open(copy, DB_READ, &err));
+	ck_assert_ptr_nonnull(strstr(err.data, "unknown schema version 0"));
+	buf_truncate(&err, 0);
+
+	exec_on_copy("CREATE TRIGGER t AFTER INSERT ON topics BEGIN SELECT 1; END", copy, sizeof copy);
+	ck_assert_ptr_null(db_open(copy, DB_READ, &err));
+	ck_assert_ptr_nonnull(strstr(err.data, "unexpected trigger 't'"));
+	buf_truncate(&err, 0);
+
+	/* A fresh schema is exactly what db_open accepts. */
+	unlink(copy);
+	sqlite3 *h;
+	ck_assert_int_eq(sqlite3_open(copy, &h), SQLITE_OK);
+	ck_assert_int_eq(db_create_schema(h, &err), 0);
+	sqlite3_close(h);
+	struct db *db = db_open(copy, DB_READ, &err);
+	ck_assert_msg(db != NULL, "%s", err.data ? err.data : "");
+	struct db_level *lv;
+	size_t n;
+	ck_assert_int_eq(db_levels(db, &lv, &n), 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(lv[0].name, "clinician");
+	ck_assert_str_eq(lv[1].name, "patient");
+	db_levels_free(lv, n);
+	db_close(db);
+	unlink(copy);
+	buf_free(&err);
+}
+END_TEST
+
+START_TEST(topic_tree)
+{
+	struct db *db = open_ok();
+	struct db_topic *t;
+	size_t n;
+	ck_assert_int_eq(db_topics(db, &t, &n), 0);
+	ck_assert_uint_eq(n, 6);
+	const char *paths[] = { "Other", "Other/Sprockets", "Other/Sprockets/Small",
+		"Testing", "Testing/Gadgets", "Testing/Widgets" };
+	int depths[] = { 0, 1, 2, 0, 1, 1 }, totals[] = { 1, 1, 1, 2, 1, 1 };
+	for (size_t i = 0; i < n; i++) {
+		ck_assert_str_eq(t[i].path, paths[i]);
+		ck_assert_int_eq(t[i].depth, depths[i]);
+		ck_assert_int_eq(t[i].total, totals[i]);
+	}
+	struct db_summary *s;
+	size_t ns;
+	ck_assert_int_eq(db_articles_in_topic(db, t[5].id, &s, &ns), 0);
+	ck_assert_uint_eq(ns, 1);
+	ck_assert_str_eq(s[0].id, "alpha");
+	db_summaries_free(s, ns);
+	db_topics_free(t, n);
+	db_close(db);
+}
+END_TEST
+
+START_TEST(article_levels)
+{
+	struct db *db = open_ok();
+	struct db_article a;
+	ck_assert_int_eq(db_article_load(db, "alpha", "patient", &a), 0);
+	ck_assert_str_eq(a.level, "patient");
+	ck_assert_ptr_nonnull(strstr(a.body[DB_ANSWER], "Patient answer"));
+	ck_assert_ptr_nonnull(strstr(a.body[DB_RESEARCH], "Research finding"));
+	ck_assert(a.disclaimer_is_default);
+	ck_assert_uint_eq(a.nrefs, 2);
+	ck_assert_uint_eq(a.nrelated, 1);
+	ck_assert_str_eq(a.related[0], "beta");
+	ck_assert_uint_eq(a.nlevels, 2);
+	db_article_free(&a);
+
+	/* an unknown level falls back to the article's first */
+	ck_assert_int_eq(db_article_load(db, "alpha", "nurse", &a), 0);
+	ck_assert_str_eq(a.level, "clinician");
+	db_article_free(&a);
+
+	ck_assert_int_eq(db_article_load(db, "gamma", "patient", &a), 0);
+	ck_assert(!a.disclaimer_is_default);
+	ck_assert_str_eq(a.body[DB_DISCLAIMER], "A disclaimer written by the author.");
+	db_article_free(&a);
+
+	ck_assert_int_eq(db_article_load(db, "nosuch", NULL, &a), 1);
+	db_close(db);
+}
+END_TEST
+
+START_TEST(search_and_suggest)
+{
+	struct db *db = open_ok();
+	struct db_hit *h;
+	size_t n;
+	ck_assert_int_eq(db_search(db, "gadget", "clinician", 10, 0, &h, &n), 0);
+	ck_assert_uint_ge(n, 1);
+	ck_assert_str_eq(h[0].id, "beta");
+	ck_assert_ptr_nonnull(strchr(h[0].snippet, DB_MARK_ON));
+	db_hits_free(h, n);
+
+	ck_assert_int_eq(db_search(db, "nested point", "clinician", 10, 0, &h, &n), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(h[0].pane, DB_KEY_POINTS);
+	db_hits_free(h, n);
+
+	const char *hostile[] = { "\"", "AND", "a OR", "NEAR(", "*", "x:y", "-", "()", "^" };
+	for (size_t i = 0; i < sizeof hostile / sizeof *hostile; i++) {
+		ck_assert_msg(db_search(db, hostile[i], "clinician", 10, 0, &h, &n) == 0,
+		    "'%s' gave an error: %s", hostile[i], db_errmsg(db));
+		db_hits_free(h, n);
+	}
+
+	char **words;
+	ck_assert_int_eq(db_suggest(db, "sprokets", &words, &n, 3), 0);
+	ck_assert_uint_ge(n, 1);
+	ck_assert_str_eq(words[0], "sprockets");
+	db_strings_free(words, n);
+	db_close(db);
+}
+END_TEST
+
+START_TEST(integrity)
+{
+	struct db *db = open_ok();
+	struct buf report = BUF_INIT;
+	ck_assert_int_eq(db_check(db, &report), 0);
+	buf_free(&report);
+	db_close(db);
+}
+END_TEST
+
+static Suite *
+db_suite(void)
+{
+	Suite *s = suite_create("db");
+	TCase *tc = tcase_create("core");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, schema_version_rules);
+	tcase_add_test(tc, topic_tree);
+	tcase_add_test(tc, article_levels);
+	tcase_add_test(tc, search_and_suggest);
+	tcase_add_test(tc, integrity);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	char *d = mkdtemp(dir);
+	if (d == NULL)
+		return EXIT_FAILURE;
+	snprintf(path, sizeof path, "%s/test.db", d);
+	SRunner *sr = srunner_create(db_suite());
+	/* One process: the fixture runs in it, so no forking games. */
+	srunner_set_fork_status(sr, CK_NOFORK);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	rmdir(d);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

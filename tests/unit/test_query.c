@@ -1,0 +1,113 @@
+/* test_query.c: what a person types becomes a safe FTS5 query. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "query.h"
+
+static void
+expect(const char *typed, const char *want)
+{
+	char *q = query_build(typed);
+	if (want == NULL) {
+		ck_assert_msg(q == NULL, "'%s' gave '%s', wanted no query", typed, q);
+	} else {
+		ck_assert_msg(q != NULL, "'%s' gave no query", typed);
+		ck_assert_str_eq(q, want);
+	}
+	free(q);
+}
+
+START_TEST(words_and_prefix)
+{
+	expect("heart failure", "\"heart\" \"failure\"*");
+	expect("heart failure ", "\"heart\" \"failure\"");
+	expect("  fever", "\"fever\"*");
+	expect("Fever", "\"Fever\"*");
+}
+END_TEST
+
+START_TEST(syntax_is_plain_text)
+{
+	expect("a AND b", "\"a\" \"AND\" \"b\"*");
+	expect("NEAR(a b, 3)", "\"NEAR\" \"a\" \"b\" \"3\"");
+	expect("\"quoted phrase\"", "\"quoted\" \"phrase\"");
+	expect("title:fever", "\"title\" \"fever\"*");
+	expect("-beta +alpha ^gamma*", "\"beta\" \"alpha\" \"gamma\"");
+	expect("(x OR y)", "\"x\" \"OR\" \"y\"");
+	expect("x\"y", "\"x\" \"y\"*");
+}
+END_TEST
+
+START_TEST(nothing_to_search)
+{
+	expect("", NULL);
+	expect("   ", NULL);
+	expect("\"\" * ^ : - ( )", NULL);
+	expect("\xFF\xFE", NULL);
+}
+END_TEST
+
+START_TEST(unicode_and_invalid_bytes)
+{
+	expect("caf\xC3\xA9", "\"caf\xC3\xA9\"*");
+	/* invalid bytes are dropped, the rest of the word kept */
+	expect("wid\xFFgets", "\"widgets\"*");
+	/* control characters inside a word are dropped too */
+	expect("a\xC2\x9B" "b", "\"ab\"*");
+}
+END_TEST
+
+START_TEST(limits)
+{
+	struct buf b = BUF_INIT;
+	for (int i = 0; i < 40; i++)
+		buf_addf(&b, "w%d ", i);
+	char *q = query_build(b.data);
+	size_t quotes = 0;
+	for (char *p = q; *p; p++)
+		quotes += *p == '"';
+	ck_assert_uint_eq(quotes, 2 * QUERY_MAX_WORDS);
+	free(q);
+	buf_free(&b);
+
+	/* a 100 KB word is cut to a bounded length on a character boundary */
+	char *big = malloc(100001);
+	for (int i = 0; i < 100000; i += 2) {
+		big[i] = '\xC3';
+		big[i + 1] = '\xA9';
+	}
+	big[100000] = '\0';
+	q = query_build(big);
+	ck_assert_ptr_nonnull(q);
+	ck_assert_uint_le(strlen(q), QUERY_MAX_WORD_BYTES + 3);
+	ck_assert_uint_eq((strlen(q) - 3) % 2, 0);
+	free(q);
+	free(big);
+}
+END_TEST
+
+static Suite *
+query_suite(void)
+{
+	Suite *s = suite_create("query");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, words_and_prefix);
+	tcase_add_test(tc, syntax_is_plain_text);
+	tcase_add_test(tc, nothing_to_search);
+	tcase_add_test(tc, unicode_and_invalid_bytes);
+	tcase_add_test(tc, limits);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(query_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,175 @@
+/* test_text.c: UTF-8 decoding, widths, and the sanitizer that stands
+ * between untrusted text and the terminal. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cite.h"
+#include "text.h"
+
+static char *
+safe(const char *s, size_t len, unsigned flags)
+{
+	struct buf b = BUF_INIT;
+	text_sanitize(&b, s, len, flags);
+	return buf_detach(&b);
+}
+
+START_TEST(decode_valid_and_invalid)
+{
+	uint32_t cp;
+	ck_assert_uint_eq(text_decode("A", 1, &cp), 1);
+	ck_assert_uint_eq(cp, 'A');
+	ck_assert_uint_eq(text_decode("\xC3\xA9", 2, &cp), 2);
+	ck_assert_uint_eq(cp, 0xE9);
+	ck_assert_uint_eq(text_decode("\xF0\x9F\x98\x80", 4, &cp), 4);
+	ck_assert_uint_eq(cp, 0x1F600);
+	/* overlong, surrogate, truncated, stray continuation, > U+10FFFF */
+	const char *bad[] = { "\xC0\xAF", "\xED\xA0\x80", "\xE2\x82", "\x80", "\xF4\x90\x80\x80" };
+	size_t lens[] = { 2, 3, 2, 1, 4 };
+	for (size_t i = 0; i < 5; i++) {
+		ck_assert_uint_eq(text_decode(bad[i], lens[i], &cp), 1);
+		ck_assert_uint_eq(cp, TEXT_INVALID);
+	}
+}
+END_TEST
+
+START_TEST(valid_utf8_reports_offset)
+{
+	size_t off = 99;
+	ck_assert(text_valid_utf8("caf\xC3\xA9", 5, &off));
+	ck_assert(!text_valid_utf8("ab\xFF" "cd", 5, &off));
+	ck_assert_uint_eq(off, 2);
+}
+END_TEST
+
+START_TEST(sanitize_controls_become_placeholders)
+{
+	/* OSC 0 title, CSI 2J, BEL, BS, CR, DEL, NUL */
+	const char in[] = "a\033]0;pwn\007b\033[2Jc\bd\re\x7f" "f";
+	char *out = safe(in, sizeof in - 1, 0);
+	ck_assert_ptr_null(strchr(out, '\033'));
+	ck_assert_ptr_null(strchr(out, '\007'));
+	ck_assert_ptr_null(strchr(out, '\r'));
+	ck_assert_ptr_null(strchr(out, '\b'));
+	ck_assert_ptr_null(strchr(out, 0x7f));
+	ck_assert_str_eq(out, "a\xE2\x90\x9B]0;pwn\xE2\x90\x87" "b\xE2\x90\x9B[2Jc\xE2\x90\x88"
+	    "d\xE2\x90\x8D" "e\xE2\x90\xA1" "f");
+	free(out);
+
+	char nul[] = { 'x', '\0', 'y' };
+	out = safe(nul, 3, 0);
+	ck_assert_str_eq(out, "x\xE2\x90\x80y");
+	free(out);
+}
+END_TEST
+
+START_TEST(sanitize_c1_bidi_zero_width_invalid)
+{
+	/* U+009B (CSI as C1), raw 0x9B byte, U+202E, U+2066, U+200B, U+FEFF */
+	const char in[] = "a\xC2\x9B" "b\x9B" "c\xE2\x80\xAE" "d\xE2\x81\xA6" "e\xE2\x80\x8B" "f\xEF\xBB\xBF" "g";
+	char *out = safe(in, sizeof in - 1, 0);
+	ck_assert_str_eq(out, "a\xE2\x90\xA6" "b\xEF\xBF\xBD" "c\xE2\x90\xA6" "d\xE2\x90\xA6"
+	    "e\xE2\x90\xA6" "f\xE2\x90\xA6" "g");
+	free(out);
+}
+END_TEST
+
+START_TEST(sanitize_flags)
+{
+	char *out = safe("a\nb\tc", 5, TEXT_KEEP_NEWLINES | TEXT_TABS_AS_SPACE);
+	ck_assert_str_eq(out, "a\nb c");
+	free(out);
+	out = safe("a\nb", 3, 0);
+	ck_assert_str_eq(out, "a\xE2\x90\x8A" "b");
+	free(out);
+}
+END_TEST
+
+START_TEST(sanitize_ascii_mode)
+{
+	text_set_ascii(true);
+	char *out = safe("caf\xC3\xA9 e\xCC\x81 \xE4\xB8\xAD \033", 15, 0);
+	/* é is one '?', e + combining acute stays "e", CJK one '?', ESC '?' */
+	ck_assert_str_eq(out, "caf? e ? ?");
+	ck_assert_uint_eq(text_width(out, strlen(out)), 10);
+	free(out);
+	text_set_ascii(false);
+}
+END_TEST
+
+START_TEST(widths)
+{
+	ck_assert_uint_eq(text_width("abc", 3), 3);
+	ck_assert_uint_eq(text_width("\xE4\xB8\xAD\xE6\x96\x87", 6), 4);       /* 中文 */
+	ck_assert_uint_eq(text_width("e\xCC\x81", 3), 1);                      /* e + U+0301 */
+	ck_assert_uint_eq(text_width("\xF0\x9F\x98\x80", 4), 2);               /* emoji */
+	ck_assert_int_eq(text_cp_width(0xFE0F), 0);                            /* variation selector */
+}
+END_TEST
+
+START_TEST(fit_never_splits_a_character)
+{
+	const char *s = "a\xE4\xB8\xAD" "b";          /* a 中 b: widths 1 2 1 */
+	size_t used;
+	ck_assert_uint_eq(text_fit(s, strlen(s), 2, &used), 1);   /* 中 would spill */
+	ck_assert_uint_eq(used, 1);
+	ck_assert_uint_eq(text_fit(s, strlen(s), 3, &used), 4);
+	ck_assert_uint_eq(used, 3);
+	/* a combining mark stays with its base */
+	const char *c = "e\xCC\x81x";
+	ck_assert_uint_eq(text_fit(c, strlen(c), 1, &used), 3);
+}
+END_TEST
+
+START_TEST(citations)
+{
+	int nums[16];
+	size_t count;
+	ck_assert_uint_eq(cite_scan("[1]", 3, nums, 16, &count), 3);
+	ck_assert_uint_eq(count, 1);
+	ck_assert_int_eq(nums[0], 1);
+	ck_assert_uint_eq(cite_scan("[2, 3] x", 8, nums, 16, &count), 6);
+	ck_assert_uint_eq(count, 2);
+	ck_assert_int_eq(nums[1], 3);
+	ck_assert_uint_eq(cite_scan("[1-3]", 5, nums, 16, &count), 5);
+	ck_assert_uint_eq(count, 3);
+	ck_assert_int_eq(nums[2], 3);
+	ck_assert_uint_eq(cite_scan("[1\xE2\x80\x93" "2]", 7, nums, 16, &count), 7);
+	ck_assert_uint_eq(count, 2);
+	ck_assert_uint_eq(cite_scan("[1, 4-5]", 8, nums, 16, &count), 8);
+	ck_assert_uint_eq(count, 3);
+	/* not citations */
+	const char *no[] = { "[a]", "[]", "[0]", "[3-1]", "[1,]", "[1", "[1000]", "[-1]", "x[1]" };
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		ck_assert_uint_eq(cite_scan(no[i], strlen(no[i]), nums, 16, &count), 0);
+}
+END_TEST
+
+static Suite *
+text_suite(void)
+{
+	Suite *s = suite_create("text");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, decode_valid_and_invalid);
+	tcase_add_test(tc, valid_utf8_reports_offset);
+	tcase_add_test(tc, sanitize_controls_become_placeholders);
+	tcase_add_test(tc, sanitize_c1_bidi_zero_width_invalid);
+	tcase_add_test(tc, sanitize_flags);
+	tcase_add_test(tc, sanitize_ascii_mode);
+	tcase_add_test(tc, widths);
+	tcase_add_test(tc, fit_never_splits_a_character);
+	tcase_add_test(tc, citations);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(text_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
