@@ -36,6 +36,7 @@ struct app {
 	struct db *db;
 	struct keymap *km;
 	char *keymap_desc;      /* "default", "vi + ~/.config/bedside/keys" */
+	enum theme_kind theme;  /* from the config file */
 	struct state st;
 	struct db_level *levels;
 	size_t nlevels;

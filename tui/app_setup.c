@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "curses_wide.h"
+#include "settings.h"
 #include "text.h"
 #include "theme.h"
 
@@ -68,21 +69,39 @@ error(const char *fmt, ...)
 	free(safe);
 }
 
-/* The folders shipped keymaps are looked for in: $BEDSIDE_KEYMAP_DIR
+/* $XDG_CONFIG_HOME/bedside (or ~/.config/bedside), into b; false if
+ * there is no usable folder. */
+static bool
+config_dir(struct buf *b)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+	if (xdg && xdg[0] == '/')
+		buf_addf(b, "%s/bedside", xdg);
+	else if (home && home[0] == '/')
+		buf_addf(b, "%s/.config/bedside", home);
+	else
+		return false;
+	return true;
+}
+
+/* The folders a keymap NAME is looked for in: the user's config folder
+ * (a NAME.keys of their own; not in secure mode), $BEDSIDE_KEYMAP_DIR
  * (not in secure mode; the tests of an out-of-tree build use it), beside
  * the program when it runs from its build tree, then where `make install`
  * puts them. */
 static void
-keymap_dirs(const char *dirs[5], struct buf *self_dir, bool secure)
+keymap_dirs(const char *dirs[6], struct buf *user_dir, struct buf *self_dir,
+    bool secure)
 {
 	char self[4096];
 	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
 	const char *env = secure ? NULL : getenv("BEDSIDE_KEYMAP_DIR");
 	int k = 0;
 
+	if (!secure && config_dir(user_dir))
+		dirs[k++] = user_dir->data;
 	if (env && *env)
 		dirs[k++] = env;
-
 	if (n > 0) {
 		self[n] = '\0';
 		char *slash = strrchr(self, '/');
@@ -101,42 +120,58 @@ keymap_dirs(const char *dirs[5], struct buf *self_dir, bool secure)
 static char *
 user_keys_path(void)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
 	struct buf b = BUF_INIT;
-	if (xdg && xdg[0] == '/')
-		buf_addf(&b, "%s/bedside/keys", xdg);
-	else if (home && home[0] == '/')
-		buf_addf(&b, "%s/.config/bedside/keys", home);
-	else
+	if (!config_dir(&b)) {
+		buf_free(&b);
 		return NULL;
+	}
+	buf_adds(&b, "/keys");
 	return buf_detach(&b);
 }
 
+/* The keymap: --keymap, else the config file's, else default; then the
+ * user's keys file on top. */
 static int
-load_keymaps(struct app *app, const struct app_options *opt)
+load_keymaps(struct app *app, const struct app_options *opt,
+    const struct settings *set)
 {
 	const char *name = opt->keymap ? opt->keymap : "default";
-	const char *dirs[5];
-	struct buf self_dir = BUF_INIT, desc = BUF_INIT;
+	const char *dirs[6];
+	struct buf user_dir = BUF_INIT, self_dir = BUF_INIT, desc = BUF_INIT;
 	char path[4096];
+	int rc = -1;
 
 	if (opt->secure && keymap_name_is_path(name)) {
 		error("a keymap file (%s) is not allowed in secure mode; "
 		    "use default, vi or emacs", name);
 		return 2;
 	}
-	keymap_dirs(dirs, &self_dir, opt->secure);
+	if (!opt->keymap && set->keymap) {
+		if (opt->secure && keymap_name_is_path(set->keymap))
+			report(NULL, "config: a keymap path is ignored in secure mode");
+		else
+			name = set->keymap;
+	}
+	keymap_dirs(dirs, &user_dir, &self_dir, opt->secure);
 	app->km = keymap_new();
 	if (app->km == NULL) {
-		buf_free(&self_dir);
 		error("out of memory");
-		return 2;
+		rc = 2;
+		goto out;
 	}
 	const char *found = keymap_find(name, dirs, path, sizeof path);
 	if (found == NULL && opt->keymap) {
 		error("unknown keymap '%s' (default, vi, emacs, or a file path)", name);
-		buf_free(&self_dir);
-		return 2;
+		rc = 2;
+		goto out;
+	}
+	if (found == NULL && strcmp(name, "default") != 0) {
+		/* The config file's keymap is missing: say so, use the default. */
+		char msg[600];
+		snprintf(msg, sizeof msg, "config: no keymap '%.500s'; using default", name);
+		report(NULL, msg);
+		name = "default";
+		found = keymap_find(name, dirs, path, sizeof path);
 	}
 	if (found == NULL) {
 		keymap_load_string(app->km, "built-in keys", fallback_keys, report, NULL);
@@ -144,12 +179,11 @@ load_keymaps(struct app *app, const struct app_options *opt)
 		buf_adds(&desc, "built-in");
 	} else if (keymap_load_file(app->km, found, report, NULL) < 0) {
 		error("cannot read keymap %s", found);
-		buf_free(&self_dir);
-		return 2;
+		rc = 2;
+		goto out;
 	} else {
 		buf_adds(&desc, name);
 	}
-	buf_free(&self_dir);
 
 	/* The user's own keys, on top; never in secure mode. */
 	char *user = opt->secure ? NULL : user_keys_path();
@@ -159,52 +193,95 @@ load_keymaps(struct app *app, const struct app_options *opt)
 	}
 	free(user);
 	app->keymap_desc = text_sanitized(desc.data ? desc.data : "", 0);
+out:
 	buf_free(&desc);
-	return -1;
+	buf_free(&user_dir);
+	buf_free(&self_dir);
+	return rc;
 }
 
+static bool
+find_level(struct app *app, const char *name)
+{
+	for (size_t i = 0; name && i < app->nlevels; i++)
+		if (strcmp(app->levels[i].name, name) == 0) {
+			app->level = i;
+			return true;
+		}
+	return false;
+}
+
+/* --level, else the config file's, else the level last used, else
+ * clinician (or the database's first). */
 static int
-choose_level(struct app *app, const struct app_options *opt)
+choose_level(struct app *app, const struct app_options *opt,
+    const struct settings *set)
 {
 	if (db_levels(app->db, &app->levels, &app->nlevels) != 0 || app->nlevels == 0) {
 		error("%s: the database has no reading levels", db_path(app->db));
 		return 3;
 	}
-	const char *want = opt->level ? opt->level : app->st.level;
 	app->level = 0;
-	for (size_t i = 0; i < app->nlevels; i++)
-		if (strcmp(app->levels[i].name, "clinician") == 0)
-			app->level = i;
-	if (want == NULL)
-		return -1;
-	for (size_t i = 0; i < app->nlevels; i++)
-		if (strcmp(app->levels[i].name, want) == 0) {
-			app->level = i;
+	find_level(app, "clinician");
+	if (opt->level == NULL) {
+		if (set->level && find_level(app, set->level))
 			return -1;
+		if (set->level) {
+			char msg[200];
+			snprintf(msg, sizeof msg, "config: unknown level '%.64s'", set->level);
+			report(NULL, msg);
 		}
-	if (opt->level) {
-		struct buf known = BUF_INIT;
-		buf_addf(&known, "unknown level '%s' (known:", opt->level);
-		for (size_t i = 0; i < app->nlevels; i++)
-			buf_addf(&known, " %s", app->levels[i].name);
-		buf_adds(&known, ")");
-		error("%s", known.data);
-		buf_free(&known);
-		return 2;
+		/* A remembered level the database lost: the default. */
+		find_level(app, app->st.level);
+		return -1;
 	}
-	return -1;      /* a remembered level the database lost: the default */
+	if (find_level(app, opt->level))
+		return -1;
+	struct buf known = BUF_INIT;
+	buf_addf(&known, "unknown level '%s' (known:", opt->level);
+	for (size_t i = 0; i < app->nlevels; i++)
+		buf_addf(&known, " %s", app->levels[i].name);
+	buf_adds(&known, ")");
+	error("%s", known.data);
+	buf_free(&known);
+	return 2;
+}
+
+/* The config file: a missing one is no error; bad lines are reported. */
+static void
+load_settings(struct settings *set)
+{
+	char path[4096];
+	settings_init(set);
+	if (settings_default_path(path, sizeof path))
+		settings_load(set, path, report, NULL);
+}
+
+static enum theme_kind
+theme_of(enum settings_theme t)
+{
+	switch (t) {
+	case SETTINGS_THEME_LIGHT: return THEME_LIGHT;
+	case SETTINGS_THEME_DARK: return THEME_DARK;
+	case SETTINGS_THEME_MONO: return THEME_MONO;
+	default: return THEME_DEFAULT;
+	}
 }
 
 int
 app_setup(struct app *app, const struct app_options *opt)
 {
 	struct buf err = BUF_INIT;
+	struct settings set;
 	int rc;
 
 	memset(app, 0, sizeof *app);
 	app->opt = opt;
 	app->secure = opt->secure;
-	if ((rc = load_keymaps(app, opt)) >= 0) {
+	load_settings(&set);
+	app->theme = theme_of(set.theme);
+	if ((rc = load_keymaps(app, opt, &set)) >= 0) {
+		settings_free(&set);
 		app_setup_free(app);
 		return rc;
 	}
@@ -213,6 +290,7 @@ app_setup(struct app *app, const struct app_options *opt)
 	if (app->db == NULL) {
 		error("%s", err.data);
 		buf_free(&err);
+		settings_free(&set);
 		app_setup_free(app);
 		return 3;
 	}
@@ -222,7 +300,9 @@ app_setup(struct app *app, const struct app_options *opt)
 		app->statuses = NULL;
 		app->nstatuses = 0;
 	}
-	if ((rc = choose_level(app, opt)) >= 0) {
+	rc = choose_level(app, opt, &set);
+	settings_free(&set);
+	if (rc >= 0) {
 		app_setup_free(app);
 		return rc;
 	}
@@ -292,7 +372,7 @@ app_setup_terminal(struct app *app)
 	terminal_modes(app->secure);
 	def_prog_mode();
 	curs_set(0);
-	theme_init();
+	theme_init(app->theme);
 	/* stdscr is drawn only to say the terminal is too small; refreshing
 	 * it once now keeps wget_wch(stdscr) from painting over the views. */
 	refresh();

@@ -47,13 +47,28 @@ static const struct role_def defs[TH__COUNT] = {
 static struct theme_style styles[TH__COUNT];
 static bool colour;
 
+/* Where a light or a dark background needs another colour for a role to
+ * stay readable (yellow on white, blue on black). */
+static const struct {
+	enum theme_role role;
+	short light, dark;
+} tuned[] = {
+	{ TH_DIM, COLOR_BLUE, COLOR_CYAN },
+	{ TH_CITE, COLOR_BLUE, COLOR_CYAN },
+	{ TH_REF_MARK, COLOR_MAGENTA, COLOR_YELLOW },
+	{ TH_LINK, COLOR_BLUE, COLOR_CYAN },
+	{ TH_QUOTE, COLOR_MAGENTA, COLOR_CYAN },
+	{ TH_SELECTION_IDLE, COLOR_BLUE, COLOR_CYAN },
+	{ TH_CODE, COLOR_GREEN, COLOR_GREEN },
+};
+
 void
-theme_init(void)
+theme_init(enum theme_kind kind)
 {
 	const char *no_colour = getenv("NO_COLOR");
 	bool defaults = false;
 
-	colour = has_colors() && !(no_colour && *no_colour);
+	colour = kind != THEME_MONO && has_colors() && !(no_colour && *no_colour);
 	if (colour && (start_color() == ERR || COLORS < 8 || COLOR_PAIRS < TH__COUNT + 1))
 		colour = false;
 	if (colour)
@@ -64,6 +79,9 @@ theme_init(void)
 		if (!colour || (defs[r].fg == DEFAULT_COLOUR && defs[r].bg == DEFAULT_COLOUR))
 			continue;
 		short fg = defs[r].fg, bg = defs[r].bg;
+		for (size_t i = 0; kind != THEME_DEFAULT && i < sizeof tuned / sizeof *tuned; i++)
+			if (tuned[i].role == (enum theme_role)r)
+				fg = kind == THEME_LIGHT ? tuned[i].light : tuned[i].dark;
 		if (!defaults) {
 			if (fg == DEFAULT_COLOUR)
 				fg = COLOR_WHITE;

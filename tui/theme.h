@@ -44,9 +44,18 @@ struct theme_style {
 	short pair;
 };
 
-/* Call after the screen starts: picks colour or monochrome (colour only
- * when the terminal has it and NO_COLOR is unset or empty). */
-void theme_init(void);
+/* The palettes: one for any background, one each tuned for a light and
+ * a dark one, and none (bold, underline and reverse only). */
+enum theme_kind {
+	THEME_DEFAULT,
+	THEME_LIGHT,
+	THEME_DARK,
+	THEME_MONO,
+};
+
+/* Call after the screen starts: the palette asked for, or monochrome when
+ * the terminal has no colour or NO_COLOR is set and not empty. */
+void theme_init(enum theme_kind kind);
 bool theme_has_colour(void);
 struct theme_style theme_get(enum theme_role role);
 /* The look of render.h style bits (RS_*), combined. */

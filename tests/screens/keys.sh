@@ -6,7 +6,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 21
+plan 27
 screen_db
 
 screen_start 80 24
@@ -82,8 +82,37 @@ ok $? "emacs keymap: C-s searches (flow control is off)"
 keys C-g q
 wait_exit 5
 
+# The config file chooses the keymap; a keymap of the user's own is found
+# by name in their config folder; a bad config line is reported.
+printf '%s\n' 'keymap = mine' 'colour = blue' >"$scratch/config/bedside/config"
+printf '%s\n' 'bind generic j move-down' 'bind generic Q quit' 'bind generic ? help' \
+	'bind help ? close' >"$scratch/config/bedside/mine.keys"
+screen_start 80 24
+wait_for 'config:2: '
+ok $? "a bad line in the config file is reported with file and line"
+keys ?
+wait_for 'keymap: mine'
+ok $? "the config file chooses the keymap, found by name in the config folder"
+keys ?
+wait_for 'bedside . Topics'
+keys j
+wait_for '^>▸ Respiratory'
+ok $? "its keys work"
+keys Q
+wait_exit 5
+ok $? "all of them"
+screen_start 80 24 -- --keymap emacs
+wait_for 'Level: Clinician'
+keys ?
+wait_for 'keymap: emacs'
+ok $? "--keymap overrides the config file"
+keys q q
+wait_exit 5
+rm -f "$scratch/config/bedside/config" "$scratch/config/bedside/mine.keys"
+
 run "$BEDSIDE" --secure --keymap "$KEYMAP_DIR/vi.keys"
 is "$rc" 2 "secure mode refuses a keymap file"
 like "$err" 'not allowed in secure mode' "and says why"
 run "$BEDSIDE" --db "$db" --keymap no-such-keymap
 is "$rc" 2 "an unknown keymap name is a usage error"
+like "$err" "unknown keymap 'no-such-keymap'" "naming it"

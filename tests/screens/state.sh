@@ -5,7 +5,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 21
+plan 23
 screen_db
 state=$scratch/state/bedside/state
 
@@ -59,6 +59,21 @@ keys L
 wait_for 'no Patient version'
 ok $? "an article without the level says so and stays readable"
 keys q q
+wait_exit 5
+
+# The config file's level wins over the level last used.
+mkdir -p "$scratch/config/bedside"
+printf 'level = clinician\n' >"$scratch/config/bedside/config"
+screen_start 80 24
+wait_for 'Level: '
+like "$screen" 'Level: Clinician' "the config file's level wins over the one last used"
+keys q
+wait_exit 5
+rm -f "$scratch/config/bedside/config"
+screen_start 80 24
+wait_for 'Level: '
+like "$screen" 'Level: Patient' "without it, the level last used again"
+keys q
 wait_exit 5
 
 # A state file that makes no sense is ignored, and the browser starts.

@@ -5,7 +5,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 17
+plan 19
 screen_db
 esc=$(printf '\033')
 colour_re="${esc}\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]"
@@ -57,6 +57,26 @@ grep -q "${esc}\\[[0-9;]*[17]m" "$scratch/bytes"
 ok $? "bold and reverse still mark things"
 keys q
 wait_exit 5
+
+mkdir -p "$scratch/config/bedside"
+printf 'theme = mono\n' >"$scratch/config/bedside/config"
+screen_start 80 24
+wait_for 'Level: Clinician'
+redraw_bytes
+grep -Eq "$colour_re" "$scratch/bytes"
+test $? -ne 0
+ok $? "theme = mono in the config file turns colour off"
+keys q
+wait_exit 5
+printf 'theme = light\n' >"$scratch/config/bedside/config"
+screen_start 80 24
+wait_for 'Level: Clinician'
+redraw_bytes
+grep -Eq "$colour_re" "$scratch/bytes"
+ok $? "theme = light has colour"
+keys q
+wait_exit 5
+rm -f "$scratch/config/bedside/config"
 
 screen_start 80 24 LC_ALL=C LANG=C -- hf-diuretics
 wait_for 'Cardiology > Heart failure'
