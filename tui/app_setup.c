@@ -85,23 +85,19 @@ config_dir(struct buf *b)
 }
 
 /* The folders a keymap NAME is looked for in: the user's config folder
- * (a NAME.keys of their own; not in secure mode), $BEDSIDE_KEYMAP_DIR
- * (not in secure mode; the tests of an out-of-tree build use it), beside
- * the program when it runs from its build tree, then where `make install`
+ * (a NAME.keys of their own; not in secure mode), keymaps/ beside the
+ * program when it runs from its build tree, then where `make install`
  * puts them. */
 static void
-keymap_dirs(const char *dirs[6], struct buf *user_dir, struct buf *self_dir,
+keymap_dirs(const char *dirs[5], struct buf *user_dir, struct buf *self_dir,
     bool secure)
 {
 	char self[4096];
 	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-	const char *env = secure ? NULL : getenv("BEDSIDE_KEYMAP_DIR");
 	int k = 0;
 
 	if (!secure && config_dir(user_dir))
 		dirs[k++] = user_dir->data;
-	if (env && *env)
-		dirs[k++] = env;
 	if (n > 0) {
 		self[n] = '\0';
 		char *slash = strrchr(self, '/');
@@ -136,7 +132,7 @@ load_keymaps(struct app *app, const struct app_options *opt,
     const struct settings *set)
 {
 	const char *name = opt->keymap ? opt->keymap : "default";
-	const char *dirs[6];
+	const char *dirs[5];
 	struct buf user_dir = BUF_INIT, self_dir = BUF_INIT, desc = BUF_INIT;
 	char path[4096];
 	int rc = -1;

@@ -71,7 +71,7 @@ screen_start() {
 	cat >"$scratch/run.sh" <<EOF
 cd $(shq "$scratch/cwd") || exit 1
 echo \$\$ > $(shq "$scratch/pid")
-exec env TERM=$(shq "${SCREEN_TERM:-xterm-256color}") LC_ALL=C.UTF-8 XDG_STATE_HOME=$(shq "$scratch/state") XDG_CONFIG_HOME=$(shq "$scratch/config") BEDSIDE_KEYMAP_DIR=$(shq "$KEYMAP_DIR") $envs $(shq "$BEDSIDE") $dbarg $args 2>$(shq "$scratch/stderr")
+exec env TERM=$(shq "${SCREEN_TERM:-xterm-256color}") LC_ALL=C.UTF-8 XDG_STATE_HOME=$(shq "$scratch/state") XDG_CONFIG_HOME=$(shq "$scratch/config") $envs $(shq "$BEDSIDE") $dbarg $args 2>$(shq "$scratch/stderr")
 EOF
 	cat >"$scratch/outer.sh" <<EOF
 sh $(shq "$scratch/run.sh")
