@@ -59,6 +59,9 @@ void article_view_seek(struct view *v, const char *query);
 const char *article_view_where(const struct view *v, int *pane, int *scroll);
 
 struct view *search_view_new(struct app *app);
+/* Whether the search box takes key as text editing (so no binding of it
+ * is in force there). */
+bool search_key_is_text(struct key key);
 struct view *help_view_new(struct app *app, enum context context);
 
 enum list_kind {

@@ -76,8 +76,11 @@ collect_cb(void *ctx, struct key key, enum action act)
 	struct collect *c = ctx;
 	char name[64];
 
-	/* A generic key the context overrides is not in force there. */
+	/* A generic key the context overrides is not in force there, nor is
+	 * one the search box takes as text. */
 	if (keymap_lookup(c->km, c->ctx, key) != act)
+		return;
+	if (c->ctx == CTX_SEARCH && search_key_is_text(key))
 		return;
 	keymap_key_name(key, name, sizeof name);
 	size_t i;
@@ -109,8 +112,8 @@ section(struct help_view *h, enum context table, enum context ctx, const char *t
 	add_line(h, NULL, "", NULL, TH_NORMAL);
 	add_line(h, NULL, title, NULL, TH_HEADING);
 	if (table == CTX_SEARCH)
-		add_line(h, xstrdup("(typing)"), "Characters are the query; Backspace, "
-		    "C-w and C-u edit it", "", TH_NORMAL);
+		add_line(h, xstrdup("(typing)"), "Type the query; Backspace, C-w, C-u edit",
+		    "", TH_NORMAL);
 	for (size_t i = 0; i < c.n; i++) {
 		char *keys = text_sanitized(c.g[i].keys.data, 0);
 		add_line(h, keys, action_help(c.g[i].act), action_name(c.g[i].act), TH_NORMAL);

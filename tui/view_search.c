@@ -172,6 +172,26 @@ delete_word(struct buf *q)
 	buf_truncate(q, n);
 }
 
+static bool
+is_char(struct key key)
+{
+	return !key.is_func && !key.meta && key.code >= 0x20 && key.code != 0x7f;
+}
+
+static bool
+is_backspace(struct key key)
+{
+	return !key.meta && ((key.is_func && key.code == KEY_BACKSPACE) ||
+	    (!key.is_func && key.code == 0x08));
+}
+
+bool
+search_key_is_text(struct key key)
+{
+	return is_char(key) || is_backspace(key) ||
+	    (!key.meta && !key.is_func && (key.code == 0x17 || key.code == 0x15));
+}
+
 /* The keys of a text field, as in a shell: characters, Backspace, C-w
  * (word) and C-u (line). Everything else goes to the keymap. */
 static bool
@@ -179,14 +199,13 @@ search_input(struct view *v, struct key key)
 {
 	struct search_view *s = sv(v);
 
-	if (!key.is_func && !key.meta && key.code >= 0x20 && key.code != 0x7f) {
+	if (is_char(key)) {
 		if (s->query.len + 4 > QUERY_MAX) {
 			app_message(v->app, TH_MESSAGE, "The query is as long as it can be");
 			return true;
 		}
 		text_encode(&s->query, (uint32_t)key.code);
-	} else if (!key.meta && ((key.is_func && key.code == KEY_BACKSPACE) ||
-	    (!key.is_func && key.code == 0x08))) {
+	} else if (is_backspace(key)) {
 		if (s->query.len == 0)
 			return true;
 		delete_char(&s->query);
@@ -278,8 +297,9 @@ draw_hit(struct search_view *s, int y, const struct db_hit *h, bool sel)
 	buf_addf(&meta, "%s %s in %s", topic, text_ascii() ? "-" : "\xc2\xb7",
 	    db_kind_title(h->pane));
 	int x = 4;
-	x += draw_str(s->body, y + 1, x, app_status_label(app, h->status), w - x,
-	    theme_status_role(h->status));
+	char *status = text_sanitized(app_status_label(app, h->status), 0);
+	x += draw_str(s->body, y + 1, x, status, w - x, theme_status_role(h->status));
+	free(status);
 	x += draw_str(s->body, y + 1, x, "  ", w - x, TH_DIM);
 	draw_str_cut(s->body, y + 1, x, meta.data, w - x - 1, TH_DIM);
 	render_text(&doc, h->snippet ? h->snippet : "", w - 5, 0, 0);
