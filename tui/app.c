@@ -251,18 +251,44 @@ app_message(struct app *app, enum theme_role role, const char *fmt, ...)
 	app->status_dirty = true;
 }
 
+struct key_search {
+	const struct keymap *km;
+	enum context context;
+	enum action act;
+	bool found;
+	struct key key;
+};
+
+static void
+key_search_cb(void *ctx, struct key key, enum action act)
+{
+	struct key_search *ks = ctx;
+	if (ks->found || act != ks->act || keymap_lookup(ks->km, ks->context, key) != act)
+		return;
+	/* In the search box, typing keys are text, not bindings. */
+	if (ks->context == CTX_SEARCH && search_key_is_text(key))
+		return;
+	ks->found = true;
+	ks->key = key;
+}
+
 const char *
 app_key_name(const struct app *app, enum context context, enum action act,
     char *buf, size_t len)
 {
-	struct key key;
+	struct key_search ks = { app->km, context, act, false, { 0, false, false } };
 	char name[64];
 
 	if (len == 0)
 		return buf;
 	buf[0] = '\0';
-	if (!keymap_key_for(app->km, context, act, &key))
+	/* Like keymap_key_for(), the context's own keys first. */
+	keymap_each(app->km, context, key_search_cb, &ks);
+	if (!ks.found && context != CTX_GENERIC)
+		keymap_each(app->km, CTX_GENERIC, key_search_cb, &ks);
+	if (!ks.found)
 		return buf;
+	struct key key = ks.key;
 	keymap_key_name(key, name, sizeof name);
 	/* "<Tab>" reads better as "Tab" in a hint. */
 	size_t n = strlen(name);
