@@ -17,6 +17,7 @@ struct app_options {
 	const char *db_path;    /* NULL: the default database */
 	const char *level;      /* --level, or NULL for the remembered one */
 	const char *keymap;     /* --keymap NAME|PATH, or NULL for default */
+	const char *theme;      /* --theme NAME, or NULL for the config's */
 	const char *open_id;    /* article to open first, or NULL */
 	bool secure;
 };

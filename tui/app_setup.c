@@ -275,6 +275,9 @@ app_setup(struct app *app, const struct app_options *opt)
 	app->opt = opt;
 	app->secure = opt->secure;
 	load_settings(&set);
+	/* --theme wins over the config file; main checked the name. */
+	if (opt->theme)
+		settings_theme_by_name(opt->theme, &set.theme);
 	app->theme = theme_of(set.theme);
 	if ((rc = load_keymaps(app, opt, &set)) >= 0) {
 		settings_free(&set);

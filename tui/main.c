@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "cli.h"
+#include "settings.h"
 #include "text.h"
 
 static void
@@ -38,6 +39,7 @@ usage(FILE *out)
 "      --db PATH          use the database at PATH (also $BEDSIDE_DB)\n"
 "      --level LEVEL      reading level: clinician or patient\n"
 "      --keymap NAME|PATH keymap for the browser: default, vi, emacs or a file\n"
+"      --theme NAME       colours for the browser: light, dark or mono\n"
 "      --secure           for shared accounts: no files written, no --db or\n"
 "                         keymap paths, no other program started\n"
 "                         (also BEDSIDE_SECURE=1)\n"
@@ -65,6 +67,7 @@ main(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "level", required_argument, NULL, 'l' },
 		{ "keymap", required_argument, NULL, 'k' },
+		{ "theme", required_argument, NULL, 't' },
 		{ "secure", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -97,6 +100,15 @@ main(int argc, char **argv)
 		case 'k':
 			app.keymap = optarg;
 			break;
+		case 't': {
+			enum settings_theme t;
+			if (!settings_theme_by_name(optarg, &t)) {
+				cli_error("unknown theme '%s' (light, dark or mono)", optarg);
+				return EXIT_USAGE;
+			}
+			app.theme = optarg;
+			break;
+		}
 		case 's':
 			cli.secure = app.secure = true;
 			break;

@@ -1,0 +1,27 @@
+#!/bin/sh
+# --theme picks the palette over the config file; mono draws no colour.
+. "$TESTLIB"
+. "$(dirname "$0")/screen.sh"
+
+plan 7
+colours() { tmx capture-pane -e -p -t t | grep -cE '\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5;[0-9]+|48;5;[0-9]+)(;[0-9]+)*m'; }
+
+screen_start 80 24 -- --theme dark
+wait_for 'Level: Clinician'
+ok $? "--theme dark starts"
+[ "$(colours)" -gt 0 ]; ok $? "--theme dark draws in colour"
+
+screen_start 80 24 -- --theme mono
+wait_for 'Level: Clinician'
+ok $? "--theme mono starts"
+is "$(colours)" 0 "--theme mono draws no colour"
+
+printf 'theme = mono\n' > "$scratch/config/bedside/config" 2>/dev/null || {
+	mkdir -p "$scratch/config/bedside"; printf 'theme = mono\n' > "$scratch/config/bedside/config"; }
+screen_start 80 24 -- --theme light
+wait_for 'Level: Clinician'
+[ "$(colours)" -gt 0 ]; ok $? "--theme overrides the config file's theme"
+
+run "$BEDSIDE" --theme purple
+is "$rc" 2 "an unknown theme is a usage error"
+like "$err" "unknown theme 'purple'" "and names it"
