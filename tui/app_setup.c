@@ -1,6 +1,7 @@
 /* app_setup.c: see app_setup.h. */
 #include "config.h"
 #include "app_setup.h"
+#include "cli.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -53,20 +54,6 @@ report(void *ctx, const char *msg)
 	(void)ctx;
 	reports = xrealloc(reports, (nreports + 1) * sizeof *reports);
 	reports[nreports++] = text_sanitized(msg, TEXT_TABS_AS_SPACE);
-}
-
-/* One line on stderr, made safe: arguments may hold anything. */
-static void __attribute__((format(printf, 1, 2)))
-error(const char *fmt, ...)
-{
-	char msg[2048];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	char *safe = text_sanitized(msg, TEXT_TABS_AS_SPACE);
-	fprintf(stderr, "bedside: %s\n", safe);
-	free(safe);
 }
 
 /* $XDG_CONFIG_HOME/bedside (or ~/.config/bedside), into b; false if
@@ -138,7 +125,7 @@ load_keymaps(struct app *app, const struct app_options *opt,
 	int rc = -1;
 
 	if (opt->secure && keymap_name_is_path(name)) {
-		error("a keymap file (%s) is not allowed in secure mode; "
+		cli_error("a keymap file (%s) is not allowed in secure mode; "
 		    "use default, vi or emacs", name);
 		return 2;
 	}
@@ -151,13 +138,13 @@ load_keymaps(struct app *app, const struct app_options *opt,
 	keymap_dirs(dirs, &user_dir, &self_dir, opt->secure);
 	app->km = keymap_new();
 	if (app->km == NULL) {
-		error("out of memory");
+		cli_error("out of memory");
 		rc = 2;
 		goto out;
 	}
 	const char *found = keymap_find(name, dirs, path, sizeof path);
 	if (found == NULL && opt->keymap) {
-		error("unknown keymap '%s' (default, vi, emacs, or a file path)", name);
+		cli_error("unknown keymap '%s' (default, vi, emacs, or a file path)", name);
 		rc = 2;
 		goto out;
 	}
@@ -174,7 +161,7 @@ load_keymaps(struct app *app, const struct app_options *opt,
 		report(NULL, "no keymap file found: using the built-in keys");
 		buf_adds(&desc, "built-in");
 	} else if (keymap_load_file(app->km, found, report, NULL) < 0) {
-		error("cannot read keymap %s", found);
+		cli_error("cannot read keymap %s", found);
 		rc = 2;
 		goto out;
 	} else {
@@ -214,7 +201,7 @@ choose_level(struct app *app, const struct app_options *opt,
     const struct settings *set)
 {
 	if (db_levels(app->db, &app->levels, &app->nlevels) != 0 || app->nlevels == 0) {
-		error("%s: the database has no reading levels", db_path(app->db));
+		cli_error("%s: the database has no reading levels", db_path(app->db));
 		return 3;
 	}
 	app->level = 0;
@@ -238,7 +225,7 @@ choose_level(struct app *app, const struct app_options *opt,
 	for (size_t i = 0; i < app->nlevels; i++)
 		buf_addf(&known, " %s", app->levels[i].name);
 	buf_adds(&known, ")");
-	error("%s", known.data);
+	cli_error("%s", known.data);
 	buf_free(&known);
 	return 2;
 }
@@ -287,7 +274,7 @@ app_setup(struct app *app, const struct app_options *opt)
 	const char *path = opt->db_path ? opt->db_path : db_default_path(opt->argv0);
 	app->db = db_open(path, DB_READ, &err);
 	if (app->db == NULL) {
-		error("%s", err.data);
+		cli_error("%s", err.data);
 		buf_free(&err);
 		settings_free(&set);
 		app_setup_free(app);
@@ -312,7 +299,7 @@ app_setup(struct app *app, const struct app_options *opt)
 		db_summaries(app->db, ids, 1, &s, &n);
 		db_summaries_free(s, n);
 		if (n == 0) {
-			error("no article '%s' (see bedside topics, bedside search)", opt->open_id);
+			cli_error("no article '%s' (see bedside topics, bedside search)", opt->open_id);
 			app_setup_free(app);
 			return 1;
 		}
@@ -320,7 +307,7 @@ app_setup(struct app *app, const struct app_options *opt)
 	/* Last, so that a script learns first what is wrong with its
 	 * arguments. */
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		error("the browser needs a terminal; use search, show or topics "
+		cli_error("the browser needs a terminal; use search, show or topics "
 		    "in scripts");
 		app_setup_free(app);
 		return 2;
@@ -358,7 +345,7 @@ app_setup_terminal(struct app *app)
 	use_env(TRUE);
 	use_tioctl(TRUE);
 	if (newterm(NULL, stdout, stdin) == NULL) {
-		error("cannot use the terminal type '%s' (check TERM)", term ? term : "");
+		cli_error("cannot use the terminal type '%s' (check TERM)", term ? term : "");
 		return false;
 	}
 	cbreak();

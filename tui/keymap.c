@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "keymap.h"
+#include "linefile.h"
 
 struct binding {
 	struct key key;
@@ -547,60 +548,33 @@ static const char *load_line(struct keymap *km, char *line, char *why,
 	return NULL;
 }
 
-/* "NAME:LINE: reason", or "NAME: reason" when line is 0. */
-static void report_msg(keymap_report_fn *report, void *ctx, const char *name,
-		       unsigned long line, const char *reason)
+/* One line for linefile: load_line writes its reasons into a buffer of
+ * its own, which is copied out before the next line. */
+static const char *keymap_line(void *ctx, char *line, struct buf *why)
 {
-	char msg[1024];
+	char tmp[256];
+	const char *reason = load_line(ctx, line, tmp, sizeof(tmp));
 
-	if (report == NULL)
-		return;
-	if (line > 0)
-		snprintf(msg, sizeof(msg), "%s:%lu: %s", name, line, reason);
-	else
-		snprintf(msg, sizeof(msg), "%s: %s", name, reason);
-	report(ctx, msg);
+	if (reason == tmp) {
+		buf_adds(why, tmp);
+		return why->data;
+	}
+	return reason;
 }
 
-/* Every line of data[0..len), which may hold any bytes at all. */
-static int load_buffer(struct keymap *km, const char *name, const char *data,
-		       size_t len, keymap_report_fn *report, void *ctx)
+static struct linefile keymap_linefile(struct keymap *km,
+				       keymap_report_fn *report, void *ctx)
 {
-	char line[KEYMAP_LINE_MAX + 1], why[256];
-	size_t pos = 0;
-	unsigned long lineno = 0;
-	int bad = 0;
-
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
-		pos = 3; /* the byte-order mark some editors add */
-	while (pos < len) {
-		const char *start = data + pos;
-		const char *nl = memchr(start, '\n', len - pos);
-		size_t n = nl ? (size_t)(nl - start) : len - pos;
-		const char *reason;
-
-		pos += n + (nl != NULL);
-		lineno++;
-		if (n > 0 && start[n - 1] == '\r')
-			n--;
-		if (n > KEYMAP_LINE_MAX) {
-			snprintf(why, sizeof(why),
-				 "line too long (over %d bytes)",
-				 KEYMAP_LINE_MAX);
-			reason = why;
-		} else if (memchr(start, '\0', n) != NULL) {
-			reason = "line contains a NUL byte";
-		} else {
-			memcpy(line, start, n);
-			line[n] = '\0';
-			reason = load_line(km, line, why, sizeof(why));
-		}
-		if (reason != NULL) {
-			bad++;
-			report_msg(report, ctx, name, lineno, reason);
-		}
-	}
-	return bad;
+	struct linefile lf = {
+		.kind = "keymap",
+		.max_line = KEYMAP_LINE_MAX,
+		.max_file = KEYMAP_FILE_MAX,
+		.line = keymap_line,
+		.line_ctx = km,
+		.report = report,
+		.report_ctx = ctx,
+	};
+	return lf;
 }
 
 int keymap_load_string(struct keymap *km, const char *name, const char *text,
@@ -608,44 +582,17 @@ int keymap_load_string(struct keymap *km, const char *name, const char *text,
 {
 	if (km == NULL || text == NULL)
 		return -1;
-	return load_buffer(km, name ? name : "(keymap)", text, strlen(text),
-			   report, ctx);
+	struct linefile lf = keymap_linefile(km, report, ctx);
+	return linefile_parse(&lf, name ? name : "(keymap)", text, strlen(text));
 }
 
 int keymap_load_file(struct keymap *km, const char *path,
 		     keymap_report_fn *report, void *ctx)
 {
-	FILE *f;
-	char *data, why[256];
-	size_t len;
-	int err, bad = -1;
-
 	if (km == NULL || path == NULL)
 		return -1;
-	f = fopen(path, "rb");
-	if (f == NULL) {
-		snprintf(why, sizeof(why), "cannot open: %s", strerror(errno));
-		report_msg(report, ctx, path, 0, why);
-		return -1;
-	}
-	/* One byte over the limit tells a too-large file from a full one. */
-	data = malloc(KEYMAP_FILE_MAX + 1);
-	errno = 0;
-	len = data ? fread(data, 1, KEYMAP_FILE_MAX + 1, f) : 0;
-	err = data == NULL ? ENOMEM : ferror(f) ? (errno ? errno : EIO) : 0;
-	fclose(f);
-	if (err != 0) {
-		snprintf(why, sizeof(why), "cannot read: %s", strerror(err));
-		report_msg(report, ctx, path, 0, why);
-	} else if (len > KEYMAP_FILE_MAX) {
-		snprintf(why, sizeof(why), "too large for a keymap (over %d"
-			 " bytes)", KEYMAP_FILE_MAX);
-		report_msg(report, ctx, path, 0, why);
-	} else {
-		bad = load_buffer(km, path, data, len, report, ctx);
-	}
-	free(data);
-	return bad;
+	struct linefile lf = keymap_linefile(km, report, ctx);
+	return linefile_load(&lf, path);
 }
 
 /* ---- Finding a keymap by name ---- */

@@ -1,6 +1,7 @@
 /* settings.c: the config file grammar (see settings.h). */
 #include "config.h"
 #include "settings.h"
+#include "linefile.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -225,65 +226,28 @@ load_line(struct settings *s, char *line, struct buf *why)
 
 /* ---- Whole files ---- */
 
-static void
-report_msg(settings_report_fn *report, void *ctx, const char *name,
-    unsigned long line, const char *reason)
+/* One line for linefile: well-formed characters first, then the setting. */
+static const char *
+settings_line(void *ctx, char *line, struct buf *why)
 {
-	if (report == NULL)
-		return;
-	/* The file name comes from the environment: show it safely too. */
-	char *safe = text_sanitized(name, TEXT_TABS_AS_SPACE);
-	struct buf msg = BUF_INIT;
-	if (line > 0)
-		buf_addf(&msg, "%s:%lu: %s", safe, line, reason);
-	else
-		buf_addf(&msg, "%s: %s", safe, reason);
-	report(ctx, msg.data);
-	buf_free(&msg);
-	free(safe);
+	const char *reason = check_chars(line, strlen(line));
+	return reason ? reason : load_line(ctx, line, why);
 }
 
-/* Every line of data[0..len), which may hold any bytes at all. */
-static int
-load_buffer(struct settings *s, const char *name, const char *data,
-    size_t len, settings_report_fn *report, void *ctx)
+static struct linefile
+settings_linefile(struct settings *s, settings_report_fn *report, void *ctx)
 {
-	char line[SETTINGS_LINE_MAX + 1];
-	struct buf why = BUF_INIT;
-	size_t pos = 0;
-	unsigned long lineno = 0;
-	int bad = 0;
-
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
-		pos = 3;        /* the byte-order mark some editors add */
-	while (pos < len) {
-		const char *start = data + pos;
-		const char *nl = memchr(start, '\n', len - pos);
-		size_t n = nl ? (size_t)(nl - start) : len - pos;
-		const char *reason;
-
-		pos += n + (nl != NULL);
-		lineno++;
-		if (n > 0 && start[n - 1] == '\r')
-			n--;
-		if (n > SETTINGS_LINE_MAX) {
-			buf_truncate(&why, 0);
-			buf_addf(&why, "line too long (over %d bytes)", SETTINGS_LINE_MAX);
-			reason = why.data;
-		} else if (memchr(start, '\0', n) != NULL) {
-			reason = "line contains a NUL byte";
-		} else if ((reason = check_chars(start, n)) == NULL) {
-			memcpy(line, start, n);
-			line[n] = '\0';
-			reason = load_line(s, line, &why);
-		}
-		if (reason != NULL) {
-			bad++;
-			report_msg(report, ctx, name, lineno, reason);
-		}
-	}
-	buf_free(&why);
-	return bad;
+	struct linefile lf = {
+		.kind = "config file",
+		.max_line = SETTINGS_LINE_MAX,
+		.max_file = SETTINGS_FILE_MAX,
+		.missing_ok = true,
+		.line = settings_line,
+		.line_ctx = s,
+		.report = report,
+		.report_ctx = ctx,
+	};
+	return lf;
 }
 
 int
@@ -292,45 +256,16 @@ settings_load_string(struct settings *s, const char *name, const char *text,
 {
 	if (s == NULL || text == NULL)
 		return -1;
-	return load_buffer(s, name ? name : "(config)", text, strlen(text),
-	    report, ctx);
+	struct linefile lf = settings_linefile(s, report, ctx);
+	return linefile_parse(&lf, name ? name : "(config)", text, strlen(text));
 }
 
 int
 settings_load(struct settings *s, const char *path, settings_report_fn *report,
     void *ctx)
 {
-	struct buf why = BUF_INIT;
-	int bad = -1;
-
 	if (s == NULL || path == NULL)
 		return -1;
-	FILE *f = fopen(path, "rb");
-	if (f == NULL) {
-		if (errno == ENOENT || errno == ENOTDIR)
-			return 0;
-		buf_addf(&why, "cannot open: %s", strerror(errno));
-		report_msg(report, ctx, path, 0, why.data);
-		buf_free(&why);
-		return -1;
-	}
-	/* One byte over the limit tells a too-large file from a full one. */
-	char *data = xmalloc(SETTINGS_FILE_MAX + 1);
-	errno = 0;
-	size_t len = fread(data, 1, SETTINGS_FILE_MAX + 1, f);
-	int err = ferror(f) ? (errno ? errno : EIO) : 0;
-	fclose(f);
-	if (err != 0) {
-		buf_addf(&why, "cannot read: %s", strerror(err));
-		report_msg(report, ctx, path, 0, why.data);
-	} else if (len > SETTINGS_FILE_MAX) {
-		buf_addf(&why, "too large for a config file (over %d bytes)",
-		    SETTINGS_FILE_MAX);
-		report_msg(report, ctx, path, 0, why.data);
-	} else {
-		bad = load_buffer(s, path, data, len, report, ctx);
-	}
-	free(data);
-	buf_free(&why);
-	return bad;
+	struct linefile lf = settings_linefile(s, report, ctx);
+	return linefile_load(&lf, path);
 }
