@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -503,18 +504,52 @@ count_articles(struct db *db)
 	return n;
 }
 
+/* One statement for every lookup: an import checks each related id and,
+ * with --replace, each imported id against the old database. */
 static bool
-id_in_db(struct db *db, const char *id)
+id_in_db(struct db *db, sqlite3_stmt **st, const char *id)
 {
-	sqlite3_stmt *st;
 	bool found = false;
-	if (db && sqlite3_prepare_v2(db_handle(db), "SELECT 1 FROM articles WHERE id = ?1",
-	    -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-		found = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_finalize(st);
-	}
+	if (db == NULL)
+		return false;
+	if (*st == NULL && sqlite3_prepare_v2(db_handle(db),
+	    "SELECT 1 FROM articles WHERE id = ?1", -1, st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(*st, 1, id, -1, SQLITE_STATIC);
+	found = sqlite3_step(*st) == SQLITE_ROW;
+	sqlite3_reset(*st);
 	return found;
+}
+
+/* The ids of this import, so that duplicates and related ids are found in
+ * constant time: a comparison with every earlier article made a 100,000
+ * article import quadratic (minutes of strcmp). Open addressing; a slot
+ * holds an index into the article array plus one, 0 when empty. */
+struct id_index {
+	size_t *slot;
+	size_t mask;
+};
+
+static void
+id_index_init(struct id_index *x, size_t n)
+{
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap *= 2;
+	x->slot = xcalloc(cap, sizeof *x->slot);
+	x->mask = cap - 1;
+}
+
+/* The slot that holds id, or the empty slot where it belongs. */
+static size_t *
+id_index_slot(const struct id_index *x, const struct article *arts, const char *id)
+{
+	uint64_t h = 1469598103934665603u;          /* FNV-1a */
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	for (size_t i = (size_t)h & x->mask;; i = (i + 1) & x->mask)
+		if (x->slot[i] == 0 || strcmp(arts[x->slot[i] - 1].id, id) == 0)
+			return &x->slot[i];
 }
 
 static void
@@ -543,6 +578,8 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	struct file_list files = { NULL, 0 };
 	struct article_rules rules;
 	struct article *arts = NULL;
+	struct id_index ids = { NULL, 0 };
+	sqlite3_stmt *lookup = NULL;
 	struct db *old = NULL;
 	size_t narts = 0;
 	int status = IMPORT_REJECTED, lockfd = -1;
@@ -580,6 +617,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 		diag_error(&d, npaths ? paths[0] : ".", 0, "no .md articles found");
 
 	arts = xcalloc(files.n ? files.n : 1, sizeof *arts);
+	id_index_init(&ids, files.n);
 	for (size_t i = 0; i < files.n; i++) {
 		size_t len = 0;
 		progress(opt, "reading", i, files.n);
@@ -591,12 +629,14 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 		free(text);
 		if (a->id == NULL)
 			continue;
-		for (size_t j = 0; j + 1 < narts; j++)
-			if (arts[j].id && strcmp(arts[j].id, a->id) == 0) {
-				diag_error(&d, a->file, a->id_line, "duplicate id '%s' (also "
-				    "in %s:%d)", a->id, arts[j].file, arts[j].id_line);
-				break;
-			}
+		size_t *slot = id_index_slot(&ids, arts, a->id);
+		if (*slot == 0) {
+			*slot = narts;
+		} else {
+			const struct article *first = &arts[*slot - 1];
+			diag_error(&d, a->file, a->id_line, "duplicate id '%s' (also "
+			    "in %s:%d)", a->id, first->file, first->id_line);
+		}
 	}
 
 	/* A related id may name an article imported later, so it is only a
@@ -604,9 +644,8 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	for (size_t i = 0; i < narts && d.errors == 0; i++)
 		for (size_t r = 0; r < arts[i].nrelated; r++) {
 			const char *rid = arts[i].related[r];
-			bool found = !opt->replace_all && id_in_db(old, rid);
-			for (size_t j = 0; j < narts && !found; j++)
-				found = arts[j].id && strcmp(arts[j].id, rid) == 0;
+			bool found = *id_index_slot(&ids, arts, rid) != 0 ||
+			    (!opt->replace_all && id_in_db(old, &lookup, rid));
 			if (!found)
 				diag_warning(&d, arts[i].file, arts[i].related_line,
 				    "related article '%s' is not in the database", rid);
@@ -664,7 +703,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	if (opt->replace_all) {
 		int kept = 0;
 		for (size_t i = 0; i < narts; i++)
-			kept += id_in_db(old, arts[i].id);
+			kept += id_in_db(old, &lookup, arts[i].id);
 		res->removed -= kept;
 		res->replaced = kept;
 	}
@@ -680,6 +719,8 @@ out:
 	for (size_t i = 0; i < narts; i++)
 		article_free(&arts[i]);
 	free(arts);
+	free(ids.slot);
+	sqlite3_finalize(lookup);
 	db_strings_free(files.v, files.n);
 	rules_free(&rules);
 	db_close(old);
