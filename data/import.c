@@ -404,6 +404,32 @@ dir_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
+/* FTS5 settings for both indexes: while importing, and FTS5's own
+ * defaults (as of SQLite 3.40) to leave in the file. */
+struct fts_setting {
+	const char *name;
+	int value;
+};
+static const struct fts_setting bulk_settings[] = {
+	{ "automerge", 0 }, { "crisismerge", 1000 }, { "hashsize", 8 << 20 }, { NULL, 0 },
+};
+static const struct fts_setting default_settings[] = {
+	{ "automerge", 4 }, { "crisismerge", 16 }, { "hashsize", 1 << 20 }, { NULL, 0 },
+};
+
+static const char *
+fts_settings(const struct fts_setting *set)
+{
+	static char sql[1024];
+	size_t n = 0;
+	for (const struct fts_setting *s = set; s->name; s++)
+		for (int t = 0; t < 2; t++)
+			n += (size_t)snprintf(sql + n, sizeof sql - n,
+			    "INSERT INTO %s (%s, rank) VALUES ('%s', %d);",
+			    t ? "spell" : "search", t ? "spell" : "search", s->name, s->value);
+	return sql;
+}
+
 /* Builds the new database in tmp from old (NULL: from nothing) plus the
  * articles; returns 0 when tmp is complete and synced. */
 static int
@@ -441,6 +467,15 @@ build_database(const char *tmp, struct db *old, struct article *arts, size_t n,
 	if (!exec_ok(w.h, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
 	    "PRAGMA cache_size = -32768; BEGIN", errors, dbpath))
 		goto out;
+	/* FTS5 writes its in-memory index out as a new segment each time it
+	 * passes 'hashsize' (1 MB) and merges segments as it goes, so a large
+	 * import rewrote its index several times over. A bulk import needs
+	 * one merge, the 'optimize' at the end: until then, flush every 8 MB
+	 * and merge only past 1,000 segments. (A larger hash saved no time:
+	 * each token then costs more cache misses; it only cost memory.)
+	 * FTS5's defaults are put back before the commit. */
+	if (!exec_ok(w.h, fts_settings(bulk_settings), errors, dbpath))
+		goto out;
 	for (int i = 0; i < W_COUNT; i++)
 		if (sqlite3_prepare_v3(w.h, write_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
 		    &w.st[i], NULL) != SQLITE_OK) {
@@ -474,8 +509,9 @@ build_database(const char *tmp, struct db *old, struct article *arts, size_t n,
 	    "INSERT INTO spell (rowid, text) SELECT rowid, title || ' ' || answer || "
 	    "' ' || key_points || ' ' || research FROM search;"
 	    "INSERT INTO search (search) VALUES ('optimize');"
-	    "INSERT INTO spell (spell) VALUES ('optimize');"
-	    "COMMIT; PRAGMA journal_mode = DELETE", errors, dbpath))
+	    "INSERT INTO spell (spell) VALUES ('optimize');", errors, dbpath) ||
+	    !exec_ok(w.h, fts_settings(default_settings), errors, dbpath) ||
+	    !exec_ok(w.h, "COMMIT; PRAGMA journal_mode = DELETE", errors, dbpath))
 		goto out;
 	rc = 0;
 out:
