@@ -5,6 +5,11 @@
 
 #include "db.h"
 
+/* Search rows per article: the importer numbers an article's row for the
+ * level at place i (0-based, levels by position) articles.rowid * 8 + i. */
+#define DB_LEVEL_ROWS 8
+#define DB_LEVEL_ROWS_SQL "8"
+
 /* Statements prepared once per connection and reused. */
 enum db_stmt_id {
 	STMT_LEVELS,
@@ -19,6 +24,8 @@ enum db_stmt_id {
 	STMT_REFS,
 	STMT_RELATED,
 	STMT_SEARCH,
+	STMT_SEARCH_HITS,
+	STMT_LEVEL_PLACE,
 	STMT_SUGGEST,
 	DB_STMT_COUNT
 };

@@ -41,6 +41,30 @@ best_pane(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
 	sqlite3_result_int(ctx, (int)col_pane[best]);
 }
 
+/* The rows a search step wants, sorted by rowid, for hit_wanted(). */
+struct rowid_set {
+	const sqlite3_int64 *v;
+	size_t n;
+};
+
+static int
+rowid_cmp(const void *a, const void *b)
+{
+	sqlite3_int64 x = *(const sqlite3_int64 *)a, y = *(const sqlite3_int64 *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* hit_wanted(rowid, set): whether rowid is in the set bound as a pointer. */
+static void
+hit_wanted(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct rowid_set *set = sqlite3_value_pointer(argv[1], "bedside_rowid_set");
+	sqlite3_int64 r = sqlite3_value_int64(argv[0]);
+	(void)argc;
+	sqlite3_result_int(ctx, set && set->n &&
+	    bsearch(&r, set->v, set->n, sizeof *set->v, rowid_cmp) != NULL);
+}
+
 int
 db_register_functions(struct db *db)
 {
@@ -54,6 +78,9 @@ db_register_functions(struct db *db)
 	sqlite3_finalize(st);
 	if (api == NULL || api->iVersion < 2)
 		return -1;
+	if (sqlite3_create_function_v2(db->h, "hit_wanted", 2,
+	    SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, hit_wanted, NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
 	return api->xCreateFunction(api, "best_pane", NULL, best_pane, NULL);
 }
 
@@ -63,55 +90,149 @@ db_search_finalize(struct db *db)
 	(void)db;
 }
 
+/* The importer numbers a level's search row articles.rowid * 8 + the
+ * level's place in the levels table (see schema.sql); -1 if there is no
+ * such level, or none with rows. */
+static int
+level_place(struct db *db, const char *level)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_LEVEL_PLACE,
+	    "SELECT (SELECT count(*) FROM levels b WHERE b.position < l.position) "
+	    "FROM levels l WHERE l.name = ?1");
+	int place = -1;
+	if (st == NULL)
+		return -2;
+	sqlite3_bind_text(st, 1, level, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		place = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -2;
+	return place < DB_LEVEL_ROWS ? place : -1;
+}
+
+/* Search runs in two steps.
+ *
+ * FTS5's own "ORDER BY rank" computes bm25 for every match at every
+ * level and sorts them all before the first row comes out: for a word in
+ * most articles, 200,000 rows at 100,000 articles. The first step asks
+ * only for the rowids of the best rows at one level, ordered by "+rank"
+ * (the '+' keeps FTS5 from sorting) so that SQLite keeps just the top
+ * limit + offset while it reads, and tells the level from the rowid,
+ * which costs nothing, where the level column would cost a read of the
+ * row. bm25 is the same function either way.
+ *
+ * The second step makes snippets for those rows only: one pass over the
+ * query's matches between the lowest and the highest rowid found,
+ * skipping every other row by rowid before anything is read for it. A
+ * lookup per hit would repeat the query's setup per hit, which for a
+ * short prefix is the dearest part. */
 int
 db_search(struct db *db, const char *typed, const char *level, int limit,
     int offset, struct db_hit **out, size_t *n)
 {
-	char *match = query_build(typed);
-	size_t cap = 0;
-	int rc;
+	struct {
+		sqlite3_int64 rowid;
+		double rank;
+	} *top = NULL;
+	sqlite3_int64 *sorted = NULL;
+	size_t ntop = 0, cap = 0;
+	int rc = SQLITE_DONE;
 
 	*out = NULL;
 	*n = 0;
-	if (match == NULL)
+	int place = level_place(db, level);
+	if (place == -2)
+		return -1;
+	char *match = query_build(typed);
+	if (match == NULL || place < 0) {
+		free(match);
 		return 0;
-	/* FTS5 sorts by rank itself and runs snippet() only for the rows
-	 * that are returned, so a page of hits costs a page of snippets. */
+	}
+
 	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH,
-	    "SELECT s.article_id, a.title, t.path, a.status, "
-	    "  snippet(search, -1, char(1), char(2), '…', 14), "
-	    "  best_pane(search), s.rank "
-	    "FROM search s JOIN articles a ON a.id = s.article_id "
-	    "JOIN topics t ON t.id = a.topic_id "
-	    "WHERE search MATCH ?1 AND s.level = ?2 "
-	    "ORDER BY s.rank LIMIT ?3 OFFSET ?4");
+	    "SELECT rowid, rank FROM search WHERE search MATCH ?1 "
+	    "AND rowid % " DB_LEVEL_ROWS_SQL " = ?2 "
+	    "ORDER BY +rank, rowid LIMIT ?3 OFFSET ?4");
 	if (st == NULL) {
 		free(match);
 		return -1;
 	}
-	sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, level, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, place);
 	sqlite3_bind_int(st, 3, limit > 0 ? limit : 20);
 	sqlite3_bind_int(st, 4, offset > 0 ? offset : 0);
-	free(match);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = xrealloc(*out, cap * sizeof **out);
+		if (ntop == cap) {
+			cap = cap ? cap * 2 : 32;
+			top = xrealloc(top, cap * sizeof *top);
 		}
-		struct db_hit *h = &(*out)[(*n)++];
-		h->id = db_column_dup(st, 0);
-		h->title = db_column_dup(st, 1);
-		h->topic = db_column_dup(st, 2);
-		h->status = db_column_dup(st, 3);
-		h->snippet = db_column_dup(st, 4);
-		if (h->snippet == NULL)
-			h->snippet = xstrdup("");
-		int pane = sqlite3_column_int(st, 5);
-		h->pane = pane >= 0 && pane < DB_KIND_COUNT ? (enum db_kind)pane : DB_ANSWER;
-		h->rank = sqlite3_column_double(st, 6);
+		top[ntop].rowid = sqlite3_column_int64(st, 0);
+		top[ntop].rank = sqlite3_column_double(st, 1);
+		ntop++;
 	}
 	sqlite3_reset(st);
+	if (rc != SQLITE_DONE || ntop == 0)
+		goto out;
+
+	sorted = xmalloc(ntop * sizeof *sorted);
+	for (size_t i = 0; i < ntop; i++)
+		sorted[i] = top[i].rowid;
+	qsort(sorted, ntop, sizeof *sorted, rowid_cmp);
+	struct rowid_set set = { sorted, ntop };
+
+	st = db_stmt(db, STMT_SEARCH_HITS,
+	    "SELECT s.rowid, s.level, s.article_id, a.title, t.path, a.status, "
+	    "  snippet(search, -1, char(1), char(2), '…', 14), best_pane(search) "
+	    "FROM search s JOIN articles a ON a.id = s.article_id "
+	    "JOIN topics t ON t.id = a.topic_id "
+	    "WHERE search MATCH ?1 AND s.rowid BETWEEN ?2 AND ?3 "
+	    "AND hit_wanted(s.rowid, ?4)");
+	if (st == NULL) {
+		rc = SQLITE_ERROR;
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, sorted[0]);
+	sqlite3_bind_int64(st, 3, sorted[ntop - 1]);
+	sqlite3_bind_pointer(st, 4, &set, "bedside_rowid_set", NULL);
+	*out = xcalloc(ntop, sizeof **out);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_int64 r = sqlite3_column_int64(st, 0);
+		const char *l = (const char *)sqlite3_column_text(st, 1);
+		size_t i = 0;
+		while (i < ntop && top[i].rowid != r)
+			i++;
+		/* The level column has the last word over the numbering. */
+		if (i == ntop || (*out)[i].id || l == NULL || strcmp(l, level) != 0)
+			continue;
+		struct db_hit *h = &(*out)[i];
+		h->id = db_column_dup(st, 2);
+		h->title = db_column_dup(st, 3);
+		h->topic = db_column_dup(st, 4);
+		h->status = db_column_dup(st, 5);
+		h->snippet = db_column_dup(st, 6);
+		if (h->snippet == NULL)
+			h->snippet = xstrdup("");
+		int pane = sqlite3_column_int(st, 7);
+		h->pane = pane >= 0 && pane < DB_KIND_COUNT ? (enum db_kind)pane : DB_ANSWER;
+		h->rank = top[i].rank;
+	}
+	sqlite3_reset(st);
+	/* In rank order, without any row the second step did not confirm. */
+	for (size_t i = 0; i < ntop; i++)
+		if ((*out)[i].id)
+			(*out)[(*n)++] = (*out)[i];
+	if (*n == 0 || rc != SQLITE_DONE) {
+		db_hits_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+out:
+	free(match);
+	free(top);
+	free(sorted);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 

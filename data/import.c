@@ -15,12 +15,13 @@
 
 #include "article.h"
 #include "db.h"
+#include "db_internal.h"
 #include "diag.h"
 #include "text.h"
 
 #define MAX_FILE_BYTES (64u << 20)
 #define MAX_DIR_DEPTH 32
-#define MAX_LEVELS 8            /* search rows per article: rowid * 8 + level */
+#define MAX_LEVELS DB_LEVEL_ROWS /* search rows per article (db_internal.h) */
 
 struct file_list {
 	char **v;

@@ -63,6 +63,9 @@ CREATE TABLE related (
 
 -- Full-text index: one row per article and level, plain text with markup
 -- removed. Column order sets the bm25 weights used by search (title first).
+-- The row for the level at place i (0-based, levels by position) of the
+-- article with rowid r has rowid r * 8 + i: search finds a level's rows by
+-- rowid alone, without reading them.
 -- No stemmer: a stemmed index cannot match the prefix of a word being
 -- typed ("calibra" against the stem "calibr"), and search is as-you-type.
 CREATE VIRTUAL TABLE search USING fts5 (
