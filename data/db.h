@@ -11,7 +11,8 @@
 
 #include "buf.h"
 
-#define DB_SCHEMA_VERSION 1
+#define DB_SCHEMA_VERSION 2      /* what this program writes */
+#define DB_SCHEMA_OLDEST 1       /* the oldest it reads */
 
 struct db;
 
@@ -27,11 +28,16 @@ struct db *db_open(const char *path, enum db_mode mode, struct buf *err);
 void db_close(struct db *db);
 sqlite3 *db_handle(struct db *db);
 const char *db_path(const struct db *db);
+/* The schema version of the file (DB_SCHEMA_OLDEST to DB_SCHEMA_VERSION). */
+int db_version(const struct db *db);
 /* The last SQLite error as one line, for messages. */
 const char *db_errmsg(struct db *db);
 
 /* Creates the schema in an empty database (the importer's new file). */
 int db_create_schema(sqlite3 *h, struct buf *err);
+/* Brings a copy of a database of schema version `from` up to
+ * DB_SCHEMA_VERSION, inside the caller's transaction. */
+int db_upgrade(sqlite3 *h, int from, struct buf *err);
 /* The schema text compiled into the program (data/schema.sql). */
 extern const char db_schema_sql[];
 

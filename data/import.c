@@ -222,6 +222,9 @@ static const char *const write_sql[W_COUNT] = {
 struct writer {
 	sqlite3 *h;
 	sqlite3_stmt *st[W_COUNT];
+	/* The spelling vocabulary's changes: rows removed and added. NULL when
+	 * it is counted from every row at the end (an upgraded database). */
+	struct vocab *vocab;
 };
 
 static sqlite3_stmt *
@@ -295,6 +298,9 @@ write_article(struct writer *w, const struct article *a,
 		sqlite3_int64 old = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 		replaced = 1;
+		if (w->vocab && vocab_scan(w->vocab, w->h, old * MAX_LEVELS,
+		    old * MAX_LEVELS + MAX_LEVELS - 1, -1) != 0)
+			return -1;
 		st = w_stmt(w, W_DEL_SEARCH);
 		sqlite3_bind_int64(st, 1, old);
 		if (w_step_done(st) != 0)
@@ -367,10 +373,18 @@ write_article(struct writer *w, const struct article *a,
 		const char *shown = !restricted || article_has_level(a, l) ? l : first;
 		st = w_stmt(w, W_ADD_SEARCH);
 		sqlite3_bind_int64(st, 1, rowid * MAX_LEVELS + (sqlite3_int64)i);
-		sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, plain_at(a, DB_ANSWER, shown), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, plain_at(a, DB_KEY_POINTS, shown), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, plain_at(a, DB_RESEARCH, shown), -1, SQLITE_STATIC);
+		const char *words[VOCAB_TEXTS] = {
+			title, plain_at(a, DB_ANSWER, shown),
+			plain_at(a, DB_KEY_POINTS, shown), plain_at(a, DB_RESEARCH, shown),
+		};
+		if (w->vocab && vocab_row(w->vocab, words, 1) != 0) {
+			free(title);
+			return -1;
+		}
+		sqlite3_bind_text(st, 2, words[0], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, words[1], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, words[2], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, words[3], -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 6, plain_at(a, DB_REFERENCES, shown), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 7, a->id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 8, l, -1, SQLITE_STATIC);
@@ -405,7 +419,7 @@ dir_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
-/* FTS5 settings for both indexes: while importing, and FTS5's own
+/* FTS5 settings for the search index: while importing, and FTS5's own
  * defaults (as of SQLite 3.40) to leave in the file. */
 struct fts_setting {
 	const char *name;
@@ -424,10 +438,8 @@ fts_settings(const struct fts_setting *set)
 	static char sql[1024];
 	size_t n = 0;
 	for (const struct fts_setting *s = set; s->name; s++)
-		for (int t = 0; t < 2; t++)
-			n += (size_t)snprintf(sql + n, sizeof sql - n,
-			    "INSERT INTO %s (%s, rank) VALUES ('%s', %d);",
-			    t ? "spell" : "search", t ? "spell" : "search", s->name, s->value);
+		n += (size_t)snprintf(sql + n, sizeof sql - n,
+		    "INSERT INTO search (search, rank) VALUES ('%s', %d);", s->name, s->value);
 	return sql;
 }
 
@@ -440,7 +452,7 @@ build_database(const char *tmp, struct db *old, struct article *arts, size_t n,
 {
 	struct writer w = { 0 };
 	struct buf err = BUF_INIT;
-	int rc = -1;
+	int rc = -1, from = DB_SCHEMA_VERSION;
 
 	if (sqlite3_open_v2(tmp, &w.h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		fprintf(errors, "%s: cannot create database: %s\n", tmp, sqlite3_errmsg(w.h));
@@ -459,6 +471,7 @@ build_database(const char *tmp, struct db *old, struct article *arts, size_t n,
 			    sqlite3_errmsg(w.h));
 			goto out;
 		}
+		from = db_version(old);
 	} else if (db_create_schema(w.h, &err) != 0) {
 		fprintf(errors, "%s: %s\n", dbpath, err.data);
 		goto out;
@@ -477,6 +490,21 @@ build_database(const char *tmp, struct db *old, struct article *arts, size_t n,
 	 * FTS5's defaults are put back before the commit. */
 	if (!exec_ok(w.h, fts_settings(bulk_settings), errors, dbpath))
 		goto out;
+	if (db_upgrade(w.h, from, &err) != 0) {
+		fprintf(errors, "%s: %s\n", dbpath, err.data);
+		goto out;
+	}
+	/* The spelling vocabulary counts the rows this import removes and adds;
+	 * a database just upgraded has none yet, so it is counted whole at the
+	 * end. */
+	if ((w.vocab = vocab_new(w.h)) == NULL) {
+		fprintf(errors, "%s: cannot find SQLite's unicode61 tokenizer\n", dbpath);
+		goto out;
+	}
+	if (from != DB_SCHEMA_VERSION) {
+		vocab_free(w.vocab);
+		w.vocab = NULL;
+	}
 	for (int i = 0; i < W_COUNT; i++)
 		if (sqlite3_prepare_v3(w.h, write_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
 		    &w.st[i], NULL) != SQLITE_OK) {
@@ -495,7 +523,7 @@ build_database(const char *tmp, struct db *old, struct article *arts, size_t n,
 		}
 		res->replaced += r;
 	}
-	/* Drop topics left empty, then rebuild the spelling vocabulary and
+	/* Drop topics left empty, then store the spelling vocabulary and
 	 * merge the index into as few segments as possible for fast reads. */
 	for (;;) {
 		if (!exec_ok(w.h, "DELETE FROM topics WHERE NOT EXISTS (SELECT 1 FROM "
@@ -505,17 +533,25 @@ build_database(const char *tmp, struct db *old, struct article *arts, size_t n,
 		if (sqlite3_changes(w.h) == 0)
 			break;
 	}
-	if (!exec_ok(w.h,
-	    "INSERT INTO spell (spell) VALUES ('delete-all');"
-	    "INSERT INTO spell (rowid, text) SELECT rowid, title || ' ' || answer || "
-	    "' ' || key_points || ' ' || research FROM search;"
-	    "INSERT INTO search (search) VALUES ('optimize');"
-	    "INSERT INTO spell (spell) VALUES ('optimize');", errors, dbpath) ||
+	if (w.vocab == NULL && ((w.vocab = vocab_new(w.h)) == NULL ||
+	    vocab_scan(w.vocab, w.h, 0, -1, 1) != 0)) {
+		fprintf(errors, "%s: cannot count the spelling vocabulary: %s\n", dbpath,
+		    sqlite3_errmsg(w.h));
+		goto out;
+	}
+	if (vocab_store(w.vocab, w.h) != 0) {
+		fprintf(errors, "%s: cannot write the spelling vocabulary: %s\n", dbpath,
+		    sqlite3_errmsg(w.h));
+		goto out;
+	}
+	if (!exec_ok(w.h, "INSERT INTO search (search) VALUES ('optimize');",
+	    errors, dbpath) ||
 	    !exec_ok(w.h, fts_settings(default_settings), errors, dbpath) ||
 	    !exec_ok(w.h, "COMMIT; PRAGMA journal_mode = DELETE", errors, dbpath))
 		goto out;
 	rc = 0;
 out:
+	vocab_free(w.vocab);
 	for (int i = 0; i < W_COUNT; i++)
 		sqlite3_finalize(w.st[i]);
 	if (sqlite3_close(w.h) != SQLITE_OK)
