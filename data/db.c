@@ -19,7 +19,8 @@
 /* Every object of a schema version, the FTS5 shadow tables and SQLite's
  * automatic indexes included. Version 1 kept the spelling vocabulary in
  * a contentless FTS5 index (spell); version 2 keeps the list itself
- * (spell_words). This program reads both and writes version 2. */
+ * (spell_words) and each topic's count of articles (topics.articles).
+ * This program reads both and writes version 2. */
 static const char *const schema_objects[] = {
 	"table:levels", "table:statuses", "table:topics", "table:articles",
 	"table:sections", "table:refs", "table:related", "table:search",
@@ -104,6 +105,7 @@ db_upgrade(sqlite3 *h, int from, struct buf *err)
 	char *create = schema_statement("CREATE TABLE spell_words");
 	struct buf sql = BUF_INIT;
 	buf_addf(&sql, "DROP TABLE spell_vocab; DROP TABLE spell; %s "
+	    "ALTER TABLE topics ADD COLUMN articles INTEGER NOT NULL DEFAULT 0; "
 	    "PRAGMA user_version = %d;", create ? create : "", DB_SCHEMA_VERSION);
 	char *msg = NULL;
 	int rc = create && sqlite3_exec(h, sql.data, NULL, NULL, &msg) == SQLITE_OK ? 0 : -1;

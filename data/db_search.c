@@ -721,6 +721,21 @@ db_check(struct db *db, struct buf *report)
 	sqlite3_close(mem);
 
 	if (db->version >= 2) {
+		long wrong = 0;
+		rc = sqlite3_prepare_v2(db->h, "SELECT count(*) FROM topics t WHERE "
+		    "t.articles <> (SELECT count(*) FROM articles a WHERE a.topic_id = t.id)",
+		    -1, &st, NULL);
+		if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+			wrong = sqlite3_column_int(st, 0);
+		else
+			wrong = -1;
+		sqlite3_finalize(st);
+		if (wrong != 0) {
+			buf_addf(report, "%s: topics: %ld stored article count%s wrong; "
+			    "re-import to recount\n", db->path, wrong < 0 ? 1 : wrong,
+			    wrong == 1 ? " is" : "s are");
+			problems++;
+		}
 		struct vocab *v = vocab_new(db->h);
 		struct buf first = BUF_INIT;
 		long diff = v && vocab_scan(v, db->h, 0, -1, 1) == 0 ?

@@ -533,6 +533,11 @@ build_database(const char *tmp, struct db *old, struct article *arts, size_t n,
 		if (sqlite3_changes(w.h) == 0)
 			break;
 	}
+	/* Counted once here, so that the topic tree does not count 100,000
+	 * index entries every time a browser starts. */
+	if (!exec_ok(w.h, "UPDATE topics SET articles = (SELECT count(*) FROM articles a "
+	    "WHERE a.topic_id = topics.id)", errors, dbpath))
+		goto out;
 	if (w.vocab == NULL && ((w.vocab = vocab_new(w.h)) == NULL ||
 	    vocab_scan(w.vocab, w.h, 0, -1, 1) != 0)) {
 		fprintf(errors, "%s: cannot count the spelling vocabulary: %s\n", dbpath,

@@ -22,7 +22,8 @@ CREATE TABLE topics (
     id          INTEGER PRIMARY KEY,
     parent_id   INTEGER REFERENCES topics(id),
     name        TEXT NOT NULL,
-    path        TEXT NOT NULL UNIQUE
+    path        TEXT NOT NULL UNIQUE,
+    articles    INTEGER NOT NULL DEFAULT 0 -- filed right here; the importer counts
 );
 CREATE INDEX topics_parent ON topics(parent_id);
 

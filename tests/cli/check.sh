@@ -101,6 +101,18 @@ run "$BEDSIDE" check --db "$bad/vocab.db"
 is "$rc" 3 "check finds a spelling vocabulary out of step"
 like "$err" 'spelling vocabulary: 1 word disagree' "and says which table"
 
+# So are the article counts of the topic tree.
+cp "$db" "$bad/counts.db"
+python3 - "$bad/counts.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE topics SET articles = articles + 1 WHERE id = (SELECT min(id) FROM topics)")
+c.commit()
+PY
+run "$BEDSIDE" check --db "$bad/counts.db"
+is "$rc" 3 "check finds a topic's article count out of step"
+like "$err" 'topics: 1 stored article count is wrong' "and says so"
+
 # Schema version 1 kept the vocabulary in a contentless FTS5 index. Such a
 # database is still read (suggestions too), and an import upgrades it.
 v1="$scratch/v1.db"
@@ -110,6 +122,7 @@ import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 c.executescript('''
 DROP TABLE spell_words;
+ALTER TABLE topics DROP COLUMN articles;
 CREATE VIRTUAL TABLE spell USING fts5 (text, content = '', detail = 'none',
     tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE spell_vocab USING fts5vocab(spell, row);
