@@ -549,8 +549,21 @@ build_database(const char *tmp, struct db *old, struct article *arts, size_t n,
 		    sqlite3_errmsg(w.h));
 		goto out;
 	}
-	if (!exec_ok(w.h, "INSERT INTO search (search) VALUES ('optimize');",
-	    errors, dbpath) ||
+	/* 'optimize' rewrites the whole index into one segment. After a bulk
+	 * import that is the one merge it needs; after a few articles added
+	 * to a large database it would rewrite hundreds of megabytes for
+	 * them, so FTS5's usual incremental merging (its defaults, back in
+	 * force at the commit) takes them in instead. */
+	bool small = false;
+	if (n > 0) {
+		sqlite3_stmt *cnt;
+		if (sqlite3_prepare_v2(w.h, "SELECT count(*) FROM articles", -1, &cnt,
+		    NULL) == SQLITE_OK && sqlite3_step(cnt) == SQLITE_ROW)
+			small = (sqlite3_uint64)n * 20 < (sqlite3_uint64)sqlite3_column_int64(cnt, 0);
+		sqlite3_finalize(cnt);
+	}
+	if ((!small && !exec_ok(w.h, "INSERT INTO search (search) VALUES ('optimize');",
+	    errors, dbpath)) ||
 	    !exec_ok(w.h, fts_settings(default_settings), errors, dbpath) ||
 	    !exec_ok(w.h, "COMMIT; PRAGMA journal_mode = DELETE", errors, dbpath))
 		goto out;
