@@ -156,6 +156,7 @@ struct db_hit {
 	char *snippet;
 	enum db_kind pane;      /* where the best match is (DB_ANSWER if title) */
 	double rank;            /* bm25: lower is better */
+	long long row;          /* the search row, for db_hit_snippets */
 };
 
 #define DB_MARK_ON '\x01'
@@ -165,6 +166,15 @@ struct db_hit {
  * hits (possibly none), -1 on a database error. */
 int db_search(struct db *db, const char *typed, const char *level,
     int limit, int offset, struct db_hit **out, size_t *n);
+/* The same hits with every snippet NULL: a screen that shows a few of many
+ * hits makes just those snippets with db_hit_snippets, which costs about
+ * as much per hit as the rest of the search. */
+int db_search_hits(struct db *db, const char *typed, const char *level,
+    int limit, int offset, struct db_hit **out, size_t *n);
+/* Makes the snippets of hits[from, to) that are NULL; typed is the text
+ * the hits were found for. Every one of them is set, if only to "". */
+int db_hit_snippets(struct db *db, const char *typed, struct db_hit *hits,
+    size_t from, size_t to);
 void db_hits_free(struct db_hit *v, size_t n);
 
 /* Up to max words of the index vocabulary close to word (edit distance),

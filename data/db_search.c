@@ -108,7 +108,7 @@ level_place(struct db *db, const char *level)
 	return place < DB_LEVEL_ROWS ? place : -1;
 }
 
-/* Search runs in two steps.
+/* Search runs in steps.
  *
  * FTS5's own "ORDER BY rank" computes bm25 for every match at every
  * level and sorts them all before the first row comes out: for a word in
@@ -117,23 +117,18 @@ level_place(struct db *db, const char *level)
  * (the '+' keeps FTS5 from sorting) so that SQLite keeps just the top
  * limit + offset while it reads, and tells the level from the rowid,
  * which costs nothing, where the level column would cost a read of the
- * row. bm25 is the same function either way.
+ * row. bm25 is the same function either way, and best_pane() comes
+ * almost free beside it: FTS5 keeps the row's matches that bm25 read.
  *
- * The second step makes snippets for those rows only: one pass over the
- * query's matches between the lowest and the highest rowid found,
- * skipping every other row by rowid before anything is read for it. A
- * lookup per hit would repeat the query's setup per hit, which for a
- * short prefix is the dearest part. */
-int
-db_search(struct db *db, const char *typed, const char *level, int limit,
-    int offset, struct db_hit **out, size_t *n)
+ * The second step reads each hit's row by rowid for the article it
+ * belongs to. Snippets, the dearest column, are made last and only for
+ * the hits that want one (db_hit_snippets), in one pass of the query over
+ * their rowids: running the query once per hit would repeat its setup,
+ * which for a short prefix is most of the work. */
+static int
+search(struct db *db, const char *typed, const char *level, int limit,
+    int offset, bool snippets, struct db_hit **out, size_t *n)
 {
-	struct {
-		sqlite3_int64 rowid;
-		double rank;
-	} *top = NULL;
-	sqlite3_int64 *sorted = NULL;
-	size_t ntop = 0, cap = 0;
 	int rc = SQLITE_DONE;
 
 	*out = NULL;
@@ -148,87 +143,125 @@ db_search(struct db *db, const char *typed, const char *level, int limit,
 	}
 
 	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH,
-	    "SELECT rowid, rank FROM search WHERE search MATCH ?1 "
+	    "SELECT rowid, rank, best_pane(search) FROM search WHERE search MATCH ?1 "
 	    "AND rowid % " DB_LEVEL_ROWS_SQL " = ?2 "
 	    "ORDER BY +rank, rowid LIMIT ?3 OFFSET ?4");
 	if (st == NULL) {
 		free(match);
 		return -1;
 	}
+	size_t cap = 0;
 	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, place);
 	sqlite3_bind_int(st, 3, limit > 0 ? limit : 20);
 	sqlite3_bind_int(st, 4, offset > 0 ? offset : 0);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (ntop == cap) {
+		if (*n == cap) {
 			cap = cap ? cap * 2 : 32;
-			top = xrealloc(top, cap * sizeof *top);
+			*out = xrealloc(*out, cap * sizeof **out);
 		}
-		top[ntop].rowid = sqlite3_column_int64(st, 0);
-		top[ntop].rank = sqlite3_column_double(st, 1);
-		ntop++;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE || ntop == 0)
-		goto out;
-
-	sorted = xmalloc(ntop * sizeof *sorted);
-	for (size_t i = 0; i < ntop; i++)
-		sorted[i] = top[i].rowid;
-	qsort(sorted, ntop, sizeof *sorted, rowid_cmp);
-	struct rowid_set set = { sorted, ntop };
-
-	st = db_stmt(db, STMT_SEARCH_HITS,
-	    "SELECT s.rowid, s.level, s.article_id, a.title, t.path, a.status, "
-	    "  snippet(search, -1, char(1), char(2), '…', 14), best_pane(search) "
-	    "FROM search s JOIN articles a ON a.id = s.article_id "
-	    "JOIN topics t ON t.id = a.topic_id "
-	    "WHERE search MATCH ?1 AND s.rowid BETWEEN ?2 AND ?3 "
-	    "AND hit_wanted(s.rowid, ?4)");
-	if (st == NULL) {
-		rc = SQLITE_ERROR;
-		goto out;
-	}
-	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, sorted[0]);
-	sqlite3_bind_int64(st, 3, sorted[ntop - 1]);
-	sqlite3_bind_pointer(st, 4, &set, "bedside_rowid_set", NULL);
-	*out = xcalloc(ntop, sizeof **out);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sqlite3_int64 r = sqlite3_column_int64(st, 0);
-		const char *l = (const char *)sqlite3_column_text(st, 1);
-		size_t i = 0;
-		while (i < ntop && top[i].rowid != r)
-			i++;
-		/* The level column has the last word over the numbering. */
-		if (i == ntop || (*out)[i].id || l == NULL || strcmp(l, level) != 0)
-			continue;
-		struct db_hit *h = &(*out)[i];
-		h->id = db_column_dup(st, 2);
-		h->title = db_column_dup(st, 3);
-		h->topic = db_column_dup(st, 4);
-		h->status = db_column_dup(st, 5);
-		h->snippet = db_column_dup(st, 6);
-		if (h->snippet == NULL)
-			h->snippet = xstrdup("");
-		int pane = sqlite3_column_int(st, 7);
+		struct db_hit *h = &(*out)[(*n)++];
+		memset(h, 0, sizeof *h);
+		h->row = sqlite3_column_int64(st, 0);
+		h->rank = sqlite3_column_double(st, 1);
+		int pane = sqlite3_column_int(st, 2);
 		h->pane = pane >= 0 && pane < DB_KIND_COUNT ? (enum db_kind)pane : DB_ANSWER;
-		h->rank = top[i].rank;
 	}
 	sqlite3_reset(st);
-	/* In rank order, without any row the second step did not confirm. */
-	for (size_t i = 0; i < ntop; i++)
-		if ((*out)[i].id)
-			(*out)[(*n)++] = (*out)[i];
+
+	st = db_stmt(db, STMT_SEARCH_HIT,
+	    "SELECT s.level, s.article_id, a.title, t.path, a.status "
+	    "FROM search s JOIN articles a ON a.id = s.article_id "
+	    "JOIN topics t ON t.id = a.topic_id WHERE s.rowid = ?1");
+	if (st == NULL)
+		rc = SQLITE_ERROR;
+	size_t kept = 0;
+	for (size_t i = 0; i < *n && rc == SQLITE_DONE; i++) {
+		struct db_hit *h = &(*out)[i];
+		sqlite3_bind_int64(st, 1, h->row);
+		int r = sqlite3_step(st);
+		const char *l = r == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+		/* The level column has the last word over the numbering. */
+		if (l && strcmp(l, level) == 0) {
+			h->id = db_column_dup(st, 1);
+			h->title = db_column_dup(st, 2);
+			h->topic = db_column_dup(st, 3);
+			h->status = db_column_dup(st, 4);
+			(*out)[kept++] = *h;
+		} else if (r != SQLITE_ROW && r != SQLITE_DONE) {
+			rc = r;
+		}
+		sqlite3_reset(st);
+	}
+	*n = kept;
+	if (rc == SQLITE_DONE && snippets && db_hit_snippets(db, typed, *out, 0, *n) != 0)
+		rc = SQLITE_ERROR;
 	if (*n == 0 || rc != SQLITE_DONE) {
 		db_hits_free(*out, *n);
 		*out = NULL;
 		*n = 0;
 	}
-out:
 	free(match);
-	free(top);
-	free(sorted);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+db_search(struct db *db, const char *typed, const char *level, int limit,
+    int offset, struct db_hit **out, size_t *n)
+{
+	return search(db, typed, level, limit, offset, true, out, n);
+}
+
+int
+db_search_hits(struct db *db, const char *typed, const char *level, int limit,
+    int offset, struct db_hit **out, size_t *n)
+{
+	return search(db, typed, level, limit, offset, false, out, n);
+}
+
+int
+db_hit_snippets(struct db *db, const char *typed, struct db_hit *hits,
+    size_t from, size_t to)
+{
+	sqlite3_int64 *rows = xmalloc((to > from ? to - from : 1) * sizeof *rows);
+	size_t nrows = 0;
+	int rc = SQLITE_DONE;
+
+	for (size_t i = from; i < to; i++)
+		if (hits[i].snippet == NULL)
+			rows[nrows++] = hits[i].row;
+	char *match = nrows ? query_build(typed) : NULL;
+	if (match == NULL)
+		goto out;
+	qsort(rows, nrows, sizeof *rows, rowid_cmp);
+	struct rowid_set set = { rows, nrows };
+	sqlite3_stmt *st = db_stmt(db, STMT_SNIPPETS,
+	    "SELECT rowid, snippet(search, -1, char(1), char(2), '…', 14) "
+	    "FROM search WHERE search MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
+	    "AND hit_wanted(rowid, ?4)");
+	if (st == NULL) {
+		rc = SQLITE_ERROR;
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, rows[0]);
+	sqlite3_bind_int64(st, 3, rows[nrows - 1]);
+	sqlite3_bind_pointer(st, 4, &set, "bedside_rowid_set", NULL);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_int64 r = sqlite3_column_int64(st, 0);
+		for (size_t i = from; i < to; i++)
+			if (hits[i].row == r && hits[i].snippet == NULL)
+				hits[i].snippet = db_column_dup(st, 1);
+	}
+	sqlite3_reset(st);
+out:
+	/* A row gone since the search (it cannot be, on one connection)
+	 * still gets a snippet, an empty one. */
+	for (size_t i = from; i < to; i++)
+		if (hits[i].snippet == NULL)
+			hits[i].snippet = xstrdup("");
+	free(match);
+	free(rows);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
