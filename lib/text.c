@@ -82,6 +82,10 @@ text_valid_utf8(const char *s, size_t len, size_t *bad_off)
 {
 	size_t i = 0;
 	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {       /* ASCII is valid */
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = text_decode(s + i, len - i, &cp);
 		if (cp == TEXT_INVALID) {
