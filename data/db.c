@@ -16,31 +16,47 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Every object schema version 1 has. The FTS5 shadow tables and SQLite's
- * automatic indexes are part of it. */
+/* Every object of a schema version, the FTS5 shadow tables and SQLite's
+ * automatic indexes included. Version 1 kept the spelling vocabulary in
+ * a contentless FTS5 index (spell); version 2 keeps the list itself
+ * (spell_words) and each topic's count of articles (topics.articles).
+ * This program reads both and writes version 2. */
 static const char *const schema_objects[] = {
 	"table:levels", "table:statuses", "table:topics", "table:articles",
 	"table:sections", "table:refs", "table:related", "table:search",
 	"table:search_data", "table:search_idx", "table:search_content",
 	"table:search_docsize", "table:search_config",
-	"table:spell", "table:spell_data", "table:spell_idx", "table:spell_docsize",
-	"table:spell_config", "table:spell_vocab",
 	"index:topics_parent", "index:articles_topic", "index:sections_article",
 	"index:sqlite_autoindex_levels_1", "index:sqlite_autoindex_levels_2",
 	"index:sqlite_autoindex_statuses_1", "index:sqlite_autoindex_statuses_2",
 	"index:sqlite_autoindex_topics_1", "index:sqlite_autoindex_articles_1",
 	NULL,
 };
+static const char *const schema_objects_v1[] = {
+	"table:spell", "table:spell_data", "table:spell_idx", "table:spell_docsize",
+	"table:spell_config", "table:spell_vocab", NULL,
+};
+static const char *const schema_objects_v2[] = {
+	"table:spell_words", NULL,
+};
 
 static bool
-schema_object_known(const char *type, const char *name)
+schema_object_in(const char *const *list, const char *type, const char *name)
 {
 	size_t tl = strlen(type);
-	for (const char *const *o = schema_objects; *o; o++)
+	for (const char *const *o = list; *o; o++)
 		if (strncmp(*o, type, tl) == 0 && (*o)[tl] == ':' &&
 		    strcmp(*o + tl + 1, name) == 0)
 			return true;
 	return false;
+}
+
+static bool
+schema_object_known(int version, const char *type, const char *name)
+{
+	return schema_object_in(schema_objects, type, name) ||
+	    schema_object_in(version == 1 ? schema_objects_v1 : schema_objects_v2,
+	    type, name);
 }
 
 const char *
@@ -59,6 +75,47 @@ const char *
 db_path(const struct db *db)
 {
 	return db->path;
+}
+
+int
+db_version(const struct db *db)
+{
+	return db->version;
+}
+
+/* The statement of db_schema_sql that creates name, so that an upgrade
+ * makes the object exactly as a new database has it. */
+static char *
+schema_statement(const char *create)
+{
+	const char *s = strstr(db_schema_sql, create);
+	const char *e = s ? strchr(s, ';') : NULL;
+	return e ? xstrndup(s, (size_t)(e - s + 1)) : NULL;
+}
+
+int
+db_upgrade(sqlite3 *h, int from, struct buf *err)
+{
+	if (from == DB_SCHEMA_VERSION)
+		return 0;
+	if (from != 1) {
+		buf_addf(err, "cannot upgrade schema version %d", from);
+		return -1;
+	}
+	char *create = schema_statement("CREATE TABLE spell_words");
+	struct buf sql = BUF_INIT;
+	buf_addf(&sql, "DROP TABLE spell_vocab; DROP TABLE spell; %s "
+	    "ALTER TABLE topics ADD COLUMN articles INTEGER NOT NULL DEFAULT 0; "
+	    "PRAGMA user_version = %d;", create ? create : "", DB_SCHEMA_VERSION);
+	char *msg = NULL;
+	int rc = create && sqlite3_exec(h, sql.data, NULL, NULL, &msg) == SQLITE_OK ? 0 : -1;
+	if (rc != 0)
+		buf_addf(err, "cannot upgrade the schema from version 1: %s",
+		    msg ? msg : create ? sqlite3_errmsg(h) : "no spell_words in schema.sql");
+	sqlite3_free(msg);
+	buf_free(&sql);
+	free(create);
+	return rc;
 }
 
 /* Checks the schema version and every object in sqlite_schema. */
@@ -98,7 +155,7 @@ db_verify(struct db *db, struct buf *err)
 		const char *type = (const char *)sqlite3_column_text(st, 0);
 		const char *name = (const char *)sqlite3_column_text(st, 1);
 		objects++;
-		if (!type || !name || !schema_object_known(type, name)) {
+		if (!type || !name || !schema_object_known(version, type, name)) {
 			buf_addf(err, "%s: unexpected %s '%s' in the schema; refusing "
 			    "to use this database", db->path, type ? type : "object",
 			    name ? name : "");
@@ -116,11 +173,12 @@ db_verify(struct db *db, struct buf *err)
 		buf_addf(err, "%s: not a bedside database (it is empty)", db->path);
 		return -1;
 	}
-	if (version != DB_SCHEMA_VERSION) {
-		buf_addf(err, "%s: unknown schema version %d (this bedside reads %d)",
-		    db->path, version, DB_SCHEMA_VERSION);
+	if (version < DB_SCHEMA_OLDEST) {
+		buf_addf(err, "%s: unknown schema version %d (this bedside reads %d to %d)",
+		    db->path, version, DB_SCHEMA_OLDEST, DB_SCHEMA_VERSION);
 		return -1;
 	}
+	db->version = version;
 	return 0;
 }
 

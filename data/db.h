@@ -11,7 +11,8 @@
 
 #include "buf.h"
 
-#define DB_SCHEMA_VERSION 1
+#define DB_SCHEMA_VERSION 2      /* what this program writes */
+#define DB_SCHEMA_OLDEST 1       /* the oldest it reads */
 
 struct db;
 
@@ -27,11 +28,16 @@ struct db *db_open(const char *path, enum db_mode mode, struct buf *err);
 void db_close(struct db *db);
 sqlite3 *db_handle(struct db *db);
 const char *db_path(const struct db *db);
+/* The schema version of the file (DB_SCHEMA_OLDEST to DB_SCHEMA_VERSION). */
+int db_version(const struct db *db);
 /* The last SQLite error as one line, for messages. */
 const char *db_errmsg(struct db *db);
 
 /* Creates the schema in an empty database (the importer's new file). */
 int db_create_schema(sqlite3 *h, struct buf *err);
+/* Brings a copy of a database of schema version `from` up to
+ * DB_SCHEMA_VERSION, inside the caller's transaction. */
+int db_upgrade(sqlite3 *h, int from, struct buf *err);
 /* The schema text compiled into the program (data/schema.sql). */
 extern const char db_schema_sql[];
 
@@ -150,6 +156,7 @@ struct db_hit {
 	char *snippet;
 	enum db_kind pane;      /* where the best match is (DB_ANSWER if title) */
 	double rank;            /* bm25: lower is better */
+	long long row;          /* the search row, for db_hit_snippets */
 };
 
 #define DB_MARK_ON '\x01'
@@ -159,6 +166,15 @@ struct db_hit {
  * hits (possibly none), -1 on a database error. */
 int db_search(struct db *db, const char *typed, const char *level,
     int limit, int offset, struct db_hit **out, size_t *n);
+/* The same hits with every snippet NULL: a screen that shows a few of many
+ * hits makes just those snippets with db_hit_snippets, which costs about
+ * as much per hit as the rest of the search. */
+int db_search_hits(struct db *db, const char *typed, const char *level,
+    int limit, int offset, struct db_hit **out, size_t *n);
+/* Makes the snippets of hits[from, to) that are NULL; typed is the text
+ * the hits were found for. Every one of them is set, if only to "". */
+int db_hit_snippets(struct db *db, const char *typed, struct db_hit *hits,
+    size_t from, size_t to);
 void db_hits_free(struct db_hit *v, size_t n);
 
 /* Up to max words of the index vocabulary close to word (edit distance),

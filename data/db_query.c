@@ -129,7 +129,11 @@ db_statuses_free(struct db_status *v, size_t n)
 int
 db_topics(struct db *db, struct db_topic **out, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt(db, STMT_TOPICS,
+	/* Schema 1 has no stored counts: count the index. */
+	sqlite3_stmt *st = db->version >= 2 ? db_stmt(db, STMT_TOPICS,
+	    "SELECT t.id, coalesce(t.parent_id, 0), t.name, t.path, t.articles "
+	    "FROM topics t ORDER BY t.name COLLATE NOCASE DESC, t.id DESC") :
+	    db_stmt(db, STMT_TOPICS_V1,
 	    "SELECT t.id, coalesce(t.parent_id, 0), t.name, t.path, "
 	    "  (SELECT count(*) FROM articles a WHERE a.topic_id = t.id) "
 	    "FROM topics t ORDER BY t.name COLLATE NOCASE DESC, t.id DESC");

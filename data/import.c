@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -14,12 +15,13 @@
 
 #include "article.h"
 #include "db.h"
+#include "db_internal.h"
 #include "diag.h"
 #include "text.h"
 
 #define MAX_FILE_BYTES (64u << 20)
 #define MAX_DIR_DEPTH 32
-#define MAX_LEVELS 8            /* search rows per article: rowid * 8 + level */
+#define MAX_LEVELS DB_LEVEL_ROWS /* search rows per article (db_internal.h) */
 
 struct file_list {
 	char **v;
@@ -220,6 +222,9 @@ static const char *const write_sql[W_COUNT] = {
 struct writer {
 	sqlite3 *h;
 	sqlite3_stmt *st[W_COUNT];
+	/* The spelling vocabulary's changes: rows removed and added. NULL when
+	 * it is counted from every row at the end (an upgraded database). */
+	struct vocab *vocab;
 };
 
 static sqlite3_stmt *
@@ -293,6 +298,9 @@ write_article(struct writer *w, const struct article *a,
 		sqlite3_int64 old = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 		replaced = 1;
+		if (w->vocab && vocab_scan(w->vocab, w->h, old * MAX_LEVELS,
+		    old * MAX_LEVELS + MAX_LEVELS - 1, -1) != 0)
+			return -1;
 		st = w_stmt(w, W_DEL_SEARCH);
 		sqlite3_bind_int64(st, 1, old);
 		if (w_step_done(st) != 0)
@@ -365,10 +373,18 @@ write_article(struct writer *w, const struct article *a,
 		const char *shown = !restricted || article_has_level(a, l) ? l : first;
 		st = w_stmt(w, W_ADD_SEARCH);
 		sqlite3_bind_int64(st, 1, rowid * MAX_LEVELS + (sqlite3_int64)i);
-		sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, plain_at(a, DB_ANSWER, shown), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, plain_at(a, DB_KEY_POINTS, shown), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, plain_at(a, DB_RESEARCH, shown), -1, SQLITE_STATIC);
+		const char *words[VOCAB_TEXTS] = {
+			title, plain_at(a, DB_ANSWER, shown),
+			plain_at(a, DB_KEY_POINTS, shown), plain_at(a, DB_RESEARCH, shown),
+		};
+		if (w->vocab && vocab_row(w->vocab, words, 1) != 0) {
+			free(title);
+			return -1;
+		}
+		sqlite3_bind_text(st, 2, words[0], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, words[1], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, words[2], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, words[3], -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 6, plain_at(a, DB_REFERENCES, shown), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 7, a->id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 8, l, -1, SQLITE_STATIC);
@@ -403,6 +419,30 @@ dir_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
+/* FTS5 settings for the search index: while importing, and FTS5's own
+ * defaults (as of SQLite 3.40) to leave in the file. */
+struct fts_setting {
+	const char *name;
+	int value;
+};
+static const struct fts_setting bulk_settings[] = {
+	{ "automerge", 0 }, { "crisismerge", 1000 }, { "hashsize", 8 << 20 }, { NULL, 0 },
+};
+static const struct fts_setting default_settings[] = {
+	{ "automerge", 4 }, { "crisismerge", 16 }, { "hashsize", 1 << 20 }, { NULL, 0 },
+};
+
+static const char *
+fts_settings(const struct fts_setting *set)
+{
+	static char sql[1024];
+	size_t n = 0;
+	for (const struct fts_setting *s = set; s->name; s++)
+		n += (size_t)snprintf(sql + n, sizeof sql - n,
+		    "INSERT INTO search (search, rank) VALUES ('%s', %d);", s->name, s->value);
+	return sql;
+}
+
 /* Builds the new database in tmp from old (NULL: from nothing) plus the
  * articles; returns 0 when tmp is complete and synced. */
 static int
@@ -412,7 +452,7 @@ build_database(const char *tmp, struct db *old, struct article *arts, size_t n,
 {
 	struct writer w = { 0 };
 	struct buf err = BUF_INIT;
-	int rc = -1;
+	int rc = -1, from = DB_SCHEMA_VERSION;
 
 	if (sqlite3_open_v2(tmp, &w.h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		fprintf(errors, "%s: cannot create database: %s\n", tmp, sqlite3_errmsg(w.h));
@@ -431,6 +471,7 @@ build_database(const char *tmp, struct db *old, struct article *arts, size_t n,
 			    sqlite3_errmsg(w.h));
 			goto out;
 		}
+		from = db_version(old);
 	} else if (db_create_schema(w.h, &err) != 0) {
 		fprintf(errors, "%s: %s\n", dbpath, err.data);
 		goto out;
@@ -440,6 +481,30 @@ build_database(const char *tmp, struct db *old, struct article *arts, size_t n,
 	if (!exec_ok(w.h, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
 	    "PRAGMA cache_size = -32768; BEGIN", errors, dbpath))
 		goto out;
+	/* FTS5 writes its in-memory index out as a new segment each time it
+	 * passes 'hashsize' (1 MB) and merges segments as it goes, so a large
+	 * import rewrote its index several times over. A bulk import needs
+	 * one merge, the 'optimize' at the end: until then, flush every 8 MB
+	 * and merge only past 1,000 segments. (A larger hash saved no time:
+	 * each token then costs more cache misses; it only cost memory.)
+	 * FTS5's defaults are put back before the commit. */
+	if (!exec_ok(w.h, fts_settings(bulk_settings), errors, dbpath))
+		goto out;
+	if (db_upgrade(w.h, from, &err) != 0) {
+		fprintf(errors, "%s: %s\n", dbpath, err.data);
+		goto out;
+	}
+	/* The spelling vocabulary counts the rows this import removes and adds;
+	 * a database just upgraded has none yet, so it is counted whole at the
+	 * end. */
+	if ((w.vocab = vocab_new(w.h)) == NULL) {
+		fprintf(errors, "%s: cannot find SQLite's unicode61 tokenizer\n", dbpath);
+		goto out;
+	}
+	if (from != DB_SCHEMA_VERSION) {
+		vocab_free(w.vocab);
+		w.vocab = NULL;
+	}
 	for (int i = 0; i < W_COUNT; i++)
 		if (sqlite3_prepare_v3(w.h, write_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
 		    &w.st[i], NULL) != SQLITE_OK) {
@@ -458,7 +523,7 @@ build_database(const char *tmp, struct db *old, struct article *arts, size_t n,
 		}
 		res->replaced += r;
 	}
-	/* Drop topics left empty, then rebuild the spelling vocabulary and
+	/* Drop topics left empty, then store the spelling vocabulary and
 	 * merge the index into as few segments as possible for fast reads. */
 	for (;;) {
 		if (!exec_ok(w.h, "DELETE FROM topics WHERE NOT EXISTS (SELECT 1 FROM "
@@ -468,16 +533,43 @@ build_database(const char *tmp, struct db *old, struct article *arts, size_t n,
 		if (sqlite3_changes(w.h) == 0)
 			break;
 	}
-	if (!exec_ok(w.h,
-	    "INSERT INTO spell (spell) VALUES ('delete-all');"
-	    "INSERT INTO spell (rowid, text) SELECT rowid, title || ' ' || answer || "
-	    "' ' || key_points || ' ' || research FROM search;"
-	    "INSERT INTO search (search) VALUES ('optimize');"
-	    "INSERT INTO spell (spell) VALUES ('optimize');"
-	    "COMMIT; PRAGMA journal_mode = DELETE", errors, dbpath))
+	/* Counted once here, so that the topic tree does not count 100,000
+	 * index entries every time a browser starts. */
+	if (!exec_ok(w.h, "UPDATE topics SET articles = (SELECT count(*) FROM articles a "
+	    "WHERE a.topic_id = topics.id)", errors, dbpath))
+		goto out;
+	if (w.vocab == NULL && ((w.vocab = vocab_new(w.h)) == NULL ||
+	    vocab_scan(w.vocab, w.h, 0, -1, 1) != 0)) {
+		fprintf(errors, "%s: cannot count the spelling vocabulary: %s\n", dbpath,
+		    sqlite3_errmsg(w.h));
+		goto out;
+	}
+	if (vocab_store(w.vocab, w.h) != 0) {
+		fprintf(errors, "%s: cannot write the spelling vocabulary: %s\n", dbpath,
+		    sqlite3_errmsg(w.h));
+		goto out;
+	}
+	/* 'optimize' rewrites the whole index into one segment. After a bulk
+	 * import that is the one merge it needs; after a few articles added
+	 * to a large database it would rewrite hundreds of megabytes for
+	 * them, so FTS5's usual incremental merging (its defaults, back in
+	 * force at the commit) takes them in instead. */
+	bool small = false;
+	if (n > 0) {
+		sqlite3_stmt *cnt;
+		if (sqlite3_prepare_v2(w.h, "SELECT count(*) FROM articles", -1, &cnt,
+		    NULL) == SQLITE_OK && sqlite3_step(cnt) == SQLITE_ROW)
+			small = (sqlite3_uint64)n * 20 < (sqlite3_uint64)sqlite3_column_int64(cnt, 0);
+		sqlite3_finalize(cnt);
+	}
+	if ((!small && !exec_ok(w.h, "INSERT INTO search (search) VALUES ('optimize');",
+	    errors, dbpath)) ||
+	    !exec_ok(w.h, fts_settings(default_settings), errors, dbpath) ||
+	    !exec_ok(w.h, "COMMIT; PRAGMA journal_mode = DELETE", errors, dbpath))
 		goto out;
 	rc = 0;
 out:
+	vocab_free(w.vocab);
 	for (int i = 0; i < W_COUNT; i++)
 		sqlite3_finalize(w.st[i]);
 	if (sqlite3_close(w.h) != SQLITE_OK)
@@ -503,18 +595,52 @@ count_articles(struct db *db)
 	return n;
 }
 
+/* One statement for every lookup: an import checks each related id and,
+ * with --replace, each imported id against the old database. */
 static bool
-id_in_db(struct db *db, const char *id)
+id_in_db(struct db *db, sqlite3_stmt **st, const char *id)
 {
-	sqlite3_stmt *st;
 	bool found = false;
-	if (db && sqlite3_prepare_v2(db_handle(db), "SELECT 1 FROM articles WHERE id = ?1",
-	    -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-		found = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_finalize(st);
-	}
+	if (db == NULL)
+		return false;
+	if (*st == NULL && sqlite3_prepare_v2(db_handle(db),
+	    "SELECT 1 FROM articles WHERE id = ?1", -1, st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(*st, 1, id, -1, SQLITE_STATIC);
+	found = sqlite3_step(*st) == SQLITE_ROW;
+	sqlite3_reset(*st);
 	return found;
+}
+
+/* The ids of this import, so that duplicates and related ids are found in
+ * constant time: a comparison with every earlier article made a 100,000
+ * article import quadratic (minutes of strcmp). Open addressing; a slot
+ * holds an index into the article array plus one, 0 when empty. */
+struct id_index {
+	size_t *slot;
+	size_t mask;
+};
+
+static void
+id_index_init(struct id_index *x, size_t n)
+{
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap *= 2;
+	x->slot = xcalloc(cap, sizeof *x->slot);
+	x->mask = cap - 1;
+}
+
+/* The slot that holds id, or the empty slot where it belongs. */
+static size_t *
+id_index_slot(const struct id_index *x, const struct article *arts, const char *id)
+{
+	uint64_t h = 1469598103934665603u;          /* FNV-1a */
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	for (size_t i = (size_t)h & x->mask;; i = (i + 1) & x->mask)
+		if (x->slot[i] == 0 || strcmp(arts[x->slot[i] - 1].id, id) == 0)
+			return &x->slot[i];
 }
 
 static void
@@ -543,6 +669,8 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	struct file_list files = { NULL, 0 };
 	struct article_rules rules;
 	struct article *arts = NULL;
+	struct id_index ids = { NULL, 0 };
+	sqlite3_stmt *lookup = NULL;
 	struct db *old = NULL;
 	size_t narts = 0;
 	int status = IMPORT_REJECTED, lockfd = -1;
@@ -580,6 +708,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 		diag_error(&d, npaths ? paths[0] : ".", 0, "no .md articles found");
 
 	arts = xcalloc(files.n ? files.n : 1, sizeof *arts);
+	id_index_init(&ids, files.n);
 	for (size_t i = 0; i < files.n; i++) {
 		size_t len = 0;
 		progress(opt, "reading", i, files.n);
@@ -591,12 +720,14 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 		free(text);
 		if (a->id == NULL)
 			continue;
-		for (size_t j = 0; j + 1 < narts; j++)
-			if (arts[j].id && strcmp(arts[j].id, a->id) == 0) {
-				diag_error(&d, a->file, a->id_line, "duplicate id '%s' (also "
-				    "in %s:%d)", a->id, arts[j].file, arts[j].id_line);
-				break;
-			}
+		size_t *slot = id_index_slot(&ids, arts, a->id);
+		if (*slot == 0) {
+			*slot = narts;
+		} else {
+			const struct article *first = &arts[*slot - 1];
+			diag_error(&d, a->file, a->id_line, "duplicate id '%s' (also "
+			    "in %s:%d)", a->id, first->file, first->id_line);
+		}
 	}
 
 	/* A related id may name an article imported later, so it is only a
@@ -604,9 +735,8 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	for (size_t i = 0; i < narts && d.errors == 0; i++)
 		for (size_t r = 0; r < arts[i].nrelated; r++) {
 			const char *rid = arts[i].related[r];
-			bool found = !opt->replace_all && id_in_db(old, rid);
-			for (size_t j = 0; j < narts && !found; j++)
-				found = arts[j].id && strcmp(arts[j].id, rid) == 0;
+			bool found = *id_index_slot(&ids, arts, rid) != 0 ||
+			    (!opt->replace_all && id_in_db(old, &lookup, rid));
 			if (!found)
 				diag_warning(&d, arts[i].file, arts[i].related_line,
 				    "related article '%s' is not in the database", rid);
@@ -664,7 +794,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	if (opt->replace_all) {
 		int kept = 0;
 		for (size_t i = 0; i < narts; i++)
-			kept += id_in_db(old, arts[i].id);
+			kept += id_in_db(old, &lookup, arts[i].id);
 		res->removed -= kept;
 		res->replaced = kept;
 	}
@@ -680,6 +810,8 @@ out:
 	for (size_t i = 0; i < narts; i++)
 		article_free(&arts[i]);
 	free(arts);
+	free(ids.slot);
+	sqlite3_finalize(lookup);
 	db_strings_free(files.v, files.n);
 	rules_free(&rules);
 	db_close(old);

@@ -1,4 +1,5 @@
--- bedside article database, schema version 1.
+-- bedside article database, schema version 2 (1 had the spelling vocabulary
+-- in a contentless FTS5 index; see db.c).
 -- The program sets PRAGMA user_version after running this file; a database
 -- whose user_version it does not know is refused rather than guessed at.
 
@@ -21,7 +22,8 @@ CREATE TABLE topics (
     id          INTEGER PRIMARY KEY,
     parent_id   INTEGER REFERENCES topics(id),
     name        TEXT NOT NULL,
-    path        TEXT NOT NULL UNIQUE
+    path        TEXT NOT NULL UNIQUE,
+    articles    INTEGER NOT NULL DEFAULT 0 -- filed right here; the importer counts
 );
 CREATE INDEX topics_parent ON topics(parent_id);
 
@@ -63,6 +65,9 @@ CREATE TABLE related (
 
 -- Full-text index: one row per article and level, plain text with markup
 -- removed. Column order sets the bm25 weights used by search (title first).
+-- The row for the level at place i (0-based, levels by position) of the
+-- article with rowid r has rowid r * 8 + i: search finds a level's rows by
+-- rowid alone, without reading them.
 -- No stemmer: a stemmed index cannot match the prefix of a word being
 -- typed ("calibra" against the stem "calibr"), and search is as-you-type.
 CREATE VIRTUAL TABLE search USING fts5 (
@@ -75,14 +80,17 @@ CREATE VIRTUAL TABLE search USING fts5 (
 -- above research above references.
 INSERT INTO search (search, rank) VALUES ('rank', 'bm25(10.0, 5.0, 3.0, 2.0, 1.0)');
 
--- Words as written (no stemming), for "did you mean" suggestions: a
--- contentless index whose vocabulary is all that is read. The importer
--- rebuilds it from the search table after every import.
-CREATE VIRTUAL TABLE spell USING fts5 (
-    text, content = '', detail = 'none',
-    tokenize = 'unicode61 remove_diacritics 2'
-);
-CREATE VIRTUAL TABLE spell_vocab USING fts5vocab(spell, row);
+-- Words as written (no stemming), for "did you mean" suggestions: every
+-- word of the search rows' title, answer, key points and research as the
+-- unicode61 tokenizer gives it, with len its length in characters (so a
+-- suggestion reads only words of about the right length) and docs the
+-- number of search rows that have it. The importer keeps it up to date.
+CREATE TABLE spell_words (
+    len         INTEGER NOT NULL,
+    word        TEXT NOT NULL,
+    docs        INTEGER NOT NULL,
+    PRIMARY KEY (len, word)
+) WITHOUT ROWID;
 
 INSERT INTO levels (name, label, position, disclaimer) VALUES
  ('clinician', 'Clinician', 1,

@@ -82,6 +82,10 @@ text_valid_utf8(const char *s, size_t len, size_t *bad_off)
 {
 	size_t i = 0;
 	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {       /* ASCII is valid */
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = text_decode(s + i, len - i, &cp);
 		if (cp == TEXT_INVALID) {
@@ -201,6 +205,16 @@ text_sanitize(struct buf *out, const char *s, size_t len, unsigned flags)
 {
 	size_t i = 0;
 	while (i < len) {
+		/* Printable ASCII, most of any text, is copied in runs: it is
+		 * kept as it is whatever the flags and mode. */
+		size_t run = i;
+		while (run < len && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F)
+			run++;
+		if (run > i) {
+			buf_add(out, s + i, run - i);
+			i = run;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = text_decode(s + i, len - i, &cp);
 		if (cp == '\n' && (flags & TEXT_KEEP_NEWLINES)) {

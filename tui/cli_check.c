@@ -50,7 +50,7 @@ cli_check(struct cli *c, int argc, char **argv)
 		db_articles_in_topic(db, 0, &all, &n);
 		char *path = text_sanitized(db_path(db), 0);
 		printf("%s: ok (schema version %d, %zu articles)\n", path,
-		    DB_SCHEMA_VERSION, n);
+		    db_version(db), n);
 		free(path);
 		db_summaries_free(all, n);
 	}

@@ -97,7 +97,7 @@ suggest(struct search_view *s)
 	for (int i = 0; i < 16 && nth_word(query_text(s), i, &word); i++) {
 		struct db_hit *h = NULL;
 		size_t n = 0;
-		if (db_search(app->db, word.data, app_level(app), 1, 0, &h, &n) != 0)
+		if (db_search_hits(app->db, word.data, app_level(app), 1, 0, &h, &n) != 0)
 			break;
 		db_hits_free(h, n);
 		if (n > 0)
@@ -122,7 +122,10 @@ run(struct search_view *s)
 	s->dirty_box = s->dirty_body = true;
 	if (query_text(s)[strspn(query_text(s), " ")] == '\0')
 		return;
-	if (db_search(app->db, query_text(s), app_level(app), SEARCH_LIMIT, 0,
+	/* Snippets are made as hits come into view (search_draw): a screen
+	 * shows a handful of the hundred, and each costs about as much as
+	 * the rest of the search. */
+	if (db_search_hits(app->db, query_text(s), app_level(app), SEARCH_LIMIT, 0,
 	    &s->hits, &s->nhits) != 0) {
 		s->hits = NULL;
 		s->nhits = 0;
@@ -364,6 +367,9 @@ search_draw(struct view *v)
 		werase(s->body);
 		if (s->nhits) {
 			s->top = layout_list_top(s->top, s->sel, (int)s->nhits, HIT_H, h);
+			size_t end = (size_t)s->top + (size_t)(h > 0 ? h / HIT_H : 0);
+			db_hit_snippets(v->app->db, query_text(s), s->hits, (size_t)s->top,
+			    end < s->nhits ? end : s->nhits);
 			for (int r = 0; r + HIT_H <= h && s->top + r / HIT_H < (int)s->nhits;
 			    r += HIT_H) {
 				int i = s->top + r / HIT_H;

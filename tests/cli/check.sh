@@ -8,7 +8,7 @@ db="$scratch/test.db"
 
 run "$BEDSIDE" check --db "$db"
 is "$rc" 0 "check passes on a fresh database"
-like "$out" 'ok \(schema version 1, 3 articles\)$' "check says what it found"
+like "$out" 'ok \(schema version 2, 3 articles\)$' "check says what it found"
 
 run "$BEDSIDE" check
 is "$rc" 0 "check passes on the bundled database"
@@ -64,7 +64,7 @@ expect_refused empty 'empty\.db: not a bedside database \(it is empty\)'
 expect_refused text 'text\.db: not a readable SQLite database'
 expect_refused truncated 'truncated\.db: '
 expect_refused flipped-header 'flipped-header\.db: '
-expect_refused newer 'newer\.db: schema version 99 is newer than this bedside understands \(1\)'
+expect_refused newer 'newer\.db: schema version 99 is newer than this bedside understands \(2\)'
 expect_refused unknown-version 'unknown-version\.db: unknown schema version 0'
 expect_refused trigger "trigger\.db: unexpected trigger 'evil' in the schema"
 expect_refused view "view\.db: unexpected view 'evil' in the schema"
@@ -86,6 +86,63 @@ for cmd in topics "search sprockets" "show gamma"; do
 	run "$BEDSIDE" $cmd --db "$bad/corrupt-pages.db"
 	[ "$rc" -le 3 ]; ok $? "damaged pages: '$cmd' exits cleanly ($rc)"
 done
+
+# The spelling vocabulary is a plain table the importer keeps in step
+# with the search rows; check recounts it.
+cp "$db" "$bad/vocab.db"
+python3 - "$bad/vocab.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE spell_words SET docs = docs + 1 WHERE (len, word) IN "
+          "(SELECT len, word FROM spell_words ORDER BY len, word LIMIT 1)")
+c.commit()
+PY
+run "$BEDSIDE" check --db "$bad/vocab.db"
+is "$rc" 3 "check finds a spelling vocabulary out of step"
+like "$err" 'spelling vocabulary: 1 word disagree' "and says which table"
+
+# So are the article counts of the topic tree.
+cp "$db" "$bad/counts.db"
+python3 - "$bad/counts.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE topics SET articles = articles + 1 WHERE id = (SELECT min(id) FROM topics)")
+c.commit()
+PY
+run "$BEDSIDE" check --db "$bad/counts.db"
+is "$rc" 3 "check finds a topic's article count out of step"
+like "$err" 'topics: 1 stored article count is wrong' "and says so"
+
+# Schema version 1 kept the vocabulary in a contentless FTS5 index. Such a
+# database is still read (suggestions too), and an import upgrades it.
+v1="$scratch/v1.db"
+cp "$db" "$v1"
+python3 - "$v1" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.executescript('''
+DROP TABLE spell_words;
+ALTER TABLE topics DROP COLUMN articles;
+CREATE VIRTUAL TABLE spell USING fts5 (text, content = '', detail = 'none',
+    tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE spell_vocab USING fts5vocab(spell, row);
+INSERT INTO spell (rowid, text) SELECT rowid, title || ' ' || answer || ' ' ||
+    key_points || ' ' || research FROM search;
+PRAGMA user_version = 1;''')
+c.commit()
+PY
+run "$BEDSIDE" check --db "$v1"
+is "$rc" 0 "a schema version 1 database passes check"
+like "$out" 'ok \(schema version 1, 3 articles\)$' "and check says it is version 1"
+run "$BEDSIDE" search --db "$v1" widgetz
+is "$rc" 1 "version 1: a word with no hit exits 1"
+like "$err" 'did you mean: widgets' "version 1: suggestions come from the old index"
+run "$BEDSIDE" import --db "$v1" "$FIXTURES/good/alpha.md"
+is "$rc" 0 "importing into a version 1 database works"
+run "$BEDSIDE" check --db "$v1"
+like "$out" 'ok \(schema version 2, 3 articles\)$' "and upgrades it to version 2"
+run "$BEDSIDE" search --db "$v1" widgetz
+like "$err" 'did you mean: widgets' "upgraded: suggestions as before"
 
 # The trigger never ran: importing into it is refused too, file unchanged.
 cp "$bad/trigger.db" "$scratch/trigger-copy.db"

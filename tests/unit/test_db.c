@@ -65,9 +65,9 @@ START_TEST(schema_version_rules)
 	char copy[600];
 	struct buf err = BUF_INIT;
 
-	exec_on_copy("PRAGMA user_version = 2", copy, sizeof copy);
+	exec_on_copy("PRAGMA user_version = 3", copy, sizeof copy);
 	ck_assert_ptr_null(db_open(copy, DB_READ, &err));
-	ck_assert_ptr_nonnull(strstr(err.data, "schema version 2 is newer"));
+	ck_assert_ptr_nonnull(strstr(err.data, "schema version 3 is newer"));
 	buf_truncate(&err, 0);
 
 	exec_on_copy("PRAGMA user_version = 0", copy, sizeof copy);
@@ -189,6 +189,38 @@ START_TEST(search_and_suggest)
 }
 END_TEST
 
+/* Hits without snippets, then snippets for some of them, are the hits of
+ * db_search piece for piece. */
+START_TEST(snippets_on_demand)
+{
+	struct db *db = open_ok();
+	const char *queries[] = { "w", "gadget", "widgets calib", "nested point", "the" };
+	for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
+		struct db_hit *all, *some;
+		size_t n, m;
+		ck_assert_int_eq(db_search(db, queries[q], "clinician", 10, 0, &all, &n), 0);
+		ck_assert_int_eq(db_search_hits(db, queries[q], "clinician", 10, 0, &some, &m), 0);
+		ck_assert_uint_eq(n, m);
+		for (size_t i = 0; i < m; i++)
+			ck_assert_ptr_null(some[i].snippet);
+		if (m > 1) {
+			ck_assert_int_eq(db_hit_snippets(db, queries[q], some, 1, m), 0);
+			ck_assert_ptr_null(some[0].snippet);
+		}
+		ck_assert_int_eq(db_hit_snippets(db, queries[q], some, 0, m), 0);
+		for (size_t i = 0; i < m; i++) {
+			ck_assert_str_eq(some[i].id, all[i].id);
+			ck_assert_str_eq(some[i].snippet, all[i].snippet);
+			ck_assert_int_eq(some[i].pane, all[i].pane);
+			ck_assert(some[i].rank == all[i].rank);
+		}
+		db_hits_free(all, n);
+		db_hits_free(some, m);
+	}
+	db_close(db);
+}
+END_TEST
+
 START_TEST(integrity)
 {
 	struct db *db = open_ok();
@@ -209,6 +241,7 @@ db_suite(void)
 	tcase_add_test(tc, topic_tree);
 	tcase_add_test(tc, article_levels);
 	tcase_add_test(tc, search_and_suggest);
+	tcase_add_test(tc, snippets_on_demand);
 	tcase_add_test(tc, integrity);
 	suite_add_tcase(s, tc);
 	return s;
