@@ -1,7 +1,8 @@
 /* query.h: turns what a person typed into an FTS5 query. Nothing typed is
  * ever FTS5 syntax: every word is quoted, so AND, NEAR, quotes, '*', '^',
  * ':', '-' and parentheses are plain text. The last word is matched as a
- * prefix unless the text ends in a space, so hits appear while typing. */
+ * prefix unless the text ends in a space or it is a single character, so
+ * hits appear while typing. */
 #ifndef BEDSIDE_QUERY_H
 #define BEDSIDE_QUERY_H
 

@@ -29,10 +29,11 @@ ok $? "Esc returns to where the search started"
 
 keys /
 wait_for '^ Search:'
-keys l
+keys h e
+wait_for '^ Search: he *$'
 wait_for '[0-9]+ articles?'
 first=$(screen_line '[0-9]+ articles?')
-keys o o p
+keys C-u l o o p
 wait_for '^ Search: loop'
 wait_for '^ 1 article'
 ok $? "the hits are searched again on every key"

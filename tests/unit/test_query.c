@@ -25,18 +25,22 @@ START_TEST(words_and_prefix)
 	expect("heart failure ", "\"heart\" \"failure\"");
 	expect("  fever", "\"fever\"*");
 	expect("Fever", "\"Fever\"*");
+	/* one character is a whole word until a second is typed */
+	expect("x", "\"x\"");
+	expect("\xC3\xA9", "\"\xC3\xA9\"");
+	expect("ab", "\"ab\"*");
 }
 END_TEST
 
 START_TEST(syntax_is_plain_text)
 {
-	expect("a AND b", "\"a\" \"AND\" \"b\"*");
+	expect("a AND b", "\"a\" \"AND\" \"b\"");
 	expect("NEAR(a b, 3)", "\"NEAR\" \"a\" \"b\" \"3\"");
 	expect("\"quoted phrase\"", "\"quoted\" \"phrase\"");
 	expect("title:fever", "\"title\" \"fever\"*");
 	expect("-beta +alpha ^gamma*", "\"beta\" \"alpha\" \"gamma\"");
 	expect("(x OR y)", "\"x\" \"OR\" \"y\"");
-	expect("x\"y", "\"x\" \"y\"*");
+	expect("x\"yz", "\"x\" \"yz\"*");
 }
 END_TEST
 
