@@ -163,7 +163,8 @@ struct db_hit {
 #define DB_MARK_OFF '\x02'
 
 /* Searches what a person typed (see query.h) at one level. Returns 0 with
- * hits (possibly none), -1 on a database error. */
+ * hits (possibly none), -1 on a database error, DB_STOPPED if the stop
+ * hook (db_set_stop) asked it to give up. */
 int db_search(struct db *db, const char *typed, const char *level,
     int limit, int offset, struct db_hit **out, size_t *n);
 /* The same hits with every snippet NULL: a screen that shows a few of many
@@ -172,10 +173,25 @@ int db_search(struct db *db, const char *typed, const char *level,
 int db_search_hits(struct db *db, const char *typed, const char *level,
     int limit, int offset, struct db_hit **out, size_t *n);
 /* Makes the snippets of hits[from, to) that are NULL; typed is the text
- * the hits were found for. Every one of them is set, if only to "". */
+ * the hits were found for. Every one of them is set, if only to "",
+ * unless the stop hook ends it (DB_STOPPED). */
 int db_hit_snippets(struct db *db, const char *typed, struct db_hit *hits,
     size_t from, size_t to);
 void db_hits_free(struct db_hit *v, size_t n);
+
+/* The first hits in article order, unranked (rank 0): what a screen can
+ * show at once while the ranking of a very common word is still to come.
+ * Their cost does not grow with the number of matches. */
+int db_search_first_hits(struct db *db, const char *typed, const char *level,
+    int limit, struct db_hit **out, size_t *n);
+
+/* A search can be cut short. While one runs, stop(arg) is asked every few
+ * thousand steps of SQLite's machine whether to give up (a key is
+ * waiting, the time is up); if it says so, the search returns DB_STOPPED
+ * and no hits. NULL removes the hook. */
+#define DB_STOPPED (-2)
+typedef bool (*db_stop_fn)(void *arg);
+void db_set_stop(struct db *db, db_stop_fn stop, void *arg);
 
 /* Up to max words of the index vocabulary close to word (edit distance),
  * best first, for "did you mean". */

@@ -26,6 +26,7 @@ enum db_stmt_id {
 	STMT_RELATED,
 	STMT_SEARCH,
 	STMT_SEARCH_HIT,
+	STMT_SEARCH_FIRST,
 	STMT_SNIPPETS,
 	STMT_LEVEL_PLACE,
 	STMT_SUGGEST,
@@ -38,6 +39,8 @@ struct db {
 	char *path;
 	int version;            /* the file's schema version */
 	sqlite3_stmt *stmt[DB_STMT_COUNT];
+	db_stop_fn stop;        /* see db_set_stop */
+	void *stop_arg;
 };
 
 /* The cached statement for id, reset and ready to bind; NULL on error. */

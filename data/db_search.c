@@ -127,7 +127,7 @@ level_place(struct db *db, const char *level)
  * which for a short prefix is most of the work. */
 static int
 search(struct db *db, const char *typed, const char *level, int limit,
-    int offset, bool snippets, struct db_hit **out, size_t *n)
+    int offset, bool ranked, bool snippets, struct db_hit **out, size_t *n)
 {
 	int rc = SQLITE_DONE;
 
@@ -142,10 +142,12 @@ search(struct db *db, const char *typed, const char *level, int limit,
 		return 0;
 	}
 
-	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH,
+	sqlite3_stmt *st = ranked ? db_stmt(db, STMT_SEARCH,
 	    "SELECT rowid, rank, best_pane(search) FROM search WHERE search MATCH ?1 "
 	    "AND rowid % " DB_LEVEL_ROWS_SQL " = ?2 "
-	    "ORDER BY +rank, rowid LIMIT ?3 OFFSET ?4");
+	    "ORDER BY +rank, rowid LIMIT ?3 OFFSET ?4") : db_stmt(db, STMT_SEARCH_FIRST,
+	    "SELECT rowid, 0, best_pane(search) FROM search WHERE search MATCH ?1 "
+	    "AND rowid % " DB_LEVEL_ROWS_SQL " = ?2 LIMIT ?3 OFFSET ?4");
 	if (st == NULL) {
 		free(match);
 		return -1;
@@ -202,6 +204,8 @@ search(struct db *db, const char *typed, const char *level, int limit,
 		*n = 0;
 	}
 	free(match);
+	if (rc == SQLITE_INTERRUPT)
+		return DB_STOPPED;
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -209,14 +213,39 @@ int
 db_search(struct db *db, const char *typed, const char *level, int limit,
     int offset, struct db_hit **out, size_t *n)
 {
-	return search(db, typed, level, limit, offset, true, out, n);
+	return search(db, typed, level, limit, offset, true, true, out, n);
 }
 
 int
 db_search_hits(struct db *db, const char *typed, const char *level, int limit,
     int offset, struct db_hit **out, size_t *n)
 {
-	return search(db, typed, level, limit, offset, false, out, n);
+	return search(db, typed, level, limit, offset, true, false, out, n);
+}
+
+int
+db_search_first_hits(struct db *db, const char *typed, const char *level,
+    int limit, struct db_hit **out, size_t *n)
+{
+	return search(db, typed, level, limit, 0, false, false, out, n);
+}
+
+static int
+stop_asked(void *arg)
+{
+	struct db *db = arg;
+	return db->stop && db->stop(db->stop_arg);
+}
+
+void
+db_set_stop(struct db *db, db_stop_fn stop, void *arg)
+{
+	db->stop = stop;
+	db->stop_arg = arg;
+	/* Every 1,000 steps is some tens of microseconds of ranking: often
+	 * enough that a key never waits for a search, seldom enough that
+	 * asking (a poll() of the terminal) costs nothing to speak of. */
+	sqlite3_progress_handler(db->h, stop ? 1000 : 0, stop ? stop_asked : NULL, db);
 }
 
 int
@@ -256,12 +285,15 @@ db_hit_snippets(struct db *db, const char *typed, struct db_hit *hits,
 	sqlite3_reset(st);
 out:
 	/* A row gone since the search (it cannot be, on one connection)
-	 * still gets a snippet, an empty one. */
-	for (size_t i = from; i < to; i++)
+	 * still gets a snippet, an empty one; one that was stopped gets
+	 * none, and can be asked for again. */
+	for (size_t i = from; i < to && rc != SQLITE_INTERRUPT; i++)
 		if (hits[i].snippet == NULL)
 			hits[i].snippet = xstrdup("");
 	free(match);
 	free(rows);
+	if (rc == SQLITE_INTERRUPT)
+		return DB_STOPPED;
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 

@@ -221,6 +221,127 @@ START_TEST(snippets_on_demand)
 }
 END_TEST
 
+/* The stop hook: counts its calls, says stop from call `at` on. */
+struct stopper {
+	int calls, at;
+};
+
+static bool
+stop_at(void *arg)
+{
+	struct stopper *st = arg;
+	return ++st->calls >= st->at;
+}
+
+static bool
+hit_has_id(const struct db_hit *h, size_t n, const char *id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(h[i].id, id) == 0)
+			return true;
+	return false;
+}
+
+/* Replaces the database with one of n articles that all have the word
+ * "common": enough rows that SQLite asks the stop hook while it ranks. */
+static void
+import_many(int n)
+{
+	char tmp[] = "/tmp/bedside-test-many.XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(tmp));
+	for (int i = 0; i < n; i++) {
+		char file[600];
+		snprintf(file, sizeof file, "%s/a%04d.md", tmp, i);
+		FILE *f = fopen(file, "w");
+		ck_assert_ptr_nonnull(f);
+		fprintf(f, "---\nid: a%04d\ntitle: Question %d about common things?\n"
+		    "topic: Testing/Many\nupdated: 2026-01-15\nstatus: under-review\n---\n\n"
+		    "## Answer\n", i, i);
+		for (int j = 0; j <= i % 7; j++)
+			fprintf(f, "The common answer %d, said again.\n", j);
+		fprintf(f, "\n## References\n1. Example Society. Example guideline. 2020.\n");
+		fclose(f);
+	}
+	char *paths[] = { tmp };
+	struct import_options opt = { .replace_all = true };
+	struct import_result res;
+	FILE *quiet = fopen("/dev/null", "w");
+	ck_assert_int_eq(import_paths(path, paths, 1, &opt, &res, quiet), IMPORT_OK);
+	fclose(quiet);
+	ck_assert_int_eq(res.articles, n);
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+/* A search the hook stops returns DB_STOPPED and no hits, and leaves the
+ * connection as good as before; one it lets run finds what a search with
+ * no hook finds. */
+START_TEST(search_stops_when_asked)
+{
+	import_many(300);
+	struct db *db = open_ok();
+	struct db_hit *h, *plain;
+	size_t n, m;
+	struct stopper never = { 0, 1 << 30 }, now = { 0, 1 };
+
+	ck_assert_int_eq(db_search_hits(db, "common", "clinician", 300, 0, &plain, &m), 0);
+	ck_assert_uint_eq(m, 300);
+
+	db_set_stop(db, stop_at, &now);
+	ck_assert_int_eq(db_search_hits(db, "common", "clinician", 10, 0, &h, &n), DB_STOPPED);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_ptr_null(h);
+	ck_assert_int_ge(now.calls, 1);
+	db_set_stop(db, NULL, NULL);
+	ck_assert_int_eq(db_search_hits(db, "common", "clinician", 300, 0, &h, &n), 0);
+	ck_assert_uint_eq(n, m);
+	db_hits_free(h, n);
+
+	/* Snippets the hook stops are left to be made again. */
+	ck_assert_int_eq(db_search_hits(db, "common", "clinician", 300, 0, &h, &n), 0);
+	ck_assert_uint_eq(n, 300);
+	now.calls = 0;
+	db_set_stop(db, stop_at, &now);
+	ck_assert_int_eq(db_hit_snippets(db, "common", h, 0, n), DB_STOPPED);
+	size_t missing = 0;
+	for (size_t i = 0; i < n; i++)
+		missing += h[i].snippet == NULL;
+	ck_assert_uint_gt(missing, 0);
+	db_set_stop(db, stop_at, &never);
+	ck_assert_int_eq(db_hit_snippets(db, "common", h, 0, n), 0);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_ptr_nonnull(strchr(h[i].snippet, DB_MARK_ON));
+	db_hits_free(h, n);
+
+	ck_assert_int_eq(db_search_hits(db, "common", "clinician", 300, 0, &h, &n), 0);
+	db_set_stop(db, NULL, NULL);
+	ck_assert_uint_eq(n, m);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_str_eq(h[i].id, plain[i].id);
+	db_hits_free(h, n);
+
+	/* The first hits: articles the ranked search finds, in article
+	 * order, unranked, as many as asked. */
+	ck_assert_int_eq(db_search_first_hits(db, "common", "clinician", 10, &h, &n), 0);
+	ck_assert_uint_eq(n, 10);
+	for (size_t i = 0; i < n; i++) {
+		ck_assert(hit_has_id(plain, m, h[i].id));
+		ck_assert(h[i].rank == 0);
+		ck_assert_ptr_null(h[i].snippet);
+		ck_assert(i == 0 || h[i - 1].row < h[i].row);
+	}
+	db_hits_free(h, n);
+	ck_assert_int_eq(db_search_first_hits(db, "common", "clinician", 1, &h, &n), 0);
+	ck_assert_uint_eq(n, 1);
+	db_hits_free(h, n);
+	ck_assert_int_eq(db_search_first_hits(db, "sprokets", "clinician", 10, &h, &n), 0);
+	ck_assert_uint_eq(n, 0);
+	db_hits_free(plain, m);
+	db_close(db);
+}
+END_TEST
+
 START_TEST(integrity)
 {
 	struct db *db = open_ok();
@@ -242,6 +363,7 @@ db_suite(void)
 	tcase_add_test(tc, article_levels);
 	tcase_add_test(tc, search_and_suggest);
 	tcase_add_test(tc, snippets_on_demand);
+	tcase_add_test(tc, search_stops_when_asked);
 	tcase_add_test(tc, integrity);
 	suite_add_tcase(s, tc);
 	return s;
