@@ -541,8 +541,15 @@ app_loop(struct app *app)
 
 		/* Keys already typed (a paste, a held key) go first; the
 		 * screen catches up once they are done. */
-		if (!input_pending())
+		if (!input_pending()) {
 			redraw(app);
+			/* Then what the view put off to keep up with the keys,
+			 * for as long as they rest. */
+			struct view *top = app_top(app);
+			while (!too_small && top->ops->idle && !input_pending() &&
+			    top->ops->idle(top))
+				redraw(app);
+		}
 		app->message_new = false;
 		enum input_result r = input_read(&key, &stop_signal);
 		if (r == INPUT_STOP)

@@ -33,6 +33,10 @@ struct view_ops {
 	bool (*action)(struct view *v, enum action act);
 	/* The reading level changed. May be NULL. */
 	void (*level_changed)(struct view *v);
+	/* Work put off so that the screen could keep up with the keys (the
+	 * ranking of a very common word): done while no key waits, given up
+	 * when one comes. True if it changed what is drawn. May be NULL. */
+	bool (*idle)(struct view *v);
 	/* The actions worth a hint on the status line, ending in ACT_NONE. */
 	const enum action *(*hints)(const struct view *v);
 	void (*free)(struct view *v);

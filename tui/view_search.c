@@ -11,16 +11,38 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "article_text.h"
 #include "buf.h"
 #include "draw.h"
+#include "input.h"
 #include "render.h"
 #include "text.h"
 #include "view.h"
 
 #define SEARCH_LIMIT 100
+/* The time a key's search may take before the screen shows the first
+ * matches unranked instead, and ranks them once the keys rest: ranking a
+ * word that is in most articles takes a quarter of a second at 100,000
+ * articles, and the screen must keep up with the typing. */
+#define SEARCH_BUDGET_MS 20
+
+/* The budget; tests set BEDSIDE_TEST_SEARCH_BUDGET_MS=0 to see the
+ * unranked-then-ranked path on a small database. */
+static double
+search_budget_ms(void)
+{
+	static double budget = -1;
+	if (budget < 0) {
+		const char *e = getenv("BEDSIDE_TEST_SEARCH_BUDGET_MS");
+		char *end;
+		double v = e && *e ? strtod(e, &end) : -1;
+		budget = v >= 0 && *end == '\0' ? v : SEARCH_BUDGET_MS;
+	}
+	return budget;
+}
 #define QUERY_MAX 1024          /* bytes; a longer paste is cut here */
 #define HIT_H 3
 
@@ -35,6 +57,8 @@ struct search_view {
 	int sel, top;
 	bool failed;
 	bool stale;             /* the query changed since the last search */
+	bool ranking;           /* hits are the first matches; ranked ones to come */
+	bool snippets_due;      /* drawing was stopped before the snippets */
 	WINDOW *box, *body;
 	bool dirty_box, dirty_body;
 };
@@ -61,6 +85,26 @@ clear_results(struct search_view *s)
 	s->nhits = s->nsugg = 0;
 	s->sel = s->top = 0;
 	s->failed = false;
+	s->ranking = s->snippets_due = false;
+}
+
+/* --- searching without keeping the keys waiting --------------------------- */
+
+static double
+now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* The stop hook of a search (db_set_stop): a key waiting always stops
+ * it, for that key changes what to search; *deadline, if not 0, too. */
+static bool
+should_stop(void *arg)
+{
+	const double *deadline = arg;
+	return input_pending() || (*deadline > 0 && now_ms() > *deadline);
 }
 
 /* The n-th space-separated word of q, into out. */
@@ -97,7 +141,8 @@ suggest(struct search_view *s)
 	for (int i = 0; i < 16 && nth_word(query_text(s), i, &word); i++) {
 		struct db_hit *h = NULL;
 		size_t n = 0;
-		if (db_search_hits(app->db, word.data, app_level(app), 1, 0, &h, &n) != 0)
+		/* Whether the word finds anything: no need to rank. */
+		if (db_search_first_hits(app->db, word.data, app_level(app), 1, &h, &n) != 0)
 			break;
 		db_hits_free(h, n);
 		if (n > 0)
@@ -112,28 +157,97 @@ suggest(struct search_view *s)
 	buf_free(&word);
 }
 
+/*
+ * Searches the query. While typing, a key that comes stops the search
+ * (it changes the query: the results stay as they were, marked stale, and
+ * the next draw searches again), and a search that runs past the budget
+ * gives way to the first matches, unranked, which the view ranks when
+ * the keys rest (search_idle). Otherwise it searches to the end: a key
+ * that acts on the hits (Enter) must act on the ranked ones.
+ */
 static void
-run(struct search_view *s)
+run(struct search_view *s, bool typing)
 {
 	struct app *app = s->v.app;
+	struct db_hit *hits = NULL;
+	size_t n = 0;
 
-	clear_results(s);
-	s->stale = false;
-	s->dirty_box = s->dirty_body = true;
-	if (query_text(s)[strspn(query_text(s), " ")] == '\0')
+	s->stale = true;        /* until a search ends */
+	if (query_text(s)[strspn(query_text(s), " ")] == '\0') {
+		clear_results(s);
+		s->stale = false;
+		s->dirty_box = s->dirty_body = true;
 		return;
+	}
 	/* Snippets are made as hits come into view (search_draw): a screen
 	 * shows a handful of the hundred, and each costs about as much as
 	 * the rest of the search. */
-	if (db_search_hits(app->db, query_text(s), app_level(app), SEARCH_LIMIT, 0,
-	    &s->hits, &s->nhits) != 0) {
-		s->hits = NULL;
-		s->nhits = 0;
+	/* (A deadline of 0 would mean none: a budget of 0 is a moment.) */
+	double deadline = typing ? now_ms() + search_budget_ms() + 1e-6 : 0;
+	if (typing)
+		db_set_stop(app->db, should_stop, &deadline);
+	int rc = db_search_hits(app->db, query_text(s), app_level(app), SEARCH_LIMIT, 0,
+	    &hits, &n);
+	bool ranking = false;
+	if (rc == DB_STOPPED && !input_pending()) {
+		deadline = 0;
+		rc = db_search_first_hits(app->db, query_text(s), app_level(app),
+		    SEARCH_LIMIT, &hits, &n);
+		ranking = rc == 0 && n > 0;
+	}
+	db_set_stop(app->db, NULL, NULL);
+	if (rc == DB_STOPPED)
+		return;
+	clear_results(s);
+	s->stale = false;
+	s->ranking = ranking;
+	s->dirty_box = s->dirty_body = true;
+	if (rc != 0) {
 		s->failed = true;
 		return;
 	}
+	s->hits = hits;
+	s->nhits = n;
 	if (s->nhits == 0)
 		suggest(s);
+}
+
+/* Ranks the hits of a search that showed the first matches, and makes
+ * the snippets a draw was stopped before; a key stops either. True if
+ * there is something new to draw. */
+static bool
+search_idle(struct view *v)
+{
+	struct search_view *s = sv(v);
+	struct app *app = v->app;
+	double no_deadline = 0;
+
+	if (s->stale) {
+		run(s, true);
+		return !s->stale;
+	}
+	if (s->ranking) {
+		struct db_hit *hits = NULL;
+		size_t n = 0;
+		db_set_stop(app->db, should_stop, &no_deadline);
+		int rc = db_search_hits(app->db, query_text(s), app_level(app),
+		    SEARCH_LIMIT, 0, &hits, &n);
+		db_set_stop(app->db, NULL, NULL);
+		if (rc == DB_STOPPED)
+			return false;
+		clear_results(s);
+		s->dirty_box = s->dirty_body = true;
+		if (rc != 0)
+			s->failed = true;
+		s->hits = hits;
+		s->nhits = n;
+		return true;
+	}
+	if (s->snippets_due) {
+		s->dirty_body = true;
+		return true;
+	}
+	return false;
 }
 
 /* Puts the suggestion in place of the word that found nothing. */
@@ -147,7 +261,7 @@ take_suggestion(struct search_view *s, const char *word)
 	buf_free(&s->query);
 	s->query = q;
 	buf_free(&w);
-	run(s);
+	run(s, false);
 }
 
 /* --- text entry ------------------------------------------------------- */
@@ -274,6 +388,9 @@ draw_box(struct search_view *s)
 		buf_adds(&info, " Type words to search titles and text");
 	else if (s->nhits == 0)
 		buf_adds(&info, " No articles match");
+	else if (s->ranking)
+		buf_addf(&info, " Many articles match; ranking them%s (type more to narrow)",
+		    text_ascii() ? "..." : "\xe2\x80\xa6");
 	else
 		buf_addf(&info, " %zu article%s%s", s->nhits, s->nhits == 1 ? "" : "s",
 		    s->nhits >= SEARCH_LIMIT ? " (the best shown)" : "");
@@ -360,7 +477,7 @@ search_draw(struct view *v)
 	int h = v->area.h - 2;
 
 	if (s->stale)
-		run(s);
+		run(s, true);
 	if (s->dirty_box && s->box)
 		draw_box(s);
 	if (s->dirty_body && s->body) {
@@ -368,8 +485,13 @@ search_draw(struct view *v)
 		if (s->nhits) {
 			s->top = layout_list_top(s->top, s->sel, (int)s->nhits, HIT_H, h);
 			size_t end = (size_t)s->top + (size_t)(h > 0 ? h / HIT_H : 0);
-			db_hit_snippets(v->app->db, query_text(s), s->hits, (size_t)s->top,
-			    end < s->nhits ? end : s->nhits);
+			/* A key that comes stops the snippets: the hits show
+			 * without them, and get them when the keys rest. */
+			double no_deadline = 0;
+			db_set_stop(v->app->db, should_stop, &no_deadline);
+			s->snippets_due = db_hit_snippets(v->app->db, query_text(s), s->hits,
+			    (size_t)s->top, end < s->nhits ? end : s->nhits) == DB_STOPPED;
+			db_set_stop(v->app->db, NULL, NULL);
 			for (int r = 0; r + HIT_H <= h && s->top + r / HIT_H < (int)s->nhits;
 			    r += HIT_H) {
 				int i = s->top + r / HIT_H;
@@ -389,8 +511,18 @@ static bool
 search_action(struct view *v, enum action act)
 {
 	struct search_view *s = sv(v);
-	if (s->stale)
-		run(s);
+	switch (act) {
+	case ACT_MOVE_UP: case ACT_PANE_PREV: case ACT_MOVE_DOWN: case ACT_PANE_NEXT:
+	case ACT_PAGE_UP: case ACT_PAGE_DOWN: case ACT_FIRST: case ACT_LAST:
+	case ACT_OPEN:
+		/* These act on the hits: the ranked ones, for the query as
+		 * it is now. */
+		if (s->stale || s->ranking)
+			run(s, false);
+		break;
+	default:
+		return false;
+	}
 	int n = s->nhits ? (int)s->nhits : (int)s->nsugg;
 	int page = (v->area.h - 2) / HIT_H, sel = s->sel;
 
@@ -419,8 +551,6 @@ search_action(struct view *v, enum action act)
 			free(w);
 		}
 		return true;
-	case ACT_LEVEL_CYCLE:
-		return false;
 	default:
 		return false;
 	}
@@ -433,7 +563,7 @@ search_action(struct view *v, enum action act)
 static void
 search_level_changed(struct view *v)
 {
-	run(sv(v));
+	run(sv(v), true);
 }
 
 static const enum action *
@@ -468,6 +598,7 @@ static const struct view_ops search_ops = {
 	.input = search_input,
 	.action = search_action,
 	.level_changed = search_level_changed,
+	.idle = search_idle,
 	.hints = search_hints,
 	.free = search_free,
 };
