@@ -27,6 +27,10 @@ enum db_stmt_id {
 	STMT_SEARCH,
 	STMT_SEARCH_HIT,
 	STMT_SEARCH_FIRST,
+	STMT_SEARCH_FAST,
+	STMT_ROW_LENGTHS,
+	STMT_BEGIN,
+	STMT_COMMIT,
 	STMT_SNIPPETS,
 	STMT_LEVEL_PLACE,
 	STMT_SUGGEST,
@@ -40,14 +44,31 @@ struct db {
 	int version;            /* the file's schema version */
 	sqlite3_stmt *stmt[DB_STMT_COUNT];
 	db_stop_fn stop;        /* see db_set_stop */
+	struct row_lengths *lengths;    /* db_rank.c; NULL: rank with FTS5's bm25 */
 	void *stop_arg;
 };
 
 /* The cached statement for id, reset and ready to bind; NULL on error. */
 sqlite3_stmt *db_stmt(struct db *db, enum db_stmt_id id, const char *sql);
 char *db_column_dup(sqlite3_stmt *st, int col);
+/* A read transaction around several statements, if none is open yet;
+ * pass db_read_begin's answer to db_read_end. */
+bool db_read_begin(struct db *db);
+void db_read_end(struct db *db, bool began);
 
 int db_register_functions(struct db *db);
+/* The FTS5 API of a connection (db_vocab.c), for its functions and
+ * tokenizer. */
+fts5_api *db_fts5_api(sqlite3 *h);
+
+/* db_rank.c: bm25 with the row lengths in memory (db_keep_row_lengths). */
+struct row_lengths;
+int db_rank_register(struct db *db, fts5_api *api);
+bool db_rank_fast(struct db *db);
+/* Reads the row lengths not read yet; DB_STOPPED if the stop hook ends
+ * it (the next call goes on from there). */
+int db_rank_read_lengths(struct db *db);
+void db_rank_finalize(struct db *db);
 
 /* The spelling vocabulary (db_search.c): the words of search rows as the
  * unicode61 tokenizer gives them, each with the number of rows it is in,
@@ -61,6 +82,9 @@ int vocab_row(struct vocab *v, const char *const texts[VOCAB_TEXTS], int sign);
 /* Counts the rows with rowid in [lo, hi], or every row if hi < 0. */
 int vocab_scan(struct vocab *v, sqlite3 *h, sqlite3_int64 lo, sqlite3_int64 hi, int sign);
 int vocab_store(struct vocab *v, sqlite3 *h);
+/* How many words the counted rows and spell_words disagree on (the first
+ * into first); -1 on error. */
+long vocab_compare(struct vocab *v, sqlite3 *h, struct buf *first);
 void db_search_finalize(struct db *db);
 
 #endif

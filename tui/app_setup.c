@@ -281,6 +281,8 @@ app_setup(struct app *app, const struct app_options *opt)
 		return 3;
 	}
 	buf_free(&err);
+	/* Searched on every key: rank with the row lengths in memory. */
+	db_keep_row_lengths(app->db);
 	state_init(&app->st, opt->secure);
 	if (db_statuses(app->db, &app->statuses, &app->nstatuses) != 0) {
 		app->statuses = NULL;

@@ -113,6 +113,22 @@ run "$BEDSIDE" check --db "$bad/counts.db"
 is "$rc" 3 "check finds a topic's article count out of step"
 like "$err" 'topics: 1 stored article count is wrong' "and says so"
 
+# Search tells a hit's article and level by its row number alone; check
+# makes sure every row is numbered for what it holds.
+cp "$db" "$bad/numbering.db"
+python3 - "$bad/numbering.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE search SET level = 'patient' WHERE rowid = "
+          "(SELECT min(rowid) FROM search WHERE level = 'clinician')")
+c.commit()
+PY
+run "$BEDSIDE" check --db "$bad/numbering.db"
+is "$rc" 3 "check finds a search row numbered for another level"
+like "$err" 'search index: 1 row is not numbered for its article and level' "and says so"
+run "$BEDSIDE" search --db "$bad/numbering.db" widgets
+is "$rc:$err" "0:" "search still answers on it"
+
 # Schema version 1 kept the vocabulary in a contentless FTS5 index. Such a
 # database is still read (suggestions too), and an import upgrades it.
 v1="$scratch/v1.db"

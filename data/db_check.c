@@ -1,0 +1,121 @@
+/* db_check.c: `bedside check`: SQLite's integrity check, FTS5's, the
+ * numbering of the search rows and what schema 2 stores beside them. */
+#include "config.h"
+#include "db_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* FTS5's integrity-check is an INSERT, which a read-only connection may
+ * not run; a copy of the database in memory may, so check works on an
+ * installed, read-only file too. */
+int
+db_check(struct db *db, struct buf *report)
+{
+	int problems = 0, rc;
+	sqlite3_stmt *st;
+
+	rc = sqlite3_prepare_v2(db->h, "PRAGMA integrity_check", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *msg = (const char *)sqlite3_column_text(st, 0);
+			if (msg && strcmp(msg, "ok") != 0) {
+				buf_addf(report, "%s: integrity: %s\n", db->path, msg);
+				problems++;
+			}
+		}
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_DONE) {
+		buf_addf(report, "%s: integrity check failed: %s\n", db->path,
+		    sqlite3_errmsg(db->h));
+		return problems + 1;
+	}
+
+	sqlite3 *mem = NULL;
+	if (sqlite3_open(":memory:", &mem) != SQLITE_OK) {
+		sqlite3_close(mem);
+		buf_addf(report, "%s: cannot check the search index: out of memory\n", db->path);
+		return problems + 1;
+	}
+	sqlite3_backup *bk = sqlite3_backup_init(mem, "main", db->h, "main");
+	if (bk) {
+		sqlite3_backup_step(bk, -1);
+		sqlite3_backup_finish(bk);
+	}
+	sqlite3_db_config(mem, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+	sqlite3_db_config(mem, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
+	static const char *const fts_tables[] = { "search", "spell" };
+	for (size_t i = 0; i < (db->version >= 2 ? 1u : 2u); i++) {
+		char sql[128];
+		snprintf(sql, sizeof sql,
+		    "INSERT INTO %s (%s, rank) VALUES ('integrity-check', 1)",
+		    fts_tables[i], fts_tables[i]);
+		/* The contentless spell index can only be checked against
+		 * itself, not its (absent) content. */
+		if (i == 1)
+			snprintf(sql, sizeof sql,
+			    "INSERT INTO spell (spell) VALUES ('integrity-check')");
+		if (sqlite3_exec(mem, sql, NULL, NULL, NULL) != SQLITE_OK) {
+			buf_addf(report, "%s: search index '%s': %s\n", db->path,
+			    fts_tables[i], sqlite3_errmsg(mem));
+			problems++;
+		}
+	}
+	sqlite3_close(mem);
+
+	/* Search finds an article and level by a row's number alone
+	 * (schema.sql): every row must be numbered for the article and
+	 * level it holds. */
+	long misnumbered = -1;
+	rc = sqlite3_prepare_v2(db->h, "SELECT count(*) FROM search s "
+	    "LEFT JOIN articles a ON a.rowid = s.rowid / " DB_LEVEL_ROWS_SQL " "
+	    "LEFT JOIN levels l ON l.name = s.level "
+	    "WHERE a.id IS NOT s.article_id OR s.rowid % " DB_LEVEL_ROWS_SQL " IS NOT "
+	    "(SELECT count(*) FROM levels b WHERE b.position < l.position)", -1, &st, NULL);
+	if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		misnumbered = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (misnumbered != 0) {
+		buf_addf(report, "%s: search index: %ld row%s not numbered for %s article and "
+		    "level; re-import to rebuild it\n", db->path, misnumbered < 0 ? 1 : misnumbered,
+		    misnumbered == 1 ? " is" : "s are", misnumbered == 1 ? "its" : "their");
+		problems++;
+	}
+
+	if (db->version >= 2) {
+		long wrong = 0;
+		rc = sqlite3_prepare_v2(db->h, "SELECT count(*) FROM topics t WHERE "
+		    "t.articles <> (SELECT count(*) FROM articles a WHERE a.topic_id = t.id)",
+		    -1, &st, NULL);
+		if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+			wrong = sqlite3_column_int(st, 0);
+		else
+			wrong = -1;
+		sqlite3_finalize(st);
+		if (wrong != 0) {
+			buf_addf(report, "%s: topics: %ld stored article count%s wrong; "
+			    "re-import to recount\n", db->path, wrong < 0 ? 1 : wrong,
+			    wrong == 1 ? " is" : "s are");
+			problems++;
+		}
+		struct vocab *v = vocab_new(db->h);
+		struct buf first = BUF_INIT;
+		long diff = v && vocab_scan(v, db->h, 0, -1, 1) == 0 ?
+		    vocab_compare(v, db->h, &first) : -1;
+		if (diff < 0) {
+			buf_addf(report, "%s: cannot check the spelling vocabulary: %s\n",
+			    db->path, sqlite3_errmsg(db->h));
+			problems++;
+		} else if (diff > 0) {
+			buf_addf(report, "%s: spelling vocabulary: %ld word%s disagree with "
+			    "the search rows (first: '%s'); re-import to rebuild it\n",
+			    db->path, diff, diff == 1 ? "" : "s", first.data ? first.data : "");
+			problems++;
+		}
+		buf_free(&first);
+		vocab_free(v);
+	}
+	return problems;
+}
