@@ -4,6 +4,7 @@
 #define BEDSIDE_DB_INTERNAL_H
 
 #include "db.h"
+#include "query.h"
 
 /* Search rows per article: the importer numbers an article's row for the
  * level at place i (0-based, levels by position) articles.rowid * 8 + i. */
@@ -29,6 +30,7 @@ enum db_stmt_id {
 	STMT_SEARCH_FIRST,
 	STMT_SEARCH_FAST,
 	STMT_ROW_LENGTHS,
+	STMT_PHRASE_ROWS,
 	STMT_BEGIN,
 	STMT_COMMIT,
 	STMT_SNIPPETS,
@@ -69,6 +71,14 @@ bool db_rank_fast(struct db *db);
  * it (the next call goes on from there). */
 int db_rank_read_lengths(struct db *db);
 void db_rank_finalize(struct db *db);
+/* The rows holding each phrase of a MATCH text built by query_build(),
+ * for bedside_bm25(); kept from one search to the next. */
+#define PHRASES_MAX QUERY_MAX_WORDS
+struct phrase_counts {
+	int n;
+	sqlite3_int64 rows[PHRASES_MAX];
+};
+int db_rank_phrase_counts(struct db *db, const char *match, struct phrase_counts *out);
 
 /* The spelling vocabulary (db_search.c): the words of search rows as the
  * unicode61 tokenizer gives them, each with the number of rows it is in,

@@ -11,7 +11,12 @@
  *
  * The lengths are read in rowid order and the reading can be stopped (the
  * stop hook, db_set_stop) and taken up again where it stopped. A row not
- * read yet is ranked with its length from FTS5, as bm25() would. */
+ * read yet is ranked with its length from FTS5, as bm25() would.
+ *
+ * bm25() also counts, before it ranks, the rows that hold each phrase of
+ * the query (for its IDF), a pass over each phrase's whole posting list.
+ * Typing changes only the last word, so the counts of the others are kept
+ * here, by phrase, and passed in. */
 #include "config.h"
 #include "db_internal.h"
 
@@ -20,7 +25,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define COUNTS_KEPT 64
+
 struct row_lengths {
+	/* Phrase counts kept (a ring): the phrase as in the MATCH text, and
+	 * the number of rows that hold it. */
+	char *phrase[COUNTS_KEPT];
+	sqlite3_int64 rows[COUNTS_KEPT];
+	unsigned next_phrase;
 	/* len[place][rowid / DB_LEVEL_ROWS]: the tokens of the row of the
 	 * level at that place; NULL until a row of the level is read. */
 	uint32_t *len[DB_LEVEL_ROWS];
@@ -95,6 +107,8 @@ db_rank_finalize(struct db *db)
 		return;
 	for (int p = 0; p < DB_LEVEL_ROWS; p++)
 		free(l->len[p]);
+	for (int i = 0; i < COUNTS_KEPT; i++)
+		free(l->phrase[i]);
 	free(l);
 	db->lengths = NULL;
 }
@@ -138,6 +152,55 @@ db_rank_read_lengths(struct db *db)
 	return rc == SQLITE_INTERRUPT ? DB_STOPPED : -1;
 }
 
+/* The number of rows that hold one phrase of a MATCH text. */
+static int
+phrase_rows(struct db *db, const char *phrase, size_t len, sqlite3_int64 *rows)
+{
+	struct row_lengths *l = db->lengths;
+	for (int i = 0; i < COUNTS_KEPT; i++)
+		if (l->phrase[i] && strlen(l->phrase[i]) == len &&
+		    memcmp(l->phrase[i], phrase, len) == 0) {
+			*rows = l->rows[i];
+			return 0;
+		}
+	sqlite3_stmt *st = db_stmt(db, STMT_PHRASE_ROWS,
+	    "SELECT count(*) FROM search WHERE search MATCH ?1");
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, phrase, (int)len, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*rows = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_INTERRUPT ? DB_STOPPED : -1;
+	unsigned k = l->next_phrase++ % COUNTS_KEPT;
+	free(l->phrase[k]);
+	l->phrase[k] = xstrndup(phrase, len);
+	l->rows[k] = *rows;
+	return 0;
+}
+
+int
+db_rank_phrase_counts(struct db *db, const char *match, struct phrase_counts *out)
+{
+	/* query_build() writes phrases as "word" or "word"*, one space
+	 * apart, with no quote inside a word. */
+	out->n = 0;
+	for (const char *p = match; *p && out->n < PHRASES_MAX; ) {
+		const char *e = strchr(p, ' ');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		int rc = phrase_rows(db, p, len, &out->rows[out->n]);
+		if (rc != 0)
+			return rc;
+		out->n++;
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}
+
 /* --- bedside_bm25() ------------------------------------------------------- */
 
 /* What bm25() works out once per query: each phrase's IDF and the
@@ -167,7 +230,7 @@ bm25_query_free(void *p)
 }
 
 static struct bm25_query *
-bm25_query(const Fts5ExtensionApi *api, Fts5Context *fts)
+bm25_query(const Fts5ExtensionApi *api, Fts5Context *fts, const struct phrase_counts *known)
 {
 	struct bm25_query *q = api->xGetAuxdata(fts, 0);
 	if (q)
@@ -182,9 +245,16 @@ bm25_query(const Fts5ExtensionApi *api, Fts5Context *fts)
 		rc = api->xColumnTotalSize(fts, -1, &ntoken);
 	if (rc == SQLITE_OK)
 		q->avgdl = nrow > 0 ? (double)ntoken / (double)nrow : 1.0;
+	/* Counts passed in are used only if they are one per phrase: else
+	 * FTS5 parsed the text into phrases otherwise than they were counted. */
+	if (known && known->n != q->nphrase)
+		known = NULL;
 	for (int i = 0; rc == SQLITE_OK && i < q->nphrase; i++) {
 		sqlite3_int64 nhit = 0;
-		rc = api->xQueryPhrase(fts, i, &nhit, count_row);
+		if (known)
+			nhit = known->rows[i];
+		else
+			rc = api->xQueryPhrase(fts, i, &nhit, count_row);
 		if (rc == SQLITE_OK) {
 			double idf = log(((double)nrow - (double)nhit + 0.5) / ((double)nhit + 0.5));
 			q->idf[i] = idf <= 0.0 ? 1e-6 : idf;
@@ -205,9 +275,17 @@ bm25_fast(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
 {
 	const double k1 = 1.2, b = 0.75;
 	struct db *db = api->xUserData(fts);
-	struct bm25_query *q = bm25_query(api, fts);
+	/* bedside_bm25(search, COUNTS, WEIGHT...): COUNTS is a pointer to
+	 * struct phrase_counts, or NULL. */
+	const struct phrase_counts *known = argc > 0 ?
+	    sqlite3_value_pointer(argv[0], "bedside_phrase_counts") : NULL;
+	struct bm25_query *q = bm25_query(api, fts, known);
 	int ninst = 0, rc;
 
+	if (argc > 0) {
+		argc--;
+		argv++;
+	}
 	if (q == NULL) {
 		sqlite3_result_error_code(ctx, SQLITE_ERROR);
 		return;

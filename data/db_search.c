@@ -143,8 +143,11 @@ search_in(struct db *db, const char *typed, const char *level, int limit,
 		return 0;
 	}
 
+	struct phrase_counts counts;
 	if (ranked && db_rank_fast(db)) {
 		int r = db_rank_read_lengths(db);
+		if (r == 0)
+			r = db_rank_phrase_counts(db, match, &counts);
 		if (r != 0) {
 			free(match);
 			return r;
@@ -152,7 +155,7 @@ search_in(struct db *db, const char *typed, const char *level, int limit,
 	}
 	/* The weights are those of the rank in schema.sql. */
 	sqlite3_stmt *st = ranked && db_rank_fast(db) ? db_stmt(db, STMT_SEARCH_FAST,
-	    "SELECT rowid, bedside_bm25(search, 10.0, 5.0, 3.0, 2.0, 1.0) AS r, "
+	    "SELECT rowid, bedside_bm25(search, ?5, 10.0, 5.0, 3.0, 2.0, 1.0) AS r, "
 	    "best_pane(search) FROM search WHERE search MATCH ?1 "
 	    "AND rowid % " DB_LEVEL_ROWS_SQL " = ?2 "
 	    "ORDER BY r, rowid LIMIT ?3 OFFSET ?4") :
@@ -171,6 +174,8 @@ search_in(struct db *db, const char *typed, const char *level, int limit,
 	sqlite3_bind_int(st, 2, place);
 	sqlite3_bind_int(st, 3, limit > 0 ? limit : 20);
 	sqlite3_bind_int(st, 4, offset > 0 ? offset : 0);
+	if (ranked && db_rank_fast(db))
+		sqlite3_bind_pointer(st, 5, &counts, "bedside_phrase_counts", NULL);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 32;

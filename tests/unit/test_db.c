@@ -350,7 +350,8 @@ START_TEST(fast_rank_is_bm25)
 	import_many(300);
 	struct db *plain = open_ok(), *fast = open_ok();
 	const char *queries[] = { "common", "question 12", "said again", "qu", "answer 3",
-	    "common answer", "q", "nothing here" };
+	    "common answer", "q", "nothing here", "common \xe2\x80\x94 answer", "\xe2\x80\x94",
+	    "common answ", "answer common", "common answer" };
 	struct stopper now = { 0, 1 };
 
 	db_keep_row_lengths(fast);
