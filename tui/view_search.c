@@ -58,7 +58,11 @@ struct search_view {
 	bool failed;
 	bool stale;             /* the query changed since the last search */
 	bool ranking;           /* hits are the first matches; ranked ones to come */
-	bool snippets_due;      /* drawing was stopped before the snippets */
+	bool snippets_due;      /* the snippets on screen are not made yet */
+	bool fresh;             /* hits just found: snippets wait for a rest */
+	/* Per hit, the snippet its row had for the query before, shown until
+	 * its own is made: a key that keeps the same hits redraws nothing. */
+	char **shown;
 	WINDOW *box, *body;
 	bool dirty_box, dirty_body;
 };
@@ -78,6 +82,8 @@ query_text(const struct search_view *s)
 static void
 clear_results(struct search_view *s)
 {
+	db_strings_free(s->shown, s->shown ? s->nhits : 0);
+	s->shown = NULL;
 	db_hits_free(s->hits, s->nhits);
 	db_strings_free(s->sugg, s->nsugg);
 	s->hits = NULL;
@@ -85,7 +91,32 @@ clear_results(struct search_view *s)
 	s->nhits = s->nsugg = 0;
 	s->sel = s->top = 0;
 	s->failed = false;
-	s->ranking = s->snippets_due = false;
+	s->ranking = s->snippets_due = s->fresh = false;
+}
+
+/* Puts a search's hits in place of the last ones, each row keeping the
+ * snippet it had until its own is made. */
+static void
+take_hits(struct search_view *s, struct db_hit *hits, size_t n)
+{
+	char **shown = n ? xcalloc(n, sizeof *shown) : NULL;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < s->nhits; j++) {
+			if (s->hits[j].row != hits[i].row)
+				continue;
+			char **from = s->hits[j].snippet ? &s->hits[j].snippet :
+			    s->shown ? &s->shown[j] : NULL;
+			if (from) {
+				shown[i] = *from;
+				*from = NULL;
+			}
+			break;
+		}
+	clear_results(s);
+	s->hits = hits;
+	s->nhits = n;
+	s->shown = shown;
+	s->fresh = n > 0;
 }
 
 /* --- searching without keeping the keys waiting --------------------------- */
@@ -198,7 +229,7 @@ run(struct search_view *s, bool typing)
 	db_set_stop(app->db, NULL, NULL);
 	if (rc == DB_STOPPED)
 		return;
-	clear_results(s);
+	take_hits(s, rc == 0 ? hits : NULL, rc == 0 ? n : 0);
 	s->stale = false;
 	s->ranking = ranking;
 	s->dirty_box = s->dirty_body = true;
@@ -206,8 +237,6 @@ run(struct search_view *s, bool typing)
 		s->failed = true;
 		return;
 	}
-	s->hits = hits;
-	s->nhits = n;
 	if (s->nhits == 0)
 		suggest(s);
 }
@@ -235,12 +264,10 @@ search_idle(struct view *v)
 		db_set_stop(app->db, NULL, NULL);
 		if (rc == DB_STOPPED)
 			return false;
-		clear_results(s);
+		take_hits(s, rc == 0 ? hits : NULL, rc == 0 ? n : 0);
 		s->dirty_box = s->dirty_body = true;
 		if (rc != 0)
 			s->failed = true;
-		s->hits = hits;
-		s->nhits = n;
 		return true;
 	}
 	if (s->snippets_due) {
@@ -401,7 +428,8 @@ draw_box(struct search_view *s)
 }
 
 static void
-draw_hit(struct search_view *s, int y, const struct db_hit *h, bool sel)
+draw_hit(struct search_view *s, int y, const struct db_hit *h, const char *snippet,
+    bool sel)
 {
 	struct app *app = s->v.app;
 	int w = s->v.area.w;
@@ -422,7 +450,7 @@ draw_hit(struct search_view *s, int y, const struct db_hit *h, bool sel)
 	free(status);
 	x += draw_str(s->body, y + 1, x, "  ", w - x, TH_DIM);
 	draw_str_cut(s->body, y + 1, x, meta.data, w - x - 1, TH_DIM);
-	render_text(&doc, h->snippet ? h->snippet : "", w - 5, 0, 0);
+	render_text(&doc, snippet, w - 5, 0, 0);
 	if (doc.nlines) {
 		int used = draw_render_line(s->body, y + 2, 4, w - 5, &doc.lines[0], NULL,
 		    TH_NORMAL);
@@ -485,17 +513,26 @@ search_draw(struct view *v)
 		if (s->nhits) {
 			s->top = layout_list_top(s->top, s->sel, (int)s->nhits, HIT_H, h);
 			size_t end = (size_t)s->top + (size_t)(h > 0 ? h / HIT_H : 0);
-			/* A key that comes stops the snippets: the hits show
-			 * without them, and get them when the keys rest. */
-			double no_deadline = 0;
-			db_set_stop(v->app->db, should_stop, &no_deadline);
-			s->snippets_due = db_hit_snippets(v->app->db, query_text(s), s->hits,
-			    (size_t)s->top, end < s->nhits ? end : s->nhits) == DB_STOPPED;
-			db_set_stop(v->app->db, NULL, NULL);
+			/* Hits just found show at once, with the snippets
+			 * their rows had; their own are made when the keys
+			 * rest (search_idle), and a key that comes stops them. */
+			if (s->fresh) {
+				s->fresh = false;
+				s->snippets_due = true;
+			} else {
+				double no_deadline = 0;
+				db_set_stop(v->app->db, should_stop, &no_deadline);
+				s->snippets_due = db_hit_snippets(v->app->db, query_text(s),
+				    s->hits, (size_t)s->top, end < s->nhits ? end : s->nhits) ==
+				    DB_STOPPED;
+				db_set_stop(v->app->db, NULL, NULL);
+			}
 			for (int r = 0; r + HIT_H <= h && s->top + r / HIT_H < (int)s->nhits;
 			    r += HIT_H) {
 				int i = s->top + r / HIT_H;
-				draw_hit(s, r, &s->hits[i], i == s->sel);
+				const char *snip = s->hits[i].snippet ? s->hits[i].snippet :
+				    s->shown && s->shown[i] ? s->shown[i] : "";
+				draw_hit(s, r, &s->hits[i], snip, i == s->sel);
 			}
 		} else if (s->query.len && !s->failed) {
 			draw_suggestions(s, h);
