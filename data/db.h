@@ -190,6 +190,15 @@ int db_search_first_hits(struct db *db, const char *typed, const char *level,
  * not looked up row by row. The order is the same. */
 void db_keep_row_lengths(struct db *db);
 
+/* The hits as rows only (row, rank, pane; id, title, topic, status and
+ * snippet NULL), ranked or, if not, the first in article order: a screen
+ * fills in the few it shows with db_hit_details and db_hit_snippets. */
+int db_search_rows(struct db *db, const char *typed, const char *level,
+    int limit, bool ranked, struct db_hit **out, size_t *n);
+/* Fills id, title, topic and status of hits[from, to) that have none; a
+ * hit whose article is gone gets them empty. */
+int db_hit_details(struct db *db, struct db_hit *hits, size_t from, size_t to);
+
 /* A search can be cut short. While one runs, stop(arg) is asked every few
  * thousand steps of SQLite's machine whether to give up (a key is
  * waiting, the time is up); if it says so, the search returns DB_STOPPED

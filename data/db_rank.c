@@ -61,9 +61,15 @@ get_varint(const unsigned char *p, size_t n, uint64_t *v)
 	return 0;
 }
 
+/* Rows past this article number (or below 0: a damaged or hostile file)
+ * are not kept, and rank with their length from FTS5. */
+#define LENGTHS_MAX_ARTICLE ((sqlite3_int64)1 << 24)
+
 static void
 lengths_put(struct row_lengths *l, sqlite3_int64 rowid, uint32_t tokens)
 {
+	if (rowid < 0 || rowid / DB_LEVEL_ROWS >= LENGTHS_MAX_ARTICLE)
+		return;
 	int place = (int)(rowid % DB_LEVEL_ROWS);
 	size_t i = (size_t)(rowid / DB_LEVEL_ROWS);
 	if (i >= l->cap[place]) {

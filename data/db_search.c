@@ -126,9 +126,71 @@ level_place(struct db *db, const char *level)
  * the hits that want one (db_hit_snippets), in one pass of the query over
  * their rowids: running the query once per hit would repeat its setup,
  * which for a short prefix is most of the work. */
+/* What a search fills in of each hit. */
+enum fill {
+	FILL_ROWS,              /* row, rank and pane */
+	FILL_DETAILS,           /* and id, title, topic, status */
+	FILL_SNIPPETS,          /* and the snippet */
+};
+
+/* Fills the details of hits[from, to) that have none. The article is
+ * told by the row number (schema.sql): reading the search row for its
+ * article_id would read its whole text, several pages a hit; `bedside
+ * check` makes sure the numbering holds. With kept, hits whose article
+ * is gone are dropped and *kept says how many are left; without, they
+ * get empty details. Returns an SQLite code, SQLITE_DONE if all went well. */
+static int
+hit_details(struct db *db, struct db_hit *hits, size_t from, size_t to, size_t *kept)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_HIT,
+	    "SELECT a.id, a.title, t.path, a.status "
+	    "FROM articles a JOIN topics t ON t.id = a.topic_id "
+	    "WHERE a.rowid = ?1 / " DB_LEVEL_ROWS_SQL);
+	if (st == NULL)
+		return SQLITE_ERROR;
+	size_t k = from;
+	int rc = SQLITE_DONE;
+	for (size_t i = from; i < to && rc == SQLITE_DONE; i++) {
+		struct db_hit *h = &hits[i];
+		if (h->id) {
+			hits[k++] = *h;
+			continue;
+		}
+		sqlite3_bind_int64(st, 1, h->row);
+		int r = sqlite3_step(st);
+		if (r == SQLITE_ROW) {
+			h->id = db_column_dup(st, 0);
+			h->title = db_column_dup(st, 1);
+			h->topic = db_column_dup(st, 2);
+			h->status = db_column_dup(st, 3);
+			hits[k++] = *h;
+		} else if (r == SQLITE_DONE && kept == NULL) {
+			h->id = xstrdup("");
+			h->title = xstrdup("");
+			h->topic = xstrdup("");
+			h->status = xstrdup("");
+		} else if (r != SQLITE_DONE) {
+			rc = r;
+		}
+		sqlite3_reset(st);
+	}
+	if (kept)
+		*kept = k;
+	return rc;
+}
+
+int
+db_hit_details(struct db *db, struct db_hit *hits, size_t from, size_t to)
+{
+	bool began = db_read_begin(db);
+	int rc = hit_details(db, hits, from, to, NULL);
+	db_read_end(db, began);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 static int
 search_in(struct db *db, const char *typed, const char *level, int limit,
-    int offset, bool ranked, bool snippets, struct db_hit **out, size_t *n)
+    int offset, bool ranked, enum fill fill, struct db_hit **out, size_t *n)
 {
 	int rc = SQLITE_DONE;
 
@@ -190,33 +252,12 @@ search_in(struct db *db, const char *typed, const char *level, int limit,
 	}
 	sqlite3_reset(st);
 
-	/* The article is told by the rowid too (schema.sql): reading the
-	 * search row for its article_id would read its whole text, several
-	 * pages a hit. `bedside check` makes sure the numbering holds. */
-	st = db_stmt(db, STMT_SEARCH_HIT,
-	    "SELECT a.id, a.title, t.path, a.status "
-	    "FROM articles a JOIN topics t ON t.id = a.topic_id "
-	    "WHERE a.rowid = ?1 / " DB_LEVEL_ROWS_SQL);
-	if (st == NULL)
-		rc = SQLITE_ERROR;
-	size_t kept = 0;
-	for (size_t i = 0; i < *n && rc == SQLITE_DONE; i++) {
-		struct db_hit *h = &(*out)[i];
-		sqlite3_bind_int64(st, 1, h->row);
-		int r = sqlite3_step(st);
-		if (r == SQLITE_ROW) {
-			h->id = db_column_dup(st, 0);
-			h->title = db_column_dup(st, 1);
-			h->topic = db_column_dup(st, 2);
-			h->status = db_column_dup(st, 3);
-			(*out)[kept++] = *h;
-		} else if (r != SQLITE_DONE) {
-			rc = r;
-		}
-		sqlite3_reset(st);
-	}
+	size_t kept = *n;
+	if (rc == SQLITE_DONE && fill != FILL_ROWS)
+		rc = hit_details(db, *out, 0, *n, &kept);
 	*n = kept;
-	if (rc == SQLITE_DONE && snippets && db_hit_snippets(db, typed, *out, 0, *n) != 0)
+	if (rc == SQLITE_DONE && fill == FILL_SNIPPETS &&
+	    db_hit_snippets(db, typed, *out, 0, *n) != 0)
 		rc = SQLITE_ERROR;
 	if (*n == 0 || rc != SQLITE_DONE) {
 		db_hits_free(*out, *n);
@@ -231,10 +272,10 @@ search_in(struct db *db, const char *typed, const char *level, int limit,
 
 static int
 search(struct db *db, const char *typed, const char *level, int limit,
-    int offset, bool ranked, bool snippets, struct db_hit **out, size_t *n)
+    int offset, bool ranked, enum fill fill, struct db_hit **out, size_t *n)
 {
 	bool began = db_read_begin(db);
-	int rc = search_in(db, typed, level, limit, offset, ranked, snippets, out, n);
+	int rc = search_in(db, typed, level, limit, offset, ranked, fill, out, n);
 	db_read_end(db, began);
 	return rc;
 }
@@ -243,21 +284,28 @@ int
 db_search(struct db *db, const char *typed, const char *level, int limit,
     int offset, struct db_hit **out, size_t *n)
 {
-	return search(db, typed, level, limit, offset, true, true, out, n);
+	return search(db, typed, level, limit, offset, true, FILL_SNIPPETS, out, n);
 }
 
 int
 db_search_hits(struct db *db, const char *typed, const char *level, int limit,
     int offset, struct db_hit **out, size_t *n)
 {
-	return search(db, typed, level, limit, offset, true, false, out, n);
+	return search(db, typed, level, limit, offset, true, FILL_DETAILS, out, n);
 }
 
 int
 db_search_first_hits(struct db *db, const char *typed, const char *level,
     int limit, struct db_hit **out, size_t *n)
 {
-	return search(db, typed, level, limit, 0, false, false, out, n);
+	return search(db, typed, level, limit, 0, false, FILL_DETAILS, out, n);
+}
+
+int
+db_search_rows(struct db *db, const char *typed, const char *level, int limit,
+    bool ranked, struct db_hit **out, size_t *n)
+{
+	return search(db, typed, level, limit, 0, ranked, FILL_ROWS, out, n);
 }
 
 static int

@@ -380,6 +380,47 @@ START_TEST(fast_rank_is_bm25)
 }
 END_TEST
 
+/* Rows first, details for the few a screen shows: the same hits as a
+ * search that fills everything. */
+START_TEST(rows_then_details)
+{
+	struct db *db = open_ok();
+	struct db_hit *all, *rows;
+	size_t n, m;
+	ck_assert_int_eq(db_search_hits(db, "a", "clinician", 10, 0, &all, &n), 0);
+	ck_assert_int_eq(db_search_rows(db, "a", "clinician", 10, true, &rows, &m), 0);
+	ck_assert_uint_ge(n, 2);
+	ck_assert_uint_eq(n, m);
+	for (size_t i = 0; i < m; i++) {
+		ck_assert_ptr_null(rows[i].id);
+		ck_assert_ptr_null(rows[i].title);
+		ck_assert(rows[i].row == all[i].row && rows[i].rank == all[i].rank);
+	}
+	ck_assert_int_eq(db_hit_details(db, rows, 1, 2), 0);
+	ck_assert_ptr_null(rows[0].id);
+	ck_assert_str_eq(rows[1].id, all[1].id);
+	ck_assert_int_eq(db_hit_details(db, rows, 0, m), 0);
+	for (size_t i = 0; i < m; i++) {
+		ck_assert_str_eq(rows[i].id, all[i].id);
+		ck_assert_str_eq(rows[i].title, all[i].title);
+		ck_assert_str_eq(rows[i].topic, all[i].topic);
+		ck_assert_str_eq(rows[i].status, all[i].status);
+	}
+	/* A row whose article is not there gets empty details. */
+	free(rows[0].id);
+	free(rows[0].title);
+	free(rows[0].topic);
+	free(rows[0].status);
+	rows[0].id = rows[0].title = rows[0].topic = rows[0].status = NULL;
+	rows[0].row = 999999 * 8;
+	ck_assert_int_eq(db_hit_details(db, rows, 0, 1), 0);
+	ck_assert_str_eq(rows[0].id, "");
+	db_hits_free(all, n);
+	db_hits_free(rows, m);
+	db_close(db);
+}
+END_TEST
+
 START_TEST(integrity)
 {
 	struct db *db = open_ok();
@@ -403,6 +444,7 @@ db_suite(void)
 	tcase_add_test(tc, snippets_on_demand);
 	tcase_add_test(tc, search_stops_when_asked);
 	tcase_add_test(tc, fast_rank_is_bm25);
+	tcase_add_test(tc, rows_then_details);
 	tcase_add_test(tc, integrity);
 	suite_add_tcase(s, tc);
 	return s;
