@@ -27,7 +27,7 @@
  * matches unranked instead, and ranks them once the keys rest: ranking a
  * word that is in most articles takes a quarter of a second at 100,000
  * articles, and the screen must keep up with the typing. */
-#define SEARCH_BUDGET_MS 20
+#define SEARCH_BUDGET_MS 12
 
 /* The budget; tests set BEDSIDE_TEST_SEARCH_BUDGET_MS=0 to see the
  * unranked-then-ranked path on a small database. */
@@ -135,7 +135,16 @@ static bool
 should_stop(void *arg)
 {
 	const double *deadline = arg;
-	return input_pending() || (*deadline > 0 && now_ms() > *deadline);
+	static double last_poll;
+	double now = now_ms();
+	if (*deadline > 0 && now > *deadline)
+		return true;
+	/* Asking the terminal is a system call: at most every half
+	 * millisecond, which no typist can tell. */
+	if (now - last_poll < 0.5)
+		return false;
+	last_poll = now;
+	return input_pending();
 }
 
 /* The n-th space-separated word of q, into out. */
@@ -217,13 +226,14 @@ run(struct search_view *s, bool typing)
 	double deadline = typing ? now_ms() + search_budget_ms() + 1e-6 : 0;
 	if (typing)
 		db_set_stop(app->db, should_stop, &deadline);
-	int rc = db_search_hits(app->db, query_text(s), app_level(app), SEARCH_LIMIT, 0,
-	    &hits, &n);
+	/* Rows only: the few hits on screen get their titles when drawn. */
+	int rc = db_search_rows(app->db, query_text(s), app_level(app), SEARCH_LIMIT,
+	    true, &hits, &n);
 	bool ranking = false;
 	if (rc == DB_STOPPED && !input_pending()) {
 		deadline = 0;
-		rc = db_search_first_hits(app->db, query_text(s), app_level(app),
-		    SEARCH_LIMIT, &hits, &n);
+		rc = db_search_rows(app->db, query_text(s), app_level(app),
+		    SEARCH_LIMIT, false, &hits, &n);
 		ranking = rc == 0 && n > 0;
 	}
 	db_set_stop(app->db, NULL, NULL);
@@ -259,8 +269,8 @@ search_idle(struct view *v)
 		struct db_hit *hits = NULL;
 		size_t n = 0;
 		db_set_stop(app->db, should_stop, &no_deadline);
-		int rc = db_search_hits(app->db, query_text(s), app_level(app),
-		    SEARCH_LIMIT, 0, &hits, &n);
+		int rc = db_search_rows(app->db, query_text(s), app_level(app),
+		    SEARCH_LIMIT, true, &hits, &n);
 		db_set_stop(app->db, NULL, NULL);
 		if (rc == DB_STOPPED)
 			return false;
@@ -433,6 +443,11 @@ draw_hit(struct search_view *s, int y, const struct db_hit *h, const char *snipp
 {
 	struct app *app = s->v.app;
 	int w = s->v.area.w;
+	if (h->id == NULL || h->id[0] == '\0') {
+		/* Its details could not be read, or its article is gone. */
+		draw_str_cut(s->body, y, 2, "(this article cannot be read)", w - 3, TH_DIM);
+		return;
+	}
 	char *title = text_sanitized(h->title, TEXT_TABS_AS_SPACE);
 	char *topic = article_text_topic(h->topic);
 	struct buf meta = BUF_INIT;
@@ -513,6 +528,8 @@ search_draw(struct view *v)
 		if (s->nhits) {
 			s->top = layout_list_top(s->top, s->sel, (int)s->nhits, HIT_H, h);
 			size_t end = (size_t)s->top + (size_t)(h > 0 ? h / HIT_H : 0);
+			size_t to = end < s->nhits ? end : s->nhits;
+			db_hit_details(v->app->db, s->hits, (size_t)s->top, to);
 			/* Hits just found show at once, with the snippets
 			 * their rows had; their own are made when the keys
 			 * rest (search_idle), and a key that comes stops them. */
@@ -523,8 +540,7 @@ search_draw(struct view *v)
 				double no_deadline = 0;
 				db_set_stop(v->app->db, should_stop, &no_deadline);
 				s->snippets_due = db_hit_snippets(v->app->db, query_text(s),
-				    s->hits, (size_t)s->top, end < s->nhits ? end : s->nhits) ==
-				    DB_STOPPED;
+				    s->hits, (size_t)s->top, to) == DB_STOPPED;
 				db_set_stop(v->app->db, NULL, NULL);
 			}
 			for (int r = 0; r + HIT_H <= h && s->top + r / HIT_H < (int)s->nhits;
@@ -571,7 +587,10 @@ search_action(struct view *v, enum action act)
 	case ACT_FIRST: sel = 0; break;
 	case ACT_LAST: sel = n - 1; break;
 	case ACT_OPEN:
-		if (s->nhits && (size_t)s->sel < s->nhits) {
+		if (s->nhits && (size_t)s->sel < s->nhits)
+			db_hit_details(v->app->db, s->hits, (size_t)s->sel, (size_t)s->sel + 1);
+		if (s->nhits && (size_t)s->sel < s->nhits && s->hits[s->sel].id &&
+		    s->hits[s->sel].id[0]) {
 			/* This view closes as the article opens. */
 			char *id = xstrdup(s->hits[s->sel].id);
 			char *query = xstrdup(query_text(s));
