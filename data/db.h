@@ -199,6 +199,10 @@ int db_search_rows(struct db *db, const char *typed, const char *level,
  * hit whose article is gone gets them empty. */
 int db_hit_details(struct db *db, struct db_hit *hits, size_t from, size_t to);
 
+/* Reads ahead what db_keep_row_lengths asked for; the stop hook can end
+ * it (DB_STOPPED), and the next call, or search, goes on from there. */
+int db_read_ahead(struct db *db);
+
 /* A search can be cut short. While one runs, stop(arg) is asked every few
  * thousand steps of SQLite's machine whether to give up (a key is
  * waiting, the time is up); if it says so, the search returns DB_STOPPED

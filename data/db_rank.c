@@ -126,6 +126,15 @@ db_rank_fast(struct db *db)
 }
 
 int
+db_read_ahead(struct db *db)
+{
+	bool began = db_read_begin(db);
+	int rc = db_rank_read_lengths(db);
+	db_read_end(db, began);
+	return rc;
+}
+
+int
 db_rank_read_lengths(struct db *db)
 {
 	struct row_lengths *l = db->lengths;

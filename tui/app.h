@@ -53,6 +53,7 @@ struct app {
 	bool message_new;       /* set during this key: keep it */
 	bool status_dirty;
 	bool quit;
+	bool read_ahead_done;   /* see read_ahead() in app.c */
 };
 
 const char *app_level(const struct app *app);

@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <time.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -132,4 +133,18 @@ input_pending(void)
 {
 	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
 	return poll(&p, 1, 0) > 0;
+}
+
+bool
+input_pending_lately(void)
+{
+	static struct timespec last;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	long us = (long)(now.tv_sec - last.tv_sec) * 1000000L +
+	    (now.tv_nsec - last.tv_nsec) / 1000;
+	if (us >= 0 && us < 500)
+		return false;
+	last = now;
+	return input_pending();
 }

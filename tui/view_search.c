@@ -135,16 +135,7 @@ static bool
 should_stop(void *arg)
 {
 	const double *deadline = arg;
-	static double last_poll;
-	double now = now_ms();
-	if (*deadline > 0 && now > *deadline)
-		return true;
-	/* Asking the terminal is a system call: at most every half
-	 * millisecond, which no typist can tell. */
-	if (now - last_poll < 0.5)
-		return false;
-	last_poll = now;
-	return input_pending();
+	return (*deadline > 0 && now_ms() > *deadline) || input_pending_lately();
 }
 
 /* The n-th space-separated word of q, into out. */
