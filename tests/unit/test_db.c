@@ -358,8 +358,11 @@ START_TEST(fast_rank_is_bm25)
 	db_set_stop(fast, stop_at, &now);
 	struct db_hit *h;
 	size_t n;
+	ck_assert_int_eq(db_read_ahead(fast), DB_STOPPED);
+	now.calls = 0;
 	ck_assert_int_eq(db_search_hits(fast, "common", "clinician", 10, 0, &h, &n), DB_STOPPED);
 	db_set_stop(fast, NULL, NULL);
+	ck_assert_int_eq(db_read_ahead(plain), 0);     /* nothing asked for: nothing to do */
 	for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
 		struct db_hit *a, *b;
 		size_t na, nb;
