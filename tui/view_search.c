@@ -25,24 +25,9 @@
 #define SEARCH_LIMIT 100
 /* The time a key's search may take before the screen shows the first
  * matches unranked instead, and ranks them once the keys rest: ranking a
- * word that is in most articles takes a quarter of a second at 100,000
- * articles, and the screen must keep up with the typing. */
+ * short word that is in most articles takes tens of milliseconds at
+ * 100,000 articles, and the screen must keep up with the typing. */
 #define SEARCH_BUDGET_MS 12
-
-/* The budget; tests set BEDSIDE_TEST_SEARCH_BUDGET_MS=0 to see the
- * unranked-then-ranked path on a small database. */
-static double
-search_budget_ms(void)
-{
-	static double budget = -1;
-	if (budget < 0) {
-		const char *e = getenv("BEDSIDE_TEST_SEARCH_BUDGET_MS");
-		char *end;
-		double v = e && *e ? strtod(e, &end) : -1;
-		budget = v >= 0 && *end == '\0' ? v : SEARCH_BUDGET_MS;
-	}
-	return budget;
-}
 #define QUERY_MAX 1024          /* bytes; a longer paste is cut here */
 #define HIT_H 3
 
@@ -120,6 +105,21 @@ take_hits(struct search_view *s, struct db_hit *hits, size_t n)
 }
 
 /* --- searching without keeping the keys waiting --------------------------- */
+
+/* The budget; tests set BEDSIDE_TEST_SEARCH_BUDGET_MS=0 to take the
+ * unranked-then-ranked path on a small database. */
+static double
+search_budget_ms(void)
+{
+	static double budget = -1;
+	if (budget < 0) {
+		const char *e = getenv("BEDSIDE_TEST_SEARCH_BUDGET_MS");
+		char *end;
+		double v = e && *e ? strtod(e, &end) : -1;
+		budget = v >= 0 && *end == '\0' ? v : SEARCH_BUDGET_MS;
+	}
+	return budget;
+}
 
 static double
 now_ms(void)
@@ -210,14 +210,12 @@ run(struct search_view *s, bool typing)
 		s->dirty_box = s->dirty_body = true;
 		return;
 	}
-	/* Snippets are made as hits come into view (search_draw): a screen
-	 * shows a handful of the hundred, and each costs about as much as
-	 * the rest of the search. */
 	/* (A deadline of 0 would mean none: a budget of 0 is a moment.) */
 	double deadline = typing ? now_ms() + search_budget_ms() + 1e-6 : 0;
 	if (typing)
 		db_set_stop(app->db, should_stop, &deadline);
-	/* Rows only: the few hits on screen get their titles when drawn. */
+	/* Rows only: the few hits on screen get their titles and snippets
+	 * when drawn (search_draw), not all hundred. */
 	int rc = db_search_rows(app->db, query_text(s), app_level(app), SEARCH_LIMIT,
 	    true, &hits, &n);
 	bool ranking = false;

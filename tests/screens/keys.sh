@@ -38,7 +38,10 @@ ok $? "a bad line is reported with file and line"
 keys ?
 wait_for 'Keys in force'
 like "$screen" "keymap: default \\+ .*bedside/keys" "help names the user keys file"
-like "$screen" '/ x +search' "the user's binding shows in help"
+# The header can be on screen before the rest of the page (tmux may show
+# a redraw half written): wait for the line itself.
+wait_for '/ x +search'
+ok $? "the user's binding shows in help"
 keys Escape
 wait_for 'bedside . Topics'
 keys x

@@ -41,9 +41,17 @@ like "$first" '[2-9] articles' "(more hits for a shorter query)"
 like "$screen" 'How should loop diuretics' "each hit shows the title"
 like "$screen" 'Cardiology › Heart failure' "the topic"
 like "$screen" 'in Answer' "and the pane that matched"
-# The matched word in the snippet is drawn in the match style.
+# The matched word in the snippet is drawn in the match style. Snippets
+# come a moment after the hits (once the keys rest): wait up to 5 s.
 esc=$(printf '\033')
-tmx capture-pane -e -p -t t >"$scratch/colour"
+n=0
+while :; do
+	tmx capture-pane -e -p -t t >"$scratch/colour"
+	grep -q "${esc}\[[0-9;]*m[Ll]oop" "$scratch/colour" && break
+	[ $n -ge 50 ] && break
+	sleep 0.1
+	n=$((n + 1))
+done
 grep -q "${esc}\[[0-9;]*m[Ll]oop" "$scratch/colour"
 ok $? "the matched word is highlighted in the snippet"
 
