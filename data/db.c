@@ -62,6 +62,10 @@ schema_object_known(int version, const char *type, const char *name)
 const char *
 db_errmsg(struct db *db)
 {
+	/* An error inside a read transaction, whose end succeeded after it
+	 * (db_read_end), is still the one to tell. */
+	if (db->read_error && sqlite3_errcode(db->h) == SQLITE_OK)
+		return db->read_error;
 	return sqlite3_errmsg(db->h);
 }
 
@@ -251,6 +255,7 @@ db_close(struct db *db)
 	for (size_t i = 0; i < DB_STMT_COUNT; i++)
 		sqlite3_finalize(db->stmt[i]);
 	sqlite3_close(db->h);
+	free(db->read_error);
 	free(db->path);
 	free(db);
 }

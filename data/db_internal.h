@@ -46,6 +46,7 @@ struct db {
 	int version;            /* the file's schema version */
 	sqlite3_stmt *stmt[DB_STMT_COUNT];
 	db_stop_fn stop;        /* see db_set_stop */
+	char *read_error;       /* the error a read transaction ended on */
 	struct row_lengths *lengths;    /* db_rank.c; NULL: rank with FTS5's bm25 */
 	void *stop_arg;
 };

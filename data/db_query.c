@@ -44,6 +44,8 @@ db_stmt(struct db *db, enum db_stmt_id id, const char *sql)
 bool
 db_read_begin(struct db *db)
 {
+	free(db->read_error);
+	db->read_error = NULL;
 	if (!sqlite3_get_autocommit(db->h))
 		return false;
 	sqlite3_stmt *st = db_stmt(db, STMT_BEGIN, "BEGIN");
@@ -59,6 +61,9 @@ db_read_end(struct db *db, bool began)
 {
 	if (!began)
 		return;
+	int code = sqlite3_errcode(db->h);
+	if (code != SQLITE_OK && code != SQLITE_ROW && code != SQLITE_DONE)
+		db->read_error = xstrdup(sqlite3_errmsg(db->h));
 	sqlite3_stmt *st = db_stmt(db, STMT_COMMIT, "COMMIT");
 	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
 	if (st)

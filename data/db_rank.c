@@ -142,8 +142,12 @@ db_rank_read_lengths(struct db *db)
 		return 0;
 	sqlite3_stmt *st = db_stmt(db, STMT_ROW_LENGTHS,
 	    "SELECT id, sz FROM search_docsize WHERE id > ?1 ORDER BY id");
-	if (st == NULL)
-		return -1;
+	if (st == NULL) {
+		/* No lengths to read (a file built otherwise): rank as bm25()
+		 * does, with each row's length from FTS5. */
+		l->done = true;
+		return 0;
+	}
 	sqlite3_bind_int64(st, 1, l->read_to);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -159,12 +163,14 @@ db_rank_read_lengths(struct db *db)
 		l->read_to = id;
 	}
 	sqlite3_reset(st);
-	if (rc == SQLITE_DONE) {
-		l->done = true;
+	if (rc == SQLITE_INTERRUPT)
+		return DB_STOPPED;
+	/* Read to the end; or a damaged table: the rows read so far are
+	 * good, the rest rank with their length from FTS5. */
+	l->done = true;
+	if (rc == SQLITE_DONE)
 		l->read_to = INT64_MAX;
-		return 0;
-	}
-	return rc == SQLITE_INTERRUPT ? DB_STOPPED : -1;
+	return 0;
 }
 
 /* The number of rows that hold one phrase of a MATCH text. */
@@ -206,8 +212,13 @@ db_rank_phrase_counts(struct db *db, const char *match, struct phrase_counts *ou
 		const char *e = strchr(p, ' ');
 		size_t len = e ? (size_t)(e - p) : strlen(p);
 		int rc = phrase_rows(db, p, len, &out->rows[out->n]);
-		if (rc != 0)
+		if (rc == DB_STOPPED)
 			return rc;
+		if (rc != 0) {
+			/* bedside_bm25() counts for itself, as bm25() does. */
+			out->n = -1;
+			return 0;
+		}
 		out->n++;
 		p += len;
 		while (*p == ' ')

@@ -129,6 +129,21 @@ like "$err" 'search index: 1 row is not numbered for its article and level' "and
 run "$BEDSIDE" search --db "$bad/numbering.db" widgets
 is "$rc:$err" "0:" "search still answers on it"
 
+# A search that fails says why, in one line: the error inside its read
+# transaction, not the success of the transaction's end.
+cp "$db" "$bad/nodocsize.db"
+python3 - "$bad/nodocsize.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("DROP TABLE search_docsize")
+c.commit()
+PY
+run "$BEDSIDE" search --db "$bad/nodocsize.db" widgets
+is "$rc" 3 "a search the index cannot answer exits 3"
+like "$err" "search failed: " "and says the search failed"
+unlike "$err" "not an error" "with the error, not 'not an error'"
+is "$(printf '%s\n' "$err" | wc -l | tr -d ' ')" 1 "in one line"
+
 # Schema version 1 kept the vocabulary in a contentless FTS5 index. Such a
 # database is still read (suggestions too), and an import upgrades it.
 v1="$scratch/v1.db"
