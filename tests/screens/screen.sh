@@ -151,7 +151,7 @@ wait_exit() {
 # The line of $screen matching REGEX (the first).
 screen_line() { printf '%s\n' "$screen" | grep -E -m1 -- "$1"; }
 
-# compare_golden NAME: the last capture against golden/NAME. With
+# compare_golden NAME: the screen, given up to 5 s to settle, against golden/NAME. With
 # BEDSIDE_UPDATE_GOLDEN=1 the golden file is written instead.
 compare_golden() {
 	if [ "${BEDSIDE_UPDATE_GOLDEN:-0}" = 1 ]; then
@@ -159,6 +159,14 @@ compare_golden() {
 		ok 0 "golden $1 (updated)"
 		return
 	fi
+	# tmux can show a redraw half written (slowly, under ASan): the
+	# screen gets up to 5 s to settle into the golden one.
+	n=0
+	until printf '%s\n' "$screen" | cmp -s - "$golden_dir/$1" || [ $n -ge 50 ]; do
+		sleep 0.1
+		capture
+		n=$((n + 1))
+	done
 	if printf '%s\n' "$screen" | cmp -s - "$golden_dir/$1"; then
 		ok 0 "screen matches golden/$1"
 	else
