@@ -6,7 +6,7 @@
 #   screen_db                    builds $scratch/fx.db from the fixtures
 #   screen_start W H [VAR=val].. [-- ARGS]   starts bedside ARGS at WxH
 #   keys KEY...                  tmux send-keys
-#   wait_for REGEX [SECONDS]     until the screen matches (sets $screen)
+#   wait_for REGEX [SECONDS]     until the screen matches, then settles (sets $screen)
 #   wait_gone REGEX [SECONDS]    until it no longer does
 #   wait_exit [SECONDS]          until bedside has exited (sets $exit_status)
 #   compare_golden NAME          $screen against tests/screens/golden/NAME
@@ -108,11 +108,28 @@ screen_stop() {
 
 capture() { screen=$(tmx capture-pane -p -t t 2>/dev/null); }
 
+# Waits (up to 1 s) until two captures 50 ms apart agree: tmux can show
+# a redraw half written, and a view may draw twice in a row (the search
+# hits, then their snippets).
+settle() {
+	_settle_i=0
+	while [ $_settle_i -lt 20 ]; do
+		_settle_prev=$screen
+		sleep 0.05
+		capture
+		[ "$screen" = "$_settle_prev" ] && return 0
+		_settle_i=$((_settle_i + 1))
+	done
+}
+
 wait_for() {
 	n=0 limit=$(( ${2:-10} * 10 ))
 	while [ $n -lt $limit ]; do
 		capture
-		printf '%s\n' "$screen" | grep -Eq -- "$1" && return 0
+		if printf '%s\n' "$screen" | grep -Eq -- "$1"; then
+			settle
+			return 0
+		fi
 		sleep 0.1
 		n=$((n + 1))
 	done
