@@ -532,13 +532,6 @@ save_state(struct app *app)
 
 /* --- the loop ----------------------------------------------------------- */
 
-static bool
-key_waiting(void *arg)
-{
-	(void)arg;
-	return input_pending_lately();
-}
-
 /* While no key waits: what the database can read once for every search
  * to come (the row lengths bm25 ranks with, ~50 ms at 100,000 articles),
  * so that the first key of the first search does not wait for it. A key
@@ -548,7 +541,7 @@ read_ahead(struct app *app)
 {
 	if (app->read_ahead_done || input_pending())
 		return;
-	db_set_stop(app->db, key_waiting, NULL);
+	db_set_stop(app->db, input_stop, NULL);
 	int rc = db_read_ahead(app->db);
 	db_set_stop(app->db, NULL, NULL);
 	if (rc != DB_STOPPED)

@@ -24,9 +24,11 @@ enum input_result input_read(struct key *out, volatile sig_atomic_t *stop);
 /* Whether more input is already waiting (typeahead, a paste): the loop
  * then handles it before drawing. */
 bool input_pending(void);
-/* The same for loops that ask very often (a search, every few thousand
- * SQLite steps): it asks the terminal, a system call, at most every half
- * millisecond, and says no in between, which no typist can tell. */
-bool input_pending_lately(void);
+/* Milliseconds on a clock that only goes forward. */
+double input_now_ms(void);
+
+/* A stop hook for db_set_stop: a search gives way to a key that waits
+ * and, if deadline is not NULL, once input_now_ms() passes *deadline. */
+bool input_stop(void *deadline);
 
 #endif

@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "app.h"
 #include "article_text.h"
@@ -121,22 +120,6 @@ search_budget_ms(void)
 	return budget;
 }
 
-static double
-now_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
-/* The stop hook of a search (db_set_stop): a key waiting always stops
- * it, for that key changes what to search; *deadline, if not 0, too. */
-static bool
-should_stop(void *arg)
-{
-	const double *deadline = arg;
-	return (*deadline > 0 && now_ms() > *deadline) || input_pending_lately();
-}
 
 /* The n-th space-separated word of q, into out. */
 static bool
@@ -173,7 +156,7 @@ suggest(struct search_view *s)
 		struct db_hit *h = NULL;
 		size_t n = 0;
 		/* Whether the word finds anything: no need to rank. */
-		if (db_search_first_hits(app->db, word.data, app_level(app), 1, &h, &n) != 0)
+		if (db_search_rows(app->db, word.data, app_level(app), 1, false, &h, &n) != 0)
 			break;
 		db_hits_free(h, n);
 		if (n > 0)
@@ -188,39 +171,47 @@ suggest(struct search_view *s)
 	buf_free(&word);
 }
 
-/*
- * Searches the query. While typing, a key that comes stops the search
- * (it changes the query: the results stay as they were, marked stale, and
- * the next draw searches again), and a search that runs past the budget
- * gives way to the first matches, unranked, which the view ranks when
- * the keys rest (search_idle). Otherwise it searches to the end: a key
- * that acts on the hits (Enter) must act on the ranked ones.
- */
+/* How a search runs (run()). */
+enum run_mode {
+	/* For a key typed: a key that comes stops it (it changes the query:
+	 * the results stay as they were, marked stale, and the next draw
+	 * searches again), and past the budget it gives way to the first
+	 * matches, unranked, ranked later by RUN_RESTING (search_idle). */
+	RUN_TYPING,
+	/* While the keys rest: ranked to the end unless a key comes. */
+	RUN_RESTING,
+	/* To the end: a key that acts on the hits (Enter) must act on the
+	 * ranked ones. */
+	RUN_WHOLE,
+};
+
 static void
-run(struct search_view *s, bool typing)
+run(struct search_view *s, enum run_mode mode)
 {
 	struct app *app = s->v.app;
 	struct db_hit *hits = NULL;
 	size_t n = 0;
 
-	s->stale = true;        /* until a search ends */
+	/* Stale until a search ends; a rest's ranking that a key stops
+	 * leaves the first matches as they were, still to be ranked. */
+	if (mode != RUN_RESTING)
+		s->stale = true;
 	if (query_text(s)[strspn(query_text(s), " ")] == '\0') {
 		clear_results(s);
 		s->stale = false;
 		s->dirty_box = s->dirty_body = true;
 		return;
 	}
-	/* (A deadline of 0 would mean none: a budget of 0 is a moment.) */
-	double deadline = typing ? now_ms() + search_budget_ms() + 1e-6 : 0;
-	if (typing)
-		db_set_stop(app->db, should_stop, &deadline);
+	double deadline = input_now_ms() + search_budget_ms();
+	if (mode != RUN_WHOLE)
+		db_set_stop(app->db, input_stop, mode == RUN_TYPING ? &deadline : NULL);
 	/* Rows only: the few hits on screen get their titles and snippets
 	 * when drawn (search_draw), not all hundred. */
 	int rc = db_search_rows(app->db, query_text(s), app_level(app), SEARCH_LIMIT,
 	    true, &hits, &n);
 	bool ranking = false;
-	if (rc == DB_STOPPED && !input_pending()) {
-		deadline = 0;
+	if (rc == DB_STOPPED && mode == RUN_TYPING && !input_pending()) {
+		db_set_stop(app->db, input_stop, NULL);
 		rc = db_search_rows(app->db, query_text(s), app_level(app),
 		    SEARCH_LIMIT, false, &hits, &n);
 		ranking = rc == 0 && n > 0;
@@ -240,34 +231,18 @@ run(struct search_view *s, bool typing)
 		suggest(s);
 }
 
-/* Ranks the hits of a search that showed the first matches, and makes
- * the snippets a draw was stopped before; a key stops either. True if
- * there is something new to draw. */
+/* Ranks the hits of a search that showed the first matches, searches
+ * again if a key stopped the last search, and makes the snippets a draw
+ * was stopped before; a key stops any of them. True if there is
+ * something new to draw. */
 static bool
 search_idle(struct view *v)
 {
 	struct search_view *s = sv(v);
-	struct app *app = v->app;
-	double no_deadline = 0;
 
-	if (s->stale) {
-		run(s, true);
+	if (s->stale || s->ranking) {
+		run(s, s->stale ? RUN_TYPING : RUN_RESTING);
 		return !s->stale;
-	}
-	if (s->ranking) {
-		struct db_hit *hits = NULL;
-		size_t n = 0;
-		db_set_stop(app->db, should_stop, &no_deadline);
-		int rc = db_search_rows(app->db, query_text(s), app_level(app),
-		    SEARCH_LIMIT, true, &hits, &n);
-		db_set_stop(app->db, NULL, NULL);
-		if (rc == DB_STOPPED)
-			return false;
-		take_hits(s, rc == 0 ? hits : NULL, rc == 0 ? n : 0);
-		s->dirty_box = s->dirty_body = true;
-		if (rc != 0)
-			s->failed = true;
-		return true;
 	}
 	if (s->snippets_due) {
 		s->dirty_body = true;
@@ -287,7 +262,7 @@ take_suggestion(struct search_view *s, const char *word)
 	buf_free(&s->query);
 	s->query = q;
 	buf_free(&w);
-	run(s, false);
+	run(s, RUN_WHOLE);
 }
 
 /* --- text entry ------------------------------------------------------- */
@@ -509,7 +484,7 @@ search_draw(struct view *v)
 	int h = v->area.h - 2;
 
 	if (s->stale)
-		run(s, true);
+		run(s, RUN_TYPING);
 	if (s->dirty_box && s->box)
 		draw_box(s);
 	if (s->dirty_body && s->body) {
@@ -526,8 +501,7 @@ search_draw(struct view *v)
 				s->fresh = false;
 				s->snippets_due = true;
 			} else {
-				double no_deadline = 0;
-				db_set_stop(v->app->db, should_stop, &no_deadline);
+				db_set_stop(v->app->db, input_stop, NULL);
 				s->snippets_due = db_hit_snippets(v->app->db, query_text(s),
 				    s->hits, (size_t)s->top, to) == DB_STOPPED;
 				db_set_stop(v->app->db, NULL, NULL);
@@ -560,7 +534,7 @@ search_action(struct view *v, enum action act)
 		/* These act on the hits: the ranked ones, for the query as
 		 * it is now. */
 		if (s->stale || s->ranking)
-			run(s, false);
+			run(s, RUN_WHOLE);
 		break;
 	default:
 		return false;
@@ -608,7 +582,7 @@ search_action(struct view *v, enum action act)
 static void
 search_level_changed(struct view *v)
 {
-	run(sv(v), true);
+	run(sv(v), RUN_TYPING);
 }
 
 static const enum action *
