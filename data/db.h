@@ -179,20 +179,17 @@ int db_hit_snippets(struct db *db, const char *typed, struct db_hit *hits,
     size_t from, size_t to);
 void db_hits_free(struct db_hit *v, size_t n);
 
-/* The first hits in article order, unranked (rank 0): what a screen can
- * show at once while the ranking of a very common word is still to come.
- * Their cost does not grow with the number of matches. */
-int db_search_first_hits(struct db *db, const char *typed, const char *level,
-    int limit, struct db_hit **out, size_t *n);
-
 /* For a connection that will search many times (the browser): rank with
  * the length of every search row read once into memory (4 bytes a row),
  * not looked up row by row. The order is the same. */
 void db_keep_row_lengths(struct db *db);
 
 /* The hits as rows only (row, rank, pane; id, title, topic, status and
- * snippet NULL), ranked or, if not, the first in article order: a screen
- * fills in the few it shows with db_hit_details and db_hit_snippets. */
+ * snippet NULL): a screen fills in the few it shows with db_hit_details
+ * and db_hit_snippets. Ranked, or else the first in article order with
+ * rank 0: what a screen can show at once while the ranking of a very
+ * common word is still to come, at a cost that does not grow with the
+ * number of matches. */
 int db_search_rows(struct db *db, const char *typed, const char *level,
     int limit, bool ranked, struct db_hit **out, size_t *n);
 /* Fills id, title, topic and status of hits[from, to) that have none; a

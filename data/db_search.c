@@ -295,13 +295,6 @@ db_search_hits(struct db *db, const char *typed, const char *level, int limit,
 }
 
 int
-db_search_first_hits(struct db *db, const char *typed, const char *level,
-    int limit, struct db_hit **out, size_t *n)
-{
-	return search(db, typed, level, limit, 0, false, FILL_DETAILS, out, n);
-}
-
-int
 db_search_rows(struct db *db, const char *typed, const char *level, int limit,
     bool ranked, struct db_hit **out, size_t *n)
 {

@@ -323,8 +323,9 @@ START_TEST(search_stops_when_asked)
 
 	/* The first hits: articles the ranked search finds, in article
 	 * order, unranked, as many as asked. */
-	ck_assert_int_eq(db_search_first_hits(db, "common", "clinician", 10, &h, &n), 0);
+	ck_assert_int_eq(db_search_rows(db, "common", "clinician", 10, false, &h, &n), 0);
 	ck_assert_uint_eq(n, 10);
+	ck_assert_int_eq(db_hit_details(db, h, 0, n), 0);
 	for (size_t i = 0; i < n; i++) {
 		ck_assert(hit_has_id(plain, m, h[i].id));
 		ck_assert(h[i].rank == 0);
@@ -332,10 +333,10 @@ START_TEST(search_stops_when_asked)
 		ck_assert(i == 0 || h[i - 1].row < h[i].row);
 	}
 	db_hits_free(h, n);
-	ck_assert_int_eq(db_search_first_hits(db, "common", "clinician", 1, &h, &n), 0);
+	ck_assert_int_eq(db_search_rows(db, "common", "clinician", 1, false, &h, &n), 0);
 	ck_assert_uint_eq(n, 1);
 	db_hits_free(h, n);
-	ck_assert_int_eq(db_search_first_hits(db, "sprokets", "clinician", 10, &h, &n), 0);
+	ck_assert_int_eq(db_search_rows(db, "sprokets", "clinician", 10, false, &h, &n), 0);
 	ck_assert_uint_eq(n, 0);
 	db_hits_free(plain, m);
 	db_close(db);
