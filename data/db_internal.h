@@ -28,7 +28,7 @@ enum db_stmt_id {
 	STMT_SEARCH,
 	STMT_SEARCH_HIT,
 	STMT_SEARCH_FIRST,
-	STMT_SEARCH_FAST,
+	STMT_RANK_PASS,
 	STMT_ROW_LENGTHS,
 	STMT_PHRASE_ROWS,
 	STMT_BEGIN,
@@ -73,13 +73,28 @@ bool db_rank_fast(struct db *db);
 int db_rank_read_lengths(struct db *db);
 void db_rank_finalize(struct db *db);
 /* The rows holding each phrase of a MATCH text built by query_build(),
- * for bedside_bm25(); kept from one search to the next. */
+ * for bm25's IDF; kept from one search to the next. */
 #define PHRASES_MAX QUERY_MAX_WORDS
 struct phrase_counts {
 	int n;
 	sqlite3_int64 rows[PHRASES_MAX];
 };
 int db_rank_phrase_counts(struct db *db, const char *match, struct phrase_counts *out);
+/* A search row ranked: its bm25 (FTS5's value: the lower, the better)
+ * and the column whose matches weigh most. */
+struct db_ranked {
+	sqlite3_int64 row;
+	double rank;
+	int col;
+};
+/* The best want rows of the level at place (rowid % DB_LEVEL_ROWS) for
+ * a MATCH text built by query_build(), best first, ranked by bm25 with
+ * the given column weights, in one pass over the matches. Returns 0,
+ * DB_STOPPED or -1; *out is malloc'ed. */
+int db_rank_top(struct db *db, const char *match, int place, const double *weight,
+    int ncol, size_t want, struct db_ranked **out, size_t *n);
+/* The best column of a row from its matches weighed per column. */
+int db_rank_best_column(const double *score, int ncol);
 
 /* The spelling vocabulary (db_search.c): the words of search rows as the
  * unicode61 tokenizer gives them, each with the number of rows it is in,

@@ -12,7 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Column order of the search table, and the pane each column is shown in. */
+/* Column order of the search table, its weights (those of the rank set in
+ * schema.sql), and the pane each column is shown in. */
 enum { COL_TITLE, COL_ANSWER, COL_KEY_POINTS, COL_RESEARCH, COL_REFS, COL_COUNT };
 static const double col_weight[COL_COUNT] = { 10.0, 5.0, 3.0, 2.0, 1.0 };
 static const enum db_kind col_pane[COL_COUNT] = {
@@ -35,11 +36,7 @@ best_pane(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
 		    col >= 0 && col < COL_COUNT)
 			score[col] += col_weight[col];
 	}
-	int best = COL_TITLE;
-	for (int c = 1; c < COL_COUNT; c++)
-		if (score[c] > score[best] || (best == COL_TITLE && score[c] > 0))
-			best = c;
-	sqlite3_result_int(ctx, (int)col_pane[best]);
+	sqlite3_result_int(ctx, (int)col_pane[db_rank_best_column(score, COL_COUNT)]);
 }
 
 
@@ -120,6 +117,9 @@ level_place(struct db *db, const char *level)
  * which costs nothing, where the level column would cost a read of the
  * row. bm25 is the same function either way, and best_pane() comes
  * almost free beside it: FTS5 keeps the row's matches that bm25 read.
+ * A connection with the row lengths in memory (the browser's) takes the
+ * first step in db_rank.c's rank pass instead, which keeps the best rows
+ * itself, the pane with them.
  *
  * The second step reads each hit's row by rowid for the article it
  * belongs to. Snippets, the dearest column, are made last and only for
@@ -188,12 +188,83 @@ db_hit_details(struct db *db, struct db_hit *hits, size_t from, size_t to)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+static struct db_hit *
+add_hit(struct db_hit **out, size_t *n, size_t *cap)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		*out = xrealloc(*out, *cap * sizeof **out);
+	}
+	struct db_hit *h = &(*out)[(*n)++];
+	memset(h, 0, sizeof *h);
+	return h;
+}
+
+/* The rows of a search ranked by the rank pass (db_rank.c), which keeps
+ * only the best as it reads: the browser's search. Returns 0, DB_STOPPED
+ * or -1. */
+static int
+ranked_rows(struct db *db, const char *match, int place, int limit, int offset,
+    struct db_hit **out, size_t *n)
+{
+	struct db_ranked *top;
+	size_t ntop, cap = 0;
+	size_t skip = offset > 0 ? (size_t)offset : 0;
+	int rc = db_rank_top(db, match, place, col_weight, COL_COUNT,
+	    (limit > 0 ? (size_t)limit : 20) + skip, &top, &ntop);
+	if (rc != 0)
+		return rc;
+	for (size_t i = skip; i < ntop; i++) {
+		struct db_hit *h = add_hit(out, n, &cap);
+		h->row = top[i].row;
+		h->rank = top[i].rank;
+		h->pane = col_pane[top[i].col >= 0 && top[i].col < COL_COUNT ? top[i].col : COL_ANSWER];
+	}
+	free(top);
+	return 0;
+}
+
+/* The rows of a search as FTS5 ranks them (bm25 as the rank in
+ * schema.sql), or, not ranked, the first that match. Returns 0,
+ * DB_STOPPED or -1. */
+static int
+sql_rows(struct db *db, const char *match, int place, int limit, int offset,
+    bool ranked, struct db_hit **out, size_t *n)
+{
+	sqlite3_stmt *st = ranked ? db_stmt(db, STMT_SEARCH,
+	    "SELECT rowid, rank, best_pane(search) FROM search WHERE search MATCH ?1 "
+	    "AND rowid % " DB_LEVEL_ROWS_SQL " = ?2 "
+	    "ORDER BY +rank, rowid LIMIT ?3 OFFSET ?4") : db_stmt(db, STMT_SEARCH_FIRST,
+	    "SELECT rowid, 0, best_pane(search) FROM search WHERE search MATCH ?1 "
+	    "AND rowid % " DB_LEVEL_ROWS_SQL " = ?2 LIMIT ?3 OFFSET ?4");
+	if (st == NULL)
+		return -1;
+	size_t cap = 0;
+	int rc;
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, place);
+	sqlite3_bind_int(st, 3, limit > 0 ? limit : 20);
+	sqlite3_bind_int(st, 4, offset > 0 ? offset : 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct db_hit *h = add_hit(out, n, &cap);
+		h->row = sqlite3_column_int64(st, 0);
+		h->rank = sqlite3_column_double(st, 1);
+		int pane = sqlite3_column_int(st, 2);
+		h->pane = pane >= 0 && pane < DB_KIND_COUNT ? (enum db_kind)pane : DB_ANSWER;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	db_hits_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return rc == SQLITE_INTERRUPT ? DB_STOPPED : -1;
+}
+
 static int
 search_in(struct db *db, const char *typed, const char *level, int limit,
     int offset, bool ranked, enum fill fill, struct db_hit **out, size_t *n)
 {
-	int rc = SQLITE_DONE;
-
 	*out = NULL;
 	*n = 0;
 	int place = level_place(db, level);
@@ -205,52 +276,15 @@ search_in(struct db *db, const char *typed, const char *level, int limit,
 		return 0;
 	}
 
-	struct phrase_counts counts;
-	if (ranked && db_rank_fast(db)) {
-		int r = db_rank_read_lengths(db);
-		if (r == 0)
-			r = db_rank_phrase_counts(db, match, &counts);
-		if (r != 0) {
-			free(match);
-			return r;
-		}
-	}
-	/* The weights are those of the rank in schema.sql. */
-	sqlite3_stmt *st = ranked && db_rank_fast(db) ? db_stmt(db, STMT_SEARCH_FAST,
-	    "SELECT rowid, bedside_bm25(search, ?5, 10.0, 5.0, 3.0, 2.0, 1.0) AS r, "
-	    "best_pane(search) FROM search WHERE search MATCH ?1 "
-	    "AND rowid % " DB_LEVEL_ROWS_SQL " = ?2 "
-	    "ORDER BY r, rowid LIMIT ?3 OFFSET ?4") :
-	    ranked ? db_stmt(db, STMT_SEARCH,
-	    "SELECT rowid, rank, best_pane(search) FROM search WHERE search MATCH ?1 "
-	    "AND rowid % " DB_LEVEL_ROWS_SQL " = ?2 "
-	    "ORDER BY +rank, rowid LIMIT ?3 OFFSET ?4") : db_stmt(db, STMT_SEARCH_FIRST,
-	    "SELECT rowid, 0, best_pane(search) FROM search WHERE search MATCH ?1 "
-	    "AND rowid % " DB_LEVEL_ROWS_SQL " = ?2 LIMIT ?3 OFFSET ?4");
-	if (st == NULL) {
+	int r = ranked && db_rank_fast(db) ?
+	    ranked_rows(db, match, place, limit, offset, out, n) :
+	    sql_rows(db, match, place, limit, offset, ranked, out, n);
+	if (r != 0) {
 		free(match);
-		return -1;
+		return r;
 	}
-	size_t cap = 0;
-	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, place);
-	sqlite3_bind_int(st, 3, limit > 0 ? limit : 20);
-	sqlite3_bind_int(st, 4, offset > 0 ? offset : 0);
-	if (ranked && db_rank_fast(db))
-		sqlite3_bind_pointer(st, 5, &counts, "bedside_phrase_counts", NULL);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			*out = xrealloc(*out, cap * sizeof **out);
-		}
-		struct db_hit *h = &(*out)[(*n)++];
-		memset(h, 0, sizeof *h);
-		h->row = sqlite3_column_int64(st, 0);
-		h->rank = sqlite3_column_double(st, 1);
-		int pane = sqlite3_column_int(st, 2);
-		h->pane = pane >= 0 && pane < DB_KIND_COUNT ? (enum db_kind)pane : DB_ANSWER;
-	}
-	sqlite3_reset(st);
+
+	int rc = SQLITE_DONE;
 
 	size_t kept = *n;
 	if (rc == SQLITE_DONE && fill != FILL_ROWS)
