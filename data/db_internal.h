@@ -33,7 +33,7 @@ enum db_stmt_id {
 	STMT_PHRASE_ROWS,
 	STMT_BEGIN,
 	STMT_COMMIT,
-	STMT_SNIPPETS,
+	STMT_SNIPPET_ROW,
 	STMT_LEVEL_PLACE,
 	STMT_SUGGEST,
 	STMT_SUGGEST_V1,
@@ -48,6 +48,7 @@ struct db {
 	db_stop_fn stop;        /* see db_set_stop */
 	char *read_error;       /* the error a read transaction ended on */
 	struct row_lengths *lengths;    /* db_rank.c; NULL: rank with FTS5's bm25 */
+	struct db_tokenizer *tokenizer; /* db_snippet.c; NULL until a snippet is made */
 	void *stop_arg;
 };
 
@@ -95,6 +96,14 @@ int db_rank_top(struct db *db, const char *match, int place, const double *weigh
     int ncol, size_t want, struct db_ranked **out, size_t *n);
 /* The best column of a row from its matches weighed per column. */
 int db_rank_best_column(const double *score, int ncol);
+
+/* db_snippet.c: the snippets of hits[from, to) that have none, for a
+ * MATCH text built by query_build(), from their rows' text: the text FTS5's
+ * snippet(search, -1, DB_MARK_ON, DB_MARK_OFF, '…', 14) gives. Returns 0,
+ * DB_STOPPED (the stop hook asked; hits not done yet keep none) or -1. */
+int db_snippets_make(struct db *db, const char *match, struct db_hit *hits,
+    size_t from, size_t to);
+void db_snippet_finalize(struct db *db);
 
 /* The spelling vocabulary (db_search.c): the words of search rows as the
  * unicode61 tokenizer gives them, each with the number of rows it is in,

@@ -40,38 +40,11 @@ best_pane(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
 }
 
 
-/* The rows a search step wants, sorted by rowid, for hit_wanted(). */
-struct rowid_set {
-	const sqlite3_int64 *v;
-	size_t n;
-};
-
-static int
-rowid_cmp(const void *a, const void *b)
-{
-	sqlite3_int64 x = *(const sqlite3_int64 *)a, y = *(const sqlite3_int64 *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* hit_wanted(rowid, set): whether rowid is in the set bound as a pointer. */
-static void
-hit_wanted(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const struct rowid_set *set = sqlite3_value_pointer(argv[1], "bedside_rowid_set");
-	sqlite3_int64 r = sqlite3_value_int64(argv[0]);
-	(void)argc;
-	sqlite3_result_int(ctx, set && set->n &&
-	    bsearch(&r, set->v, set->n, sizeof *set->v, rowid_cmp) != NULL);
-}
-
 int
 db_register_functions(struct db *db)
 {
 	fts5_api *api = db_fts5_api(db->h);
 	if (api == NULL)
-		return -1;
-	if (sqlite3_create_function_v2(db->h, "hit_wanted", 2,
-	    SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, hit_wanted, NULL, NULL, NULL) != SQLITE_OK)
 		return -1;
 	if (db_rank_register(db, api) != SQLITE_OK)
 		return -1;
@@ -121,11 +94,9 @@ level_place(struct db *db, const char *level)
  * first step in db_rank.c's rank pass instead, which keeps the best rows
  * itself, the pane with them.
  *
- * The second step reads each hit's row by rowid for the article it
- * belongs to. Snippets, the dearest column, are made last and only for
- * the hits that want one (db_hit_snippets), in one pass of the query over
- * their rowids: running the query once per hit would repeat its setup,
- * which for a short prefix is most of the work. */
+ * The second step reads each hit's article by its row number. Snippets
+ * are made last and only for the hits that want one (db_hit_snippets),
+ * from their rows' text (db_snippet.c), without running the query again. */
 /* What a search fills in of each hit. */
 enum fill {
 	FILL_ROWS,              /* row, rank and pane */
@@ -371,49 +342,15 @@ static int
 hit_snippets(struct db *db, const char *typed, struct db_hit *hits,
     size_t from, size_t to)
 {
-	sqlite3_int64 *rows = xmalloc((to > from ? to - from : 1) * sizeof *rows);
-	size_t nrows = 0;
-	int rc = SQLITE_DONE;
-
-	for (size_t i = from; i < to; i++)
-		if (hits[i].snippet == NULL)
-			rows[nrows++] = hits[i].row;
-	char *match = nrows ? query_build(typed) : NULL;
-	if (match == NULL)
-		goto out;
-	qsort(rows, nrows, sizeof *rows, rowid_cmp);
-	struct rowid_set set = { rows, nrows };
-	sqlite3_stmt *st = db_stmt(db, STMT_SNIPPETS,
-	    "SELECT rowid, snippet(search, -1, char(1), char(2), '…', 14) "
-	    "FROM search WHERE search MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
-	    "AND hit_wanted(rowid, ?4)");
-	if (st == NULL) {
-		rc = SQLITE_ERROR;
-		goto out;
-	}
-	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, rows[0]);
-	sqlite3_bind_int64(st, 3, rows[nrows - 1]);
-	sqlite3_bind_pointer(st, 4, &set, "bedside_rowid_set", NULL);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sqlite3_int64 r = sqlite3_column_int64(st, 0);
-		for (size_t i = from; i < to; i++)
-			if (hits[i].row == r && hits[i].snippet == NULL)
-				hits[i].snippet = db_column_dup(st, 1);
-	}
-	sqlite3_reset(st);
-out:
-	/* A row gone since the search (it cannot be, on one connection)
-	 * still gets a snippet, an empty one; one that was stopped gets
-	 * none, and can be asked for again. */
-	for (size_t i = from; i < to && rc != SQLITE_INTERRUPT; i++)
+	char *match = query_build(typed);
+	int rc = match ? db_snippets_make(db, match, hits, from, to) : 0;
+	/* A query with no words, or an error: empty snippets; a hit the
+	 * stop hook left without one can be asked for again. */
+	for (size_t i = from; i < to && rc != DB_STOPPED; i++)
 		if (hits[i].snippet == NULL)
 			hits[i].snippet = xstrdup("");
 	free(match);
-	free(rows);
-	if (rc == SQLITE_INTERRUPT)
-		return DB_STOPPED;
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc;
 }
 
 void

@@ -8,6 +8,7 @@
 
 #include "db.h"
 #include "import.h"
+#include "query.h"
 
 static char dir[] = "/tmp/bedside-test-db.XXXXXX";
 static char path[512];
@@ -217,6 +218,118 @@ START_TEST(snippets_on_demand)
 		db_hits_free(all, n);
 		db_hits_free(some, m);
 	}
+	db_close(db);
+}
+END_TEST
+
+/* Compares the snippets of every row each query matches with FTS5's
+ * snippet(); returns how many rows were compared. */
+static size_t
+compare_snippets(struct db *db, const char *const *queries, size_t nq)
+{
+	sqlite3_stmt *st;
+	ck_assert_int_eq(sqlite3_prepare_v2(db_handle(db), "SELECT rowid, snippet(search, "
+	    "-1, char(1), char(2), '\xe2\x80\xa6', 14) FROM search WHERE search MATCH ?1",
+	    -1, &st, NULL), SQLITE_OK);
+	size_t compared = 0;
+	for (size_t q = 0; q < nq; q++) {
+		char *match = query_build(queries[q]);
+		ck_assert_ptr_nonnull(match);
+		sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+		struct db_hit *hits = NULL;
+		char **want = NULL;
+		size_t n = 0;
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			hits = realloc(hits, (n + 1) * sizeof *hits);
+			want = realloc(want, (n + 1) * sizeof *want);
+			memset(&hits[n], 0, sizeof *hits);
+			hits[n].row = sqlite3_column_int64(st, 0);
+			want[n++] = strdup((const char *)sqlite3_column_text(st, 1));
+		}
+		sqlite3_reset(st);
+		ck_assert_int_eq(db_hit_snippets(db, queries[q], hits, 0, n), 0);
+		for (size_t i = 0; i < n; i++) {
+			ck_assert_msg(strcmp(hits[i].snippet, want[i]) == 0,
+			    "'%s' row %lld:\n fts5: %s\n ours: %s", queries[q],
+			    (long long)hits[i].row, want[i], hits[i].snippet);
+			free(want[i]);
+		}
+		compared += n;
+		free(want);
+		free(match);
+		db_hits_free(hits, n);
+	}
+	sqlite3_finalize(st);
+	return compared;
+}
+
+/* Snippets made from the rows' text are FTS5's snippet() to the byte,
+ * for every row that matches, on the bundled articles (real prose:
+ * sentences, lists, doses, hyphenated words, references). */
+START_TEST(snippets_are_fts5s)
+{
+	const char *articles = getenv("ARTICLES");
+	ck_assert_ptr_nonnull(articles);
+	char *paths[] = { (char *)articles };
+	struct import_options opt = { .replace_all = true };
+	struct import_result res;
+	FILE *quiet = fopen("/dev/null", "w");
+	ck_assert_int_eq(import_paths(path, paths, 1, &opt, &res, quiet), IMPORT_OK);
+	fclose(quiet);
+
+	struct db *db = open_ok();
+	const char *const queries[] = { "the", "heart", "heart fail", "blood pressure",
+	    "mg", "dose", "atrial fib", "pa", "pat", "k", "type 2", "risk of", "children",
+	    "insulin", "first line", "of the", "covid-19", "x-ray", "a b", "the the",
+	    "on to", "guideline 20", "nice", "in in in", "who", "mmol l", "caf\xc3\xa9",
+	    "days", "s", "pre-eclampsia", "d-dimer", "meta-analysis", "life-threatening",
+	    "first-line", "long-term", "evidence-based", "high-risk", "d-dim",
+	    "pre-eclampsia risk", "rule-out", "sick-day rules" };
+	ck_assert_uint_gt(compare_snippets(db, queries, sizeof queries / sizeof *queries), 500);
+	db_close(db);
+}
+END_TEST
+
+/* The same on text made to hit the corners: four words in random order,
+ * so that phrases of several words overlap, run across the edges of the
+ * snippet and start sentences, in columns long and short. */
+START_TEST(snippets_are_fts5s_at_the_edges)
+{
+	static const char *const word[] = { "alpha", "beta", "gamma", "delta" };
+	static const char *const gap[] = { " ", " ", " ", ". ", ", ", ": ", "-", "\n" };
+	char tmp[] = "/tmp/bedside-test-snip.XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(tmp));
+	srand(12345);
+	for (int i = 0; i < 60; i++) {
+		char file[600];
+		snprintf(file, sizeof file, "%s/r%02d.md", tmp, i);
+		FILE *f = fopen(file, "w");
+		ck_assert_ptr_nonnull(f);
+		fprintf(f, "---\nid: r%02d\ntitle:", i);
+		for (int w = 0, n = 1 + rand() % 6; w < n; w++)
+			fprintf(f, " %s", word[rand() % 4]);
+		fprintf(f, "\ntopic: Testing/Random\nupdated: 2026-01-15\n"
+		    "status: under-review\n---\n\n## Answer\n");
+		for (int w = 0, n = 1 + rand() % 60; w < n; w++)
+			fprintf(f, "%s%s", word[rand() % 4], gap[rand() % 8]);
+		fprintf(f, "end\n\n## References\n1. Example Society. Example guideline. 2020.\n");
+		fclose(f);
+	}
+	char *paths[] = { tmp };
+	struct import_options opt = { .replace_all = true };
+	struct import_result res;
+	FILE *quiet = fopen("/dev/null", "w");
+	ck_assert_int_eq(import_paths(path, paths, 1, &opt, &res, quiet), IMPORT_OK);
+	fclose(quiet);
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+	ck_assert_int_eq(system(cmd), 0);
+
+	struct db *db = open_ok();
+	const char *const queries[] = { "alpha", "alpha-beta", "beta-alpha-beta", "gam",
+	    "alpha beta", "delta gamma-delta", "alpha-alpha", "beta delta-al",
+	    "gamma-delta-gamma-delta", "de", "alpha beta gamma delta" };
+	ck_assert_uint_gt(compare_snippets(db, queries, sizeof queries / sizeof *queries), 300);
 	db_close(db);
 }
 END_TEST
@@ -457,6 +570,8 @@ db_suite(void)
 	tcase_add_test(tc, article_levels);
 	tcase_add_test(tc, search_and_suggest);
 	tcase_add_test(tc, snippets_on_demand);
+	tcase_add_test(tc, snippets_are_fts5s);
+	tcase_add_test(tc, snippets_are_fts5s_at_the_edges);
 	tcase_add_test(tc, search_stops_when_asked);
 	tcase_add_test(tc, fast_rank_is_bm25);
 	tcase_add_test(tc, rows_then_details);
