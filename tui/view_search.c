@@ -43,7 +43,6 @@ struct search_view {
 	bool stale;             /* the query changed since the last search */
 	bool ranking;           /* hits are the first matches; ranked ones to come */
 	bool snippets_due;      /* the snippets on screen are not made yet */
-	bool fresh;             /* hits just found: snippets wait for a rest */
 	/* Per hit, the snippet its row had for the query before, shown until
 	 * its own is made: a key that keeps the same hits redraws nothing. */
 	char **shown;
@@ -75,20 +74,29 @@ clear_results(struct search_view *s)
 	s->nhits = s->nsugg = 0;
 	s->sel = s->top = 0;
 	s->failed = false;
-	s->ranking = s->snippets_due = s->fresh = false;
+	s->ranking = s->snippets_due = false;
 }
 
-/* Puts a search's hits in place of the last ones, each row keeping the
- * snippet it had until its own is made. */
+/* Puts a search's hits in place of the last ones, each row keeping its
+ * article's details (they are the same), and the snippet it had until
+ * its own is made (a snippet depends on the query). */
 static void
 take_hits(struct search_view *s, struct db_hit *hits, size_t n)
 {
 	char **shown = n ? xcalloc(n, sizeof *shown) : NULL;
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < s->nhits; j++) {
-			if (s->hits[j].row != hits[i].row)
+			struct db_hit *old = &s->hits[j], *h = &hits[i];
+			if (old->row != h->row)
 				continue;
-			char **from = s->hits[j].snippet ? &s->hits[j].snippet :
+			if (old->id && h->id == NULL) {
+				h->id = old->id;
+				h->title = old->title;
+				h->topic = old->topic;
+				h->status = old->status;
+				old->id = old->title = old->topic = old->status = NULL;
+			}
+			char **from = old->snippet ? &old->snippet :
 			    s->shown ? &s->shown[j] : NULL;
 			if (from) {
 				shown[i] = *from;
@@ -100,7 +108,6 @@ take_hits(struct search_view *s, struct db_hit *hits, size_t n)
 	s->hits = hits;
 	s->nhits = n;
 	s->shown = shown;
-	s->fresh = n > 0;
 }
 
 /* --- searching without keeping the keys waiting --------------------------- */
@@ -494,18 +501,14 @@ search_draw(struct view *v)
 			size_t end = (size_t)s->top + (size_t)(h > 0 ? h / HIT_H : 0);
 			size_t to = end < s->nhits ? end : s->nhits;
 			db_hit_details(v->app->db, s->hits, (size_t)s->top, to);
-			/* Hits just found show at once, with the snippets
-			 * their rows had; their own are made when the keys
-			 * rest (search_idle), and a key that comes stops them. */
-			if (s->fresh) {
-				s->fresh = false;
-				s->snippets_due = true;
-			} else {
-				db_set_stop(v->app->db, input_stop, NULL);
-				s->snippets_due = db_hit_snippets(v->app->db, query_text(s),
-				    s->hits, (size_t)s->top, to) == DB_STOPPED;
-				db_set_stop(v->app->db, NULL, NULL);
-			}
+			/* Snippets are made from the rows on screen, some tens
+			 * of microseconds each; a key that comes stops them,
+			 * and the rows keep the snippets they had until the
+			 * keys rest (search_idle). */
+			db_set_stop(v->app->db, input_stop, NULL);
+			s->snippets_due = db_hit_snippets(v->app->db, query_text(s),
+			    s->hits, (size_t)s->top, to) == DB_STOPPED;
+			db_set_stop(v->app->db, NULL, NULL);
 			for (int r = 0; r + HIT_H <= h && s->top + r / HIT_H < (int)s->nhits;
 			    r += HIT_H) {
 				int i = s->top + r / HIT_H;
