@@ -25,7 +25,6 @@ enum db_stmt_id {
 	STMT_SECTIONS,
 	STMT_REFS,
 	STMT_RELATED,
-	STMT_SEARCH,
 	STMT_SEARCH_HIT,
 	STMT_SEARCH_FIRST,
 	STMT_RANK_PASS,
@@ -65,10 +64,10 @@ int db_register_functions(struct db *db);
  * tokenizer. */
 fts5_api *db_fts5_api(sqlite3 *h);
 
-/* db_rank.c: bm25 with the row lengths in memory (db_keep_row_lengths). */
+/* db_rank.c: the rank pass, and the row lengths in memory
+ * (db_keep_row_lengths). */
 struct row_lengths;
 int db_rank_register(struct db *db, fts5_api *api);
-bool db_rank_fast(struct db *db);
 /* Reads the row lengths not read yet; DB_STOPPED if the stop hook ends
  * it (the next call goes on from there). */
 int db_rank_read_lengths(struct db *db);

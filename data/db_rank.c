@@ -1,16 +1,19 @@
-/* db_rank.c: FTS5's bm25, with the length of every search row in memory,
- * ranked in one pass that keeps only the best rows.
+/* db_rank.c: search ranked by FTS5's bm25 in one pass that keeps only
+ * the best rows, with the length of every search row in memory if the
+ * connection asks for it.
  *
- * FTS5's own bm25() asks the docsize table for the length of each row it
- * ranks, one query per row. For a word that is in most articles that is
- * most of the search: about 2 microseconds a row, a quarter of a second at
- * 100,000 articles. A connection that searches again and again (the
- * browser, on every key) can instead read the lengths once, 4 bytes a row,
- * and rank with the rank pass, db_rank_top(): an auxiliary function called
- * on every row the MATCH gives, which works out bm25() term for term (the
- * same formula, weights and IDF, so the same value to the bit: see
+ * The rank pass, db_rank_top(), is an auxiliary function called on every
+ * row the MATCH gives: it works out bm25() term for term (the same
+ * formula, weights and IDF, so the same value to the bit: see
  * tests/unit/test_db.c) and keeps the best rows in a heap, where "ORDER BY
  * rank LIMIT n" would have SQLite carry every row to a sorter.
+ *
+ * bm25 needs each row's length. FTS5 looks it up in the docsize table,
+ * one query per row: for a word that is in most articles that is most of
+ * the search, about 2 microseconds a row, a quarter of a second at 100,000
+ * articles. A connection that searches again and again (the browser, on
+ * every key) reads the lengths once instead (db_keep_row_lengths), 4
+ * bytes a row; one search (`bedside search`) would not repay the reading.
  *
  * The lengths are read in rowid order and the reading can be stopped (the
  * stop hook, db_set_stop) and taken up again where it stopped. A row not
@@ -124,12 +127,6 @@ db_rank_finalize(struct db *db)
 	db->lengths = NULL;
 }
 
-bool
-db_rank_fast(struct db *db)
-{
-	return db->lengths != NULL;
-}
-
 int
 db_read_ahead(struct db *db)
 {
@@ -181,6 +178,8 @@ db_rank_read_lengths(struct db *db)
 static void
 phrase_rows_keep(struct row_lengths *l, const char *phrase, size_t len, sqlite3_int64 rows)
 {
+	if (l == NULL)
+		return;
 	unsigned k = l->next_phrase++ % COUNTS_KEPT;
 	free(l->phrase[k]);
 	l->phrase[k] = xstrndup(phrase, len);
@@ -192,7 +191,7 @@ static int
 phrase_rows(struct db *db, const char *phrase, size_t len, sqlite3_int64 *rows)
 {
 	struct row_lengths *l = db->lengths;
-	for (int i = 0; i < COUNTS_KEPT; i++)
+	for (int i = 0; l && i < COUNTS_KEPT; i++)
 		if (l->phrase[i] && strlen(l->phrase[i]) == len &&
 		    memcmp(l->phrase[i], phrase, len) == 0) {
 			*rows = l->rows[i];

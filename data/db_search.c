@@ -1,8 +1,8 @@
 /* db_search.c: full-text search.
  *
  * Ranking is FTS5's bm25 with the column weights set in schema.sql. Which
- * pane a hit should open at is told by a small auxiliary function,
- * best_pane(), that weighs the matched phrases per column the same way. */
+ * pane a hit should open at is the column its matched phrases weigh most
+ * in (db_rank_best_column); best_pane() tells it for unranked hits. */
 #include "config.h"
 #include "db_internal.h"
 #include "query.h"
@@ -83,16 +83,11 @@ level_place(struct db *db, const char *level)
  *
  * FTS5's own "ORDER BY rank" computes bm25 for every match at every
  * level and sorts them all before the first row comes out: for a word in
- * most articles, 200,000 rows at 100,000 articles. The first step asks
- * only for the rowids of the best rows at one level, ordered by "+rank"
- * (the '+' keeps FTS5 from sorting) so that SQLite keeps just the top
- * limit + offset while it reads, and tells the level from the rowid,
- * which costs nothing, where the level column would cost a read of the
- * row. bm25 is the same function either way, and best_pane() comes
- * almost free beside it: FTS5 keeps the row's matches that bm25 read.
- * A connection with the row lengths in memory (the browser's) takes the
- * first step in db_rank.c's rank pass instead, which keeps the best rows
- * itself, the pane with them.
+ * most articles, 200,000 rows at 100,000 articles. The first step is the
+ * rank pass (db_rank.c): bm25 for the rows of one level only, the level
+ * told by the rowid (which costs nothing, where the level column would
+ * cost a read of the row), keeping only the best limit + offset rows and
+ * each one's pane as it reads. Its ranks are FTS5's bm25 to the bit.
  *
  * The second step reads each hit's article by its row number. Snippets
  * are made last and only for the hits that want one (db_hit_snippets),
@@ -172,8 +167,7 @@ add_hit(struct db_hit **out, size_t *n, size_t *cap)
 }
 
 /* The rows of a search ranked by the rank pass (db_rank.c), which keeps
- * only the best as it reads: the browser's search. Returns 0, DB_STOPPED
- * or -1. */
+ * only the best as it reads. Returns 0, DB_STOPPED or -1. */
 static int
 ranked_rows(struct db *db, const char *match, int place, int limit, int offset,
     struct db_hit **out, size_t *n)
@@ -195,18 +189,14 @@ ranked_rows(struct db *db, const char *match, int place, int limit, int offset,
 	return 0;
 }
 
-/* The rows of a search as FTS5 ranks them (bm25 as the rank in
- * schema.sql), or, not ranked, the first that match. Returns 0,
+/* The first rows that match, unranked, in rowid order. Returns 0,
  * DB_STOPPED or -1. */
 static int
-sql_rows(struct db *db, const char *match, int place, int limit, int offset,
-    bool ranked, struct db_hit **out, size_t *n)
+first_rows(struct db *db, const char *match, int place, int limit, int offset,
+    struct db_hit **out, size_t *n)
 {
-	sqlite3_stmt *st = ranked ? db_stmt(db, STMT_SEARCH,
-	    "SELECT rowid, rank, best_pane(search) FROM search WHERE search MATCH ?1 "
-	    "AND rowid % " DB_LEVEL_ROWS_SQL " = ?2 "
-	    "ORDER BY +rank, rowid LIMIT ?3 OFFSET ?4") : db_stmt(db, STMT_SEARCH_FIRST,
-	    "SELECT rowid, 0, best_pane(search) FROM search WHERE search MATCH ?1 "
+	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_FIRST,
+	    "SELECT rowid, best_pane(search) FROM search WHERE search MATCH ?1 "
 	    "AND rowid % " DB_LEVEL_ROWS_SQL " = ?2 LIMIT ?3 OFFSET ?4");
 	if (st == NULL)
 		return -1;
@@ -219,8 +209,7 @@ sql_rows(struct db *db, const char *match, int place, int limit, int offset,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct db_hit *h = add_hit(out, n, &cap);
 		h->row = sqlite3_column_int64(st, 0);
-		h->rank = sqlite3_column_double(st, 1);
-		int pane = sqlite3_column_int(st, 2);
+		int pane = sqlite3_column_int(st, 1);
 		h->pane = pane >= 0 && pane < DB_KIND_COUNT ? (enum db_kind)pane : DB_ANSWER;
 	}
 	sqlite3_reset(st);
@@ -247,9 +236,8 @@ search_in(struct db *db, const char *typed, const char *level, int limit,
 		return 0;
 	}
 
-	int r = ranked && db_rank_fast(db) ?
-	    ranked_rows(db, match, place, limit, offset, out, n) :
-	    sql_rows(db, match, place, limit, offset, ranked, out, n);
+	int r = ranked ? ranked_rows(db, match, place, limit, offset, out, n) :
+	    first_rows(db, match, place, limit, offset, out, n);
 	if (r != 0) {
 		free(match);
 		return r;
