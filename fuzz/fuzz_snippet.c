@@ -1,0 +1,104 @@
+/* fuzz_snippet.c: libFuzzer harness for the snippets made from a row's
+ * text (data/db_snippet.c). Whatever the row's text and whatever is
+ * typed, the snippet must be the one FTS5's snippet() gives for the row:
+ * a difference aborts.
+ *
+ * Input: the typed query, a newline, then the row's title, answer, key
+ * points, research and references, NUL-separated. */
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "db.h"
+#include "query.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define COLUMNS 5
+
+static char path[] = "/tmp/bedside-fuzz-snippet.XXXXXX";
+static sqlite3 *writer;
+static struct db *db;
+static sqlite3_stmt *del, *put, *want;
+
+static void
+remove_file(void)
+{
+	unlink(path);
+}
+
+static void
+setup(void)
+{
+	struct buf err = BUF_INIT;
+	int fd = mkstemp(path);
+	if (fd < 0)
+		abort();
+	close(fd);
+	atexit(remove_file);
+	if (sqlite3_open(path, &writer) != SQLITE_OK || db_create_schema(writer, &err) != 0 ||
+	    sqlite3_exec(writer, "PRAGMA synchronous = OFF; PRAGMA journal_mode = MEMORY",
+	    NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(writer, "DELETE FROM search WHERE rowid = 8", -1, &del,
+	    NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(writer, "INSERT INTO search (rowid, title, answer, "
+	    "key_points, research, refs, article_id, level) VALUES "
+	    "(8, ?1, ?2, ?3, ?4, ?5, 'x', 'clinician')", -1, &put, NULL) != SQLITE_OK)
+		abort();
+	if ((db = db_open(path, DB_READ, &err)) == NULL ||
+	    sqlite3_prepare_v2(db_handle(db), "SELECT snippet(search, -1, char(1), char(2), "
+	    "'\xe2\x80\xa6', 14) FROM search WHERE search MATCH ?1 AND rowid = 8", -1,
+	    &want, NULL) != SQLITE_OK)
+		abort();
+	buf_free(&err);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (db == NULL)
+		setup();
+	const char *p = (const char *)data, *end = p + size;
+	const char *nl = memchr(p, '\n', size);
+	char *typed = xstrndup(p, nl ? (size_t)(nl - p) : size);
+	p = nl ? nl + 1 : end;
+
+	sqlite3_step(del);
+	sqlite3_reset(del);
+	for (int c = 0; c < COLUMNS; c++) {
+		const char *e = p < end ? memchr(p, '\0', (size_t)(end - p)) : NULL;
+		size_t n = p < end ? (e ? (size_t)(e - p) : (size_t)(end - p)) : 0;
+		sqlite3_bind_text(put, c + 1, p < end ? p : "", (int)n, SQLITE_TRANSIENT);
+		p = e ? e + 1 : end;
+	}
+	if (sqlite3_step(put) != SQLITE_DONE)
+		abort();
+	sqlite3_reset(put);
+
+	char *match = query_build(typed);
+	if (match) {
+		sqlite3_bind_text(want, 1, match, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(want) == SQLITE_ROW) {
+			char *fts5 = xstrdup((const char *)sqlite3_column_text(want, 0));
+			sqlite3_reset(want);
+			struct db_hit hit = { .row = 8 };
+			if (db_hit_snippets(db, typed, &hit, 0, 1) != 0 || hit.snippet == NULL)
+				abort();
+			if (strcmp(hit.snippet, fts5) != 0) {
+				fprintf(stderr, "typed: %s\nfts5: %s\nours: %s\n", typed, fts5,
+				    hit.snippet);
+				abort();
+			}
+			free(hit.snippet);
+			free(fts5);
+		}
+		sqlite3_reset(want);
+	}
+	free(match);
+	free(typed);
+	return 0;
+}
