@@ -257,7 +257,7 @@ struct rank_pass {
 	int ncol;
 	size_t want;
 	struct db_ranked *best;
-	size_t n;
+	size_t n, cap;
 	sqlite3_int64 matched;
 	/* One phrase: its IDF multiplies every score alike, so the pass
 	 * ranks without it and counts the phrase's rows as it goes (they
@@ -386,8 +386,9 @@ row_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, struct db *db,
 	return rc;
 }
 
-/* Whether a ranks before b: the higher score, then the lower rowid (the
- * order of "ORDER BY rank, rowid", rank being minus the score). */
+/* Whether a ranks before b. During the pass a hit's rank holds its score
+ * (bm25 is minus the score, set at the end): the higher score first, then
+ * the lower rowid, the order of "ORDER BY rank, rowid". */
 static bool
 ranks_before(const struct db_ranked *a, const struct db_ranked *b)
 {
@@ -416,6 +417,10 @@ static void
 keep(struct rank_pass *p, struct db_ranked hit)
 {
 	if (p->n < p->want) {
+		if (p->n == p->cap) {
+			p->cap = p->cap ? 2 * p->cap : 64;
+			p->best = xrealloc(p->best, p->cap * sizeof *p->best);
+		}
 		size_t i = p->n++;
 		while (i > 0 && ranks_before(&p->best[(i - 1) / 2], &hit)) {
 			p->best[i] = p->best[(i - 1) / 2];
@@ -490,7 +495,6 @@ db_rank_top(struct db *db, const char *match, int place, const double *weight,
 	    "AND bedside_rank_pass(search, ?2)");
 	if (st == NULL)
 		return -1;
-	p.best = xmalloc((want ? want : 1) * sizeof *p.best);
 	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
 	sqlite3_bind_pointer(st, 2, &p, "bedside_rank_pass", NULL);
 	int rc = sqlite3_step(st);

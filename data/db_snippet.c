@@ -377,8 +377,6 @@ out:
 	for (int c = 0; c < SNIPPET_COLUMNS; c++)
 		column_free(&col[c]);
 	free(inst);
-	if (out.data == NULL)
-		buf_adds(&out, "");
 	return buf_detach(&out);
 }
 
