@@ -1,10 +1,12 @@
-/* db_internal.h: what db.c, db_query.c and db_search.c share. Not for
+/* db_internal.h: what the db*.c files share. Not for
  * callers outside data/. */
 #ifndef BEDSIDE_DB_INTERNAL_H
 #define BEDSIDE_DB_INTERNAL_H
 
 #include "db.h"
 #include "query.h"
+
+#include <stdint.h>
 
 /* Search rows per article: the importer numbers an article's row for the
  * level at place i (0-based, levels by position) articles.rowid * 8 + i. */
@@ -64,14 +66,21 @@ int db_register_functions(struct db *db);
  * tokenizer. */
 fts5_api *db_fts5_api(sqlite3 *h);
 
-/* db_rank.c: the rank pass, and the row lengths in memory
- * (db_keep_row_lengths). */
+/* db_lengths.c: the row lengths in memory (db_keep_row_lengths) and the
+ * phrase counts kept between searches. */
 struct row_lengths;
-int db_rank_register(struct db *db, fts5_api *api);
 /* Reads the row lengths not read yet; DB_STOPPED if the stop hook ends
  * it (the next call goes on from there). */
 int db_rank_read_lengths(struct db *db);
+/* The row's length in tokens, if it has been read. */
+bool db_lengths_get(const struct row_lengths *l, sqlite3_int64 rowid, uint32_t *tokens);
+/* Keeps the number of rows holding a phrase (if l keeps anything). */
+void db_phrase_rows_keep(struct row_lengths *l, const char *phrase, size_t len,
+    sqlite3_int64 rows);
 void db_rank_finalize(struct db *db);
+
+/* db_rank.c: the rank pass. */
+int db_rank_register(struct db *db, fts5_api *api);
 /* The rows holding each phrase of a MATCH text built by query_build(),
  * for bm25's IDF; kept from one search to the next. */
 #define PHRASES_MAX QUERY_MAX_WORDS

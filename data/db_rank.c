@@ -1,30 +1,17 @@
 /* db_rank.c: search ranked by FTS5's bm25 in one pass that keeps only
- * the best rows, with the length of every search row in memory if the
- * connection asks for it.
+ * the best rows.
  *
  * The rank pass, db_rank_top(), is an auxiliary function called on every
  * row the MATCH gives: it works out bm25() term for term (the same
  * formula, weights and IDF, so the same value to the bit: see
  * tests/unit/test_db.c) and keeps the best rows in a heap, where "ORDER BY
- * rank LIMIT n" would have SQLite carry every row to a sorter.
+ * rank LIMIT n" would have SQLite carry every row to a sorter. Each row's
+ * length and each phrase's row count come from db_lengths.c when it keeps
+ * them, else from FTS5.
  *
- * bm25 needs each row's length. FTS5 looks it up in the docsize table,
- * one query per row: for a word that is in most articles that is most of
- * the search, about 2 microseconds a row, a quarter of a second at 100,000
- * articles. A connection that searches again and again (the browser, on
- * every key) reads the lengths once instead (db_keep_row_lengths), 4
- * bytes a row; one search (`bedside search`) would not repay the reading.
- *
- * The lengths are read in rowid order and the reading can be stopped (the
- * stop hook, db_set_stop) and taken up again where it stopped. A row not
- * read yet is ranked with its length from FTS5, as bm25() would.
- *
- * bm25() also counts, before it ranks, the rows that hold each phrase of
- * the query (for its IDF), a pass over each phrase's whole posting list.
- * Typing changes only the last word, so the counts of the others are kept
- * here, by phrase. A query of one phrase needs no count first: its IDF
- * multiplies every score alike, so the pass ranks without it, counts the
- * rows as it goes, and applies it at the end. */
+ * A query of one phrase needs no count first: its IDF multiplies every
+ * score alike, so the pass ranks without it, counts the rows as it goes,
+ * and applies it at the end. */
 #include "config.h"
 #include "db_internal.h"
 
@@ -32,210 +19,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define COUNTS_KEPT 64
-
-struct row_lengths {
-	/* Phrase counts kept (a ring): the phrase as in the MATCH text, and
-	 * the number of rows that hold it. */
-	char *phrase[COUNTS_KEPT];
-	sqlite3_int64 rows[COUNTS_KEPT];
-	unsigned next_phrase;
-	/* len[place][rowid / DB_LEVEL_ROWS]: the tokens of the row of the
-	 * level at that place; NULL until a row of the level is read. */
-	uint32_t *len[DB_LEVEL_ROWS];
-	size_t cap[DB_LEVEL_ROWS];
-	sqlite3_int64 read_to;  /* every row with rowid <= read_to is read */
-	bool done;
-};
-
-/* SQLite's varint, as FTS5 writes the column sizes of a row. */
-static size_t
-get_varint(const unsigned char *p, size_t n, uint64_t *v)
-{
-	uint64_t x = 0;
-	for (size_t i = 0; i < n && i < 9; i++) {
-		if (i == 8) {
-			*v = (x << 8) | p[i];
-			return 9;
-		}
-		x = (x << 7) | (p[i] & 0x7f);
-		if (!(p[i] & 0x80)) {
-			*v = x;
-			return i + 1;
-		}
-	}
-	*v = 0;
-	return 0;
-}
-
-/* Rows past this article number (or below 0: a damaged or hostile file)
- * are not kept, and rank with their length from FTS5. */
-#define LENGTHS_MAX_ARTICLE ((sqlite3_int64)1 << 24)
-
-static void
-lengths_put(struct row_lengths *l, sqlite3_int64 rowid, uint32_t tokens)
-{
-	if (rowid < 0 || rowid / DB_LEVEL_ROWS >= LENGTHS_MAX_ARTICLE)
-		return;
-	int place = (int)(rowid % DB_LEVEL_ROWS);
-	size_t i = (size_t)(rowid / DB_LEVEL_ROWS);
-	if (i >= l->cap[place]) {
-		size_t cap = l->cap[place] ? l->cap[place] : 1024;
-		while (cap <= i)
-			cap *= 2;
-		l->len[place] = xrealloc(l->len[place], cap * sizeof *l->len[place]);
-		memset(l->len[place] + l->cap[place], 0xff,
-		    (cap - l->cap[place]) * sizeof *l->len[place]);
-		l->cap[place] = cap;
-	}
-	l->len[place][i] = tokens;
-}
-
-/* The row's length if it has been read (UINT32_MAX marks a gap). */
-static bool
-lengths_get(const struct row_lengths *l, sqlite3_int64 rowid, uint32_t *tokens)
-{
-	if (l == NULL || rowid < 0 || rowid > l->read_to)
-		return false;
-	int place = (int)(rowid % DB_LEVEL_ROWS);
-	size_t i = (size_t)(rowid / DB_LEVEL_ROWS);
-	if (i >= l->cap[place] || l->len[place][i] == UINT32_MAX)
-		return false;
-	*tokens = l->len[place][i];
-	return true;
-}
-
-void
-db_keep_row_lengths(struct db *db)
-{
-	if (db->lengths == NULL)
-		db->lengths = xcalloc(1, sizeof *db->lengths);
-}
-
-void
-db_rank_finalize(struct db *db)
-{
-	struct row_lengths *l = db->lengths;
-	if (l == NULL)
-		return;
-	for (int p = 0; p < DB_LEVEL_ROWS; p++)
-		free(l->len[p]);
-	for (int i = 0; i < COUNTS_KEPT; i++)
-		free(l->phrase[i]);
-	free(l);
-	db->lengths = NULL;
-}
-
-int
-db_read_ahead(struct db *db)
-{
-	bool began = db_read_begin(db);
-	int rc = db_rank_read_lengths(db);
-	db_read_end(db, began);
-	return rc;
-}
-
-int
-db_rank_read_lengths(struct db *db)
-{
-	struct row_lengths *l = db->lengths;
-	if (l == NULL || l->done)
-		return 0;
-	sqlite3_stmt *st = db_stmt(db, STMT_ROW_LENGTHS,
-	    "SELECT id, sz FROM search_docsize WHERE id > ?1 ORDER BY id");
-	if (st == NULL) {
-		/* No lengths to read (a file built otherwise): rank as bm25()
-		 * does, with each row's length from FTS5. */
-		l->done = true;
-		return 0;
-	}
-	sqlite3_bind_int64(st, 1, l->read_to);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sqlite3_int64 id = sqlite3_column_int64(st, 0);
-		const unsigned char *sz = sqlite3_column_blob(st, 1);
-		size_t n = (size_t)sqlite3_column_bytes(st, 1), off = 0, k;
-		uint64_t v, total = 0;
-		while (off < n && (k = get_varint(sz + off, n - off, &v)) > 0) {
-			total += v;
-			off += k;
-		}
-		lengths_put(l, id, total < UINT32_MAX ? (uint32_t)total : UINT32_MAX - 1);
-		l->read_to = id;
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_INTERRUPT)
-		return DB_STOPPED;
-	/* Read to the end; or a damaged table: the rows read so far are
-	 * good, the rest rank with their length from FTS5. */
-	l->done = true;
-	if (rc == SQLITE_DONE)
-		l->read_to = INT64_MAX;
-	return 0;
-}
-
-static void
-phrase_rows_keep(struct row_lengths *l, const char *phrase, size_t len, sqlite3_int64 rows)
-{
-	if (l == NULL)
-		return;
-	unsigned k = l->next_phrase++ % COUNTS_KEPT;
-	free(l->phrase[k]);
-	l->phrase[k] = xstrndup(phrase, len);
-	l->rows[k] = rows;
-}
-
-/* The number of rows that hold one phrase of a MATCH text. */
-static int
-phrase_rows(struct db *db, const char *phrase, size_t len, sqlite3_int64 *rows)
-{
-	struct row_lengths *l = db->lengths;
-	for (int i = 0; l && i < COUNTS_KEPT; i++)
-		if (l->phrase[i] && strlen(l->phrase[i]) == len &&
-		    memcmp(l->phrase[i], phrase, len) == 0) {
-			*rows = l->rows[i];
-			return 0;
-		}
-	sqlite3_stmt *st = db_stmt(db, STMT_PHRASE_ROWS,
-	    "SELECT count(*) FROM search WHERE search MATCH ?1");
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, phrase, (int)len, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*rows = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_INTERRUPT ? DB_STOPPED : -1;
-	phrase_rows_keep(l, phrase, len, *rows);
-	return 0;
-}
-
-int
-db_rank_phrase_counts(struct db *db, const char *match, struct phrase_counts *out)
-{
-	/* query_build() writes phrases as "word" or "word"*, one space
-	 * apart, with no quote inside a word. */
-	out->n = 0;
-	for (const char *p = match; *p && out->n < PHRASES_MAX; ) {
-		const char *e = strchr(p, ' ');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-		int rc = phrase_rows(db, p, len, &out->rows[out->n]);
-		if (rc == DB_STOPPED)
-			return rc;
-		if (rc != 0) {
-			/* The rank pass lets FTS5 count, as bm25() does. */
-			out->n = -1;
-			return 0;
-		}
-		out->n++;
-		p += len;
-		while (*p == ' ')
-			p++;
-	}
-	return 0;
-}
 
 /* --- ranking in one pass ------------------------------------------------- */
 
@@ -371,7 +154,7 @@ row_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, struct db *db,
 	}
 	uint32_t len;
 	double d = 0;
-	if (rc == SQLITE_OK && lengths_get(db->lengths, api->xRowid(fts), &len)) {
+	if (rc == SQLITE_OK && db_lengths_get(db->lengths, api->xRowid(fts), &len)) {
 		d = (double)len;
 	} else if (rc == SQLITE_OK) {
 		int ntok = 0;
@@ -505,7 +288,7 @@ db_rank_top(struct db *db, const char *match, int place, const double *weight,
 		double idf = bm25_idf(p.q->nrow, p.matched);
 		for (size_t i = 0; i < p.n; i++)
 			p.best[i].rank = idf * p.best[i].rank;
-		phrase_rows_keep(db->lengths, match, strlen(match), p.matched);
+		db_phrase_rows_keep(db->lengths, match, strlen(match), p.matched);
 	}
 	bm25_query_free(p.q);
 	if (rc != SQLITE_ROW) {
