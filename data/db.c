@@ -252,6 +252,7 @@ db_close(struct db *db)
 		return;
 	db_search_finalize(db);
 	db_rank_finalize(db);
+	db_rank_base_free(db);
 	db_snippet_finalize(db);
 	for (size_t i = 0; i < DB_STMT_COUNT; i++)
 		sqlite3_finalize(db->stmt[i]);

@@ -50,6 +50,7 @@ struct db {
 	char *read_error;       /* the error a read transaction ended on */
 	struct row_lengths *lengths;    /* db_rank.c; NULL: rank with FTS5's bm25 */
 	struct db_tokenizer *tokenizer; /* db_snippet.c; NULL until a snippet is made */
+	struct rank_base *rank_base;    /* db_rank.c: typing's words before the last */
 	void *stop_arg;
 };
 
@@ -81,6 +82,7 @@ void db_rank_finalize(struct db *db);
 
 /* db_rank.c: the rank pass. */
 int db_rank_register(struct db *db, fts5_api *api);
+void db_rank_base_free(struct db *db);
 /* The rows holding each phrase of a MATCH text built by query_build(),
  * for bm25's IDF; kept from one search to the next. */
 #define PHRASES_MAX QUERY_MAX_WORDS

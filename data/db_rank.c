@@ -11,7 +11,8 @@
  *
  * A query of one phrase needs no count first: its IDF multiplies every
  * score alike, so the pass ranks without it, counts the rows as it goes,
- * and applies it at the end. */
+ * and applies it at the end. And while a query is typed, the rows of the
+ * words before the last are kept from key to key ("typing", below). */
 #include "config.h"
 #include "db_internal.h"
 
@@ -32,9 +33,43 @@ struct bm25_query {
 	double *freq;           /* per row, reused */
 };
 
+/* The rows holding every phrase but the last of a query, at one level,
+ * with the part of their bm25 those phrases make and their matches per
+ * column (see "Typing", below). */
+#define BASE_COLUMNS 5
+#define BASE_ROWS_MAX 16384
+
+struct base_row {
+	sqlite3_int64 row;
+	double part;
+	double colscore[BASE_COLUMNS];
+};
+
+struct rank_base {
+	char *match;            /* the phrases' MATCH text */
+	int place;
+	bool unusable;          /* more rows than kept, or phrases FTS5 split otherwise */
+	struct base_row *v;
+	size_t n, cap;
+};
+
+/* A row of the last phrase that holds the others too: the part of its
+ * bm25 they make, its own term before the IDF, and its best column. */
+struct candidate {
+	sqlite3_int64 row;
+	double part, tf;
+	int col;
+};
+
+enum pass_mode {
+	PASS_TOP,               /* rank the query, keep the best (and the base) */
+	PASS_LAST,              /* the last phrase alone, against a base */
+};
+
 /* The search, as the pass goes: the best rows so far in a heap with the
  * worst of them on top, and every row the MATCH gave. */
 struct rank_pass {
+	enum pass_mode mode;
 	int place;              /* the level's rows: rowid % DB_LEVEL_ROWS */
 	const double *weight;   /* per column */
 	int ncol;
@@ -49,6 +84,11 @@ struct rank_pass {
 	struct phrase_counts counts;    /* n < 0: let FTS5 count */
 	struct bm25_query *q;
 	int rc;
+	struct rank_base *base;         /* PASS_TOP fills it, PASS_LAST reads it */
+	size_t next;                    /* PASS_LAST: the base row to look at next */
+	struct candidate *cand;
+	size_t ncand, capcand;
+	bool split_otherwise;           /* FTS5's phrases are not the ones counted */
 };
 
 static int
@@ -128,15 +168,22 @@ db_rank_best_column(const double *score, int ncol)
 
 #define COLUMNS_MAX 16
 
-/* bm25 of the row under the cursor, with q's IDFs (FTS5's formula, term
- * for term, so the same value to the bit), and its best column. */
-static int
-row_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, struct db *db,
-    struct rank_pass *p, double *score, int *col)
+/* bm25's term for one phrase before its IDF (FTS5's formula, operation
+ * for operation, so that the sum comes out the same to the bit). */
+static double
+bm25_tf(double freq, double d, double avgdl)
 {
 	const double k1 = 1.2, b = 0.75;
+	return (freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * d / avgdl));
+}
+
+/* The row's matches: into q->freq each phrase's, weighed by column, and
+ * into colscore each column's; and the row's length. */
+static int
+row_matches(const Fts5ExtensionApi *api, Fts5Context *fts, struct db *db,
+    const struct rank_pass *p, double *colscore, double *d)
+{
 	struct bm25_query *q = p->q;
-	double colscore[COLUMNS_MAX] = { 0 };
 	int ninst = 0;
 
 	memset(q->freq, 0, (size_t)q->nphrase * sizeof *q->freq);
@@ -153,18 +200,28 @@ row_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, struct db *db,
 			colscore[c] += w;
 	}
 	uint32_t len;
-	double d = 0;
 	if (rc == SQLITE_OK && db_lengths_get(db->lengths, api->xRowid(fts), &len)) {
-		d = (double)len;
+		*d = (double)len;
 	} else if (rc == SQLITE_OK) {
 		int ntok = 0;
 		rc = api->xColumnSize(fts, -1, &ntok);
-		d = (double)ntok;
+		*d = (double)ntok;
 	}
+	return rc;
+}
+
+/* bm25 of the row under the cursor, with q's IDFs, its matches weighed
+ * per column (colscore, zeroed by the caller) and its best column. */
+static int
+row_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, struct db *db,
+    struct rank_pass *p, double *score, int *col, double *colscore)
+{
+	struct bm25_query *q = p->q;
+	double d = 0;
+	int rc = row_matches(api, fts, db, p, colscore, &d);
 	*score = 0.0;
 	for (int i = 0; rc == SQLITE_OK && i < q->nphrase; i++)
-		*score += q->idf[i] * ((q->freq[i] * (k1 + 1.0)) /
-		    (q->freq[i] + k1 * (1 - b + b * d / q->avgdl)));
+		*score += q->idf[i] * bm25_tf(q->freq[i], d, q->avgdl);
 	*col = db_rank_best_column(colscore, p->ncol < COLUMNS_MAX ? p->ncol : COLUMNS_MAX);
 	return rc;
 }
@@ -216,6 +273,81 @@ keep(struct rank_pass *p, struct db_ranked hit)
 	}
 }
 
+/* --- typing: the words before the last ---------------------------------- */
+
+/* Typing changes only the last word. The query whole costs a pass over
+ * the last phrase's posting list to count its rows (its IDF) and another
+ * for the AND of it with the others. Instead, the rows that hold every
+ * other phrase (at the level searched, usually a few hundred) are kept,
+ * each with the part of its bm25 those phrases make, and each key takes
+ * one pass over the last phrase alone: it counts the rows as it goes and
+ * finds the kept rows among them, in rowid order. A row's bm25 is then
+ * its part plus the last phrase's term, summed in FTS5's order, so the
+ * same to the bit. The base of one word comes free: its pass, when it is
+ * typed whole (a space after it), keeps its rows as it ranks them; the
+ * base of several is made by a pass of their own, once. Words in too
+ * many rows to keep, or a word FTS5 might split into other phrases (one
+ * with no letter or digit of ASCII), take the query whole. */
+
+/* Whether FTS5 parsed the pass's MATCH into the phrases counted: as many,
+ * none of them empty. */
+static bool
+phrases_as_counted(const Fts5ExtensionApi *api, Fts5Context *fts, int want)
+{
+	if (api->xPhraseCount(fts) != want)
+		return false;
+	for (int i = 0; i < want; i++)
+		if (api->xPhraseSize(fts, i) <= 0)
+			return false;
+	return true;
+}
+
+static void
+base_add(struct rank_base *b, sqlite3_int64 row, double part, const double *colscore)
+{
+	if (b->unusable)
+		return;
+	if (b->n == BASE_ROWS_MAX) {
+		b->unusable = true;
+		return;
+	}
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 256;
+		b->v = xrealloc(b->v, b->cap * sizeof *b->v);
+	}
+	struct base_row *r = &b->v[b->n++];
+	r->row = row;
+	r->part = part;
+	memcpy(r->colscore, colscore, sizeof r->colscore);
+}
+
+static int
+last_row(const Fts5ExtensionApi *api, Fts5Context *fts, struct db *db,
+    struct rank_pass *p, sqlite3_int64 row)
+{
+	const struct rank_base *b = p->base;
+	while (p->next < b->n && b->v[p->next].row < row)
+		p->next++;
+	if (p->next == b->n || b->v[p->next].row != row)
+		return SQLITE_OK;
+	const struct base_row *r = &b->v[p->next];
+	double colscore[COLUMNS_MAX] = { 0 }, d = 0;
+	int rc = row_matches(api, fts, db, p, colscore, &d);
+	if (rc != SQLITE_OK)
+		return rc;
+	for (int c = 0; c < BASE_COLUMNS; c++)
+		colscore[c] += r->colscore[c];
+	if (p->ncand == p->capcand) {
+		p->capcand = p->capcand ? 2 * p->capcand : 64;
+		p->cand = xrealloc(p->cand, p->capcand * sizeof *p->cand);
+	}
+	p->cand[p->ncand++] = (struct candidate){
+		row, r->part, bm25_tf(p->q->freq[0], d, p->q->avgdl),
+		db_rank_best_column(colscore, p->ncol),
+	};
+	return SQLITE_OK;
+}
+
 /* bedside_rank_pass(search, PASS): called on every row the MATCH gives,
  * it ranks those of the pass's level and keeps the best; its value is
  * always 0, so the statement returns no row. */
@@ -236,17 +368,31 @@ rank_pass_row(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ct
 	sqlite3_int64 row = api->xRowid(fts);
 	if (row % DB_LEVEL_ROWS != p->place)
 		return;
-	if (p->q == NULL && (p->q = bm25_query(api, fts, p)) == NULL) {
-		sqlite3_result_error_code(ctx, p->rc);
-		return;
+	if (p->q == NULL) {
+		if ((p->q = bm25_query(api, fts, p)) == NULL) {
+			sqlite3_result_error_code(ctx, p->rc);
+			return;
+		}
+		if (p->base && !phrases_as_counted(api, fts,
+		    p->one_phrase ? 1 : p->counts.n)) {
+			p->split_otherwise = true;
+			p->base->unusable = true;
+		}
 	}
-	struct db_ranked hit = { .row = row };
-	int rc = row_bm25(api, fts, db, p, &hit.rank, &hit.col);
-	if (rc != SQLITE_OK) {
+	int rc = SQLITE_OK;
+	if (p->mode == PASS_TOP) {
+		struct db_ranked hit = { .row = row };
+		double colscore[COLUMNS_MAX] = { 0 };
+		rc = row_bm25(api, fts, db, p, &hit.rank, &hit.col, colscore);
+		if (rc == SQLITE_OK)
+			keep(p, hit);
+		if (rc == SQLITE_OK && p->base)
+			base_add(p->base, row, hit.rank, colscore);
+	} else if (!p->split_otherwise) {
+		rc = last_row(api, fts, db, p, row);
+	}
+	if (rc != SQLITE_OK)
 		sqlite3_result_error_code(ctx, rc);
-		return;
-	}
-	keep(p, hit);
 }
 
 static int
@@ -258,6 +404,146 @@ ranked_cmp(const void *a, const void *b)
 	return x->row < y->row ? -1 : x->row > y->row;
 }
 
+/* Runs a pass over a MATCH text; SQLITE_ROW if it ran to the end. */
+static int
+run_pass(struct db *db, const char *match, struct rank_pass *p)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_RANK_PASS,
+	    "SELECT count(*) FROM search WHERE search MATCH ?1 "
+	    "AND bedside_rank_pass(search, ?2)");
+	if (st == NULL)
+		return SQLITE_ERROR;
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_pointer(st, 2, p, "bedside_rank_pass", NULL);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int
+pass_failed(int rc)
+{
+	return rc == SQLITE_INTERRUPT ? DB_STOPPED : -1;
+}
+
+/* Whether every phrase of a MATCH text has a letter or digit of ASCII,
+ * so that FTS5's unicode61 makes at least one token of it. */
+static bool
+phrases_have_tokens(const char *match)
+{
+	bool alnum = false;
+	for (const char *c = match; *c; c++) {
+		if (*c == '"' && c != match && c[-1] != ' ') {
+			if (!alnum)
+				return false;
+		} else if (*c == '"') {
+			alnum = false;
+		} else if ((*c >= '0' && *c <= '9') || (*c >= 'a' && *c <= 'z') ||
+		    (*c >= 'A' && *c <= 'Z')) {
+			alnum = true;
+		}
+	}
+	return true;
+}
+
+/* Whether the base serves a query better than the query whole: when its
+ * last word is a prefix of 4 bytes or more (4 letters, in ASCII). FTS5 has no index for those
+ * (prefix='2 3'): it merges the posting lists of every word with that
+ * prefix, and the query whole does that twice, to count and for the AND;
+ * the base does it once. For a whole word or a shorter prefix, read
+ * straight from the index, the pass over the last phrase costs more than
+ * the AND it saves: it calls the ranking function on every row of the
+ * phrase, some hundreds of instructions a row where counting costs less. */
+static bool
+base_pays(const char *match)
+{
+	const char *last = strrchr(match, ' ');
+	last = last ? last + 1 : match;         /* "word" or "word"* */
+	size_t len = strcspn(last + 1, "\"");
+	return last[len + 1] == '"' && last[len + 2] == '*' && len >= 4;
+}
+
+void
+db_rank_base_free(struct db *db)
+{
+	if (db->rank_base) {
+		free(db->rank_base->match);
+		free(db->rank_base->v);
+		free(db->rank_base);
+		db->rank_base = NULL;
+	}
+}
+
+/* The base for the phrases before the last of match: kept from the last
+ * search if it was for them, else made now. Returns 0 (*out NULL if it
+ * cannot be used for this query), DB_STOPPED or -1. */
+static int
+base_for(struct db *db, const char *match, size_t len, int place,
+    const double *weight, int ncol, struct rank_base **out)
+{
+	struct rank_base *b = db->rank_base;
+	*out = NULL;
+	if (b == NULL || b->place != place || strlen(b->match) != len ||
+	    memcmp(b->match, match, len) != 0) {
+		db_rank_base_free(db);
+		b = xcalloc(1, sizeof *b);
+		b->match = xstrndup(match, len);
+		b->place = place;
+		struct rank_pass p = {
+			.mode = PASS_TOP, .place = place, .weight = weight, .ncol = ncol,
+			.rc = SQLITE_ERROR, .base = b,
+		};
+		int r = db_rank_phrase_counts(db, b->match, &p.counts);
+		int rc = r == 0 ? run_pass(db, b->match, &p) : SQLITE_ERROR;
+		bm25_query_free(p.q);
+		if (r != 0 || rc != SQLITE_ROW) {
+			free(b->match);
+			free(b->v);
+			free(b);
+			return r != 0 ? r : pass_failed(rc);
+		}
+		db->rank_base = b;
+	}
+	if (!b->unusable)
+		*out = b;
+	return 0;
+}
+
+/* Ranks a query of several phrases from the base of all but the last
+ * and a pass over the last. Returns 0 with the best rows in p->best (or
+ * *used false if the base cannot serve), DB_STOPPED or -1. */
+static int
+rank_from_base(struct db *db, const char *match, struct rank_pass *p, bool *used)
+{
+	const char *last = strrchr(match, ' ');
+	struct rank_base *b;
+	*used = false;
+	int r = base_for(db, match, (size_t)(last - match), p->place, p->weight,
+	    p->ncol, &b);
+	if (r != 0 || b == NULL)
+		return r;
+	last++;
+	struct rank_pass lp = {
+		.mode = PASS_LAST, .place = p->place, .weight = p->weight, .ncol = p->ncol,
+		.one_phrase = true, .rc = SQLITE_ERROR, .base = b,
+	};
+	int rc = run_pass(db, last, &lp);
+	if (rc == SQLITE_ROW && !lp.split_otherwise) {
+		*used = true;
+		if (lp.q) {
+			double idf = bm25_idf(lp.q->nrow, lp.matched);
+			for (size_t i = 0; i < lp.ncand; i++) {
+				const struct candidate *c = &lp.cand[i];
+				keep(p, (struct db_ranked){ c->row, c->part + idf * c->tf, c->col });
+			}
+		}
+		db_phrase_rows_keep(db->lengths, last, strlen(last), lp.matched);
+	}
+	bm25_query_free(lp.q);
+	free(lp.cand);
+	return rc == SQLITE_ROW ? 0 : pass_failed(rc);
+}
+
 int
 db_rank_top(struct db *db, const char *match, int place, const double *weight,
     int ncol, size_t want, struct db_ranked **out, size_t *n)
@@ -266,34 +552,53 @@ db_rank_top(struct db *db, const char *match, int place, const double *weight,
 		.place = place, .weight = weight, .ncol = ncol, .want = want,
 		.one_phrase = strchr(match, ' ') == NULL, .rc = SQLITE_ERROR,
 	};
+	bool done = false;
 	*out = NULL;
 	*n = 0;
 	int r = db_rank_read_lengths(db);
-	if (r == 0 && !p.one_phrase)
+	if (r == 0 && !p.one_phrase && db->lengths && ncol <= BASE_COLUMNS &&
+	    phrases_have_tokens(match) && base_pays(match))
+		r = rank_from_base(db, match, &p, &done);
+	if (r == 0 && !done && !p.one_phrase)
 		r = db_rank_phrase_counts(db, match, &p.counts);
-	if (r != 0)
-		return r;
-	sqlite3_stmt *st = db_stmt(db, STMT_RANK_PASS,
-	    "SELECT count(*) FROM search WHERE search MATCH ?1 "
-	    "AND bedside_rank_pass(search, ?2)");
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	sqlite3_bind_pointer(st, 2, &p, "bedside_rank_pass", NULL);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW && p.one_phrase && p.q) {
-		/* The phrase's IDF, now that its rows are counted; and the
-		 * count kept for the next search. */
-		double idf = bm25_idf(p.q->nrow, p.matched);
-		for (size_t i = 0; i < p.n; i++)
-			p.best[i].rank = idf * p.best[i].rank;
-		db_phrase_rows_keep(db->lengths, match, strlen(match), p.matched);
-	}
-	bm25_query_free(p.q);
-	if (rc != SQLITE_ROW) {
+	if (r != 0) {
 		free(p.best);
-		return rc == SQLITE_INTERRUPT ? DB_STOPPED : -1;
+		return r;
+	}
+	/* A whole word typed (a space came after it): its rows are the base
+	 * of the next word's keys, kept as the pass goes. */
+	if (!done && p.one_phrase && db->lengths && ncol <= BASE_COLUMNS &&
+	    strchr(match, '*') == NULL && phrases_have_tokens(match)) {
+		p.base = xcalloc(1, sizeof *p.base);
+		p.base->match = xstrdup(match);
+		p.base->place = place;
+	}
+	if (!done) {
+		int rc = run_pass(db, match, &p);
+		if (rc == SQLITE_ROW && p.one_phrase && p.q) {
+			/* The phrase's IDF, now that its rows are counted; and
+			 * the count kept for the next search. The base's parts
+			 * are bm25's sum of one term: 0.0 + IDF * term. */
+			double idf = bm25_idf(p.q->nrow, p.matched);
+			for (size_t i = 0; i < p.n; i++)
+				p.best[i].rank = idf * p.best[i].rank;
+			for (size_t i = 0; p.base && i < p.base->n; i++)
+				p.base->v[i].part = 0.0 + idf * p.base->v[i].part;
+			db_phrase_rows_keep(db->lengths, match, strlen(match), p.matched);
+		}
+		bm25_query_free(p.q);
+		if (p.base && rc == SQLITE_ROW && p.one_phrase) {
+			db_rank_base_free(db);
+			db->rank_base = p.base;
+		} else if (p.base) {
+			free(p.base->match);
+			free(p.base->v);
+			free(p.base);
+		}
+		if (rc != SQLITE_ROW) {
+			free(p.best);
+			return pass_failed(rc);
+		}
 	}
 	/* bm25 is minus the score: the lower, the better. */
 	for (size_t i = 0; i < p.n; i++)

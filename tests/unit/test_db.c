@@ -532,6 +532,39 @@ START_TEST(fast_rank_is_bm25)
 			}
 		}
 	}
+	/* Typed a key at a time, as the browser searches: the words before
+	 * the last are kept from key to key (db_rank.c), and must rank as
+	 * the query whole does, at both levels, the level changed midway. */
+	const char *typed[] = { "common answer said again", "question 1 common",
+	    "answer 3 q", "common example", "12 common", "3 answer said",
+	    "common \xe2\x80\x94 answer" };
+	for (size_t t = 0; t < sizeof typed / sizeof *typed; t++)
+		for (size_t len = 1; len <= strlen(typed[t]); len++) {
+			char q[64];
+			snprintf(q, sizeof q, "%.*s", (int)len, typed[t]);
+			sqlite3_int64 row[50];
+			double rank[50];
+			int pane[50];
+			size_t want = fts5_ranking(plain, q, 50, 0, row, rank, pane);
+			ck_assert_int_eq(db_search_hits(fast, q, "clinician", 50, 0, &h, &n), 0);
+			ck_assert_uint_eq(n, want);
+			for (size_t i = 0; i < n; i++) {
+				ck_assert(h[i].row == row[i]);
+				ck_assert_msg(h[i].rank == rank[i], "'%s' hit %zu: %.17g != %.17g",
+				    q, i, h[i].rank, rank[i]);
+				ck_assert_int_eq(h[i].pane, pane[i]);
+			}
+			db_hits_free(h, n);
+			/* Now and then the other level between keys: its own
+			 * rows, and the words kept for one level are not used
+			 * for the other. */
+			if (len % 4)
+				continue;
+			ck_assert_int_eq(db_search_hits(fast, q, "patient", 5, 0, &h, &n), 0);
+			for (size_t i = 0; i < n; i++)
+				ck_assert_int_eq(h[i].row % 8, 1);
+			db_hits_free(h, n);
+		}
 	db_close(plain);
 	db_close(fast);
 }
