@@ -37,7 +37,7 @@ struct bm25_query {
  * with the part of their bm25 those phrases make and their matches per
  * column (see "Typing", below). */
 #define BASE_COLUMNS 5
-#define BASE_ROWS_MAX 16384
+#define BASE_ROWS_MAX 8192       /* 56 bytes a row: under half a megabyte */
 
 struct base_row {
 	sqlite3_int64 row;
@@ -308,7 +308,11 @@ base_add(struct rank_base *b, sqlite3_int64 row, double part, const double *cols
 	if (b->unusable)
 		return;
 	if (b->n == BASE_ROWS_MAX) {
+		/* Too common to keep: the rows go, the verdict stays. */
 		b->unusable = true;
+		free(b->v);
+		b->v = NULL;
+		b->n = b->cap = 0;
 		return;
 	}
 	if (b->n == b->cap) {
