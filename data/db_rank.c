@@ -607,7 +607,8 @@ db_rank_top(struct db *db, const char *match, int place, const double *weight,
 	/* bm25 is minus the score: the lower, the better. */
 	for (size_t i = 0; i < p.n; i++)
 		p.best[i].rank = -1.0 * p.best[i].rank;
-	qsort(p.best, p.n, sizeof *p.best, ranked_cmp);
+	if (p.n > 1)
+		qsort(p.best, p.n, sizeof *p.best, ranked_cmp);
 	*out = p.best;
 	*n = p.n;
 	return 0;
