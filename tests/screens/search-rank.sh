@@ -6,7 +6,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 7
+plan 10
 python3 "$(dirname "$0")/../robust/gen_articles.py" "$scratch/many" 1000 3
 "$BEDSIDE" import --db "$scratch/many.db" "$scratch/many" >/dev/null
 ok $? "a database of 1,000 articles"
@@ -41,3 +41,30 @@ wait_gone '^ Search:'
 wait_for "$best"
 ok $? "Enter opens the best ranked hit"
 unlike "$screen" "$first_title" "not the first match in article order"
+
+# Two words typed a key at a time, at the usual budget: from the fourth
+# letter of the second word the browser ranks from the first word's rows,
+# kept from key to key (data/db_rank.c), and must rank as the command
+# line does, which takes the query whole.
+screen_start 80 24
+wait_for 'Level: Clinician'
+keys /
+wait_for '^ Search:'
+typed=
+for c in i n s u l i n ' ' s e i z u r e; do
+	typed="$typed$c"
+	keys "$c"
+	# (a space at the end of the line does not show in a capture)
+	wait_for "^ Search: ${typed% } *\$" || break
+	case $typed in
+	"insulin seiz" | "insulin seizu" | "insulin seizure")
+		want=$("$BEDSIDE" search --db "$db" --limit 3 "$typed" |
+		    sed -n 's/^\(Generated question [0-9]* about [a-z]*?\) (gen-[0-9]*)$/\1/p')
+		wait_for "^> $(printf '%s' "$want" | head -1 | sed 's/?/\\?/')"
+		got=$(printf '%s\n' "$screen" | grep -o 'Generated question [0-9]* about [a-z]*?' | head -3)
+		test -n "$want" && test "$got" = "$want"
+		ok $? "'$typed': the first three hits as the command line ranks them"
+		;;
+	esac
+done
+
