@@ -66,6 +66,10 @@ int db_register_functions(struct db *db);
 /* The FTS5 API of a connection (db_vocab.c), for its functions and
  * tokenizer. */
 fts5_api *db_fts5_api(sqlite3 *h);
+/* Opens the tokenizer the search table is made with (schema.sql:
+ * unicode61, remove_diacritics 2), for the spelling vocabulary and the
+ * snippets; 0 or -1. Close it with api->xDelete(*tok). */
+int db_tokenizer_open(sqlite3 *h, fts5_tokenizer *api, Fts5Tokenizer **tok);
 
 /* db_lengths.c: the row lengths in memory (db_keep_row_lengths) and the
  * phrase counts kept between searches. */

@@ -68,14 +68,10 @@ struct snip_inst {
 static struct db_tokenizer *
 tokenizer(struct db *db)
 {
-	static const char *args[] = { "remove_diacritics", "2" };
 	if (db->tokenizer)
 		return db->tokenizer;
-	fts5_api *api = db_fts5_api(db->h);
-	void *ctx = NULL;
 	struct db_tokenizer *t = xcalloc(1, sizeof *t);
-	if (api == NULL || api->xFindTokenizer(api, "unicode61", &ctx, &t->api) != SQLITE_OK ||
-	    t->api.xCreate(ctx, args, 2, &t->tok) != SQLITE_OK) {
+	if (db_tokenizer_open(db->h, &t->api, &t->tok) != 0) {
 		free(t);
 		return NULL;
 	}

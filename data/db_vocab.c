@@ -56,15 +56,23 @@ db_fts5_api(sqlite3 *h)
 	return api && api->iVersion >= 2 ? api : NULL;
 }
 
+int
+db_tokenizer_open(sqlite3 *h, fts5_tokenizer *api, Fts5Tokenizer **tok)
+{
+	static const char *args[] = { "remove_diacritics", "2" };
+	fts5_api *fts5 = db_fts5_api(h);
+	void *ctx = NULL;
+	if (fts5 == NULL || fts5->xFindTokenizer(fts5, "unicode61", &ctx, api) != SQLITE_OK ||
+	    api->xCreate(ctx, args, 2, tok) != SQLITE_OK)
+		return -1;
+	return 0;
+}
+
 struct vocab *
 vocab_new(sqlite3 *h)
 {
-	static const char *args[] = { "remove_diacritics", "2" };
-	fts5_api *api = db_fts5_api(h);
-	void *ctx = NULL;
 	struct vocab *v = xcalloc(1, sizeof *v);
-	if (api == NULL || api->xFindTokenizer(api, "unicode61", &ctx, &v->api) != SQLITE_OK ||
-	    v->api.xCreate(ctx, args, 2, &v->tok) != SQLITE_OK) {
+	if (db_tokenizer_open(h, &v->api, &v->tok) != 0) {
 		free(v);
 		return NULL;
 	}
