@@ -222,6 +222,29 @@ START_TEST(snippets_on_demand)
 }
 END_TEST
 
+/* Replaces the database with the articles of a folder; their number. */
+static int
+import_replacing(const char *folder)
+{
+	char *paths[] = { (char *)folder };
+	struct import_options opt = { .replace_all = true };
+	struct import_result res;
+	FILE *quiet = fopen("/dev/null", "w");
+	ck_assert_int_eq(import_paths(path, paths, 1, &opt, &res, quiet), IMPORT_OK);
+	fclose(quiet);
+	return res.articles;
+}
+
+/* The same with the n articles written in folder tmp, and removes it. */
+static void
+import_folder(const char *tmp, int n)
+{
+	ck_assert_int_eq(import_replacing(tmp), n);
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
 /* Compares the snippets of every row each query matches with FTS5's
  * snippet(); returns how many rows were compared. */
 static size_t
@@ -270,12 +293,7 @@ START_TEST(snippets_are_fts5s)
 {
 	const char *articles = getenv("ARTICLES");
 	ck_assert_ptr_nonnull(articles);
-	char *paths[] = { (char *)articles };
-	struct import_options opt = { .replace_all = true };
-	struct import_result res;
-	FILE *quiet = fopen("/dev/null", "w");
-	ck_assert_int_eq(import_paths(path, paths, 1, &opt, &res, quiet), IMPORT_OK);
-	fclose(quiet);
+	import_replacing(articles);
 
 	struct db *db = open_ok();
 	const char *const queries[] = { "the", "heart", "heart fail", "blood pressure",
@@ -315,15 +333,7 @@ START_TEST(snippets_are_fts5s_at_the_edges)
 		fprintf(f, "end\n\n## References\n1. Example Society. Example guideline. 2020.\n");
 		fclose(f);
 	}
-	char *paths[] = { tmp };
-	struct import_options opt = { .replace_all = true };
-	struct import_result res;
-	FILE *quiet = fopen("/dev/null", "w");
-	ck_assert_int_eq(import_paths(path, paths, 1, &opt, &res, quiet), IMPORT_OK);
-	fclose(quiet);
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
-	ck_assert_int_eq(system(cmd), 0);
+	import_folder(tmp, 60);
 
 	struct db *db = open_ok();
 	const char *const queries[] = { "alpha", "alpha-beta", "beta-alpha-beta", "gam",
@@ -375,16 +385,7 @@ import_many(int n)
 		fprintf(f, "\n## References\n1. Example Society. Example guideline. 2020.\n");
 		fclose(f);
 	}
-	char *paths[] = { tmp };
-	struct import_options opt = { .replace_all = true };
-	struct import_result res;
-	FILE *quiet = fopen("/dev/null", "w");
-	ck_assert_int_eq(import_paths(path, paths, 1, &opt, &res, quiet), IMPORT_OK);
-	fclose(quiet);
-	ck_assert_int_eq(res.articles, n);
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
-	ck_assert_int_eq(system(cmd), 0);
+	import_folder(tmp, n);
 }
 
 /* A search the hook stops returns DB_STOPPED and no hits, and leaves the
