@@ -204,13 +204,11 @@ phrase_rows(struct db *db, const char *phrase, size_t len, sqlite3_int64 *rows)
 int
 db_rank_phrase_counts(struct db *db, const char *match, struct phrase_counts *out)
 {
-	/* query_build() writes phrases as "word" or "word"*, one space
-	 * apart, with no quote inside a word. */
+	struct query_phrase ph[PHRASES_MAX];
+	size_t n = query_phrases(match, ph, PHRASES_MAX);
 	out->n = 0;
-	for (const char *p = match; *p && out->n < PHRASES_MAX; ) {
-		const char *e = strchr(p, ' ');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-		int rc = phrase_rows(db, p, len, &out->rows[out->n]);
+	for (size_t i = 0; i < n; i++) {
+		int rc = phrase_rows(db, ph[i].text, ph[i].len, &out->rows[out->n]);
 		if (rc == DB_STOPPED)
 			return rc;
 		if (rc != 0) {
@@ -219,9 +217,6 @@ db_rank_phrase_counts(struct db *db, const char *match, struct phrase_counts *ou
 			return 0;
 		}
 		out->n++;
-		p += len;
-		while (*p == ' ')
-			p++;
 	}
 	return 0;
 }

@@ -430,41 +430,40 @@ pass_failed(int rc)
 	return rc == SQLITE_INTERRUPT ? DB_STOPPED : -1;
 }
 
-/* Whether every phrase of a MATCH text has a letter or digit of ASCII,
- * so that FTS5's unicode61 makes at least one token of it. */
 static bool
-phrases_have_tokens(const char *match)
+ascii_alnum(char c)
 {
-	bool alnum = false;
-	for (const char *c = match; *c; c++) {
-		if (*c == '"' && c != match && c[-1] != ' ') {
-			if (!alnum)
-				return false;
-		} else if (*c == '"') {
-			alnum = false;
-		} else if ((*c >= '0' && *c <= '9') || (*c >= 'a' && *c <= 'z') ||
-		    (*c >= 'A' && *c <= 'Z')) {
-			alnum = true;
-		}
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Whether every phrase has a letter or digit of ASCII, so that FTS5's
+ * unicode61 makes at least one token of it. */
+static bool
+phrases_have_tokens(const struct query_phrase *ph, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t k = 0;
+		while (k < ph[i].wlen && !ascii_alnum(ph[i].word[k]))
+			k++;
+		if (k == ph[i].wlen)
+			return false;
 	}
 	return true;
 }
 
 /* Whether the base serves a query better than the query whole: when its
- * last word is a prefix of 4 bytes or more (4 letters, in ASCII). FTS5 has no index for those
- * (prefix='2 3'): it merges the posting lists of every word with that
- * prefix, and the query whole does that twice, to count and for the AND;
- * the base does it once. For a whole word or a shorter prefix, read
- * straight from the index, the pass over the last phrase costs more than
- * the AND it saves: it calls the ranking function on every row of the
- * phrase, some hundreds of instructions a row where counting costs less. */
+ * last word is a prefix of 4 bytes or more (4 letters, in ASCII). FTS5
+ * has no index for those (prefix='2 3'): it merges the posting lists of
+ * every word with that prefix, and the query whole does that twice, to
+ * count and for the AND; the base does it once. For a whole word or a
+ * shorter prefix, read straight from the index, the pass over the last
+ * phrase costs more than the AND it saves: it calls the ranking function
+ * on every row of the phrase, some hundreds of instructions a row where
+ * counting costs less. */
 static bool
-base_pays(const char *match)
+base_pays(const struct query_phrase *last)
 {
-	const char *last = strrchr(match, ' ');
-	last = last ? last + 1 : match;         /* "word" or "word"* */
-	size_t len = strcspn(last + 1, "\"");
-	return last[len + 1] == '"' && last[len + 2] == '*' && len >= 4;
+	return last->prefix && last->wlen >= 4;
 }
 
 void
@@ -517,16 +516,17 @@ base_for(struct db *db, const char *match, size_t len, int place,
  * and a pass over the last. Returns 0 with the best rows in p->best (or
  * *used false if the base cannot serve), DB_STOPPED or -1. */
 static int
-rank_from_base(struct db *db, const char *match, struct rank_pass *p, bool *used)
+rank_from_base(struct db *db, const char *match, const struct query_phrase *lastp,
+    struct rank_pass *p, bool *used)
 {
-	const char *last = strrchr(match, ' ');
+	/* The last phrase ends the text; the others come before its space. */
+	const char *last = lastp->text;
 	struct rank_base *b;
 	*used = false;
-	int r = base_for(db, match, (size_t)(last - match), p->place, p->weight,
+	int r = base_for(db, match, (size_t)(last - 1 - match), p->place, p->weight,
 	    p->ncol, &b);
 	if (r != 0 || b == NULL)
 		return r;
-	last++;
 	struct rank_pass lp = {
 		.mode = PASS_LAST, .place = p->place, .weight = p->weight, .ncol = p->ncol,
 		.one_phrase = true, .rc = SQLITE_ERROR, .base = b,
@@ -552,17 +552,19 @@ int
 db_rank_top(struct db *db, const char *match, int place, const double *weight,
     int ncol, size_t want, struct db_ranked **out, size_t *n)
 {
+	struct query_phrase ph[PHRASES_MAX];
+	size_t nph = query_phrases(match, ph, PHRASES_MAX);
 	struct rank_pass p = {
 		.place = place, .weight = weight, .ncol = ncol, .want = want,
-		.one_phrase = strchr(match, ' ') == NULL, .rc = SQLITE_ERROR,
+		.one_phrase = nph == 1, .rc = SQLITE_ERROR,
 	};
 	bool done = false;
 	*out = NULL;
 	*n = 0;
+	bool keepable = db->lengths && ncol <= BASE_COLUMNS && phrases_have_tokens(ph, nph);
 	int r = db_rank_read_lengths(db);
-	if (r == 0 && !p.one_phrase && db->lengths && ncol <= BASE_COLUMNS &&
-	    phrases_have_tokens(match) && base_pays(match))
-		r = rank_from_base(db, match, &p, &done);
+	if (r == 0 && nph > 1 && keepable && base_pays(&ph[nph - 1]))
+		r = rank_from_base(db, match, &ph[nph - 1], &p, &done);
 	if (r == 0 && !done && !p.one_phrase)
 		r = db_rank_phrase_counts(db, match, &p.counts);
 	if (r != 0) {
@@ -571,8 +573,7 @@ db_rank_top(struct db *db, const char *match, int place, const double *weight,
 	}
 	/* A whole word typed (a space came after it): its rows are the base
 	 * of the next word's keys, kept as the pass goes. */
-	if (!done && p.one_phrase && db->lengths && ncol <= BASE_COLUMNS &&
-	    strchr(match, '*') == NULL && phrases_have_tokens(match)) {
+	if (!done && p.one_phrase && !ph[0].prefix && keepable) {
 		p.base = xcalloc(1, sizeof *p.base);
 		p.base->match = xstrdup(match);
 		p.base->place = place;

@@ -114,25 +114,21 @@ query_free(struct snip_query *q)
 	free(q->len);
 }
 
-/* The phrases of a MATCH text built by query_build(): "word" or "word"*,
- * one space apart, no quote inside a word. */
+/* The phrases of a MATCH text built by query_build(), cut into tokens. */
 static int
 query_parse(struct db_tokenizer *t, const char *match, struct snip_query *q)
 {
+	struct query_phrase words[PHRASES_MAX];
+	size_t n = query_phrases(match, words, PHRASES_MAX);
 	memset(q, 0, sizeof *q);
-	for (const char *p = match; *p == '"' && q->nphrase < PHRASES_MAX; ) {
-		const char *w = p + 1, *e = strchr(w, '"');
-		if (e == NULL)
-			break;
+	for (size_t i = 0; i < n; i++) {
 		struct phrase *ph = &q->phrase[q->nphrase++];
 		ph->first = q->ntok;
-		if (t->api.xTokenize(t->tok, q, FTS5_TOKENIZE_QUERY, w, (int)(e - w),
-		    query_token) != SQLITE_OK)
+		if (t->api.xTokenize(t->tok, q, FTS5_TOKENIZE_QUERY, words[i].word,
+		    (int)words[i].wlen, query_token) != SQLITE_OK)
 			return -1;
 		ph->ntok = (int)(q->ntok - ph->first);
-		p = e + 1;
-		ph->prefix = *p == '*';
-		p += strspn(p, "* ");
+		ph->prefix = words[i].prefix;
 	}
 	return 0;
 }

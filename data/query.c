@@ -85,3 +85,25 @@ query_build(const char *typed)
 	}
 	return buf_detach(&q);
 }
+
+size_t
+query_phrases(const char *match, struct query_phrase *out, size_t max)
+{
+	/* query_build() writes each word between quotes, the last one maybe
+	 * followed by '*', one space apart; no word holds a quote. */
+	size_t n = 0;
+	for (const char *p = match; *p == '"' && n < max; ) {
+		const char *e = strchr(p + 1, '"');
+		if (e == NULL)
+			break;
+		struct query_phrase *ph = &out[n++];
+		ph->text = p;
+		ph->word = p + 1;
+		ph->wlen = (size_t)(e - p - 1);
+		ph->prefix = e[1] == '*';
+		ph->len = (size_t)(e - p) + 1 + (ph->prefix ? 1 : 0);
+		p += ph->len;
+		p += strspn(p, " ");
+	}
+	return n;
+}

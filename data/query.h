@@ -17,4 +17,16 @@ char *query_build(const char *typed);
 /* Splits typed into at most max words (malloc'ed); returns the count. */
 size_t query_words(const char *typed, char **words, size_t max);
 
+/* A phrase of a MATCH expression query_build() wrote: the phrase as
+ * written ("word" or "word"*), the word inside its quotes, and whether it
+ * is a prefix. Pointers into the expression. */
+struct query_phrase {
+	const char *text, *word;
+	size_t len, wlen;
+	int prefix;
+};
+/* The phrases of an expression query_build() wrote, at most max of them;
+ * returns the count. */
+size_t query_phrases(const char *match, struct query_phrase *out, size_t max);
+
 #endif

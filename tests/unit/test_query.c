@@ -92,6 +92,29 @@ START_TEST(limits)
 }
 END_TEST
 
+/* The phrases of what query_build() wrote, read back: each as written,
+ * its word, whether it is a prefix. */
+START_TEST(phrases_read_back)
+{
+	char *q = query_build("heart  fail");
+	struct query_phrase ph[QUERY_MAX_WORDS];
+	ck_assert_uint_eq(query_phrases(q, ph, QUERY_MAX_WORDS), 2);
+	ck_assert(ph[0].len == 7 && strncmp(ph[0].text, "\"heart\"", 7) == 0);
+	ck_assert(ph[0].wlen == 5 && strncmp(ph[0].word, "heart", 5) == 0 && !ph[0].prefix);
+	ck_assert(ph[1].len == 7 && strcmp(ph[1].text, "\"fail\"*") == 0);
+	ck_assert(ph[1].wlen == 4 && strncmp(ph[1].word, "fail", 4) == 0 && ph[1].prefix);
+	ck_assert_uint_eq(query_phrases(q, ph, 1), 1);
+	free(q);
+
+	q = query_build("caf\xc3\xa9 x ");
+	ck_assert_uint_eq(query_phrases(q, ph, QUERY_MAX_WORDS), 2);
+	ck_assert(ph[0].wlen == 5 && !ph[0].prefix);
+	ck_assert(strcmp(ph[1].text, "\"x\"") == 0 && !ph[1].prefix);
+	free(q);
+	ck_assert_uint_eq(query_phrases("", ph, QUERY_MAX_WORDS), 0);
+}
+END_TEST
+
 static Suite *
 query_suite(void)
 {
@@ -102,6 +125,7 @@ query_suite(void)
 	tcase_add_test(tc, nothing_to_search);
 	tcase_add_test(tc, unicode_and_invalid_bytes);
 	tcase_add_test(tc, limits);
+	tcase_add_test(tc, phrases_read_back);
 	suite_add_tcase(s, tc);
 	return s;
 }
