@@ -119,7 +119,7 @@ int db_snippets_make(struct db *db, const char *match, struct db_hit *hits,
     size_t from, size_t to);
 void db_snippet_finalize(struct db *db);
 
-/* The spelling vocabulary (db_search.c): the words of search rows as the
+/* The spelling vocabulary (db_vocab.c): the words of search rows as the
  * unicode61 tokenizer gives them, each with the number of rows it is in,
  * counted here and added to spell_words by vocab_store(). A row's words
  * are those of its title, answer, key points and research. */
@@ -130,6 +130,8 @@ void vocab_free(struct vocab *v);
 int vocab_row(struct vocab *v, const char *const texts[VOCAB_TEXTS], int sign);
 /* Counts the rows with rowid in [lo, hi], or every row if hi < 0. */
 int vocab_scan(struct vocab *v, sqlite3 *h, sqlite3_int64 lo, sqlite3_int64 hi, int sign);
+/* Adds the counts of from to v. */
+void vocab_merge(struct vocab *v, const struct vocab *from);
 int vocab_store(struct vocab *v, sqlite3 *h);
 /* How many words the counted rows and spell_words disagree on (the first
  * into first); -1 on error. */

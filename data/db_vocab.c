@@ -119,14 +119,12 @@ vocab_grow(struct vocab *v)
 	v->mask = cap - 1;
 }
 
-static int
-vocab_token(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
+/* The entry of word tok, added with a count of 0 if it is new. */
+static struct vocab_word *
+vocab_word(struct vocab *v, const char *tok, size_t n)
 {
-	struct vocab *v = ctx;
-	(void)tflags, (void)start, (void)end;
-	if (ntok <= 0)
-		return SQLITE_OK;
-	size_t n = ntok > VOCAB_MAX_TOKEN ? VOCAB_MAX_TOKEN : (size_t)ntok;
+	if ((v->used + 1) * 2 > v->mask)
+		vocab_grow(v);
 	uint64_t h = vocab_hash(tok, n);
 	size_t i = (size_t)h & v->mask;
 	struct vocab_word *w;
@@ -135,22 +133,42 @@ vocab_token(void *ctx, int tflags, const char *tok, int ntok, int start, int end
 		if (w->hash == 0)
 			break;
 		if (w->hash == h && w->len == n && memcmp(v->arena.data + w->off, tok, n) == 0)
-			goto found;
+			return w;
 	}
 	w->hash = h;
 	w->off = v->arena.len;
 	w->len = (uint32_t)n;
 	buf_add(&v->arena, tok, n);
-	if (++v->used * 2 > v->mask) {
-		vocab_grow(v);
-		return vocab_token(ctx, tflags, tok, ntok, start, end);
-	}
-found:
+	v->used++;
+	return w;
+}
+
+static int
+vocab_token(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
+{
+	struct vocab *v = ctx;
+	(void)tflags, (void)start, (void)end;
+	if (ntok <= 0)
+		return SQLITE_OK;
+	struct vocab_word *w = vocab_word(v, tok,
+	    ntok > VOCAB_MAX_TOKEN ? VOCAB_MAX_TOKEN : (size_t)ntok);
 	if (w->row != v->row) {
 		w->row = v->row;
 		w->delta += v->sign;
 	}
 	return SQLITE_OK;
+}
+
+/* Adds the counts of from to v (the importer counts the rows it adds on
+ * one thread and those it removes on another). */
+void
+vocab_merge(struct vocab *v, const struct vocab *from)
+{
+	for (size_t i = 0; i <= from->mask; i++) {
+		const struct vocab_word *f = &from->slot[i];
+		if (f->hash != 0 && f->delta != 0)
+			vocab_word(v, from->arena.data + f->off, f->len)->delta += f->delta;
+	}
 }
 
 /* Counts each word of one search row once: sign 1 for a row added, -1

@@ -46,6 +46,16 @@ diag_warning(struct diag *d, const char *file, int line, const char *fmt, ...)
 }
 
 void
+diag_move(struct diag *to, struct diag *from)
+{
+	if (from->text.len > 0)
+		buf_add(&to->text, from->text.data, from->text.len);
+	to->errors += from->errors;
+	to->warnings += from->warnings;
+	diag_free(from);
+}
+
+void
 diag_free(struct diag *d)
 {
 	buf_free(&d->text);

@@ -18,6 +18,8 @@ void diag_error(struct diag *d, const char *file, int line, const char *fmt, ...
 	__attribute__((format(printf, 4, 5)));
 void diag_warning(struct diag *d, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* Appends from's problems to to, and empties from. */
+void diag_move(struct diag *to, struct diag *from);
 void diag_free(struct diag *d);
 
 #endif
