@@ -119,6 +119,51 @@ PY
 is "$?" 0 "a long import with stderr on a terminal succeeds"
 like "$(cat "$scratch/pty.out")" 'bedside: reading [0-9]+/600' "and shows progress there"
 
+# Files are validated on every core, but the problems come out in file
+# order, each duplicate id right after its own file's problems.
+python3 "$(dirname "$0")/../robust/gen_articles.py" "$scratch/order" 160 5
+for i in 007 019 020 058 101 133 159; do
+	sed -i 's/^updated: .*/updated: 2026-02-30/' "$scratch/order/gen-00$i.md"
+done
+sed -i 's/^id: gen-00140$/id: gen-00003/' "$scratch/order/gen-00140.md"
+run "$BEDSIDE" import --db "$scratch/order.db" "$scratch/order"
+is "$rc" 4 "160 files with 8 problems are rejected"
+got=$(printf '%s\n' "$err" | sed -n 's|^.*/\(gen-[0-9]*\)\.md:[0-9]*: \([a-z]*\).*|\1 \2|p' | tr '\n' ' ')
+is "$got" "gen-00007 invalid gen-00019 invalid gen-00020 invalid gen-00058 invalid gen-00101 invalid gen-00133 invalid gen-00140 duplicate gen-00159 invalid " \
+    "every problem once, in file order"
+
+# The articles are read a second time as they are written: a file that
+# cannot be read then (changed, removed) rejects the import, and the
+# database is left as it was.
+cp "$scratch/many.db" "$scratch/many-before.db"
+sed -i 's/^title: .*/title: Reworded question?/' "$scratch/many/gen-00300.md"
+run env LD_PRELOAD="$FAULTSHIM" FAULT_CALL=reread FAULT_PATH=gen-00300.md FAULT_ERRNO=EIO \
+    ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=0 \
+    "$BEDSIDE" import --db "$scratch/many.db" "$scratch/many"
+is "$rc" 4 "a file unreadable the second time rejects the import"
+like "$err" "gen-00300\.md: cannot read: Input/output error" "the read error is reported"
+like "$err" "gen-00300\.md: changed during the import; import it again" "and says what to do"
+cmp -s "$scratch/many.db" "$scratch/many-before.db"
+ok $? "the database is unchanged"
+ls "$scratch" | grep -q 'import-' && leftover=1 || leftover=0
+is "$leftover" 0 "no temporary file is left behind"
+
+# Replacing many articles at once keeps the spelling vocabulary exact:
+# the words of the rows removed are counted on one thread, those of the
+# rows added on another, and check recounts them all.
+for f in "$scratch"/many/gen-00[0-2]*.md; do
+	sed -i 's/^\(## Answer {level=clinician}\)$/\1\nZygomorphic xanthelasma./' "$f"
+done
+run "$BEDSIDE" import --db "$scratch/many.db" "$scratch/many"
+is "$rc" 0 "re-importing 600 articles, 300 of them changed, succeeds"
+like "$out" '\(0 new, 600 replaced\)' "every article replaced"
+run "$BEDSIDE" check --db "$scratch/many.db"
+is "$rc" 0 "check finds the spelling vocabulary exact after the replacement"
+run "$BEDSIDE" search --db "$scratch/many.db" --limit 1000 --json xanthelasma
+is "$(printf '%s' "$out" | grep -o '"id":' | wc -l)" 300 "the new word is in the 300 changed articles"
+run "$BEDSIDE" search --db "$scratch/many.db" reworded
+like "$out" 'Reworded question' "the title changed before the failed import is in now"
+
 # The bundled collection imports cleanly, with no warnings at all.
 run "$BEDSIDE" import --db "$scratch/bundled.db" "$ARTICLES"
 is "$rc" 0 "the bundled articles import"
