@@ -66,7 +66,7 @@ validate_some(struct validation *v, void (*progress)(void *, size_t, size_t), vo
 		parse_file(v->files->v[i], v->rules, &v->arts[i], &v->diags[i]);
 		keep_summary(&v->arts[i]);
 		size_t done = __atomic_add_fetch(&v->done, 1, __ATOMIC_RELAXED);
-		if (progress)
+		if (progress && done < v->files->n)
 			progress(ctx, done - 1, v->files->n);
 	}
 }
@@ -103,6 +103,9 @@ import_validate(const struct file_list *files, const struct article_rules *rules
 	validate_some(&v, progress, ctx);
 	for (size_t i = 0; i < started; i++)
 		pthread_join(threads[i], NULL);
+	/* The last file may have been another thread's: the count ends here. */
+	if (progress && files->n > 0)
+		progress(ctx, files->n - 1, files->n);
 }
 
 /* --- the writing pass ---------------------------------------------- */

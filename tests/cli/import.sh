@@ -98,10 +98,12 @@ is "$leftover" 0 "no temporary files left beside the database"
 python3 "$(dirname "$0")/../robust/gen_articles.py" "$scratch/many" 600 3
 run "$BEDSIDE" import --db "$scratch/many.db" "$scratch/many"
 is "$err" "" "a long import to a pipe prints no progress"
-python3 - "$BEDSIDE" "$scratch/many2.db" "$scratch/many" > "$scratch/pty.out" <<'PY'
+# stderr_on_pty DB PATH...: what an import writes to stderr on a terminal.
+stderr_on_pty() {
+	python3 - "$BEDSIDE" "$@" <<'PY'
 import os, pty, subprocess, sys
 master, slave = pty.openpty()
-p = subprocess.run([sys.argv[1], "import", "--db", sys.argv[2], sys.argv[3]],
+p = subprocess.run([sys.argv[1], "import", "--db"] + sys.argv[2:],
                    stdout=subprocess.DEVNULL, stderr=slave)
 os.close(slave)
 data = b""
@@ -116,8 +118,18 @@ except OSError:
 sys.stdout.write(data.decode("utf-8", "replace"))
 sys.exit(p.returncode)
 PY
+}
+stderr_on_pty "$scratch/many2.db" "$scratch/many" > "$scratch/pty.out"
 is "$?" 0 "a long import with stderr on a terminal succeeds"
 like "$(cat "$scratch/pty.out")" 'bedside: reading [0-9]+/600' "and shows progress there"
+# Files are read on every core; whichever thread read the last one, the
+# progress line is cleared before the problems are listed.
+stderr_on_pty "$scratch/many3.db" "$scratch/many" "$FIXTURES/bad/bad-date.md" > "$scratch/pty2.out"
+is "$?" 4 "a long import with one bad file is rejected on a terminal too"
+python3 -c 'import sys; t = open(sys.argv[1], newline="").read(); i = t.find(sys.argv[2]); \
+print("cleared" if i > 0 and t[:i].endswith("\r\033[K") else repr(t[max(i, 0) - 60:i]))' \
+    "$scratch/pty2.out" "$FIXTURES/bad/bad-date.md:" > "$scratch/pty2.verdict"
+is "$(cat "$scratch/pty2.verdict")" cleared "the progress line is cleared before the first problem"
 
 # Files are validated on every core, but the problems come out in file
 # order, each duplicate id right after its own file's problems.
