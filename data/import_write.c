@@ -308,6 +308,13 @@ import_write(const struct import_plan *p, struct import_feed *feed,
 		sqlite3_close(w.h);
 		return -1;
 	}
+	/* The file is private until the rename, so it needs no journal (and
+	 * an interrupted import leaves no journal file behind); it is synced
+	 * as a whole before it replaces anything. Defensive mode refuses
+	 * journal_mode OFF, so it comes on after. */
+	if (!exec_ok(w.h, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF",
+	    errors, dbpath))
+		goto out;
 	sqlite3_db_config(w.h, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
 	sqlite3_db_config(w.h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
 	if (p->base) {
@@ -324,10 +331,7 @@ import_write(const struct import_plan *p, struct import_feed *feed,
 		fprintf(errors, "%s: %s\n", dbpath, err.data);
 		goto out;
 	}
-	/* The file is private until the rename, so it needs no journal; it
-	 * is synced as a whole before it replaces anything. */
-	if (!exec_ok(w.h, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
-	    "PRAGMA cache_size = -32768; BEGIN", errors, dbpath))
+	if (!exec_ok(w.h, "PRAGMA cache_size = -32768; BEGIN", errors, dbpath))
 		goto out;
 	/* FTS5 writes its in-memory index out as a new segment each time it
 	 * passes 'hashsize' (1 MB) and merges segments as it goes, so a large
