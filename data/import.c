@@ -4,6 +4,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,6 +138,73 @@ id_index_slot(const struct id_index *x, const struct article *arts, const char *
 			return &x->slot[i];
 }
 
+/* The new file grows as large as the database, and a signal's default
+ * action (Ctrl-C, a dropped SSH session, kill) would leave it beside the
+ * database. While it exists, those signals remove it first; one that the
+ * process was started ignoring (nohup) stays ignored. */
+static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+#define NFATAL (sizeof fatal_signals / sizeof *fatal_signals)
+static struct sigaction saved_actions[NFATAL];
+static char *volatile tmp_to_remove;
+
+static void
+remove_tmp_and_die(int sig)
+{
+	char *t = tmp_to_remove;
+	if (t)
+		unlink(t);
+	signal(sig, SIG_DFL);
+	raise(sig);             /* delivered, with the default action, on return */
+}
+
+static void
+fatal_signals_mask(sigset_t *set)
+{
+	sigemptyset(set);
+	for (size_t i = 0; i < NFATAL; i++)
+		sigaddset(set, fatal_signals[i]);
+}
+
+/* Creates the new file from template tmp (as mkstemp) with the signals
+ * set to remove it; no signal can come between the two. */
+static int
+tmp_create(char *tmp)
+{
+	struct sigaction sa;
+	sigset_t block, old;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = remove_tmp_and_die;
+	fatal_signals_mask(&sa.sa_mask);
+	fatal_signals_mask(&block);
+	pthread_sigmask(SIG_BLOCK, &block, &old);
+	int fd = mkstemp(tmp);
+	if (fd >= 0) {
+		tmp_to_remove = tmp;
+		for (size_t i = 0; i < NFATAL; i++) {
+			sigaction(fatal_signals[i], NULL, &saved_actions[i]);
+			if (saved_actions[i].sa_handler != SIG_IGN)
+				sigaction(fatal_signals[i], &sa, NULL);
+		}
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return fd;
+}
+
+/* The new file is renamed or removed: the signals act as before. */
+static void
+tmp_forget(void)
+{
+	sigset_t block, old;
+	fatal_signals_mask(&block);
+	pthread_sigmask(SIG_BLOCK, &block, &old);
+	if (tmp_to_remove) {
+		tmp_to_remove = NULL;
+		for (size_t i = 0; i < NFATAL; i++)
+			sigaction(fatal_signals[i], &saved_actions[i], NULL);
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
 static void
 reading_progress(void *opt, size_t done, size_t n)
 {
@@ -244,7 +313,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	struct buf tb = BUF_INIT;
 	buf_addf(&tb, "%s.import-XXXXXX", dbpath);
 	tmp = buf_detach(&tb);
-	int fd = mkstemp(tmp);
+	int fd = tmp_create(tmp);
 	if (fd < 0) {
 		fprintf(errors, "%s: cannot create a file beside the database: %s\n",
 		    dbpath, strerror(errno));
@@ -275,6 +344,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 		fprintf(errors, "%s: cannot replace the database: %s\n", dbpath, strerror(errno));
 		goto out;
 	}
+	tmp_forget();
 	free(tmp);
 	tmp = NULL;
 	fsync_path(dir, true);
@@ -292,6 +362,7 @@ out:
 	import_feed_free(feed);
 	if (tmp) {
 		unlink(tmp);
+		tmp_forget();
 		free(tmp);
 	}
 	if (lockfd >= 0)

@@ -176,6 +176,30 @@ is "$(printf '%s' "$out" | grep -o '"id":' | wc -l)" 300 "the new word is in the
 run "$BEDSIDE" search --db "$scratch/many.db" reworded
 like "$out" 'Reworded question' "the title changed before the failed import is in now"
 
+# A signal mid-import (Ctrl-C, a dropped SSH session, kill) removes the
+# new file, which grows as large as the database, and changes nothing.
+# (The import runs under a wrapper that gives it SIGINT back: a shell
+# starts background commands with it ignored.)
+python3 "$(dirname "$0")/../robust/gen_articles.py" "$scratch/big" 3000 7
+for sig in INT TERM HUP; do
+	cp "$scratch/many.db" "$scratch/sig.db"
+	cp "$scratch/sig.db" "$scratch/sig-before.db"
+	python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])' \
+	    "$BEDSIDE" import --db "$scratch/sig.db" "$scratch/big" >/dev/null 2>&1 &
+	pid=$!
+	for i in $(seq 1 1000); do
+		ls "$scratch" | grep -q '^sig\.db\.import-' && break
+		sleep 0.01
+	done
+	kill -"$sig" "$pid"
+	wait "$pid"
+	is "$?" $((128 + $(kill -l "$sig"))) "SIG$sig mid-import ends the import by that signal"
+	ls "$scratch" | grep -q '^sig\.db\.import-' && left=1 || left=0
+	is "$left" 0 "SIG$sig mid-import: the new file is removed"
+	cmp -s "$scratch/sig.db" "$scratch/sig-before.db"
+	ok $? "SIG$sig mid-import: the database is unchanged"
+done
+
 # The bundled collection imports cleanly, with no warnings at all.
 run "$BEDSIDE" import --db "$scratch/bundled.db" "$ARTICLES"
 is "$rc" 0 "the bundled articles import"
