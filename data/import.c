@@ -2,6 +2,7 @@
 #include "config.h"
 #include "import.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -75,6 +76,32 @@ dir_of(const char *path)
 	if (slash == path)
 		return xstrdup("/");
 	return xstrndup(path, (size_t)(slash - path));
+}
+
+/* Removes the new files of imports that were killed outright (SIGKILL,
+ * a power cut): with the lock held, no other import is writing one. */
+static void
+remove_stale_tmps(const char *dir, const char *dbpath)
+{
+	const char *slash = strrchr(dbpath, '/');
+	const char *base = slash ? slash + 1 : dbpath;
+	size_t blen = strlen(base);
+	DIR *dh = opendir(dir);
+	if (dh == NULL)
+		return;
+	struct dirent *e;
+	while ((e = readdir(dh)) != NULL) {
+		/* DBNAME.import-XXXXXX, as mkstemp makes them */
+		if (strncmp(e->d_name, base, blen) != 0 ||
+		    strncmp(e->d_name + blen, ".import-", 8) != 0 ||
+		    strlen(e->d_name + blen + 8) != 6)
+			continue;
+		struct buf path = BUF_INIT;
+		buf_addf(&path, "%s/%s", dir, e->d_name);
+		unlink(path.data);
+		buf_free(&path);
+	}
+	closedir(dh);
 }
 
 static int
@@ -310,6 +337,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 		    strerror(errno));
 		goto out;
 	}
+	remove_stale_tmps(dir, dbpath);
 	struct buf tb = BUF_INIT;
 	buf_addf(&tb, "%s.import-XXXXXX", dbpath);
 	tmp = buf_detach(&tb);

@@ -200,6 +200,18 @@ for sig in INT TERM HUP; do
 	ok $? "SIG$sig mid-import: the database is unchanged"
 done
 
+# What an import killed outright (SIGKILL, a power cut) left behind goes
+# with the next import; other files beside the database stay.
+: > "$scratch/sig.db.import-AbC123"
+: > "$scratch/sig.db.import-notours"
+: > "$scratch/other.db.import-XyZ789"
+run "$BEDSIDE" import --db "$scratch/sig.db" "$FIXTURES/good"
+is "$rc" 0 "an import beside a killed import's file succeeds"
+[ ! -e "$scratch/sig.db.import-AbC123" ]
+ok $? "and removes that file"
+[ -e "$scratch/sig.db.import-notours" ] && [ -e "$scratch/other.db.import-XyZ789" ]
+ok $? "but not files of another name or another database"
+
 # The bundled collection imports cleanly, with no warnings at all.
 run "$BEDSIDE" import --db "$scratch/bundled.db" "$ARTICLES"
 is "$rc" 0 "the bundled articles import"
