@@ -2,10 +2,17 @@
 #include "config.h"
 #include "import_write.h"
 
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
+#ifdef HAVE_LINUX_FS_H
+#include <linux/fs.h>
+#endif
 
 #include "db_internal.h"
 #include "import_parse.h"
@@ -294,6 +301,71 @@ write_articles(struct writer *w, const struct import_plan *p, struct import_feed
 	return 0;
 }
 
+/* Copies the bytes of in into out with the kernel: blocks shared where the
+ * file system can (until either file changes them), else copied without
+ * passing through this process. -1 if neither is possible here. */
+static int
+copy_bytes(int in, int out, off_t size)
+{
+#ifdef FICLONE
+	if (ioctl(out, FICLONE, in) == 0)
+		return 0;
+#endif
+#ifdef HAVE_COPY_FILE_RANGE
+	while (size > 0) {
+		ssize_t n = copy_file_range(in, NULL, out, NULL, (size_t)size, 0);
+		if (n <= 0)
+			return -1;
+		size -= n;
+	}
+	return 0;
+#else
+	(void)in, (void)out, (void)size;
+	return -1;
+#endif
+}
+
+/* Makes the new file a copy of the database file as it is. SQLite's
+ * backup reads and writes it page by page through both connections,
+ * most of what an author waits for after re-importing one article into
+ * a large database. The file alone is the database only when no change
+ * can be outside it: no -wal or -journal file beside it, and a read
+ * transaction held on it (so no writer can commit) while it is copied.
+ * Returns -1, with the new file left empty, when SQLite must copy. */
+static int
+copy_base_file(const struct import_plan *p)
+{
+	sqlite3 *h = db_handle(p->base);
+	int in = -1, out = -1, rc = -1;
+	struct stat st;
+
+	if (sqlite3_exec(h, "BEGIN; SELECT count(*) FROM sqlite_schema", NULL, NULL,
+	    NULL) != SQLITE_OK)
+		return -1;
+	static const char *const sidecars[] = { "-wal", "-journal" };
+	for (size_t i = 0; i < sizeof sidecars / sizeof *sidecars; i++) {
+		struct buf side = BUF_INIT;
+		buf_addf(&side, "%s%s", p->dbpath, sidecars[i]);
+		bool there = lstat(side.data, &st) == 0;
+		buf_free(&side);
+		if (there)
+			goto out;
+	}
+	if ((in = open(p->dbpath, O_RDONLY | O_CLOEXEC)) < 0 ||
+	    (out = open(p->tmp, O_WRONLY | O_CLOEXEC)) < 0 || fstat(in, &st) != 0)
+		goto out;
+	rc = copy_bytes(in, out, st.st_size);
+	if (rc != 0 && ftruncate(out, 0) != 0)
+		rc = -1;
+out:
+	if (in >= 0)
+		close(in);
+	if (out >= 0)
+		close(out);
+	sqlite3_exec(h, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
 int
 import_write(const struct import_plan *p, struct import_feed *feed,
     struct import_result *res, FILE *errors)
@@ -303,6 +375,7 @@ import_write(const struct import_plan *p, struct import_feed *feed,
 	struct buf err = BUF_INIT;
 	int rc = -1;
 
+	bool copied = p->base && copy_base_file(p) == 0;
 	if (sqlite3_open_v2(p->tmp, &w.h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		fprintf(errors, "%s: cannot create database: %s\n", p->tmp, sqlite3_errmsg(w.h));
 		sqlite3_close(w.h);
@@ -317,7 +390,7 @@ import_write(const struct import_plan *p, struct import_feed *feed,
 		goto out;
 	sqlite3_db_config(w.h, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
 	sqlite3_db_config(w.h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
-	if (p->base) {
+	if (p->base && !copied) {
 		sqlite3_backup *bk = sqlite3_backup_init(w.h, "main", db_handle(p->base), "main");
 		int brc = bk ? sqlite3_backup_step(bk, -1) : SQLITE_ERROR;
 		if (bk)
@@ -327,7 +400,7 @@ import_write(const struct import_plan *p, struct import_feed *feed,
 			    sqlite3_errmsg(w.h));
 			goto out;
 		}
-	} else if (db_create_schema(w.h, &err) != 0) {
+	} else if (!p->base && db_create_schema(w.h, &err) != 0) {
 		fprintf(errors, "%s: %s\n", dbpath, err.data);
 		goto out;
 	}

@@ -212,6 +212,30 @@ ok $? "and removes that file"
 [ -e "$scratch/sig.db.import-notours" ] && [ -e "$scratch/other.db.import-XyZ789" ]
 ok $? "but not files of another name or another database"
 
+# An import into an existing database starts from a copy of its file,
+# made by the kernel; with a -journal or -wal file beside the database
+# (a change may be outside the file) SQLite's backup makes it instead.
+# Both give the same database.
+cp "$scratch/sig.db" "$scratch/side.db"
+: > "$scratch/side.db-journal"
+run "$BEDSIDE" import --db "$scratch/side.db" "$scratch/edit/alpha.md"
+is "$rc" 0 "an import with a -journal file beside the database succeeds"
+rm -f "$scratch/side.db-journal"
+run "$BEDSIDE" import --db "$scratch/sig.db" "$scratch/edit/alpha.md"
+is "$rc" 0 "and the same import without it"
+for d in side sig; do
+	"$BEDSIDE" show --db "$scratch/$d.db" --format json alpha > "$scratch/$d.json"
+	"$BEDSIDE" topics --db "$scratch/$d.db" --json >> "$scratch/$d.json"
+	"$BEDSIDE" search --db "$scratch/$d.db" --json widgets >> "$scratch/$d.json"
+done
+cmp -s "$scratch/side.json" "$scratch/sig.json"
+ok $? "the two databases show, list and search alike"
+like "$(cat "$scratch/sig.json")" 'recalibrated' "with the re-imported title"
+run "$BEDSIDE" check --db "$scratch/side.db"
+is "$rc" 0 "the one SQLite copied passes check"
+run "$BEDSIDE" check --db "$scratch/sig.db"
+is "$rc" 0 "the one the kernel copied passes check"
+
 # The bundled collection imports cleanly, with no warnings at all.
 run "$BEDSIDE" import --db "$scratch/bundled.db" "$ARTICLES"
 is "$rc" 0 "the bundled articles import"
