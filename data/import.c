@@ -361,10 +361,17 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 		.rules = &rules, .checked = arts, .n = files.n, .opt = opt,
 	};
 	plan.from = plan.base ? db_version(plan.base) : DB_SCHEMA_VERSION;
+	/* Long steps are named on a terminal when the import is long or the
+	 * database large (a copy and a sync of it take seconds). */
+	plan.show_steps = opt->progress &&
+	    (files.n >= 200 || (exists && st.st_size >= (off_t)32 << 20));
 	feed = import_feed_start(&files, &rules, plan.from == DB_SCHEMA_VERSION);
 	if (import_write(&plan, feed, res, errors) != 0)
 		goto out;
-	if (fsync_path(tmp, false) != 0) {
+	import_step(plan.show_steps, "syncing the new database");
+	int synced = fsync_path(tmp, false);
+	import_step(plan.show_steps, NULL);
+	if (synced != 0) {
 		fprintf(errors, "%s: cannot sync: %s\n", tmp, strerror(errno));
 		goto out;
 	}

@@ -275,6 +275,7 @@ write_articles(struct writer *w, const struct import_plan *p, struct import_feed
 		/* Read again since it was validated: it must be the same article. */
 		if (i >= p->n || it.d.errors > 0 || it.a.id == NULL ||
 		    strcmp(it.a.id, p->checked[i].id) != 0) {
+			import_step(p->opt->progress, NULL);
 			fputs(it.d.text.data ? it.d.text.data : "", errors);
 			char *safe = text_sanitized(i < p->n ? p->checked[i].file : "?", 0);
 			fprintf(errors, "%s: changed during the import; import it again\n", safe);
@@ -284,6 +285,7 @@ write_articles(struct writer *w, const struct import_plan *p, struct import_feed
 		}
 		int r = write_article(w, &it.a, it.title, p->rules);
 		if (r < 0) {
+			import_step(p->opt->progress, NULL);
 			char *safe = text_sanitized(sqlite3_errmsg(w->h), 0);
 			fprintf(errors, "%s: cannot write article '%s': %s\n", p->dbpath,
 			    it.a.id, safe);
@@ -375,8 +377,13 @@ import_write(const struct import_plan *p, struct import_feed *feed,
 	struct buf err = BUF_INIT;
 	int rc = -1;
 
+	if (p->base)
+		import_step(p->show_steps, "copying the database");
 	bool copied = p->base && copy_base_file(p) == 0;
+	if (copied)
+		import_step(p->show_steps, NULL);
 	if (sqlite3_open_v2(p->tmp, &w.h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		import_step(p->show_steps, NULL);
 		fprintf(errors, "%s: cannot create database: %s\n", p->tmp, sqlite3_errmsg(w.h));
 		sqlite3_close(w.h);
 		return -1;
@@ -395,6 +402,7 @@ import_write(const struct import_plan *p, struct import_feed *feed,
 		int brc = bk ? sqlite3_backup_step(bk, -1) : SQLITE_ERROR;
 		if (bk)
 			sqlite3_backup_finish(bk);
+		import_step(p->show_steps, NULL);
 		if (brc != SQLITE_DONE) {
 			fprintf(errors, "%s: cannot copy database: %s\n", dbpath,
 			    sqlite3_errmsg(w.h));
@@ -482,6 +490,8 @@ import_write(const struct import_plan *p, struct import_feed *feed,
 			small = (sqlite3_uint64)p->n * 20 < (sqlite3_uint64)sqlite3_column_int64(cnt, 0);
 		sqlite3_finalize(cnt);
 	}
+	if (!small)
+		import_step(p->show_steps, "merging the search index");
 	if ((!small && !exec_ok(w.h, "INSERT INTO search (search) VALUES ('optimize');",
 	    errors, dbpath)) ||
 	    !exec_ok(w.h, fts_settings(default_settings), errors, dbpath) ||
@@ -489,6 +499,7 @@ import_write(const struct import_plan *p, struct import_feed *feed,
 		goto out;
 	rc = 0;
 out:
+	import_step(p->show_steps, NULL);
 	vocab_free(w.vocab);
 	for (int i = 0; i < W_COUNT; i++)
 		sqlite3_finalize(w.st[i]);
@@ -512,6 +523,18 @@ import_progress(const struct import_options *opt, const char *what, size_t i, si
 	last = now;
 	fprintf(stderr, "\rbedside: %s %zu/%zu", what, i + 1, n);
 	if (i + 1 == n)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
+void
+import_step(bool show, const char *what)
+{
+	if (!show)
+		return;
+	if (what)
+		fprintf(stderr, "\rbedside: %s...\033[K", what);
+	else
 		fputs("\r\033[K", stderr);
 	fflush(stderr);
 }

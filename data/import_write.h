@@ -3,6 +3,7 @@
 #ifndef BEDSIDE_IMPORT_WRITE_H
 #define BEDSIDE_IMPORT_WRITE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "article.h"
@@ -35,6 +36,7 @@ struct import_plan {
 	const struct article *checked;  /* the validation pass's articles ... */
 	size_t n;                       /* ... one per file, all read */
 	const struct import_options *opt;
+	bool show_steps;                /* name the long steps on stderr */
 };
 
 /* Builds the new database in plan->tmp: old's content plus the articles
@@ -46,5 +48,9 @@ int import_write(const struct import_plan *plan, struct import_feed *feed,
 /* Shows "what i+1/n" on stderr now and then, when opt asks for it. */
 void import_progress(const struct import_options *opt, const char *what, size_t i,
     size_t n);
+
+/* Shows "bedside: what..." on stderr (a terminal) while a step that can
+ * take seconds runs, when show is true; NULL clears it. */
+void import_step(bool show, const char *what);
 
 #endif

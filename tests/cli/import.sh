@@ -122,6 +122,12 @@ PY
 stderr_on_pty "$scratch/many2.db" "$scratch/many" > "$scratch/pty.out"
 is "$?" 0 "a long import with stderr on a terminal succeeds"
 like "$(cat "$scratch/pty.out")" 'bedside: reading [0-9]+/600' "and shows progress there"
+like "$(cat "$scratch/pty.out")" 'bedside: writing [0-9]+/600' "while reading, then while writing"
+like "$(cat "$scratch/pty.out")" 'bedside: merging the search index\.\.\.' "and names the long steps after"
+like "$(cat "$scratch/pty.out")" 'bedside: syncing the new database\.\.\.' "up to the sync"
+stderr_on_pty "$scratch/many2.db" "$scratch/many" > "$scratch/pty3.out"
+like "$(cat "$scratch/pty3.out")" 'bedside: copying the database\.\.\.' "an import into a database names its copy"
+like "$(cat "$scratch/pty3.out")" $'\r\033\[K$' "and the last thing it writes clears the line"
 # Files are read on every core; whichever thread read the last one, the
 # progress line is cleared before the problems are listed.
 stderr_on_pty "$scratch/many3.db" "$scratch/many" "$FIXTURES/bad/bad-date.md" > "$scratch/pty2.out"
