@@ -361,9 +361,12 @@ article_view_seek(struct view *v, const char *query)
 	int line = apane_find(p, query);
 	if (line < 0)
 		return;
-	/* The line a little below the top, with what leads up to it. */
+	/* The matched line with what leads up to it: the pane from its start
+	 * when the line is on its first screen (an answer's first sentence is
+	 * the one a reader needs), else the line a little below the top. */
 	int h = pane_height(av, av->focus);
-	p->scroll = layout_clamp_scroll(line > 2 ? line - 2 : 0, (int)p->doc.nlines, h);
+	int from = line <= h - 2 ? 0 : line - 2;
+	p->scroll = layout_clamp_scroll(from, (int)p->doc.nlines, h);
 	p->dirty = av->dirty_tabs = true;
 	state_history_update(&v->app->st, av->focus, p->scroll);
 }

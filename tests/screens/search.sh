@@ -5,7 +5,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 18
+plan 24
 screen_db
 screen_start 80 24
 wait_for 'Level: Clinician'
@@ -70,3 +70,27 @@ like "$screen" 'in Key points' "the hit matched in Key points"
 keys Enter
 wait_for '\[2 Key points\]'
 ok $? "Enter opens the article at the pane that matched"
+
+# Opened from a hit, the pane starts at its top when the matched line is
+# on its first screen, and a little above that line when it is further
+# down.
+keys /
+wait_for '^ Search:'
+keys C-u
+keys creatinine
+wait_for 'How should loop diuretics'
+keys Enter
+wait_for '\[1 Answer\]'
+ok $? "a hit in the Answer opens the Answer"
+like "$screen" 'Give an intravenous loop diuretic' "from its first line"
+like "$screen" 'creatinine' "with the matched line on screen"
+keys /
+wait_for '^ Search:'
+keys C-u
+keys thirteen
+wait_for 'How should loop diuretics'
+keys Enter
+wait_for 'Line thirteen of the answer'
+ok $? "a match further down is on screen"
+unlike "$screen" 'Give an intravenous loop diuretic' "the pane scrolled to it"
+like "$screen" 'Line twelve of the answer' "with the line before it"
