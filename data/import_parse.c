@@ -3,6 +3,7 @@
 #include "import_parse.h"
 
 #include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -78,10 +79,17 @@ validate_thread(void *arg)
 	return NULL;
 }
 
+/* The processors this process may run on (taskset, a container's CPU
+ * set), not all those the machine has. */
 static size_t
 cores(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
+#ifdef CPU_COUNT
+	cpu_set_t set;
+	if (sched_getaffinity(0, sizeof set, &set) == 0)
+		n = CPU_COUNT(&set);
+#endif
 	return n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : (size_t)n;
 }
 
