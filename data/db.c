@@ -19,8 +19,10 @@
 /* Every object of a schema version, the FTS5 shadow tables and SQLite's
  * automatic indexes included. Version 1 kept the spelling vocabulary in
  * a contentless FTS5 index (spell); version 2 keeps the list itself
- * (spell_words) and each topic's count of articles (topics.articles).
- * This program reads both and writes version 2. */
+ * (spell_words) and each topic's count of articles (topics.articles);
+ * version 3 has the objects of 2, its search index with one prefix index
+ * (2 letters) where 2 had two (2 and 3). This program reads all three and
+ * writes version 3. */
 static const char *const schema_objects[] = {
 	"table:levels", "table:statuses", "table:topics", "table:articles",
 	"table:sections", "table:refs", "table:related", "table:search",
@@ -97,20 +99,16 @@ schema_statement(const char *create)
 	return e ? xstrndup(s, (size_t)(e - s + 1)) : NULL;
 }
 
-int
-db_upgrade(sqlite3 *h, int from, struct buf *err)
+/* Version 1 to 2: the spelling vocabulary as a word list (filled by the
+ * importer, which counts every row after this) and topic counts. */
+static int
+upgrade_from_1(sqlite3 *h, struct buf *err)
 {
-	if (from == DB_SCHEMA_VERSION)
-		return 0;
-	if (from != 1) {
-		buf_addf(err, "cannot upgrade schema version %d", from);
-		return -1;
-	}
 	char *create = schema_statement("CREATE TABLE spell_words");
 	struct buf sql = BUF_INIT;
 	buf_addf(&sql, "DROP TABLE spell_vocab; DROP TABLE spell; %s "
 	    "ALTER TABLE topics ADD COLUMN articles INTEGER NOT NULL DEFAULT 0; "
-	    "PRAGMA user_version = %d;", create ? create : "", DB_SCHEMA_VERSION);
+	    "PRAGMA user_version = 2;", create ? create : "");
 	char *msg = NULL;
 	int rc = create && sqlite3_exec(h, sql.data, NULL, NULL, &msg) == SQLITE_OK ? 0 : -1;
 	if (rc != 0)
@@ -120,6 +118,55 @@ db_upgrade(sqlite3 *h, int from, struct buf *err)
 	buf_free(&sql);
 	free(create);
 	return rc;
+}
+
+/* Version 2 to 3: the search index made again with this schema's prefix
+ * indexes (an FTS5 table's options are fixed when it is made), its rows
+ * copied over with their rowids. */
+static int
+upgrade_from_2(sqlite3 *h, struct buf *err)
+{
+	static const char head[] = "CREATE VIRTUAL TABLE search USING";
+	char *create = schema_statement(head);
+	char *rank = schema_statement("INSERT INTO search (search, rank)");
+	struct buf sql = BUF_INIT;
+	char *msg = NULL;
+	int rc = -1;
+	if (create == NULL || rank == NULL) {
+		buf_adds(err, "cannot upgrade the schema from version 2: no search "
+		    "table in schema.sql");
+		goto out;
+	}
+	buf_addf(&sql, "CREATE VIRTUAL TABLE search_new USING%s "
+	    "INSERT INTO search_new (rowid, title, answer, key_points, research, refs, "
+	    "article_id, level) SELECT rowid, title, answer, key_points, research, refs, "
+	    "article_id, level FROM search; "
+	    "DROP TABLE search; ALTER TABLE search_new RENAME TO search; %s "
+	    "PRAGMA user_version = 3;", create + sizeof head - 1, rank);
+	rc = sqlite3_exec(h, sql.data, NULL, NULL, &msg) == SQLITE_OK ? 0 : -1;
+	if (rc != 0)
+		buf_addf(err, "cannot upgrade the schema from version 2: %s",
+		    msg ? msg : sqlite3_errmsg(h));
+out:
+	sqlite3_free(msg);
+	buf_free(&sql);
+	free(create);
+	free(rank);
+	return rc;
+}
+
+int
+db_upgrade(sqlite3 *h, int from, struct buf *err)
+{
+	if (from < DB_SCHEMA_OLDEST || from > DB_SCHEMA_VERSION) {
+		buf_addf(err, "cannot upgrade schema version %d", from);
+		return -1;
+	}
+	if (from == 1 && upgrade_from_1(h, err) != 0)
+		return -1;
+	if (from <= 2 && upgrade_from_2(h, err) != 0)
+		return -1;
+	return 0;
 }
 
 /* Checks the schema version and every object in sqlite_schema. */

@@ -11,8 +11,9 @@
 
 #include "buf.h"
 
-#define DB_SCHEMA_VERSION 2      /* what this program writes */
+#define DB_SCHEMA_VERSION 3      /* what this program writes */
 #define DB_SCHEMA_OLDEST 1       /* the oldest it reads */
+#define DB_SCHEMA_WORDS 2        /* the first with spell_words */
 
 struct db;
 

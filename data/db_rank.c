@@ -452,8 +452,8 @@ phrases_have_tokens(const struct query_phrase *ph, size_t n)
 }
 
 /* Whether the base serves a query better than the query whole: when its
- * last word is a prefix of 4 bytes or more (4 letters, in ASCII). FTS5
- * has no index for those (prefix='2 3'): it merges the posting lists of
+ * last word is a prefix of 3 bytes or more (3 letters, in ASCII). FTS5
+ * has no index for those (prefix='2'): it merges the posting lists of
  * every word with that prefix, and the query whole does that twice, to
  * count and for the AND; the base does it once. For a whole word or a
  * shorter prefix, read straight from the index, the pass over the last
@@ -463,7 +463,7 @@ phrases_have_tokens(const struct query_phrase *ph, size_t n)
 static bool
 base_pays(const struct query_phrase *last)
 {
-	return last->prefix && last->wlen >= 4;
+	return last->prefix && last->wlen >= 3;
 }
 
 void

@@ -365,7 +365,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	 * database large (a copy and a sync of it take seconds). */
 	plan.show_steps = opt->progress &&
 	    (files.n >= 200 || (exists && st.st_size >= (off_t)32 << 20));
-	feed = import_feed_start(&files, &rules, plan.from == DB_SCHEMA_VERSION);
+	feed = import_feed_start(&files, &rules, plan.from >= DB_SCHEMA_WORDS);
 	if (import_write(&plan, feed, res, errors) != 0)
 		goto out;
 	import_step(plan.show_steps, "syncing the new database");

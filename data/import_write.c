@@ -421,16 +421,17 @@ import_write(const struct import_plan *p, struct import_feed *feed,
 	 * and merge only past 1,000 segments. (A larger hash saved no time:
 	 * each token then costs more cache misses; it only cost memory.)
 	 * FTS5's defaults are put back before the commit. */
-	if (!exec_ok(w.h, fts_settings(bulk_settings), errors, dbpath))
-		goto out;
 	if (db_upgrade(w.h, p->from, &err) != 0) {
 		fprintf(errors, "%s: %s\n", dbpath, err.data);
 		goto out;
 	}
+	if (!exec_ok(w.h, fts_settings(bulk_settings), errors, dbpath))
+		goto out;
 	/* The spelling vocabulary counts the rows this import removes here,
-	 * and the feed counts those it adds; a database just upgraded has
-	 * none yet, so it is counted whole at the end. */
-	if (p->from == DB_SCHEMA_VERSION && (w.vocab = vocab_new(w.h)) == NULL) {
+	 * and the feed counts those it adds; a database that had no word
+	 * list before its upgrade has none yet, so it is counted whole at the
+	 * end. */
+	if (p->from >= DB_SCHEMA_WORDS && (w.vocab = vocab_new(w.h)) == NULL) {
 		fprintf(errors, "%s: cannot find SQLite's unicode61 tokenizer\n", dbpath);
 		goto out;
 	}
@@ -481,9 +482,10 @@ import_write(const struct import_plan *p, struct import_feed *feed,
 	 * import that is the one merge it needs; after a few articles added
 	 * to a large database it would rewrite hundreds of megabytes for
 	 * them, so FTS5's usual incremental merging (its defaults, back in
-	 * force at the commit) takes them in instead. */
+	 * force at the commit) takes them in instead. An index just made
+	 * again by an upgrade is merged whole. */
 	bool small = false;
-	if (p->n > 0) {
+	if (p->n > 0 && p->from == DB_SCHEMA_VERSION) {
 		sqlite3_stmt *cnt;
 		if (sqlite3_prepare_v2(w.h, "SELECT count(*) FROM articles", -1, &cnt,
 		    NULL) == SQLITE_OK && sqlite3_step(cnt) == SQLITE_ROW)

@@ -8,7 +8,7 @@ db="$scratch/test.db"
 
 run "$BEDSIDE" check --db "$db"
 is "$rc" 0 "check passes on a fresh database"
-like "$out" 'ok \(schema version 2, 3 articles\)$' "check says what it found"
+like "$out" 'ok \(schema version 3, 3 articles\)$' "check says what it found"
 
 run "$BEDSIDE" check
 is "$rc" 0 "check passes on the bundled database"
@@ -64,7 +64,7 @@ expect_refused empty 'empty\.db: not a bedside database \(it is empty\)'
 expect_refused text 'text\.db: not a readable SQLite database'
 expect_refused truncated 'truncated\.db: '
 expect_refused flipped-header 'flipped-header\.db: '
-expect_refused newer 'newer\.db: schema version 99 is newer than this bedside understands \(2\)'
+expect_refused newer 'newer\.db: schema version 99 is newer than this bedside understands \(3\)'
 expect_refused unknown-version 'unknown-version\.db: unknown schema version 0'
 expect_refused trigger "trigger\.db: unexpected trigger 'evil' in the schema"
 expect_refused view "view\.db: unexpected view 'evil' in the schema"
@@ -171,9 +171,45 @@ like "$err" 'did you mean: widgets' "version 1: suggestions come from the old in
 run "$BEDSIDE" import --db "$v1" "$FIXTURES/good/alpha.md"
 is "$rc" 0 "importing into a version 1 database works"
 run "$BEDSIDE" check --db "$v1"
-like "$out" 'ok \(schema version 2, 3 articles\)$' "and upgrades it to version 2"
+like "$out" 'ok \(schema version 3, 3 articles\)$' "and upgrades it to version 3"
 run "$BEDSIDE" search --db "$v1" widgetz
 like "$err" 'did you mean: widgets' "upgraded: suggestions as before"
+
+# Schema version 2 had prefix indexes of 2 and 3 letters. Such a database
+# is still read, and an import makes its index again with this schema's
+# one (2 letters), keeping its rows and the spelling vocabulary.
+v2="$scratch/v2.db"
+cp "$db" "$v2"
+python3 - "$v2" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+sql = c.execute("SELECT sql FROM sqlite_schema WHERE name = 'search'").fetchone()[0]
+assert "prefix = '2'" in sql, sql
+old = sql.replace("search USING", "old_search USING").replace("prefix = '2'", "prefix = '2 3'")
+c.executescript(old + """;
+INSERT INTO old_search (old_search, rank) VALUES ('rank', 'bm25(10.0, 5.0, 3.0, 2.0, 1.0)');
+INSERT INTO old_search (rowid, title, answer, key_points, research, refs, article_id, level)
+    SELECT rowid, title, answer, key_points, research, refs, article_id, level FROM search;
+DROP TABLE search;
+ALTER TABLE old_search RENAME TO search;
+PRAGMA user_version = 2;""")
+c.commit()
+PY
+run "$BEDSIDE" check --db "$v2"
+like "$rc:$out" '^0:.*ok \(schema version 2, 3 articles\)$' "a schema version 2 database passes check"
+"$BEDSIDE" search --db "$v2" --json widg > "$scratch/v2-before.json"
+like "$(cat "$scratch/v2-before.json")" '"id":"alpha"' "version 2: search finds by prefix"
+run "$BEDSIDE" import --db "$v2" "$FIXTURES/good/beta.md"
+is "$rc" 0 "importing into a version 2 database works"
+run "$BEDSIDE" check --db "$v2"
+like "$rc:$out" '^0:.*ok \(schema version 3, 3 articles\)$' "and upgrades it to version 3, which passes check"
+is "$(sqlite3 -readonly "$v2" "SELECT sql FROM sqlite_schema WHERE name = 'search'" | grep -c "prefix = '2'$")" 1 \
+    "with the index made again with one prefix index"
+"$BEDSIDE" search --db "$v2" --json widg > "$scratch/v2-after.json"
+cmp -s "$scratch/v2-before.json" "$scratch/v2-after.json"
+ok $? "search gives what it gave before the upgrade"
+run "$BEDSIDE" search --db "$v2" widgetz
+like "$err" 'did you mean: widgets' "upgraded from 2: suggestions as before"
 
 # The trigger never ran: importing into it is refused too, file unchanged.
 cp "$bad/trigger.db" "$scratch/trigger-copy.db"

@@ -66,9 +66,9 @@ START_TEST(schema_version_rules)
 	char copy[600];
 	struct buf err = BUF_INIT;
 
-	exec_on_copy("PRAGMA user_version = 3", copy, sizeof copy);
+	exec_on_copy("PRAGMA user_version = 4", copy, sizeof copy);
 	ck_assert_ptr_null(db_open(copy, DB_READ, &err));
-	ck_assert_ptr_nonnull(strstr(err.data, "schema version 3 is newer"));
+	ck_assert_ptr_nonnull(strstr(err.data, "schema version 4 is newer"));
 	buf_truncate(&err, 0);
 
 	exec_on_copy("PRAGMA user_version = 0", copy, sizeof copy);
