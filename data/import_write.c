@@ -337,13 +337,15 @@ copy_bytes(int in, int out, off_t size)
 static int
 copy_base_file(const struct import_plan *p)
 {
-	sqlite3 *h = db_handle(p->base);
 	int in = -1, out = -1, rc = -1;
 	struct stat st;
+	bool began = db_read_begin(p->base);
 
-	if (sqlite3_exec(h, "BEGIN; SELECT count(*) FROM sqlite_schema", NULL, NULL,
-	    NULL) != SQLITE_OK)
-		return -1;
+	/* A deferred transaction takes its lock at its first read. */
+	if (sqlite3_get_autocommit(db_handle(p->base)) ||
+	    sqlite3_exec(db_handle(p->base), "SELECT count(*) FROM sqlite_schema",
+	    NULL, NULL, NULL) != SQLITE_OK)
+		goto out;
 	static const char *const sidecars[] = { "-wal", "-journal" };
 	for (size_t i = 0; i < sizeof sidecars / sizeof *sidecars; i++) {
 		struct buf side = BUF_INIT;
@@ -364,7 +366,7 @@ out:
 		close(in);
 	if (out >= 0)
 		close(out);
-	sqlite3_exec(h, "COMMIT", NULL, NULL, NULL);
+	db_read_end(p->base, began);
 	return rc;
 }
 
