@@ -232,10 +232,56 @@ tmp_forget(void)
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
+/* Moves what the checks across files need (file, id, related ids) from
+ * a into *keep, so the rest of a can be freed. */
 static void
-reading_progress(void *opt, size_t done, size_t n)
+keep_summary(struct article *keep, struct article *a)
 {
-	import_progress(opt, "reading", done, n);
+	memset(keep, 0, sizeof *keep);
+	keep->file = a->file;
+	keep->id = a->id;
+	keep->id_line = a->id_line;
+	keep->related = a->related;
+	keep->nrelated = a->nrelated;
+	keep->related_line = a->related_line;
+	a->file = a->id = NULL;
+	a->related = NULL;
+	a->nrelated = 0;
+}
+
+/* Takes the lock, and creates the new file beside dbpath in *tmp; on
+ * errors, says why and returns -1. */
+static int
+prepare_new_file(const char *dbpath, const char *dir, bool exists, const struct stat *st,
+    int *lockfd, char **tmp, FILE *errors)
+{
+	/* One importer at a time; readers never take this lock. */
+	struct buf lockpath = BUF_INIT;
+	buf_addf(&lockpath, "%s.lock", dbpath);
+	*lockfd = open(lockpath.data, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	buf_free(&lockpath);
+	if (*lockfd < 0 || flock(*lockfd, LOCK_EX) != 0) {
+		fprintf(errors, "%s: cannot lock the database for import: %s\n", dbpath,
+		    strerror(errno));
+		return -1;
+	}
+	remove_stale_tmps(dir, dbpath);
+	struct buf tb = BUF_INIT;
+	buf_addf(&tb, "%s.import-XXXXXX", dbpath);
+	*tmp = buf_detach(&tb);
+	int fd = tmp_create(*tmp);
+	if (fd < 0) {
+		fprintf(errors, "%s: cannot create a file beside the database: %s\n",
+		    dbpath, strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+		return -1;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, exists ? (st->st_mode & 07777) : (0666 & ~mask));
+	close(fd);
+	return 0;
 }
 
 int
@@ -246,9 +292,9 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	struct file_list files = { NULL, 0 };
 	struct article_rules rules;
 	struct article *arts = NULL;
-	struct diag *file_diags = NULL;
 	struct id_index ids = { NULL, 0 };
 	struct import_feed *feed = NULL;
+	struct import_writer *writer = NULL;
 	sqlite3_stmt *lookup = NULL;
 	struct db *old = NULL;
 	int status = IMPORT_REJECTED, lockfd = -1;
@@ -285,24 +331,57 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	if (files.n == 0 && d.errors == 0)
 		diag_error(&d, npaths ? paths[0] : ".", 0, "no .md articles found");
 
-	/* Every file is validated before anything is written. The problems
-	 * come out in file order, each duplicate id after its file's own. */
+	/* Each file is checked and written as it is parsed, in file order,
+	 * into a new file that only replaces the database if every file
+	 * passed: after the first problem, the rest are only checked. The
+	 * problems come out in file order, each duplicate id after its file's
+	 * own. */
 	arts = xcalloc(files.n ? files.n : 1, sizeof *arts);
-	file_diags = xcalloc(files.n ? files.n : 1, sizeof *file_diags);
-	import_validate(&files, &rules, arts, file_diags, reading_progress, (void *)opt);
 	id_index_init(&ids, files.n);
-	for (size_t i = 0; i < files.n; i++) {
-		diag_move(&d, &file_diags[i]);
-		if (arts[i].id == NULL)
-			continue;
-		size_t *slot = id_index_slot(&ids, arts, arts[i].id);
-		if (*slot == 0) {
-			*slot = i + 1;
-		} else {
+	dir = dir_of(dbpath);
+	bool writing = d.errors == 0 &&
+	    prepare_new_file(dbpath, dir, exists, &st, &lockfd, &tmp, errors) == 0;
+	if (!writing && d.errors == 0)
+		goto out;               /* cannot write: already said why */
+	if (old && opt->replace_all)
+		res->removed = count_articles(old);
+	struct import_plan plan = {
+		.dbpath = dbpath, .tmp = tmp, .base = opt->replace_all ? NULL : old,
+		.rules = &rules, .n = files.n, .opt = opt,
+	};
+	plan.from = plan.base ? db_version(plan.base) : DB_SCHEMA_VERSION;
+	/* Long steps are named on a terminal when the import is long or the
+	 * database large (a copy and a sync of it take seconds). */
+	plan.show_steps = opt->progress &&
+	    (files.n >= 200 || (exists && st.st_size >= (off_t)32 << 20));
+	feed = import_feed_start(&files, &rules, writing && plan.from >= DB_SCHEMA_WORDS);
+	if (writing && (writer = import_writer_open(&plan, errors)) == NULL)
+		goto out;
+	struct import_item it;
+	for (size_t i = 0; import_feed_next(feed, &it); i++) {
+		diag_move(&d, &it.d);
+		size_t *slot = it.a.id ? id_index_slot(&ids, arts, it.a.id) : NULL;
+		if (slot && *slot != 0) {
 			const struct article *first = &arts[*slot - 1];
-			diag_error(&d, arts[i].file, arts[i].id_line, "duplicate id '%s' (also "
-			    "in %s:%d)", arts[i].id, first->file, first->id_line);
+			diag_error(&d, it.a.file, it.a.id_line, "duplicate id '%s' (also "
+			    "in %s:%d)", it.a.id, first->file, first->id_line);
 		}
+		if (writer && d.errors > 0) {
+			/* Nothing more is written: what is, is thrown away. */
+			import_writer_close(writer);
+			writer = NULL;
+		}
+		import_progress(opt, writer ? "writing" : "reading", i, files.n);
+		int r = writer ? import_writer_add(writer, &it, errors) : 0;
+		if (r < 0) {
+			import_item_free(&it);
+			goto out;
+		}
+		res->replaced += r;
+		keep_summary(&arts[i], &it.a);
+		if (slot && *slot == 0)
+			*slot = i + 1;
+		import_item_free(&it);
 	}
 
 	/* A related id may name an article imported later, so it is only a
@@ -317,6 +396,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 				    "related article '%s' is not in the database", rid);
 		}
 
+	import_step(opt->progress, NULL);
 	fputs(d.text.data ? d.text.data : "", errors);
 	res->warnings = d.warnings;
 	if (d.errors > 0) {
@@ -325,49 +405,14 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 		    files.n, files.n == 1 ? "" : "s");
 		goto out;
 	}
-
-	/* One importer at a time; readers never take this lock. */
-	dir = dir_of(dbpath);
-	struct buf lockpath = BUF_INIT;
-	buf_addf(&lockpath, "%s.lock", dbpath);
-	lockfd = open(lockpath.data, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	buf_free(&lockpath);
-	if (lockfd < 0 || flock(lockfd, LOCK_EX) != 0) {
-		fprintf(errors, "%s: cannot lock the database for import: %s\n", dbpath,
-		    strerror(errno));
+	if (import_writer_finish(writer, feed, errors) != 0)
+		goto out;
+	int closed = import_writer_close(writer);
+	writer = NULL;
+	if (closed != 0) {
+		fprintf(errors, "%s: cannot close the new database\n", tmp);
 		goto out;
 	}
-	remove_stale_tmps(dir, dbpath);
-	struct buf tb = BUF_INIT;
-	buf_addf(&tb, "%s.import-XXXXXX", dbpath);
-	tmp = buf_detach(&tb);
-	int fd = tmp_create(tmp);
-	if (fd < 0) {
-		fprintf(errors, "%s: cannot create a file beside the database: %s\n",
-		    dbpath, strerror(errno));
-		free(tmp);
-		tmp = NULL;
-		goto out;
-	}
-	mode_t mask = umask(0);
-	umask(mask);
-	fchmod(fd, exists ? (st.st_mode & 07777) : (0666 & ~mask));
-	close(fd);
-
-	if (old && opt->replace_all)
-		res->removed = count_articles(old);
-	struct import_plan plan = {
-		.dbpath = dbpath, .tmp = tmp, .base = opt->replace_all ? NULL : old,
-		.rules = &rules, .checked = arts, .n = files.n, .opt = opt,
-	};
-	plan.from = plan.base ? db_version(plan.base) : DB_SCHEMA_VERSION;
-	/* Long steps are named on a terminal when the import is long or the
-	 * database large (a copy and a sync of it take seconds). */
-	plan.show_steps = opt->progress &&
-	    (files.n >= 200 || (exists && st.st_size >= (off_t)32 << 20));
-	feed = import_feed_start(&files, &rules, plan.from >= DB_SCHEMA_WORDS);
-	if (import_write(&plan, feed, res, errors) != 0)
-		goto out;
 	import_step(plan.show_steps, "syncing the new database");
 	int synced = fsync_path(tmp, false);
 	import_step(plan.show_steps, NULL);
@@ -394,6 +439,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	}
 	status = IMPORT_OK;
 out:
+	import_writer_close(writer);
 	import_feed_free(feed);
 	if (tmp) {
 		unlink(tmp);
@@ -406,7 +452,6 @@ out:
 	for (size_t i = 0; i < files.n; i++)
 		article_free(&arts[i]);
 	free(arts);
-	free(file_diags);
 	free(ids.slot);
 	sqlite3_finalize(lookup);
 	db_strings_free(files.v, files.n);

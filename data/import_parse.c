@@ -3,16 +3,13 @@
 #include "import_parse.h"
 
 #include <pthread.h>
-#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "db_internal.h"
 #include "import_write.h"
 #include "text.h"
 
-#define MAX_THREADS 8
 #define FEED_SLOTS 64           /* articles parsed ahead of the writer */
 
 static void
@@ -27,96 +24,6 @@ parse_file(const char *path, const struct article_rules *rules, struct article *
 	article_parse(path, text, len, rules, a, d);
 	free(text);
 }
-
-/* --- the validation pass ------------------------------------------- */
-
-struct validation {
-	const struct file_list *files;
-	const struct article_rules *rules;
-	struct article *arts;
-	struct diag *diags;
-	size_t next;            /* the next file to take; every thread takes */
-	size_t done;            /* files finished */
-};
-
-/* Frees all of a but what the checks across files read. */
-static void
-keep_summary(struct article *a)
-{
-	struct article full = *a;
-	memset(a, 0, sizeof *a);
-	a->file = full.file;
-	a->id = full.id;
-	a->id_line = full.id_line;
-	a->related = full.related;
-	a->nrelated = full.nrelated;
-	a->related_line = full.related_line;
-	full.file = full.id = NULL;
-	full.related = NULL;
-	full.nrelated = 0;
-	article_free(&full);
-}
-
-static void
-validate_some(struct validation *v, void (*progress)(void *, size_t, size_t), void *ctx)
-{
-	size_t i;
-	/* Files are taken one at a time, so a thread that drew large files
-	 * does not leave the other waiting. */
-	while ((i = __atomic_fetch_add(&v->next, 1, __ATOMIC_RELAXED)) < v->files->n) {
-		parse_file(v->files->v[i], v->rules, &v->arts[i], &v->diags[i]);
-		keep_summary(&v->arts[i]);
-		size_t done = __atomic_add_fetch(&v->done, 1, __ATOMIC_RELAXED);
-		if (progress && done < v->files->n)
-			progress(ctx, done - 1, v->files->n);
-	}
-}
-
-static void *
-validate_thread(void *arg)
-{
-	validate_some(arg, NULL, NULL);
-	return NULL;
-}
-
-/* The processors this process may run on (taskset, a container's CPU
- * set), not all those the machine has. */
-static size_t
-cores(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-#ifdef CPU_COUNT
-	cpu_set_t set;
-	if (sched_getaffinity(0, sizeof set, &set) == 0)
-		n = CPU_COUNT(&set);
-#endif
-	return n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : (size_t)n;
-}
-
-void
-import_validate(const struct file_list *files, const struct article_rules *rules,
-    struct article *arts, struct diag *diags,
-    void (*progress)(void *ctx, size_t done, size_t n), void *ctx)
-{
-	struct validation v = { files, rules, arts, diags, 0, 0 };
-	pthread_t threads[MAX_THREADS];
-	size_t started = 0, want = cores();
-
-	/* A thread only pays for itself over a few files. */
-	if (want > files->n / 16 + 1)
-		want = files->n / 16 + 1;
-	while (started + 1 < want &&
-	    pthread_create(&threads[started], NULL, validate_thread, &v) == 0)
-		started++;
-	validate_some(&v, progress, ctx);
-	for (size_t i = 0; i < started; i++)
-		pthread_join(threads[i], NULL);
-	/* The last file may have been another thread's: the count ends here. */
-	if (progress && files->n > 0)
-		progress(ctx, files->n - 1, files->n);
-}
-
-/* --- the writing pass ---------------------------------------------- */
 
 void
 import_item_free(struct import_item *it)

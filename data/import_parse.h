@@ -1,15 +1,13 @@
-/* import_parse.h: reading and parsing the files of an import, on more
- * than one core.
+/* import_parse.h: reading and parsing the files of an import.
  *
- * The importer reads each file twice. The first pass only validates: the
- * files are parsed on every core, and each article keeps only what the
- * checks across files need (file, id, related ids), so nothing of its text
- * is held while the importer decides whether to go ahead. The second pass
- * runs on a thread of its own while the importer writes, a few articles
- * ahead of it, and counts their words for the spelling vocabulary on the
- * way. Holding every parsed article between the two passes took 854 MB at
- * 100,000 articles; parsing them again costs no time, as the writer is the
- * slower of the two. */
+ * Each file is read once. A thread of its own parses the files in order,
+ * a few articles ahead of the importer, which checks and writes each one
+ * as it comes (import.c), and counts their words for the spelling
+ * vocabulary on the way. Only the few articles parsed ahead are held
+ * whole (holding every one took 854 MB at 100,000 articles). An
+ * earlier importer parsed every file twice, first to validate them all
+ * and then to write; writing as it reads saves that pass, a sixth of a
+ * large import. */
 #ifndef BEDSIDE_IMPORT_PARSE_H
 #define BEDSIDE_IMPORT_PARSE_H
 
@@ -20,20 +18,11 @@
 #include "diag.h"
 #include "import_files.h"
 
-/* Parses every file of files: arts[i] keeps the file, id and related ids
- * of files->v[i] (all NULL if it could not be read) and diags[i] its
- * problems. progress, if not NULL, is called now and then on the calling
- * thread with the number of files done so far. */
-void import_validate(const struct file_list *files, const struct article_rules *rules,
-    struct article *arts, struct diag *diags,
-    void (*progress)(void *ctx, size_t done, size_t n), void *ctx);
-
-/* One article of the second pass. */
+/* One file of the import, parsed. */
 struct import_item {
 	struct article a;
 	char *title;            /* a.title made safe, for the index */
-	struct diag d;          /* problems found this time (the file may
-	                         * have changed since it was validated) */
+	struct diag d;          /* the file's problems */
 };
 
 void import_item_free(struct import_item *it);

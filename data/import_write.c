@@ -263,46 +263,6 @@ fts_settings(const struct fts_setting *set)
 	return sql;
 }
 
-/* Writes every article the feed hands over; 0 when all were written. */
-static int
-write_articles(struct writer *w, const struct import_plan *p, struct import_feed *feed,
-    struct import_result *res, FILE *errors)
-{
-	struct import_item it;
-	size_t i = 0;
-	for (; import_feed_next(feed, &it); i++) {
-		import_progress(p->opt, "writing", i, p->n);
-		/* Read again since it was validated: it must be the same article. */
-		if (i >= p->n || it.d.errors > 0 || it.a.id == NULL ||
-		    strcmp(it.a.id, p->checked[i].id) != 0) {
-			import_step(p->opt->progress, NULL);
-			fputs(it.d.text.data ? it.d.text.data : "", errors);
-			char *safe = text_sanitized(i < p->n ? p->checked[i].file : "?", 0);
-			fprintf(errors, "%s: changed during the import; import it again\n", safe);
-			free(safe);
-			import_item_free(&it);
-			return -1;
-		}
-		int r = write_article(w, &it.a, it.title, p->rules);
-		if (r < 0) {
-			import_step(p->opt->progress, NULL);
-			char *safe = text_sanitized(sqlite3_errmsg(w->h), 0);
-			fprintf(errors, "%s: cannot write article '%s': %s\n", p->dbpath,
-			    it.a.id, safe);
-			free(safe);
-			import_item_free(&it);
-			return -1;
-		}
-		res->replaced += r;
-		import_item_free(&it);
-	}
-	if (i != p->n) {
-		fprintf(errors, "%s: cannot read every file again\n", p->dbpath);
-		return -1;
-	}
-	return 0;
-}
-
 /* Copies the bytes of in into out with the kernel: blocks shared where the
  * file system can (until either file changes them), else copied without
  * passing through this process. -1 if neither is possible here. */
@@ -370,52 +330,56 @@ out:
 	return rc;
 }
 
-int
-import_write(const struct import_plan *p, struct import_feed *feed,
-    struct import_result *res, FILE *errors)
+struct import_writer {
+	struct writer w;
+	const struct import_plan *p;
+};
+
+struct import_writer *
+import_writer_open(const struct import_plan *p, FILE *errors)
 {
 	const char *dbpath = p->dbpath;
-	struct writer w = { 0 };
+	struct import_writer *iw = xcalloc(1, sizeof *iw);
+	struct writer *w = &iw->w;
 	struct buf err = BUF_INIT;
-	int rc = -1;
 
+	iw->p = p;
 	if (p->base)
 		import_step(p->show_steps, "copying the database");
 	bool copied = p->base && copy_base_file(p) == 0;
 	if (copied)
 		import_step(p->show_steps, NULL);
-	if (sqlite3_open_v2(p->tmp, &w.h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(p->tmp, &w->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		import_step(p->show_steps, NULL);
-		fprintf(errors, "%s: cannot create database: %s\n", p->tmp, sqlite3_errmsg(w.h));
-		sqlite3_close(w.h);
-		return -1;
+		fprintf(errors, "%s: cannot create database: %s\n", p->tmp, sqlite3_errmsg(w->h));
+		goto fail;
 	}
 	/* The file is private until the rename, so it needs no journal (and
 	 * an interrupted import leaves no journal file behind); it is synced
 	 * as a whole before it replaces anything. Defensive mode refuses
 	 * journal_mode OFF, so it comes on after. */
-	if (!exec_ok(w.h, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF",
+	if (!exec_ok(w->h, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF",
 	    errors, dbpath))
-		goto out;
-	sqlite3_db_config(w.h, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
-	sqlite3_db_config(w.h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
+		goto fail;
+	sqlite3_db_config(w->h, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+	sqlite3_db_config(w->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
 	if (p->base && !copied) {
-		sqlite3_backup *bk = sqlite3_backup_init(w.h, "main", db_handle(p->base), "main");
+		sqlite3_backup *bk = sqlite3_backup_init(w->h, "main", db_handle(p->base), "main");
 		int brc = bk ? sqlite3_backup_step(bk, -1) : SQLITE_ERROR;
 		if (bk)
 			sqlite3_backup_finish(bk);
 		import_step(p->show_steps, NULL);
 		if (brc != SQLITE_DONE) {
 			fprintf(errors, "%s: cannot copy database: %s\n", dbpath,
-			    sqlite3_errmsg(w.h));
-			goto out;
+			    sqlite3_errmsg(w->h));
+			goto fail;
 		}
-	} else if (!p->base && db_create_schema(w.h, &err) != 0) {
+	} else if (!p->base && db_create_schema(w->h, &err) != 0) {
 		fprintf(errors, "%s: %s\n", dbpath, err.data);
-		goto out;
+		goto fail;
 	}
-	if (!exec_ok(w.h, "PRAGMA cache_size = -32768; BEGIN", errors, dbpath))
-		goto out;
+	if (!exec_ok(w->h, "PRAGMA cache_size = -32768; BEGIN", errors, dbpath))
+		goto fail;
 	/* FTS5 writes its in-memory index out as a new segment each time it
 	 * passes 'hashsize' (1 MB) and merges segments as it goes, so a large
 	 * import rewrote its index several times over. A bulk import needs
@@ -423,61 +387,89 @@ import_write(const struct import_plan *p, struct import_feed *feed,
 	 * and merge only past 1,000 segments. (A larger hash saved no time:
 	 * each token then costs more cache misses; it only cost memory.)
 	 * FTS5's defaults are put back before the commit. */
-	if (db_upgrade(w.h, p->from, &err) != 0) {
+	if (db_upgrade(w->h, p->from, &err) != 0) {
 		fprintf(errors, "%s: %s\n", dbpath, err.data);
-		goto out;
+		goto fail;
 	}
-	if (!exec_ok(w.h, fts_settings(bulk_settings), errors, dbpath))
-		goto out;
+	if (!exec_ok(w->h, fts_settings(bulk_settings), errors, dbpath))
+		goto fail;
 	/* The spelling vocabulary counts the rows this import removes here,
 	 * and the feed counts those it adds; a database that had no word
 	 * list before its upgrade has none yet, so it is counted whole at the
 	 * end. */
-	if (p->from >= DB_SCHEMA_WORDS && (w.vocab = vocab_new(w.h)) == NULL) {
+	if (p->from >= DB_SCHEMA_WORDS && (w->vocab = vocab_new(w->h)) == NULL) {
 		fprintf(errors, "%s: cannot find SQLite's unicode61 tokenizer\n", dbpath);
-		goto out;
+		goto fail;
 	}
 	for (int i = 0; i < W_COUNT; i++)
-		if (sqlite3_prepare_v3(w.h, write_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
-		    &w.st[i], NULL) != SQLITE_OK) {
+		if (sqlite3_prepare_v3(w->h, write_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+		    &w->st[i], NULL) != SQLITE_OK) {
 			fprintf(errors, "%s: cannot write database: %s\n", dbpath,
-			    sqlite3_errmsg(w.h));
-			goto out;
+			    sqlite3_errmsg(w->h));
+			goto fail;
 		}
-	if (write_articles(&w, p, feed, res, errors) != 0)
-		goto out;
-	if (w.vocab) {
+	buf_free(&err);
+	return iw;
+fail:
+	buf_free(&err);
+	import_writer_close(iw);
+	return NULL;
+}
+
+int
+import_writer_add(struct import_writer *iw, const struct import_item *it, FILE *errors)
+{
+	int r = write_article(&iw->w, &it->a, it->title, iw->p->rules);
+	if (r < 0) {
+		import_step(iw->p->opt->progress, NULL);
+		char *safe = text_sanitized(sqlite3_errmsg(iw->w.h), 0);
+		fprintf(errors, "%s: cannot write article '%s': %s\n", iw->p->dbpath,
+		    it->a.id, safe);
+		free(safe);
+	}
+	return r;
+}
+
+int
+import_writer_finish(struct import_writer *iw, struct import_feed *feed, FILE *errors)
+{
+	const struct import_plan *p = iw->p;
+	const char *dbpath = p->dbpath;
+	struct writer *w = &iw->w;
+	int rc = -1;
+
+	if (w->vocab) {
 		struct vocab *added = import_feed_words(feed);
 		if (added == NULL) {
 			fprintf(errors, "%s: cannot count the spelling vocabulary\n", dbpath);
 			goto out;
 		}
-		vocab_merge(w.vocab, added);
+		vocab_merge(w->vocab, added);
 	}
 	/* Drop topics left empty, then store the spelling vocabulary and
 	 * merge the index into as few segments as possible for fast reads. */
 	for (;;) {
-		if (!exec_ok(w.h, "DELETE FROM topics WHERE NOT EXISTS (SELECT 1 FROM "
+		if (!exec_ok(w->h, "DELETE FROM topics WHERE NOT EXISTS (SELECT 1 FROM "
 		    "articles a WHERE a.topic_id = topics.id) AND NOT EXISTS (SELECT 1 "
 		    "FROM topics c WHERE c.parent_id = topics.id)", errors, dbpath))
 			goto out;
-		if (sqlite3_changes(w.h) == 0)
+		if (sqlite3_changes(w->h) == 0)
 			break;
 	}
 	/* Counted once here, so that the topic tree does not count 100,000
 	 * index entries every time a browser starts. */
-	if (!exec_ok(w.h, "UPDATE topics SET articles = (SELECT count(*) FROM articles a "
+	if (!exec_ok(w->h, "UPDATE topics SET articles = (SELECT count(*) FROM articles a "
 	    "WHERE a.topic_id = topics.id)", errors, dbpath))
 		goto out;
-	if (w.vocab == NULL && ((w.vocab = vocab_new(w.h)) == NULL ||
-	    vocab_scan(w.vocab, w.h, 0, -1, 1) != 0)) {
+	if (w->vocab == NULL && ((w->vocab = vocab_new(w->h)) == NULL ||
+	    vocab_scan(w->vocab, w->h, 0, -1, 1) != 0)) {
 		fprintf(errors, "%s: cannot count the spelling vocabulary: %s\n", dbpath,
-		    sqlite3_errmsg(w.h));
+		    sqlite3_errmsg(w->h));
 		goto out;
 	}
-	if (vocab_store(w.vocab, w.h) != 0) {
+	if (vocab_store(w->vocab, w->h) != 0) {
 		fprintf(errors, "%s: cannot write the spelling vocabulary: %s\n", dbpath,
-		    sqlite3_errmsg(w.h));
+		    sqlite3_errmsg(w->h));
 		goto out;
 	}
 	/* 'optimize' rewrites the whole index into one segment. After a bulk
@@ -489,27 +481,36 @@ import_write(const struct import_plan *p, struct import_feed *feed,
 	bool small = false;
 	if (p->n > 0 && p->from == DB_SCHEMA_VERSION) {
 		sqlite3_stmt *cnt;
-		if (sqlite3_prepare_v2(w.h, "SELECT count(*) FROM articles", -1, &cnt,
+		if (sqlite3_prepare_v2(w->h, "SELECT count(*) FROM articles", -1, &cnt,
 		    NULL) == SQLITE_OK && sqlite3_step(cnt) == SQLITE_ROW)
 			small = (sqlite3_uint64)p->n * 20 < (sqlite3_uint64)sqlite3_column_int64(cnt, 0);
 		sqlite3_finalize(cnt);
 	}
 	if (!small)
 		import_step(p->show_steps, "merging the search index");
-	if ((!small && !exec_ok(w.h, "INSERT INTO search (search) VALUES ('optimize');",
+	if ((!small && !exec_ok(w->h, "INSERT INTO search (search) VALUES ('optimize');",
 	    errors, dbpath)) ||
-	    !exec_ok(w.h, fts_settings(default_settings), errors, dbpath) ||
-	    !exec_ok(w.h, "COMMIT; PRAGMA journal_mode = DELETE", errors, dbpath))
+	    !exec_ok(w->h, fts_settings(default_settings), errors, dbpath) ||
+	    !exec_ok(w->h, "COMMIT; PRAGMA journal_mode = DELETE", errors, dbpath))
 		goto out;
 	rc = 0;
 out:
 	import_step(p->show_steps, NULL);
-	vocab_free(w.vocab);
+	return rc;
+}
+
+int
+import_writer_close(struct import_writer *iw)
+{
+	int rc = 0;
+	if (iw == NULL)
+		return 0;
+	vocab_free(iw->w.vocab);
 	for (int i = 0; i < W_COUNT; i++)
-		sqlite3_finalize(w.st[i]);
-	if (sqlite3_close(w.h) != SQLITE_OK)
+		sqlite3_finalize(iw->w.st[i]);
+	if (sqlite3_close(iw->w.h) != SQLITE_OK)
 		rc = -1;
-	buf_free(&err);
+	free(iw);
 	return rc;
 }
 

@@ -1,5 +1,5 @@
-/* import_write.h: writing the new database file of an import, from the
- * articles the second parsing pass hands over (import_parse.h). */
+/* import_write.h: writing the new database file of an import, one article
+ * at a time as the feed (import_parse.h) hands them over. */
 #ifndef BEDSIDE_IMPORT_WRITE_H
 #define BEDSIDE_IMPORT_WRITE_H
 
@@ -26,24 +26,39 @@ struct search_row {
 size_t import_search_rows(const struct article *a, const struct article_rules *rules,
     const char *title, struct search_row *rows);
 
-/* What an import writes, once its files have been validated. */
+/* What an import writes. */
 struct import_plan {
 	const char *dbpath;             /* the database, for messages */
 	const char *tmp;                /* the new file, created empty */
 	struct db *base;                /* copied into tmp first; NULL: start empty */
 	int from;                       /* base's schema version (or this one's) */
 	const struct article_rules *rules;
-	const struct article *checked;  /* the validation pass's articles ... */
-	size_t n;                       /* ... one per file, all read */
+	size_t n;                       /* the files of the import */
 	const struct import_options *opt;
 	bool show_steps;                /* name the long steps on stderr */
 };
 
-/* Builds the new database in plan->tmp: old's content plus the articles
- * the feed hands over, which must be those validated. Returns 0 when tmp
- * is complete (not yet synced), -1 with a message on errors. */
-int import_write(const struct import_plan *plan, struct import_feed *feed,
-    struct import_result *res, FILE *errors);
+struct import_item;
+struct import_writer;
+
+/* Starts the new database in plan->tmp, base's content or an empty
+ * database, in one open transaction; plan must outlive the writer.
+ * NULL, with a message on errors, if it cannot. */
+struct import_writer *import_writer_open(const struct import_plan *plan, FILE *errors);
+
+/* Writes the item's article, replacing any with its id: 1 if it replaced one,
+ * 0 if new, -1 with a message on errors. */
+int import_writer_add(struct import_writer *w, const struct import_item *it, FILE *errors);
+
+/* Completes the new file once every article is in: the spelling
+ * vocabulary (with the words feed counted), the topic counts, the index
+ * merged, the transaction committed (not yet synced). 0, or -1 with a
+ * message on errors. */
+int import_writer_finish(struct import_writer *w, struct import_feed *feed, FILE *errors);
+
+/* Closes the new file, finished or not (the caller removes it unless it
+ * is renamed into place); -1 if SQLite could not close it. */
+int import_writer_close(struct import_writer *w);
 
 /* Shows "what i+1/n" on stderr now and then, when opt asks for it. */
 void import_progress(const struct import_options *opt, const char *what, size_t i,

@@ -121,15 +121,13 @@ PY
 }
 stderr_on_pty "$scratch/many2.db" "$scratch/many" > "$scratch/pty.out"
 is "$?" 0 "a long import with stderr on a terminal succeeds"
-like "$(cat "$scratch/pty.out")" 'bedside: reading [0-9]+/600' "and shows progress there"
-like "$(cat "$scratch/pty.out")" 'bedside: writing [0-9]+/600' "while reading, then while writing"
+like "$(cat "$scratch/pty.out")" 'bedside: writing [0-9]+/600' "and shows progress there"
 like "$(cat "$scratch/pty.out")" 'bedside: merging the search index\.\.\.' "and names the long steps after"
 like "$(cat "$scratch/pty.out")" 'bedside: syncing the new database\.\.\.' "up to the sync"
 stderr_on_pty "$scratch/many2.db" "$scratch/many" > "$scratch/pty3.out"
 like "$(cat "$scratch/pty3.out")" 'bedside: copying the database\.\.\.' "an import into a database names its copy"
 like "$(cat "$scratch/pty3.out")" $'\r\033\[K$' "and the last thing it writes clears the line"
-# Files are read on every core; whichever thread read the last one, the
-# progress line is cleared before the problems are listed.
+# The progress line is cleared before the problems are listed.
 stderr_on_pty "$scratch/many3.db" "$scratch/many" "$FIXTURES/bad/bad-date.md" > "$scratch/pty2.out"
 is "$?" 4 "a long import with one bad file is rejected on a terminal too"
 python3 -c 'import sys; t = open(sys.argv[1], newline="").read(); i = t.find(sys.argv[2]); \
@@ -137,8 +135,8 @@ print("cleared" if i > 0 and t[:i].endswith("\r\033[K") else repr(t[max(i, 0) - 
     "$scratch/pty2.out" "$FIXTURES/bad/bad-date.md:" > "$scratch/pty2.verdict"
 is "$(cat "$scratch/pty2.verdict")" cleared "the progress line is cleared before the first problem"
 
-# Files are validated on every core, but the problems come out in file
-# order, each duplicate id right after its own file's problems.
+# Every problem comes out, in file order, each duplicate id right after
+# its own file's problems.
 python3 "$(dirname "$0")/../robust/gen_articles.py" "$scratch/order" 160 5
 for i in 007 019 020 058 101 133 159; do
 	sed -i 's/^updated: .*/updated: 2026-02-30/' "$scratch/order/gen-00$i.md"
@@ -150,21 +148,34 @@ got=$(printf '%s\n' "$err" | sed -n 's|^.*/\(gen-[0-9]*\)\.md:[0-9]*: \([a-z]*\)
 is "$got" "gen-00007 invalid gen-00019 invalid gen-00020 invalid gen-00058 invalid gen-00101 invalid gen-00133 invalid gen-00140 duplicate gen-00159 invalid " \
     "every problem once, in file order"
 
-# The articles are read a second time as they are written: a file that
-# cannot be read then (changed, removed) rejects the import, and the
-# database is left as it was.
+# Each file is read once, as it is written: a file found bad half way,
+# when 299 articles are already in the new file, rejects the import all
+# the same; the files after it are still checked, the database is left as
+# it was and the new file is removed.
 cp "$scratch/many.db" "$scratch/many-before.db"
 sed -i 's/^title: .*/title: Reworded question?/' "$scratch/many/gen-00300.md"
-run env LD_PRELOAD="$FAULTSHIM" FAULT_CALL=reread FAULT_PATH=gen-00300.md FAULT_ERRNO=EIO \
+cp "$scratch/many/gen-00450.md" "$scratch/gen-00450.keep"
+sed -i 's/^updated: .*/updated: 2026-13-01/' "$scratch/many/gen-00450.md"
+run env LD_PRELOAD="$FAULTSHIM" FAULT_CALL=read FAULT_PATH=gen-00300.md FAULT_ERRNO=EIO \
     ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=0 \
     "$BEDSIDE" import --db "$scratch/many.db" "$scratch/many"
-is "$rc" 4 "a file unreadable the second time rejects the import"
+is "$rc" 4 "a file that cannot be read, half way through, rejects the import"
 like "$err" "gen-00300\.md: cannot read: Input/output error" "the read error is reported"
-like "$err" "gen-00300\.md: changed during the import; import it again" "and says what to do"
+like "$err" "gen-00450\.md:[0-9]+: .*2026-13-01" "and so is a problem in a file after it"
+like "$err" "import rejected: 2 problems in 600 files" "both are counted"
 cmp -s "$scratch/many.db" "$scratch/many-before.db"
 ok $? "the database is unchanged"
 ls "$scratch" | grep -q 'import-' && leftover=1 || leftover=0
 is "$leftover" 0 "no temporary file is left behind"
+cp "$scratch/gen-00450.keep" "$scratch/many/gen-00450.md"
+
+# After a problem the rest of the files are only read, and the progress
+# line says so.
+stderr_on_pty "$scratch/many4.db" "$FIXTURES/bad/bad-date.md" "$scratch/many" > "$scratch/pty4.out"
+is "$?" 4 "an import whose first file is bad is rejected"
+like "$(cat "$scratch/pty4.out")" 'bedside: reading [0-9]+/601' "and reads the rest, saying so"
+test ! -e "$scratch/many4.db"
+ok $? "and creates no database"
 
 # Replacing many articles at once keeps the spelling vocabulary exact:
 # the words of the rows removed are counted on one thread, those of the

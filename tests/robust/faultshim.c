@@ -11,10 +11,10 @@
  * Only the state file's temporary (a name holding ".tmp") and its folder
  * are touched; the terminal and the database are not.
  *
- * One more step is for the importer, which reads each article twice:
+ * One more step is for the importer:
  *
- *   FAULT_CALL   reread: the second opening for reading of a file whose
- *                name holds FAULT_PATH fails */
+ *   FAULT_CALL   read: opening for reading a file whose name holds
+ *                FAULT_PATH fails */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
@@ -85,12 +85,9 @@ open(const char *path, int flags, ...)
 	}
 	if (wanted("open") && strstr(path, ".tmp") && (flags & O_CREAT))
 		return fail();
-	if (wanted("reread") && !(flags & O_CREAT) && getenv("FAULT_PATH") &&
-	    strstr(path, getenv("FAULT_PATH"))) {
-		static int opened;
-		if (__atomic_add_fetch(&opened, 1, __ATOMIC_SEQ_CST) == 2)
-			return fail();
-	}
+	if (wanted("read") && !(flags & O_CREAT) && getenv("FAULT_PATH") &&
+	    strstr(path, getenv("FAULT_PATH")))
+		return fail();
 	return real(path, flags, mode);
 }
 
