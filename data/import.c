@@ -232,21 +232,64 @@ tmp_forget(void)
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 }
 
-/* Moves what the checks across files need (file, id, related ids) from
- * a into *keep, so the rest of a can be freed. */
+/* The first articles are checked before anything is locked, copied or
+ * written: an import of a few files with a problem (an author's usual
+ * import) is turned down at once, and leaves the database's folder as it
+ * was. Those of a larger import are written as they come after these. */
+#define CHECKED_FIRST 64
+
+/* What checking the articles of an import one by one needs. */
+struct checks {
+	struct diag *d;         /* every problem so far, in file order */
+	struct article *arts;   /* per file: what the checks across files need */
+	struct id_index ids;
+};
+
+/* Records the problems of it, the article of file i, with those only
+ * seen across files (a duplicate id), and keeps its file, id and related
+ * ids for the checks at the end. */
 static void
-keep_summary(struct article *keep, struct article *a)
+check_item(struct checks *c, size_t i, struct import_item *it)
 {
-	memset(keep, 0, sizeof *keep);
-	keep->file = a->file;
-	keep->id = a->id;
-	keep->id_line = a->id_line;
-	keep->related = a->related;
-	keep->nrelated = a->nrelated;
-	keep->related_line = a->related_line;
-	a->file = a->id = NULL;
-	a->related = NULL;
-	a->nrelated = 0;
+	diag_move(c->d, &it->d);
+	if (it->a.id == NULL)
+		return;
+	struct article *keep = &c->arts[i];
+	keep->file = xstrdup(it->a.file);
+	keep->id = xstrdup(it->a.id);
+	keep->id_line = it->a.id_line;
+	keep->related_line = it->a.related_line;
+	keep->nrelated = it->a.nrelated;
+	keep->related = xcalloc(it->a.nrelated ? it->a.nrelated : 1, sizeof *keep->related);
+	for (size_t r = 0; r < it->a.nrelated; r++)
+		keep->related[r] = xstrdup(it->a.related[r]);
+	size_t *slot = id_index_slot(&c->ids, c->arts, it->a.id);
+	if (*slot == 0) {
+		*slot = i + 1;
+	} else {
+		const struct article *first = &c->arts[*slot - 1];
+		diag_error(c->d, it->a.file, it->a.id_line, "duplicate id '%s' (also "
+		    "in %s:%d)", it->a.id, first->file, first->id_line);
+	}
+}
+
+/* Writes it, unless a problem has been found: then nothing more is
+ * written, and what was is thrown away. Frees it; -1 if it could not be
+ * written. */
+static int
+write_item(struct import_writer **w, const struct diag *d, struct import_item *it,
+    struct import_result *res, FILE *errors)
+{
+	if (*w && d->errors > 0) {
+		import_writer_close(*w);
+		*w = NULL;
+	}
+	int r = *w ? import_writer_add(*w, it, errors) : 0;
+	import_item_free(it);
+	if (r < 0)
+		return -1;
+	res->replaced += r;
+	return 0;
 }
 
 /* Takes the lock, and creates the new file beside dbpath in *tmp; on
@@ -292,9 +335,9 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	struct file_list files = { NULL, 0 };
 	struct article_rules rules;
 	struct article *arts = NULL;
-	struct id_index ids = { NULL, 0 };
 	struct import_feed *feed = NULL;
 	struct import_writer *writer = NULL;
+	struct checks checks = { NULL, NULL, { NULL, 0 } };
 	sqlite3_stmt *lookup = NULL;
 	struct db *old = NULL;
 	int status = IMPORT_REJECTED, lockfd = -1;
@@ -337,16 +380,13 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	 * problems come out in file order, each duplicate id after its file's
 	 * own. */
 	arts = xcalloc(files.n ? files.n : 1, sizeof *arts);
-	id_index_init(&ids, files.n);
+	checks = (struct checks){ &d, arts, { NULL, 0 } };
+	id_index_init(&checks.ids, files.n);
 	dir = dir_of(dbpath);
-	bool writing = d.errors == 0 &&
-	    prepare_new_file(dbpath, dir, exists, &st, &lockfd, &tmp, errors) == 0;
-	if (!writing && d.errors == 0)
-		goto out;               /* cannot write: already said why */
 	if (old && opt->replace_all)
 		res->removed = count_articles(old);
 	struct import_plan plan = {
-		.dbpath = dbpath, .tmp = tmp, .base = opt->replace_all ? NULL : old,
+		.dbpath = dbpath, .base = opt->replace_all ? NULL : old,
 		.rules = &rules, .n = files.n, .opt = opt,
 	};
 	plan.from = plan.base ? db_version(plan.base) : DB_SCHEMA_VERSION;
@@ -354,34 +394,37 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	 * database large (a copy and a sync of it take seconds). */
 	plan.show_steps = opt->progress &&
 	    (files.n >= 200 || (exists && st.st_size >= (off_t)32 << 20));
-	feed = import_feed_start(&files, &rules, writing && plan.from >= DB_SCHEMA_WORDS);
-	if (writing && (writer = import_writer_open(&plan, errors)) == NULL)
-		goto out;
-	struct import_item it;
-	for (size_t i = 0; import_feed_next(feed, &it); i++) {
-		diag_move(&d, &it.d);
-		size_t *slot = it.a.id ? id_index_slot(&ids, arts, it.a.id) : NULL;
-		if (slot && *slot != 0) {
-			const struct article *first = &arts[*slot - 1];
-			diag_error(&d, it.a.file, it.a.id_line, "duplicate id '%s' (also "
-			    "in %s:%d)", it.a.id, first->file, first->id_line);
+	feed = import_feed_start(&files, &rules, plan.from >= DB_SCHEMA_WORDS);
+	struct import_item it, held[CHECKED_FIRST];
+	size_t next = 0, nheld = 0;     /* files checked; of them, held */
+	while (nheld < CHECKED_FIRST && import_feed_next(feed, &it)) {
+		import_progress(opt, "reading", next, files.n);
+		check_item(&checks, next++, &it);
+		held[nheld++] = it;
+	}
+	if (d.errors == 0) {
+		/* Either says why it cannot write. */
+		if (prepare_new_file(dbpath, dir, exists, &st, &lockfd, &tmp, errors) == 0) {
+			plan.tmp = tmp;
+			writer = import_writer_open(&plan, errors);
 		}
-		if (writer && d.errors > 0) {
-			/* Nothing more is written: what is, is thrown away. */
-			import_writer_close(writer);
-			writer = NULL;
-		}
-		import_progress(opt, writer ? "writing" : "reading", i, files.n);
-		int r = writer ? import_writer_add(writer, &it, errors) : 0;
-		if (r < 0) {
-			import_item_free(&it);
+		if (writer == NULL) {
+			for (size_t k = 0; k < nheld; k++)
+				import_item_free(&held[k]);
 			goto out;
 		}
-		res->replaced += r;
-		keep_summary(&arts[i], &it.a);
-		if (slot && *slot == 0)
-			*slot = i + 1;
-		import_item_free(&it);
+	}
+	for (size_t k = 0; k < nheld; k++)
+		if (write_item(&writer, &d, &held[k], res, errors) != 0) {
+			while (++k < nheld)
+				import_item_free(&held[k]);
+			goto out;
+		}
+	while (import_feed_next(feed, &it)) {
+		import_progress(opt, writer ? "writing" : "reading", next, files.n);
+		check_item(&checks, next++, &it);
+		if (write_item(&writer, &d, &it, res, errors) != 0)
+			goto out;
 	}
 
 	/* A related id may name an article imported later, so it is only a
@@ -389,7 +432,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	for (size_t i = 0; i < files.n && d.errors == 0; i++)
 		for (size_t r = 0; r < arts[i].nrelated; r++) {
 			const char *rid = arts[i].related[r];
-			bool found = *id_index_slot(&ids, arts, rid) != 0 ||
+			bool found = *id_index_slot(&checks.ids, arts, rid) != 0 ||
 			    (!opt->replace_all && id_in_db(old, &lookup, rid));
 			if (!found)
 				diag_warning(&d, arts[i].file, arts[i].related_line,
@@ -452,7 +495,7 @@ out:
 	for (size_t i = 0; i < files.n; i++)
 		article_free(&arts[i]);
 	free(arts);
-	free(ids.slot);
+	free(checks.ids.slot);
 	sqlite3_finalize(lookup);
 	db_strings_free(files.v, files.n);
 	rules_free(&rules);

@@ -1,10 +1,11 @@
 /* import.h: `bedside import`: article files in, one new database file out.
  *
- * Import is all-or-nothing. Every file is read and validated first; any
- * error rejects the whole import and nothing is written. Otherwise the
- * database is copied to a temporary file beside it, changed there in one
- * transaction, synced, and renamed over the old file, so a reader sees the
- * old database or the new one and never waits for or fails on an import. */
+ * Import is all-or-nothing. The database is copied to a temporary file
+ * beside it, and each file is checked and its article written there as it
+ * is read; once every file has passed, the new file is synced and renamed
+ * over the old one, so a reader sees the old database or the new one and
+ * never waits for or fails on an import. Any problem rejects the whole
+ * import: the new file is removed, the database was never touched. */
 #ifndef BEDSIDE_IMPORT_H
 #define BEDSIDE_IMPORT_H
 

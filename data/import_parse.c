@@ -3,6 +3,7 @@
 #include "import_parse.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,7 +122,13 @@ import_feed_start(const struct file_list *files, const struct article_rules *rul
 		pthread_mutex_destroy(&f->lock);
 		return f;
 	}
+	/* Signals go to the importer's thread, whose handlers remove the
+	 * new file (import.c): the parser's blocks them all. */
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
 	f->threaded = pthread_create(&f->thread, NULL, feed_thread, f) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (!f->threaded) {
 		pthread_cond_destroy(&f->changed);
 		pthread_mutex_destroy(&f->lock);

@@ -169,6 +169,14 @@ ls "$scratch" | grep -q 'import-' && leftover=1 || leftover=0
 is "$leftover" 0 "no temporary file is left behind"
 cp "$scratch/gen-00450.keep" "$scratch/many/gen-00450.md"
 
+# The first files are checked before anything is locked, copied or
+# written: a small import with a problem leaves the database's folder as
+# it was, with not even a lock file in it.
+mkdir "$scratch/untouched"
+run "$BEDSIDE" import --db "$scratch/untouched/x.db" "$FIXTURES/good/"*.md "$FIXTURES/bad/bad-date.md"
+is "$rc" 4 "a small import with a bad file is rejected"
+is "$(ls -A "$scratch/untouched")" "" "before anything is made beside the database"
+
 # After a problem the rest of the files are only read, and the progress
 # line says so.
 stderr_on_pty "$scratch/many4.db" "$FIXTURES/bad/bad-date.md" "$scratch/many" > "$scratch/pty4.out"
