@@ -98,6 +98,9 @@ is "$leftover" 0 "no temporary files left beside the database"
 python3 "$(dirname "$0")/../robust/gen_articles.py" "$scratch/many" 600 3
 run "$BEDSIDE" import --db "$scratch/many.db" "$scratch/many"
 is "$err" "" "a long import to a pipe prints no progress"
+# A new database is made with 16 KB pages (schema.sql): the pragma only
+# counts before the first table.
+is "$(sqlite3 -readonly "$scratch/many.db" 'PRAGMA page_size')" 16384 "a new database has 16 KB pages"
 # stderr_on_pty DB PATH...: what an import writes to stderr on a terminal.
 stderr_on_pty() {
 	python3 - "$BEDSIDE" "$@" <<'PY'
