@@ -17,7 +17,10 @@ next_line(const char *text, size_t len, size_t off, size_t *linelen)
 	while (e < len && text[e] != '\n')
 		e++;
 	size_t l = e - off;
-	if (l > 0 && text[off + l - 1] == '\r')
+	/* Spaces after a '---' are invisible in an editor: ignore them,
+	 * and a CR of a CRLF ending. */
+	while (l > 0 && (text[off + l - 1] == '\r' || text[off + l - 1] == ' ' ||
+	    text[off + l - 1] == '\t'))
 		l--;
 	*linelen = l;
 	return e < len ? e + 1 : e;
@@ -112,6 +115,12 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 			break;
 		case YAML_SCALAR_EVENT: {
 			const char *v = (const char *)ev.data.scalar.value;
+			/* "\0" in a quoted value would cut it short in C. */
+			if (memchr(v, '\0', ev.data.scalar.length)) {
+				diag_error(d, file, line, "a value contains a NUL character (\\0)");
+				errors++;
+				goto out;
+			}
 			if (state == IN_LIST) {
 				cur->items = xrealloc(cur->items, (cur->nitems + 1) * sizeof *cur->items);
 				cur->items[cur->nitems++] = xstrdup(v);
