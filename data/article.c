@@ -82,6 +82,25 @@ body_offset(const struct body *b, int line, int col)
 	return off > b->len ? b->len : off;
 }
 
+/* Body bytes s..e with every line ending (CRLF, or a lone CR, as
+ * CommonMark reads them) made LF, as the database stores text. */
+static char *
+body_copy(const struct body *b, size_t s, size_t e)
+{
+	char *out = xmalloc(e - s + 1), *o = out;
+	for (size_t i = s; i < e; i++) {
+		if (b->text[i] == '\r') {
+			*o++ = '\n';
+			if (i + 1 < e && b->text[i + 1] == '\n')
+				i++;
+		} else {
+			*o++ = b->text[i];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
 /* The text of whole lines from..to (inclusive), blank lines trimmed. */
 static char *
 body_lines(const struct body *b, int from, int to)
@@ -101,7 +120,7 @@ body_lines(const struct body *b, int from, int to)
 	size_t s = body_offset(b, from, 1), e = body_offset(b, to + 1, 1);
 	while (e > s && isspace((unsigned char)b->text[e - 1]))
 		e--;
-	return xstrndup(b->text + s, e - s);
+	return body_copy(b, s, e);
 }
 
 static int
@@ -186,40 +205,124 @@ struct cited {
 	int line;
 };
 
+/* Every citation, for FILE:LINE errors; past MAX_CITED only the first
+ * line citing each number is kept, so that none goes unchecked. */
 struct citations {
 	struct cited *v;
 	size_t n;
+	int first[CITE_MAX_NUMBER + 1];   /* line first citing n, or 0 */
 };
+
+static void
+cite_add(struct citations *c, int number, int line)
+{
+	if (number < 1 || number > CITE_MAX_NUMBER)
+		return;
+	if (c->first[number] == 0)
+		c->first[number] = line > 0 ? line : 1;
+	if (c->n < MAX_CITED) {
+		c->v = xrealloc(c->v, (c->n + 1) * sizeof *c->v);
+		c->v[c->n].number = number;
+		c->v[c->n].line = line;
+		c->n++;
+	}
+}
+
+/* A run of text as the reader sees it: text nodes and the line breaks
+ * between them, so "[7,\n8]" is one citation, with where each piece
+ * came from for its line. */
+struct cite_run {
+	struct buf text;
+	size_t *off;            /* where each piece starts in text */
+	int *line;              /* and its line */
+	size_t n, cap;
+};
+
+static void
+run_add(struct cite_run *r, const char *s, int line)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 16;
+		r->off = xrealloc(r->off, r->cap * sizeof *r->off);
+		r->line = xrealloc(r->line, r->cap * sizeof *r->line);
+	}
+	r->off[r->n] = r->text.len;
+	r->line[r->n] = line;
+	r->n++;
+	buf_adds(&r->text, s);
+}
+
+static void
+run_scan(struct cite_run *r, struct citations *c)
+{
+	static int nums[CITE_MAX_NUMBER];
+	const char *s = r->text.data;
+	size_t len = r->text.len, piece = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] != '[')
+			continue;
+		size_t count;
+		size_t used = cite_scan(s + i, len - i, nums, CITE_MAX_NUMBER, &count);
+		if (used == 0)
+			continue;
+		while (piece + 1 < r->n && r->off[piece + 1] <= i)
+			piece++;
+		for (size_t k = 0; k < count && k < CITE_MAX_NUMBER; k++)
+			cite_add(c, nums[k], r->line[piece]);
+		i += used - 1;
+	}
+	buf_truncate(&r->text, 0);
+	r->n = 0;
+}
+
+/* A link whose text is all a citation ("[5]" resolved by a link
+ * definition "[5]: ...", or "[5](url)") is checked as one. */
+static void
+link_citation(cmark_node *link, struct citations *c)
+{
+	cmark_node *t = cmark_node_first_child(link);
+	if (t == NULL || cmark_node_next(t) || cmark_node_get_type(t) != CMARK_NODE_TEXT)
+		return;
+	struct cite_run r = { BUF_INIT, NULL, NULL, 0, 0 };
+	run_add(&r, "[", node_line(link));
+	buf_adds(&r.text, cmark_node_get_literal(t));
+	buf_addc(&r.text, ']');
+	size_t count, len = r.text.len;
+	static int nums[CITE_MAX_NUMBER];
+	if (cite_scan(r.text.data, len, nums, CITE_MAX_NUMBER, &count) == len)
+		run_scan(&r, c);
+	buf_free(&r.text);
+	free(r.off);
+	free(r.line);
+}
 
 static void
 collect_citations(struct citations *c, cmark_node *node)
 {
+	struct cite_run run = { BUF_INIT, NULL, NULL, 0, 0 };
 	cmark_iter *it = cmark_iter_new(node);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
-		if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_TEXT)
-			continue;
-		const char *s = cmark_node_get_literal(n);
-		size_t len = strlen(s);
-		for (size_t i = 0; i < len; i++) {
-			if (s[i] != '[')
-				continue;
-			int nums[64];
-			size_t count;
-			size_t used = cite_scan(s + i, len - i, nums, 64, &count);
-			if (used == 0)
-				continue;
-			for (size_t k = 0; k < count && k < 64 && c->n < MAX_CITED; k++) {
-				c->v = xrealloc(c->v, (c->n + 1) * sizeof *c->v);
-				c->v[c->n].number = nums[k];
-				c->v[c->n].line = node_line(n);
-				c->n++;
-			}
-			i += used - 1;
+		cmark_node_type t = cmark_node_get_type(n);
+		if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_TEXT) {
+			run_add(&run, cmark_node_get_literal(n), node_line(n));
+		} else if (ev == CMARK_EVENT_ENTER &&
+		    (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
+			run_add(&run, " ", node_line(n));
+		} else {
+			/* Anything else ends the run: a code span, a link,
+			 * emphasis, the end of a paragraph. */
+			run_scan(&run, c);
+			if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_LINK)
+				link_citation(n, c);
 		}
 	}
+	run_scan(&run, c);
 	cmark_iter_free(it);
+	buf_free(&run.text);
+	free(run.off);
+	free(run.line);
 }
 
 /* "Answer {level=patient}" -> kind and level. */
@@ -323,7 +426,9 @@ parse_references(const struct body *b, cmark_node *first, cmark_node *end,
 				    cmark_node_get_end_column(lc)) + 1;
 				if (e > b->len)
 					e = b->len;
-				body = xstrndup(b->text + s, e > s ? e - s : 0);
+				while (e > s && isspace((unsigned char)b->text[e - 1]))
+					e--;
+				body = body_copy(b, s, e > s ? e : s);
 			}
 			a->refs = xrealloc(a->refs, (a->nrefs + 1) * sizeof *a->refs);
 			a->refs[a->nrefs].number = number;
@@ -331,6 +436,39 @@ parse_references(const struct body *b, cmark_node *first, cmark_node *end,
 			a->nrefs++;
 		}
 	}
+}
+
+/* The last line of a heading. cmark's end line for a setext heading
+ * ("Answer" over "------") can be the line after its underline, which
+ * would drop the section's first line: find the underline instead. */
+static int
+heading_end(const struct body *b, cmark_node *h)
+{
+	int line = cmark_node_get_start_line(h), last = cmark_node_get_end_line(h);
+	size_t off = body_offset(b, line, 1);
+	for (int k = 0; k < 3 && off < b->len && b->text[off] == ' '; k++)
+		off++;
+	size_t hashes = 0;
+	while (off + hashes < b->len && b->text[off + hashes] == '#')
+		hashes++;
+	if (hashes >= 1 && hashes <= 6 && (off + hashes == b->len ||
+	    isspace((unsigned char)b->text[off + hashes])))
+		return line;            /* ATX: one line */
+	for (int l = line + 1; l <= last && l <= b->nlines; l++) {
+		size_t p = body_offset(b, l, 1), e = body_offset(b, l + 1, 1);
+		while (p < e && b->text[p] == ' ')
+			p++;
+		char mark = p < e ? b->text[p] : 0;
+		if (mark != '=' && mark != '-')
+			continue;
+		while (p < e && b->text[p] == mark)
+			p++;
+		while (p < e && isspace((unsigned char)b->text[p]))
+			p++;
+		if (p == e)
+			return l;
+	}
+	return last;
 }
 
 static void
@@ -388,6 +526,20 @@ parse_body(struct body *b, const struct article_rules *rules, struct article *a,
 				break;
 			open = NULL;
 			int line = file_line(b, cmark_node_get_start_line(n));
+			if (a->nsections == 0 && !stray_reported) {
+				/* Link definitions make no node, yet would change
+				 * what the sections' text means. */
+				for (int l = 1; l < cmark_node_get_start_line(n) &&
+				    !stray_reported; l++) {
+					char *text = body_lines(b, l, l);
+					if (*text) {
+						diag_error(d, b->file, file_line(b, l), "text "
+						    "before the first section heading");
+						stray_reported = true;
+					}
+					free(text);
+				}
+			}
 			if (cmark_node_get_heading_level(n) == 1) {
 				diag_error(d, b->file, line, "level-1 heading: sections are "
 				    "level-2 headings ('## Answer')");
@@ -403,9 +555,12 @@ parse_body(struct body *b, const struct article_rules *rules, struct article *a,
 						diag_error(d, b->file, line, "section '%s' appears "
 						    "twice (first at line %d)", title, s->line);
 				}
+				if (kind == DB_REFERENCES && level)
+					diag_error(d, b->file, line, "References serve every "
+					    "level: one numbered list, with no {level=...}");
 				add_section(a, kind, level, line);
 				open = &a->sections[a->nsections - 1];
-				open_heading_end = cmark_node_get_end_line(n);
+				open_heading_end = heading_end(b, n);
 				start = cmark_node_next(n);
 			}
 			free(title);
@@ -539,6 +694,20 @@ check_front_matter(const char *file, const struct frontmatter *fm,
 					    f->items[i]);
 					continue;
 				}
+				if (a->id && strcmp(a->id, f->items[i]) == 0) {
+					diag_error(d, file, f->line, "'related' names the "
+					    "article itself ('%s')", f->items[i]);
+					continue;
+				}
+				bool again = false;
+				for (size_t k = 0; k < a->nrelated; k++)
+					if (strcmp(a->related[k], f->items[i]) == 0)
+						again = true;
+				if (again) {
+					diag_error(d, file, f->line, "'related' names '%s' twice",
+					    f->items[i]);
+					continue;
+				}
 				a->related = xrealloc(a->related, (a->nrelated + 1) * sizeof *a->related);
 				a->related[a->nrelated++] = xstrdup(f->items[i]);
 			}
@@ -623,8 +792,12 @@ article_parse(const char *file, const char *text, size_t len,
 	}
 	if (bad_lines)
 		return d->errors - before;
-	if (memchr(text, '\0', len)) {
-		diag_error(d, file, 1, "the file contains NUL bytes");
+	const char *nul = memchr(text, '\0', len);
+	if (nul) {
+		for (const char *c = text; c < nul; c++)
+			if (*c == '\n')
+				bad_lines++;
+		diag_error(d, file, bad_lines + 1, "the file contains NUL bytes");
 		return d->errors - before;
 	}
 
@@ -657,24 +830,27 @@ article_parse(const char *file, const char *text, size_t len,
 			b.line_start[b.nlines++] = i + 1;
 		}
 
-	struct citations cites = { NULL, 0 };
+	struct citations cites = { .v = NULL };
 	parse_body(&b, rules, a, &cites, d);
 	check_levels(file, rules, a, d);
 
-	bool *used = xcalloc(a->nrefs + 1, sizeof *used);
+	bool reported[CITE_MAX_NUMBER + 1] = { false };
 	for (size_t i = 0; i < cites.n; i++) {
 		int num = cites.v[i].number;
-		if (num >= 1 && (size_t)num <= a->nrefs) {
-			used[num - 1] = true;
+		if ((size_t)num <= a->nrefs)
 			continue;
-		}
 		diag_error(d, file, file_line(&b, cites.v[i].line), "citation [%d] has "
 		    "no entry in References", num);
+		reported[num] = true;
 	}
+	/* Numbers cited only past the kept list. */
+	for (int num = (int)a->nrefs + 1; num <= CITE_MAX_NUMBER; num++)
+		if (cites.first[num] && !reported[num])
+			diag_error(d, file, file_line(&b, cites.first[num]), "citation [%d] "
+			    "has no entry in References", num);
 	for (size_t i = 0; i < a->nrefs; i++)
-		if (!used[i])
+		if (i >= CITE_MAX_NUMBER || cites.first[i + 1] == 0)
 			diag_warning(d, file, 0, "reference %d is never cited", a->refs[i].number);
-	free(used);
 	free(cites.v);
 	free(b.line_start);
 	return d->errors - before;

@@ -65,8 +65,12 @@ show_markdown(const struct db_article *a)
 			md = refs = article_text_references(a);
 		if (md == NULL || (k == DB_DISCLAIMER && a->disclaimer_is_default))
 			continue;
-		buf_addf(&b, "\n## %s {level=%s}\n\n%s\n", db_kind_title((enum db_kind)k),
-		    a->level, md);
+		/* References serve every level: the importer takes no level on them. */
+		if (k == DB_REFERENCES)
+			buf_addf(&b, "\n## %s\n\n%s\n", db_kind_title((enum db_kind)k), md);
+		else
+			buf_addf(&b, "\n## %s {level=%s}\n\n%s\n",
+			    db_kind_title((enum db_kind)k), a->level, md);
 		free(refs);
 	}
 	cli_print_safe(stdout, b.data);
