@@ -7,13 +7,13 @@
 #include <string.h>
 #include <strings.h>
 
+#include "article_cite.h"
 #include "cite.h"
 #include "frontmatter.h"
 #include "text.h"
 
 #define MAX_TOPIC_DEPTH 8
 #define MAX_TITLE_BYTES 400
-#define MAX_CITED 4096
 /* The search index holds at most this much of each section. FTS5's
  * snippet() grows faster than linearly with a column's matches, and a
  * clinical section is a few KB: a 5 MB pane would make every search that
@@ -123,15 +123,6 @@ body_lines(const struct body *b, int from, int to)
 	return body_copy(b, s, e);
 }
 
-static int
-node_line(cmark_node *n)
-{
-	/* Inline nodes may lack positions; their block has them. */
-	while (n && cmark_node_get_start_line(n) <= 0)
-		n = cmark_node_parent(n);
-	return n ? cmark_node_get_start_line(n) : 0;
-}
-
 /* Heading text, inline markup dropped. */
 static char *
 node_text(cmark_node *node)
@@ -198,131 +189,6 @@ plain_text(struct buf *out, cmark_node *node)
 		buf_addc(out, ' ');
 	text_sanitize(out, raw.data ? raw.data : "", raw.len, 0);
 	buf_free(&raw);
-}
-
-struct cited {
-	int number;
-	int line;
-};
-
-/* Every citation, for FILE:LINE errors; past MAX_CITED only the first
- * line citing each number is kept, so that none goes unchecked. */
-struct citations {
-	struct cited *v;
-	size_t n;
-	int first[CITE_MAX_NUMBER + 1];   /* line first citing n, or 0 */
-};
-
-static void
-cite_add(struct citations *c, int number, int line)
-{
-	if (number < 1 || number > CITE_MAX_NUMBER)
-		return;
-	if (c->first[number] == 0)
-		c->first[number] = line > 0 ? line : 1;
-	if (c->n < MAX_CITED) {
-		c->v = xrealloc(c->v, (c->n + 1) * sizeof *c->v);
-		c->v[c->n].number = number;
-		c->v[c->n].line = line;
-		c->n++;
-	}
-}
-
-/* A run of text as the reader sees it: text nodes and the line breaks
- * between them, so "[7,\n8]" is one citation, with where each piece
- * came from for its line. */
-struct cite_run {
-	struct buf text;
-	size_t *off;            /* where each piece starts in text */
-	int *line;              /* and its line */
-	size_t n, cap;
-};
-
-static void
-run_add(struct cite_run *r, const char *s, int line)
-{
-	if (r->n == r->cap) {
-		r->cap = r->cap ? 2 * r->cap : 16;
-		r->off = xrealloc(r->off, r->cap * sizeof *r->off);
-		r->line = xrealloc(r->line, r->cap * sizeof *r->line);
-	}
-	r->off[r->n] = r->text.len;
-	r->line[r->n] = line;
-	r->n++;
-	buf_adds(&r->text, s);
-}
-
-static void
-run_scan(struct cite_run *r, struct citations *c)
-{
-	static int nums[CITE_MAX_NUMBER];
-	const char *s = r->text.data;
-	size_t len = r->text.len, piece = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] != '[')
-			continue;
-		size_t count;
-		size_t used = cite_scan(s + i, len - i, nums, CITE_MAX_NUMBER, &count);
-		if (used == 0)
-			continue;
-		while (piece + 1 < r->n && r->off[piece + 1] <= i)
-			piece++;
-		for (size_t k = 0; k < count && k < CITE_MAX_NUMBER; k++)
-			cite_add(c, nums[k], r->line[piece]);
-		i += used - 1;
-	}
-	buf_truncate(&r->text, 0);
-	r->n = 0;
-}
-
-/* A link whose text is all a citation ("[5]" resolved by a link
- * definition "[5]: ...", or "[5](url)") is checked as one. */
-static void
-link_citation(cmark_node *link, struct citations *c)
-{
-	cmark_node *t = cmark_node_first_child(link);
-	if (t == NULL || cmark_node_next(t) || cmark_node_get_type(t) != CMARK_NODE_TEXT)
-		return;
-	struct cite_run r = { BUF_INIT, NULL, NULL, 0, 0 };
-	run_add(&r, "[", node_line(link));
-	buf_adds(&r.text, cmark_node_get_literal(t));
-	buf_addc(&r.text, ']');
-	size_t count, len = r.text.len;
-	static int nums[CITE_MAX_NUMBER];
-	if (cite_scan(r.text.data, len, nums, CITE_MAX_NUMBER, &count) == len)
-		run_scan(&r, c);
-	buf_free(&r.text);
-	free(r.off);
-	free(r.line);
-}
-
-static void
-collect_citations(struct citations *c, cmark_node *node)
-{
-	struct cite_run run = { BUF_INIT, NULL, NULL, 0, 0 };
-	cmark_iter *it = cmark_iter_new(node);
-	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		cmark_node_type t = cmark_node_get_type(n);
-		if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_TEXT) {
-			run_add(&run, cmark_node_get_literal(n), node_line(n));
-		} else if (ev == CMARK_EVENT_ENTER &&
-		    (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
-			run_add(&run, " ", node_line(n));
-		} else {
-			/* Anything else ends the run: a code span, a link,
-			 * emphasis, the end of a paragraph. */
-			run_scan(&run, c);
-			if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_LINK)
-				link_citation(n, c);
-		}
-	}
-	run_scan(&run, c);
-	cmark_iter_free(it);
-	buf_free(&run.text);
-	free(run.off);
-	free(run.line);
 }
 
 /* "Answer {level=patient}" -> kind and level. */
@@ -506,7 +372,7 @@ parse_body(struct body *b, const struct article_rules *rules, struct article *a,
 				for (cmark_node *m = start; m && m != n; m = cmark_node_next(m)) {
 					plain_text(&plain, m);
 					if (open->kind != DB_REFERENCES)
-						collect_citations(cites, m);
+						citations_collect(cites, m);
 				}
 				if (plain.len > MAX_INDEXED_BYTES) {
 					/* cut on a character boundary */
@@ -851,7 +717,7 @@ article_parse(const char *file, const char *text, size_t len,
 	for (size_t i = 0; i < a->nrefs; i++)
 		if (i >= CITE_MAX_NUMBER || cites.first[i + 1] == 0)
 			diag_warning(d, file, 0, "reference %d is never cited", a->refs[i].number);
-	free(cites.v);
+	citations_free(&cites);
 	free(b.line_start);
 	return d->errors - before;
 }

@@ -1,0 +1,135 @@
+/* article_cite.c: see article_cite.h. */
+#include "article_cite.h"
+
+#include <stdlib.h>
+
+#include "buf.h"
+
+int
+cite_node_line(cmark_node *n)
+{
+	/* Inline nodes may lack positions; their block has them. */
+	while (n && cmark_node_get_start_line(n) <= 0)
+		n = cmark_node_parent(n);
+	return n ? cmark_node_get_start_line(n) : 0;
+}
+
+static void
+cite_add(struct citations *c, int number, int line)
+{
+	if (number < 1 || number > CITE_MAX_NUMBER)
+		return;
+	if (c->first[number] == 0)
+		c->first[number] = line > 0 ? line : 1;
+	if (c->n < ARTICLE_MAX_CITED) {
+		c->v = xrealloc(c->v, (c->n + 1) * sizeof *c->v);
+		c->v[c->n].number = number;
+		c->v[c->n].line = line;
+		c->n++;
+	}
+}
+
+/* A run of text as the reader sees it: text nodes and the line breaks
+ * between them, so "[7,\n8]" is one citation, with where each piece
+ * came from for its line. */
+struct cite_run {
+	struct buf text;
+	size_t *off;            /* where each piece starts in text */
+	int *line;              /* and its line */
+	size_t n, cap;
+};
+
+static void
+run_add(struct cite_run *r, const char *s, int line)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 16;
+		r->off = xrealloc(r->off, r->cap * sizeof *r->off);
+		r->line = xrealloc(r->line, r->cap * sizeof *r->line);
+	}
+	r->off[r->n] = r->text.len;
+	r->line[r->n] = line;
+	r->n++;
+	buf_adds(&r->text, s);
+}
+
+static void
+run_scan(struct cite_run *r, struct citations *c)
+{
+	int nums[CITE_MAX_NUMBER];
+	const char *s = r->text.data;
+	size_t len = r->text.len, piece = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] != '[')
+			continue;
+		size_t count;
+		size_t used = cite_scan(s + i, len - i, nums, CITE_MAX_NUMBER, &count);
+		if (used == 0)
+			continue;
+		while (piece + 1 < r->n && r->off[piece + 1] <= i)
+			piece++;
+		for (size_t k = 0; k < count && k < CITE_MAX_NUMBER; k++)
+			cite_add(c, nums[k], r->line[piece]);
+		i += used - 1;
+	}
+	buf_truncate(&r->text, 0);
+	r->n = 0;
+}
+
+/* A link whose text is all a citation ("[5]" resolved by a link
+ * definition "[5]: ...", or "[5](url)") is checked as one. */
+static void
+link_citation(cmark_node *link, struct citations *c)
+{
+	cmark_node *t = cmark_node_first_child(link);
+	if (t == NULL || cmark_node_next(t) || cmark_node_get_type(t) != CMARK_NODE_TEXT)
+		return;
+	struct cite_run r = { BUF_INIT, NULL, NULL, 0, 0 };
+	run_add(&r, "[", cite_node_line(link));
+	buf_adds(&r.text, cmark_node_get_literal(t));
+	buf_addc(&r.text, ']');
+	size_t count, len = r.text.len;
+	int nums[CITE_MAX_NUMBER];
+	if (cite_scan(r.text.data, len, nums, CITE_MAX_NUMBER, &count) == len)
+		run_scan(&r, c);
+	buf_free(&r.text);
+	free(r.off);
+	free(r.line);
+}
+
+void
+citations_collect(struct citations *c, cmark_node *node)
+{
+	struct cite_run run = { BUF_INIT, NULL, NULL, 0, 0 };
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_TEXT) {
+			run_add(&run, cmark_node_get_literal(n), cite_node_line(n));
+		} else if (ev == CMARK_EVENT_ENTER &&
+		    (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
+			run_add(&run, " ", cite_node_line(n));
+		} else {
+			/* Anything else ends the run: a code span, a link,
+			 * emphasis, the end of a paragraph. */
+			run_scan(&run, c);
+			if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_LINK)
+				link_citation(n, c);
+		}
+	}
+	run_scan(&run, c);
+	cmark_iter_free(it);
+	buf_free(&run.text);
+	free(run.off);
+	free(run.line);
+}
+
+void
+citations_free(struct citations *c)
+{
+	free(c->v);
+	c->v = NULL;
+	c->n = 0;
+}
