@@ -24,6 +24,19 @@ cli_error(const char *fmt, ...)
 	free(safe);
 }
 
+bool
+cli_set_db(struct cli *c, const char *path)
+{
+	/* Decided on the option getopt_long recognised, so every spelling
+	 * it accepts (--db, --db=, --d, ...) is refused alike. */
+	if (c->secure) {
+		cli_error("--db is not allowed in secure mode");
+		return false;
+	}
+	c->db_path = path;
+	return true;
+}
+
 struct db *
 cli_open_db(struct cli *c)
 {

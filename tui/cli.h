@@ -32,6 +32,9 @@ int cli_check(struct cli *c, int argc, char **argv);
 
 /* One line on stderr, "bedside: ...", made safe. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Takes --db PATH as getopt_long parsed it; in secure mode prints why it
+ * is refused and returns false (the caller exits with EXIT_USAGE). */
+bool cli_set_db(struct cli *c, const char *path);
 /* Opens the database for reading; on failure prints why and returns NULL
  * (the caller exits with EXIT_DATABASE). */
 struct db *cli_open_db(struct cli *c);

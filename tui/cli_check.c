@@ -22,7 +22,8 @@ cli_check(struct cli *c, int argc, char **argv)
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (ch == 'd') {
-			c->db_path = optarg;
+			if (!cli_set_db(c, optarg))
+				return EXIT_USAGE;
 			continue;
 		}
 		cli_error("check: unknown or incomplete option '%s' (see bedside --help)",

@@ -137,7 +137,8 @@ cli_topics(struct cli *c, int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
-			c->db_path = optarg;
+			if (!cli_set_db(c, optarg))
+				return EXIT_USAGE;
 			break;
 		case 'j':
 			as_json = true;

@@ -136,14 +136,15 @@ main(int argc, char **argv)
 		{ "check", cli_check },
 	};
 	/* Secure mode takes no database path from the user, by option or by
-	 * environment, wherever the option is written. */
+	 * environment. The option is judged by what getopt_long recognised
+	 * (it accepts --d, --db=...), here and in each command's parser;
+	 * --secure may come after --db, so only now is secure mode known. */
 	if (cli.secure) {
 		unsetenv("BEDSIDE_DB");
-		for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
-			if (strcmp(argv[i], "--db") == 0 || strncmp(argv[i], "--db=", 5) == 0) {
-				cli_error("--db is not allowed in secure mode");
-				return EXIT_USAGE;
-			}
+		if (cli.db_path) {
+			cli_error("--db is not allowed in secure mode");
+			return EXIT_USAGE;
+		}
 	}
 	if (optind < argc) {
 		for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
