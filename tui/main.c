@@ -60,8 +60,31 @@ env_true(const char *name)
 	return v && *v && strcmp(v, "0") != 0;
 }
 
-int
-main(int argc, char **argv)
+static const struct command {
+	const char *name;
+	int (*run)(struct cli *, int, char **);
+} commands[] = {
+	{ "import", cli_import },
+	{ "search", cli_search },
+	{ "show", cli_show },
+	{ "topics", cli_topics },
+	{ "check", cli_check },
+};
+
+static const struct command *
+command_named(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (strcmp(name, commands[i].name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* Reads the browser's options from argv[optind] on, up to the first word
+ * that is not an option ("+": a command's options are its own to parse).
+ * Returns -1 to go on, or the status to exit with. */
+static int
+parse_options(int argc, char **argv, struct app_options *app, struct cli *cli)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
@@ -73,32 +96,19 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct app_options app = { 0 };
-	struct cli cli = { 0 };
 	int ch;
 
-	setlocale(LC_ALL, "");
-	/* A terminal in a non-UTF-8 locale gets ASCII only; pipes and files
-	 * always get UTF-8. */
-	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 && isatty(STDOUT_FILENO))
-		text_set_ascii(true);
-
-	cli.argv0 = app.argv0 = argv[0];
-	cli.secure = app.secure = env_true("BEDSIDE_SECURE");
-
-	/* Options before the command apply to it; "+" stops at the command
-	 * so that its own options are parsed by its own function. */
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
-			cli.db_path = app.db_path = optarg;
+			cli->db_path = app->db_path = optarg;
 			break;
 		case 'l':
-			cli.level = app.level = optarg;
+			cli->level = app->level = optarg;
 			break;
 		case 'k':
-			app.keymap = optarg;
+			app->keymap = optarg;
 			break;
 		case 't': {
 			enum settings_theme t;
@@ -106,11 +116,11 @@ main(int argc, char **argv)
 				cli_error("unknown theme '%s' (light, dark or mono)", optarg);
 				return EXIT_USAGE;
 			}
-			app.theme = optarg;
+			app->theme = optarg;
 			break;
 		}
 		case 's':
-			cli.secure = app.secure = true;
+			cli->secure = app->secure = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -124,17 +134,48 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	return -1;
+}
 
-	static const struct {
-		const char *name;
-		int (*run)(struct cli *, int, char **);
-	} commands[] = {
-		{ "import", cli_import },
-		{ "search", cli_search },
-		{ "show", cli_show },
-		{ "topics", cli_topics },
-		{ "check", cli_check },
-	};
+int
+main(int argc, char **argv)
+{
+	struct app_options app = { 0 };
+	struct cli cli = { 0 };
+	const struct command *cmd = NULL;
+	int first, rc;
+
+	setlocale(LC_ALL, "");
+	/* A terminal in a non-UTF-8 locale gets ASCII only; pipes and files
+	 * always get UTF-8. */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 && isatty(STDOUT_FILENO))
+		text_set_ascii(true);
+
+	cli.argv0 = app.argv0 = argv[0];
+	cli.secure = app.secure = env_true("BEDSIDE_SECURE");
+
+	/* Options before the command apply to it. */
+	if ((rc = parse_options(argc, argv, &app, &cli)) >= 0)
+		return rc;
+	first = optind;
+	if (first < argc && (cmd = command_named(argv[first])) == NULL) {
+		/* Not a command, so the ID of the article to open; the
+		 * browser's options may follow it as well as come before
+		 * (unless "--" ended them). */
+		app.open_id = argv[first];
+		bool ended = strcmp(argv[first - 1], "--") == 0;
+		optind = 0;     /* parse argv + first afresh, as commands do */
+		if (!ended && (rc = parse_options(argc - first, argv + first, &app, &cli)) >= 0)
+			return rc;
+		int next = ended ? 1 : optind;
+		if (first + next < argc) {
+			cli_error("unexpected argument '%s' after the article ID '%s' "
+			    "(not a command; see bedside --help)", argv[first + next],
+			    argv[first]);
+			return EXIT_USAGE;
+		}
+	}
+
 	/* Secure mode takes no database path from the user, by option or by
 	 * environment. The option is judged by what getopt_long recognised
 	 * (it accepts --d, --db=...), here and in each command's parser;
@@ -146,15 +187,7 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (optind < argc) {
-		for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-			if (strcmp(argv[optind], commands[i].name) == 0)
-				return commands[i].run(&cli, argc - optind, argv + optind);
-		if (optind + 1 < argc) {
-			cli_error("unknown command '%s' (see bedside --help)", argv[optind]);
-			return EXIT_USAGE;
-		}
-		app.open_id = argv[optind];
-	}
+	if (cmd)
+		return cmd->run(&cli, argc - first, argv + first);
 	return app_run(&app);
 }

@@ -50,6 +50,7 @@ for mode in "${modes[@]}"; do
 		mapfile -t o < <(opt "$sp" "$db")
 		with "$mode" -- "${o[@]}" topics --articles
 		with "$mode" -- "${o[@]}"
+		with "$mode" -- alpha "${o[@]}"
 		with "$mode" -- topics --articles "${o[@]}"
 		with "$mode" -- search "${o[@]}" widgets
 		with "$mode" -- show "${o[@]}" alpha
@@ -59,12 +60,16 @@ for mode in "${modes[@]}"; do
 	for sp in --k --k= --keym --keymap --keymap=; do
 		mapfile -t o < <(opt "$sp" "$scratch/x.keys")
 		with "$mode" -- "${o[@]}"
+		with "$mode" -- alpha "${o[@]}"
 	done
 done
 
 # --secure after the option still counts.
 refused "--d before --secure" env -u BEDSIDE_SECURE "$BEDSIDE" --d "$db" --secure topics
 refused "--d= before --secure, browser" env -u BEDSIDE_SECURE "$BEDSIDE" --d="$db" --secure
+refused "--d before the ID, --secure after it" env -u BEDSIDE_SECURE "$BEDSIDE" --d "$db" alpha --secure
+refused "--keymap before the ID, --secure after it" env -u BEDSIDE_SECURE "$BEDSIDE" \
+    --keymap "$scratch/x.keys" alpha --secure
 
 # Not secure: the same spellings are taken, so the refusals above are the
 # mode's doing.
