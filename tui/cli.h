@@ -30,6 +30,8 @@ int cli_show(struct cli *c, int argc, char **argv);
 int cli_topics(struct cli *c, int argc, char **argv);
 int cli_check(struct cli *c, int argc, char **argv);
 
+/* The help of bedside --help, which is also each command's --help. */
+void cli_usage(FILE *out);
 /* One line on stderr, "bedside: ...", made safe. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Takes --db PATH as getopt_long parsed it; in secure mode prints why it

@@ -14,17 +14,22 @@ cli_check(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch;
 
 	opterr = 0;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		if (ch == 'd') {
 			if (!cli_set_db(c, optarg))
 				return EXIT_USAGE;
 			continue;
+		}
+		if (ch == 'h') {
+			cli_usage(stdout);
+			return EXIT_OK;
 		}
 		cli_error("check: unknown or incomplete option '%s' (see bedside --help)",
 		    argv[optind - 1]);

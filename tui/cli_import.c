@@ -15,6 +15,7 @@ cli_import(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "replace", no_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct import_options opt = { 0 };
@@ -22,7 +23,7 @@ cli_import(struct cli *c, int argc, char **argv)
 
 	opterr = 0;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
 			if (!cli_set_db(c, optarg))
@@ -31,6 +32,9 @@ cli_import(struct cli *c, int argc, char **argv)
 		case 'r':
 			opt.replace_all = true;
 			break;
+		case 'h':
+			cli_usage(stdout);
+			return EXIT_OK;
 		default:
 			cli_error("import: unknown or incomplete option '%s' (see bedside --help)",
 			    argv[optind - 1]);

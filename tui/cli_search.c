@@ -132,6 +132,7 @@ cli_search(struct cli *c, int argc, char **argv)
 		{ "level", required_argument, NULL, 'l' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *level_arg = c->level;
@@ -141,7 +142,7 @@ cli_search(struct cli *c, int argc, char **argv)
 
 	opterr = 0;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
 			if (!cli_set_db(c, optarg))
@@ -162,6 +163,9 @@ cli_search(struct cli *c, int argc, char **argv)
 		case 'j':
 			as_json = true;
 			break;
+		case 'h':
+			cli_usage(stdout);
+			return EXIT_OK;
 		default:
 			cli_error("search: unknown or incomplete option '%s' (see bedside --help)",
 			    argv[optind - 1]);

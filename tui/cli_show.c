@@ -138,6 +138,7 @@ cli_show(struct cli *c, int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "level", required_argument, NULL, 'l' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *level_arg = c->level, *format = "text";
@@ -145,7 +146,7 @@ cli_show(struct cli *c, int argc, char **argv)
 
 	opterr = 0;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
 			if (!cli_set_db(c, optarg))
@@ -157,6 +158,9 @@ cli_show(struct cli *c, int argc, char **argv)
 		case 'f':
 			format = optarg;
 			break;
+		case 'h':
+			cli_usage(stdout);
+			return EXIT_OK;
 		default:
 			cli_error("show: unknown or incomplete option '%s' (see bedside --help)",
 			    argv[optind - 1]);

@@ -127,6 +127,7 @@ cli_topics(struct cli *c, int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "articles", no_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool as_json = false, articles = false;
@@ -134,7 +135,7 @@ cli_topics(struct cli *c, int argc, char **argv)
 
 	opterr = 0;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
 			if (!cli_set_db(c, optarg))
@@ -146,6 +147,9 @@ cli_topics(struct cli *c, int argc, char **argv)
 		case 'a':
 			articles = true;
 			break;
+		case 'h':
+			cli_usage(stdout);
+			return EXIT_OK;
 		default:
 			cli_error("topics: unknown or incomplete option '%s' (see bedside --help)",
 			    argv[optind - 1]);

@@ -13,46 +13,6 @@
 #include "settings.h"
 #include "text.h"
 
-static void
-usage(FILE *out)
-{
-	fputs(
-"Usage: bedside [OPTION]... [ID]\n"
-"       bedside COMMAND [OPTION]... [ARG]...\n"
-"Browse an offline database of clinical articles in the terminal.\n"
-"\n"
-"With no COMMAND, open the full-screen browser (at article ID if given).\n"
-"\n"
-"Commands:\n"
-"  import [--replace] PATH...     import .md articles and folders of them;\n"
-"                                 --replace keeps only the articles imported\n"
-"  search [--level LEVEL] [--limit N] [--json] QUERY...\n"
-"                                 ranked articles matching the words typed\n"
-"  show [--level LEVEL] [--format text|markdown|json] ID\n"
-"                                 print one article\n"
-"  topics [--articles] [--json]   the topic tree with article counts;\n"
-"                                 --articles lists every article instead,\n"
-"                                 one 'ID<TAB>TITLE' line each\n"
-"  check                          check the database's integrity\n"
-"\n"
-"Options:\n"
-"      --db PATH          use the database at PATH (also $BEDSIDE_DB)\n"
-"      --level LEVEL      reading level: clinician or patient\n"
-"      --keymap NAME|PATH keymap for the browser: default, vi, emacs or a file\n"
-"      --theme NAME       colours for the browser: light, dark or mono\n"
-"      --secure           for shared accounts: no files written, no --db or\n"
-"                         keymap paths, no other program started\n"
-"                         (also BEDSIDE_SECURE=1)\n"
-"  -h, --help             show this help and exit\n"
-"  -V, --version          show the version and exit\n"
-"\n"
-"Exit status: 0 success, 1 nothing found, 2 usage error, 3 database missing,\n"
-"unreadable, corrupt or of an unknown version, 4 import rejected.\n"
-"\n"
-"Full documentation: man bedside; the article format: man bedside-articles.\n",
-	    out);
-}
-
 static bool
 env_true(const char *name)
 {
@@ -123,7 +83,7 @@ parse_options(int argc, char **argv, struct app_options *app, struct cli *cli)
 			cli->secure = app->secure = true;
 			break;
 		case 'h':
-			usage(stdout);
+			cli_usage(stdout);
 			return EXIT_OK;
 		case 'V':
 			printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
