@@ -65,8 +65,22 @@ cli_error(const char *fmt, ...)
 }
 
 bool
+cli_db_arg_ok(const char *path)
+{
+	/* "" names no file: SQLite would open an empty temporary database,
+	 * and import would lock "./.lock" and fail oddly. */
+	if (*path == '\0') {
+		cli_error("--db needs a path, not an empty string");
+		return false;
+	}
+	return true;
+}
+
+bool
 cli_set_db(struct cli *c, const char *path)
 {
+	if (!cli_db_arg_ok(path))
+		return false;
 	/* Decided on the option getopt_long recognised, so every spelling
 	 * it accepts (--db, --db=, --d, ...) is refused alike. */
 	if (c->secure) {
@@ -77,12 +91,28 @@ cli_set_db(struct cli *c, const char *path)
 	return true;
 }
 
+bool
+cli_choose_db(struct cli *c)
+{
+	if (c->db_path)
+		return true;
+	/* Set but empty is a mistake (a script's unset variable), not a
+	 * wish for the default database: say so rather than guess. */
+	const char *env = getenv("BEDSIDE_DB");
+	if (env && *env == '\0') {
+		cli_error("$BEDSIDE_DB is set but empty: unset it, or set it to "
+		    "the database's path");
+		return false;
+	}
+	c->db_path = db_default_path(c->argv0);
+	return true;
+}
+
 struct db *
 cli_open_db(struct cli *c)
 {
 	struct buf err = BUF_INIT;
-	const char *path = c->db_path ? c->db_path : db_default_path(c->argv0);
-	struct db *db = db_open(path, DB_READ, &err);
+	struct db *db = db_open(c->db_path, DB_READ, &err);
 	if (db == NULL)
 		cli_error("%s", err.data);
 	buf_free(&err);

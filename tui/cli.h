@@ -34,10 +34,17 @@ int cli_check(struct cli *c, int argc, char **argv);
 void cli_usage(FILE *out);
 /* One line on stderr, "bedside: ...", made safe. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Takes --db PATH as getopt_long parsed it; in secure mode prints why it
- * is refused and returns false (the caller exits with EXIT_USAGE). */
+/* Whether --db's PATH is usable (not empty); if not, says why. */
+bool cli_db_arg_ok(const char *path);
+/* Takes --db PATH as getopt_long parsed it; when it is empty, or in
+ * secure mode, prints why it is refused and returns false (the caller
+ * exits with EXIT_USAGE). */
 bool cli_set_db(struct cli *c, const char *path);
-/* Opens the database for reading; on failure prints why and returns NULL
+/* After the options: sets c->db_path to --db, else $BEDSIDE_DB, else the
+ * default. Returns false, having said why, when $BEDSIDE_DB is set but
+ * empty (a usage error). */
+bool cli_choose_db(struct cli *c);
+/* Opens c->db_path (see cli_choose_db) for reading; on failure prints why and returns NULL
  * (the caller exits with EXIT_DATABASE). */
 struct db *cli_open_db(struct cli *c);
 /* Checks --level against the database's levels; NULL means the first. On

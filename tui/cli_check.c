@@ -39,6 +39,8 @@ cli_check(struct cli *c, int argc, char **argv)
 		cli_error("check: unexpected argument '%s'", argv[optind]);
 		return EXIT_USAGE;
 	}
+	if (!cli_choose_db(c))
+		return EXIT_USAGE;
 	struct db *db = cli_open_db(c);
 	if (db == NULL)
 		return EXIT_DATABASE;

@@ -49,7 +49,9 @@ cli_import(struct cli *c, int argc, char **argv)
 		cli_error("import: not allowed in secure mode");
 		return EXIT_USAGE;
 	}
-	const char *path = c->db_path ? c->db_path : db_default_path(c->argv0);
+	if (!cli_choose_db(c))
+		return EXIT_USAGE;
+	const char *path = c->db_path;
 	opt.progress = isatty(STDERR_FILENO);
 
 	struct import_result res;

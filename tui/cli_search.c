@@ -177,6 +177,8 @@ cli_search(struct cli *c, int argc, char **argv)
 		    "[--level LEVEL] [--limit N] [--json] QUERY...");
 		return EXIT_USAGE;
 	}
+	if (!cli_choose_db(c))
+		return EXIT_USAGE;
 	struct buf q = BUF_INIT;
 	for (int i = optind; i < argc; i++) {
 		if (i > optind)

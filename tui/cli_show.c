@@ -177,6 +177,8 @@ cli_show(struct cli *c, int argc, char **argv)
 		    "[--format text|markdown|json] ID");
 		return EXIT_USAGE;
 	}
+	if (!cli_choose_db(c))
+		return EXIT_USAGE;
 	const char *id = argv[optind];
 
 	struct db *db = cli_open_db(c);

@@ -160,6 +160,8 @@ cli_topics(struct cli *c, int argc, char **argv)
 		cli_error("topics: unexpected argument '%s'", argv[optind]);
 		return EXIT_USAGE;
 	}
+	if (!cli_choose_db(c))
+		return EXIT_USAGE;
 	struct db *db = cli_open_db(c);
 	if (db == NULL)
 		return EXIT_DATABASE;

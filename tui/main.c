@@ -62,6 +62,8 @@ parse_options(int argc, char **argv, struct app_options *app, struct cli *cli)
 	while ((ch = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
+			if (!cli_db_arg_ok(optarg))
+				return EXIT_USAGE;
 			cli->db_path = app->db_path = optarg;
 			break;
 		case 'l':
@@ -149,5 +151,8 @@ main(int argc, char **argv)
 	}
 	if (cmd)
 		return cmd->run(&cli, argc - first, argv + first);
+	if (!cli_choose_db(&cli))
+		return EXIT_USAGE;
+	app.db_path = cli.db_path;
 	return app_run(&app);
 }
