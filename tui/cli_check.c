@@ -57,8 +57,8 @@ cli_check(struct cli *c, int argc, char **argv)
 		size_t n = 0;
 		db_articles_in_topic(db, 0, &all, &n);
 		char *path = text_sanitized(db_path(db), 0);
-		printf("%s: ok (schema version %d, %zu articles)\n", path,
-		    db_version(db), n);
+		printf("%s: ok (schema version %d, %zu article%s)\n", path,
+		    db_version(db), n, n == 1 ? "" : "s");
 		free(path);
 		db_summaries_free(all, n);
 	}
