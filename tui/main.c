@@ -108,6 +108,10 @@ main(int argc, char **argv)
 	int first, rc;
 
 	setlocale(LC_ALL, "");
+	/* The user's characters, but never the user's numbers: JSON and
+	 * everything else written for programs wants "2.5", where a locale
+	 * such as de_DE would print "2,5". */
+	setlocale(LC_NUMERIC, "C");
 	/* A terminal in a non-UTF-8 locale gets ASCII only; pipes and files
 	 * always get UTF-8. */
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 && isatty(STDOUT_FILENO))
