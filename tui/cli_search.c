@@ -214,14 +214,16 @@ cli_search(struct cli *c, int argc, char **argv)
 	if (as_json) {
 		print_json(q.data, level, hits, n, suggest, ns);
 	} else if (n == 0) {
-		char *safe = text_sanitized(q.data, TEXT_TABS_AS_SPACE);
+		/* The suggestions are the database's words: made safe with the
+		 * query, the whole line at once. */
 		struct buf line = BUF_INIT;
-		buf_addf(&line, "bedside: no results for '%s'", safe);
+		buf_addf(&line, "no results for '%s'", q.data);
 		for (size_t i = 0; i < ns; i++)
 			buf_addf(&line, "%s%s", i ? ", " : "; did you mean: ", suggest[i]);
-		fprintf(stderr, "%s\n", line.data);
-		buf_free(&line);
+		char *safe = text_sanitized(line.data, TEXT_TABS_AS_SPACE);
+		fprintf(stderr, "bedside: %s\n", safe);
 		free(safe);
+		buf_free(&line);
 	} else {
 		print_hits(hits, n, cli_width());
 	}

@@ -64,15 +64,18 @@ print_json(const struct db_topic *t, size_t n)
 	json_finish(&j);
 }
 
-/* ID<TAB>TITLE, by topic then title: ids are [a-z0-9-] and a title made
- * safe has no tab or newline left, so the columns always split cleanly. */
+/* ID<TAB>TITLE, by topic then title: made safe, neither has a tab or
+ * newline left, so the columns always split cleanly. The importer allows
+ * only [a-z0-9-] in an id, but a database can be written by anyone. */
 static void
 print_articles(const struct db_summary *a, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
+		char *id = text_sanitized(a[i].id, TEXT_TABS_AS_SPACE);
 		char *title = text_sanitized(a[i].title, TEXT_TABS_AS_SPACE);
-		printf("%s\t%s\n", a[i].id, title);
+		printf("%s\t%s\n", id, title);
 		free(title);
+		free(id);
 	}
 }
 
