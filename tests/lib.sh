@@ -72,3 +72,14 @@ run() {
 	out=$(cat "$scratch/out")
 	err=$(cat "$scratch/err")
 }
+
+# make_de_locale DIR: builds de_DE.UTF-8, a locale with a decimal comma,
+# in DIR, for LOCPATH=DIR. Fails when localedef or the locale sources
+# (Debian's locales package) are missing.
+make_de_locale() {
+	command -v localedef >/dev/null 2>&1 || return 1
+	mkdir -p "$1" || return 1
+	# localedef exits non-zero for mere warnings: judge by what it made.
+	localedef -i de_DE -f UTF-8 "$1/de_DE.UTF-8" >/dev/null 2>&1
+	[ -f "$1/de_DE.UTF-8/LC_NUMERIC" ] && [ -f "$1/de_DE.UTF-8/LC_CTYPE" ]
+}

@@ -12,6 +12,46 @@
 #include "text.h"
 
 void
+cli_usage(FILE *out)
+{
+	fputs(
+"Usage: bedside [OPTION]... [ID]\n"
+"       bedside COMMAND [OPTION]... [ARG]...\n"
+"Browse an offline database of clinical articles in the terminal.\n"
+"\n"
+"With no COMMAND, open the full-screen browser (at article ID if given).\n"
+"\n"
+"Commands:\n"
+"  import [--replace] PATH...     import .md articles and folders of them;\n"
+"                                 --replace keeps only the articles imported\n"
+"  search [--level LEVEL] [--limit N] [--json] QUERY...\n"
+"                                 ranked articles matching the words typed\n"
+"  show [--level LEVEL] [--format text|markdown|json] ID\n"
+"                                 print one article\n"
+"  topics [--articles] [--json]   the topic tree with article counts;\n"
+"                                 --articles lists every article instead,\n"
+"                                 one 'ID<TAB>TITLE' line each\n"
+"  check                          check the database's integrity\n"
+"\n"
+"Options:\n"
+"      --db PATH          use the database at PATH (also $BEDSIDE_DB)\n"
+"      --level LEVEL      reading level: clinician or patient\n"
+"      --keymap NAME|PATH keymap for the browser: default, vi, emacs or a file\n"
+"      --theme NAME       colours for the browser: light, dark or mono\n"
+"      --secure           for shared accounts: no files written, no --db or\n"
+"                         keymap paths, no other program started\n"
+"                         (also BEDSIDE_SECURE=1)\n"
+"  -h, --help             show this help and exit (also after a COMMAND)\n"
+"  -V, --version          show the version and exit\n"
+"\n"
+"Exit status: 0 success, 1 nothing found, 2 usage error, 3 database missing,\n"
+"unreadable, corrupt or of an unknown version, 4 import rejected.\n"
+"\n"
+"Full documentation: man bedside; the article format: man bedside-articles.\n",
+	    out);
+}
+
+void
 cli_error(const char *fmt, ...)
 {
 	char msg[2048];
@@ -24,12 +64,55 @@ cli_error(const char *fmt, ...)
 	free(safe);
 }
 
+bool
+cli_db_arg_ok(const char *path)
+{
+	/* "" names no file: SQLite would open an empty temporary database,
+	 * and import would lock "./.lock" and fail oddly. */
+	if (*path == '\0') {
+		cli_error("--db needs a path, not an empty string");
+		return false;
+	}
+	return true;
+}
+
+bool
+cli_set_db(struct cli *c, const char *path)
+{
+	if (!cli_db_arg_ok(path))
+		return false;
+	/* Decided on the option getopt_long recognised, so every spelling
+	 * it accepts (--db, --db=, --d, ...) is refused alike. */
+	if (c->secure) {
+		cli_error("--db is not allowed in secure mode");
+		return false;
+	}
+	c->db_path = path;
+	return true;
+}
+
+bool
+cli_choose_db(struct cli *c)
+{
+	if (c->db_path)
+		return true;
+	/* Set but empty is a mistake (a script's unset variable), not a
+	 * wish for the default database: say so rather than guess. */
+	const char *env = getenv("BEDSIDE_DB");
+	if (env && *env == '\0') {
+		cli_error("$BEDSIDE_DB is set but empty: unset it, or set it to "
+		    "the database's path");
+		return false;
+	}
+	c->db_path = db_default_path(c->argv0);
+	return true;
+}
+
 struct db *
 cli_open_db(struct cli *c)
 {
 	struct buf err = BUF_INIT;
-	const char *path = c->db_path ? c->db_path : db_default_path(c->argv0);
-	struct db *db = db_open(path, DB_READ, &err);
+	struct db *db = db_open(c->db_path, DB_READ, &err);
 	if (db == NULL)
 		cli_error("%s", err.data);
 	buf_free(&err);

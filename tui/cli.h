@@ -30,9 +30,21 @@ int cli_show(struct cli *c, int argc, char **argv);
 int cli_topics(struct cli *c, int argc, char **argv);
 int cli_check(struct cli *c, int argc, char **argv);
 
+/* The help of bedside --help, which is also each command's --help. */
+void cli_usage(FILE *out);
 /* One line on stderr, "bedside: ...", made safe. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Opens the database for reading; on failure prints why and returns NULL
+/* Whether --db's PATH is usable (not empty); if not, says why. */
+bool cli_db_arg_ok(const char *path);
+/* Takes --db PATH as getopt_long parsed it; when it is empty, or in
+ * secure mode, prints why it is refused and returns false (the caller
+ * exits with EXIT_USAGE). */
+bool cli_set_db(struct cli *c, const char *path);
+/* After the options: sets c->db_path to --db, else $BEDSIDE_DB, else the
+ * default. Returns false, having said why, when $BEDSIDE_DB is set but
+ * empty (a usage error). */
+bool cli_choose_db(struct cli *c);
+/* Opens c->db_path (see cli_choose_db) for reading; on failure prints why and returns NULL
  * (the caller exits with EXIT_DATABASE). */
 struct db *cli_open_db(struct cli *c);
 /* Checks --level against the database's levels; NULL means the first. On

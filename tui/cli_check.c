@@ -14,16 +14,22 @@ cli_check(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch;
 
 	opterr = 0;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		if (ch == 'd') {
-			c->db_path = optarg;
+			if (!cli_set_db(c, optarg))
+				return EXIT_USAGE;
 			continue;
+		}
+		if (ch == 'h') {
+			cli_usage(stdout);
+			return EXIT_OK;
 		}
 		cli_error("check: unknown or incomplete option '%s' (see bedside --help)",
 		    argv[optind - 1]);
@@ -33,6 +39,8 @@ cli_check(struct cli *c, int argc, char **argv)
 		cli_error("check: unexpected argument '%s'", argv[optind]);
 		return EXIT_USAGE;
 	}
+	if (!cli_choose_db(c))
+		return EXIT_USAGE;
 	struct db *db = cli_open_db(c);
 	if (db == NULL)
 		return EXIT_DATABASE;
@@ -49,8 +57,8 @@ cli_check(struct cli *c, int argc, char **argv)
 		size_t n = 0;
 		db_articles_in_topic(db, 0, &all, &n);
 		char *path = text_sanitized(db_path(db), 0);
-		printf("%s: ok (schema version %d, %zu articles)\n", path,
-		    db_version(db), n);
+		printf("%s: ok (schema version %d, %zu article%s)\n", path,
+		    db_version(db), n, n == 1 ? "" : "s");
 		free(path);
 		db_summaries_free(all, n);
 	}

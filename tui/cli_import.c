@@ -15,6 +15,7 @@ cli_import(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "replace", no_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct import_options opt = { 0 };
@@ -22,14 +23,18 @@ cli_import(struct cli *c, int argc, char **argv)
 
 	opterr = 0;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
-			c->db_path = optarg;
+			if (!cli_set_db(c, optarg))
+				return EXIT_USAGE;
 			break;
 		case 'r':
 			opt.replace_all = true;
 			break;
+		case 'h':
+			cli_usage(stdout);
+			return EXIT_OK;
 		default:
 			cli_error("import: unknown or incomplete option '%s' (see bedside --help)",
 			    argv[optind - 1]);
@@ -44,7 +49,9 @@ cli_import(struct cli *c, int argc, char **argv)
 		cli_error("import: not allowed in secure mode");
 		return EXIT_USAGE;
 	}
-	const char *path = c->db_path ? c->db_path : db_default_path(c->argv0);
+	if (!cli_choose_db(c))
+		return EXIT_USAGE;
+	const char *path = c->db_path;
 	opt.progress = isatty(STDERR_FILENO);
 
 	struct import_result res;

@@ -132,6 +132,7 @@ cli_search(struct cli *c, int argc, char **argv)
 		{ "level", required_argument, NULL, 'l' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *level_arg = c->level;
@@ -141,10 +142,11 @@ cli_search(struct cli *c, int argc, char **argv)
 
 	opterr = 0;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
-			c->db_path = optarg;
+			if (!cli_set_db(c, optarg))
+				return EXIT_USAGE;
 			break;
 		case 'l':
 			level_arg = optarg;
@@ -161,6 +163,9 @@ cli_search(struct cli *c, int argc, char **argv)
 		case 'j':
 			as_json = true;
 			break;
+		case 'h':
+			cli_usage(stdout);
+			return EXIT_OK;
 		default:
 			cli_error("search: unknown or incomplete option '%s' (see bedside --help)",
 			    argv[optind - 1]);
@@ -172,6 +177,8 @@ cli_search(struct cli *c, int argc, char **argv)
 		    "[--level LEVEL] [--limit N] [--json] QUERY...");
 		return EXIT_USAGE;
 	}
+	if (!cli_choose_db(c))
+		return EXIT_USAGE;
 	struct buf q = BUF_INIT;
 	for (int i = optind; i < argc; i++) {
 		if (i > optind)
@@ -207,14 +214,16 @@ cli_search(struct cli *c, int argc, char **argv)
 	if (as_json) {
 		print_json(q.data, level, hits, n, suggest, ns);
 	} else if (n == 0) {
-		char *safe = text_sanitized(q.data, TEXT_TABS_AS_SPACE);
+		/* The suggestions are the database's words: made safe with the
+		 * query, the whole line at once. */
 		struct buf line = BUF_INIT;
-		buf_addf(&line, "bedside: no results for '%s'", safe);
+		buf_addf(&line, "no results for '%s'", q.data);
 		for (size_t i = 0; i < ns; i++)
 			buf_addf(&line, "%s%s", i ? ", " : "; did you mean: ", suggest[i]);
-		fprintf(stderr, "%s\n", line.data);
-		buf_free(&line);
+		char *safe = text_sanitized(line.data, TEXT_TABS_AS_SPACE);
+		fprintf(stderr, "bedside: %s\n", safe);
 		free(safe);
+		buf_free(&line);
 	} else {
 		print_hits(hits, n, cli_width());
 	}

@@ -142,6 +142,7 @@ cli_show(struct cli *c, int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "level", required_argument, NULL, 'l' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *level_arg = c->level, *format = "text";
@@ -149,10 +150,11 @@ cli_show(struct cli *c, int argc, char **argv)
 
 	opterr = 0;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
-			c->db_path = optarg;
+			if (!cli_set_db(c, optarg))
+				return EXIT_USAGE;
 			break;
 		case 'l':
 			level_arg = optarg;
@@ -160,6 +162,9 @@ cli_show(struct cli *c, int argc, char **argv)
 		case 'f':
 			format = optarg;
 			break;
+		case 'h':
+			cli_usage(stdout);
+			return EXIT_OK;
 		default:
 			cli_error("show: unknown or incomplete option '%s' (see bedside --help)",
 			    argv[optind - 1]);
@@ -176,6 +181,8 @@ cli_show(struct cli *c, int argc, char **argv)
 		    "[--format text|markdown|json] ID");
 		return EXIT_USAGE;
 	}
+	if (!cli_choose_db(c))
+		return EXIT_USAGE;
 	const char *id = argv[optind];
 
 	struct db *db = cli_open_db(c);

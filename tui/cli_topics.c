@@ -64,15 +64,18 @@ print_json(const struct db_topic *t, size_t n)
 	json_finish(&j);
 }
 
-/* ID<TAB>TITLE, by topic then title: ids are [a-z0-9-] and a title made
- * safe has no tab or newline left, so the columns always split cleanly. */
+/* ID<TAB>TITLE, by topic then title: made safe, neither has a tab or
+ * newline left, so the columns always split cleanly. The importer allows
+ * only [a-z0-9-] in an id, but a database can be written by anyone. */
 static void
 print_articles(const struct db_summary *a, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
+		char *id = text_sanitized(a[i].id, TEXT_TABS_AS_SPACE);
 		char *title = text_sanitized(a[i].title, TEXT_TABS_AS_SPACE);
-		printf("%s\t%s\n", a[i].id, title);
+		printf("%s\t%s\n", id, title);
 		free(title);
+		free(id);
 	}
 }
 
@@ -127,6 +130,7 @@ cli_topics(struct cli *c, int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "articles", no_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool as_json = false, articles = false;
@@ -134,10 +138,11 @@ cli_topics(struct cli *c, int argc, char **argv)
 
 	opterr = 0;
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
-			c->db_path = optarg;
+			if (!cli_set_db(c, optarg))
+				return EXIT_USAGE;
 			break;
 		case 'j':
 			as_json = true;
@@ -145,6 +150,9 @@ cli_topics(struct cli *c, int argc, char **argv)
 		case 'a':
 			articles = true;
 			break;
+		case 'h':
+			cli_usage(stdout);
+			return EXIT_OK;
 		default:
 			cli_error("topics: unknown or incomplete option '%s' (see bedside --help)",
 			    argv[optind - 1]);
@@ -155,6 +163,8 @@ cli_topics(struct cli *c, int argc, char **argv)
 		cli_error("topics: unexpected argument '%s'", argv[optind]);
 		return EXIT_USAGE;
 	}
+	if (!cli_choose_db(c))
+		return EXIT_USAGE;
 	struct db *db = cli_open_db(c);
 	if (db == NULL)
 		return EXIT_DATABASE;

@@ -13,6 +13,11 @@ like "$out" 'ok \(schema version 3, 3 articles\)$' "check says what it found"
 run "$BEDSIDE" check
 is "$rc" 0 "check passes on the bundled database"
 
+# Counts agree with their nouns: one article, not "1 articles".
+"$BEDSIDE" import --db "$scratch/one.db" "$FIXTURES/good/alpha.md" >/dev/null 2>&1 || exit 1
+run "$BEDSIDE" check --db "$scratch/one.db"
+like "$out" 'ok \(schema version 3, 1 article\)$' "check says 1 article, singular"
+
 # Read-only file in a read-only folder: still readable, checkable.
 mkdir "$scratch/ro"
 cp "$db" "$scratch/ro/ro.db"

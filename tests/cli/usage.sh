@@ -33,6 +33,31 @@ run env BEDSIDE_DB="$scratch/none.db" "$BEDSIDE" topics
 is "$rc" 3 "\$BEDSIDE_DB is used when set"
 contains "$err" "none.db" "and named when it is missing"
 
+# An empty database path names no file: a usage error, in one line, for
+# every command and the browser, and nothing is created (import once
+# made ./.lock and failed with exit 4).
+mkdir "$scratch/empty" && cd "$scratch/empty" || exit 1
+for args in "import --db '' $FIXTURES/good" "import --db= $FIXTURES/good" \
+    "--db '' import $FIXTURES/good" "search --db '' fever" "show --db= croup" \
+    "topics --db ''" "check --db=" "--db '' topics" "--db ''" "croup --db ''"; do
+	eval "run \"\$BEDSIDE\" $args" </dev/null
+	is "$rc" 2 "an empty --db is a usage error: $args"
+	like "$err" "^bedside: --db needs a path, not an empty string$" "and says so: $args"
+done
+# (import gets a file it rejects: were $BEDSIDE_DB taken as unset, the
+# bundled database is what it would change.)
+for cmd in "import $FIXTURES/bad/bad-id.md" "search fever" "show croup" "topics" "check" ""; do
+	run env BEDSIDE_DB= "$BEDSIDE" $cmd </dev/null
+	is "$rc" 2 "an empty \$BEDSIDE_DB is a usage error: ${cmd:-the browser}"
+	like "$err" '^bedside: \$BEDSIDE_DB is set but empty' "and says so: ${cmd:-the browser}"
+done
+is "$(ls -A)" "" "no file was made in the working folder"
+run env BEDSIDE_DB= "$BEDSIDE" topics --db "$BEDSIDE_BUNDLED_DB"
+is "$rc" 0 "--db wins over an empty \$BEDSIDE_DB"
+run env BEDSIDE_DB= BEDSIDE_SECURE=1 "$BEDSIDE" topics
+is "$rc" 0 "secure mode ignores an empty \$BEDSIDE_DB as it ignores any"
+cd "$scratch" || exit 1
+
 # Secure mode: no database path from the user.
 run "$BEDSIDE" --secure search --db "$scratch/x.db" fever
 is "$rc" 2 "--secure refuses --db"

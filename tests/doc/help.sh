@@ -25,6 +25,21 @@ run "$BEDSIDE" -h
 is "$rc" 0 "-h exits 0"
 like "$out" '^Usage: bedside' "-h prints the same help"
 
+# COMMAND --help and COMMAND -h: the same help, wherever they come.
+help=$("$BEDSIDE" --help)
+for cmd in import search show topics check; do
+	for h in --help -h; do
+		run "$BEDSIDE" $cmd $h
+		is "$rc" 0 "$cmd $h exits 0"
+		is "$out" "$help" "$cmd $h prints the help on stdout"
+		is "$err" "" "$cmd $h writes nothing on stderr"
+	done
+done
+run "$BEDSIDE" search --level patient heart failure --help
+is "$rc:$out" "0:$help" "search --help after the query still helps"
+run "$BEDSIDE" --secure import --help
+is "$rc:$out" "0:$help" "import --help in secure mode helps, and imports nothing"
+
 run "$BEDSIDE" --version
 is "$rc" 0 "--version exits 0"
 is "$out" "bedside ${VERSION:?VERSION must be set}" "--version prints name and configured version"

@@ -83,4 +83,36 @@ PY
 raw_clean "$scratch/raw.txt"; ok $? "raw 0x9B and invalid UTF-8 in the database never reach stdout"
 contains "$(cat "$scratch/raw.txt")" "Title �[31" "invalid bytes show as U+FFFD"
 
+# Words and ids from such a database: a "did you mean" suggestion and an
+# article id are printed made safe too (search's no-results line and
+# topics --articles once wrote them raw).
+cp "$db" "$scratch/words.db"
+python3 - "$scratch/words.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("INSERT INTO spell_words (len, word, docs) VALUES (7, 'gizmo' || char(7) || 's', 5)")
+c.execute("INSERT INTO spell_words (len, word, docs) VALUES (7, 'gizmo' || char(27) || 'c', 5)")
+c.execute("UPDATE articles SET id = 'host' || char(27) || ']0;x' || char(7) || 'ile'")
+c.commit()
+PY
+"$BEDSIDE" search --db "$scratch/words.db" gizmoxs > "$scratch/words.txt" 2>&1
+raw_clean "$scratch/words.txt"; ok $? "'did you mean' words from the database are made safe"
+contains "$(cat "$scratch/words.txt")" "gizmo␇s" "and still shown, as placeholders"
+"$BEDSIDE" topics --db "$scratch/words.db" --articles > "$scratch/ids.txt" 2>&1
+# (The one tab on each line is the column separator.)
+tr '\t' ' ' < "$scratch/ids.txt" > "$scratch/ids-notab.txt"
+raw_clean "$scratch/ids-notab.txt"; ok $? "topics --articles: an id from the database is made safe"
+contains "$(cat "$scratch/ids.txt")" "host␛]0;x␇ile	" "and still ends at the tab"
+
+# A hostile database path, in errors and in the lines naming it.
+evildb="$scratch/$(printf 'db\033]0;x\007name').db"
+"$BEDSIDE" check --db "$evildb" > "$scratch/err.txt" 2>&1
+raw_clean "$scratch/err.txt"; ok $? "a missing database with a hostile name: the error is made safe"
+"$BEDSIDE" import --db "$evildb" "$FIXTURES/good" > "$scratch/err.txt" 2>&1
+raw_clean "$scratch/err.txt"; ok $? "import's summary naming a hostile database path is made safe"
+"$BEDSIDE" check --db "$evildb" > "$scratch/err.txt" 2>&1
+raw_clean "$scratch/err.txt"; ok $? "check's line naming a hostile database path is made safe"
+"$BEDSIDE" show --db "$evildb" no-such-id > "$scratch/err.txt" 2>&1
+raw_clean "$scratch/err.txt"; ok $? "show's 'no article' error naming it is made safe"
+
 done_testing
