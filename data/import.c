@@ -387,6 +387,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 		res->removed = count_articles(old);
 	struct import_plan plan = {
 		.dbpath = dbpath, .base = opt->replace_all ? NULL : old,
+		.site = opt->replace_all ? old : NULL,
 		.rules = &rules, .n = files.n, .opt = opt,
 	};
 	plan.from = plan.base ? db_version(plan.base) : DB_SCHEMA_VERSION;

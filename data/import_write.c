@@ -330,6 +330,59 @@ out:
 	return rc;
 }
 
+/* The rows that are the site's rather than its articles': the reading
+ * levels (labels, order, default disclaimers) and the statuses. A site
+ * may add its own, so the new file of a --replace takes them from the
+ * database it replaces, whose rules its articles were checked against,
+ * instead of the schema's. */
+static const char *const site_tables[][2] = {
+	{ "levels", "name, label, position, disclaimer" },
+	{ "statuses", "name, label, position" },
+};
+
+static int
+keep_site_rows(sqlite3 *h, struct db *site, struct buf *err)
+{
+	bool began = db_read_begin(site);
+	int rc = 0;
+	for (size_t t = 0; t < sizeof site_tables / sizeof *site_tables && rc == 0; t++) {
+		const char *table = site_tables[t][0], *cols = site_tables[t][1];
+		sqlite3_stmt *get = NULL, *put = NULL;
+		struct buf sql = BUF_INIT;
+		int step = SQLITE_ERROR;
+		buf_addf(&sql, "SELECT %s FROM %s", cols, table);
+		if (sqlite3_prepare_v2(db_handle(site), sql.data, -1, &get, NULL) == SQLITE_OK) {
+			int ncols = sqlite3_column_count(get);
+			buf_free(&sql);
+			buf_addf(&sql, "DELETE FROM %s", table);
+			rc = sqlite3_exec(h, sql.data, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+			buf_free(&sql);
+			buf_addf(&sql, "INSERT INTO %s (%s) VALUES (?", table, cols);
+			for (int c = 1; c < ncols; c++)
+				buf_adds(&sql, ", ?");
+			buf_adds(&sql, ")");
+			if (rc == 0 && sqlite3_prepare_v2(h, sql.data, -1, &put, NULL) != SQLITE_OK)
+				rc = -1;
+			while (rc == 0 && (step = sqlite3_step(get)) == SQLITE_ROW) {
+				for (int c = 0; c < ncols; c++)
+					sqlite3_bind_value(put, c + 1, sqlite3_column_value(get, c));
+				rc = w_step_done(put);
+			}
+		}
+		if (rc != 0) {
+			buf_addf(err, "cannot keep the %s: %s", table, sqlite3_errmsg(h));
+		} else if (step != SQLITE_DONE) {
+			buf_addf(err, "cannot read the %s: %s", table, db_errmsg(site));
+			rc = -1;
+		}
+		sqlite3_finalize(get);
+		sqlite3_finalize(put);
+		buf_free(&sql);
+	}
+	db_read_end(site, began);
+	return rc;
+}
+
 struct import_writer {
 	struct writer w;
 	const struct import_plan *p;
@@ -374,7 +427,8 @@ import_writer_open(const struct import_plan *p, FILE *errors)
 			    sqlite3_errmsg(w->h));
 			goto fail;
 		}
-	} else if (!p->base && db_create_schema(w->h, &err) != 0) {
+	} else if (!p->base && (db_create_schema(w->h, &err) != 0 ||
+	    (p->site && keep_site_rows(w->h, p->site, &err) != 0))) {
 		fprintf(errors, "%s: %s\n", dbpath, err.data);
 		goto fail;
 	}

@@ -31,6 +31,7 @@ struct import_plan {
 	const char *dbpath;             /* the database, for messages */
 	const char *tmp;                /* the new file, created empty */
 	struct db *base;                /* copied into tmp first; NULL: start empty */
+	struct db *site;                /* with no base: whose levels and statuses to keep */
 	int from;                       /* base's schema version (or this one's) */
 	const struct article_rules *rules;
 	size_t n;                       /* the files of the import */

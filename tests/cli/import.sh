@@ -87,6 +87,47 @@ is "$rc" 1 "an article not re-imported is gone after --replace"
 run "$BEDSIDE" topics --db "$db"
 unlike "$out" 'Gadgets|Sprockets' "empty topics are removed"
 
+# --replace replaces the articles only: the reading levels and statuses a
+# site added to its database stay, with their labels, order and
+# disclaimers, as the articles were checked against them.
+site="$scratch/site.db"
+"$BEDSIDE" import --db "$site" "$FIXTURES/good" >/dev/null 2>&1
+sqlite3 "$site" "INSERT INTO levels VALUES ('nurse', 'Nurse', 3, 'Ask the nurse in charge.');
+    INSERT INTO statuses VALUES ('retired', 'Retired', 4);"
+rules() { sqlite3 -readonly "$site" 'SELECT * FROM levels ORDER BY position; SELECT * FROM statuses ORDER BY position'; }
+rules_before=$(rules)
+cat > "$scratch/nurse.md" <<'EOF'
+---
+id: nurse-rounds
+title: What does a nurse check on rounds?
+topic: Nursing/Rounds
+updated: 2026-03-02
+status: retired
+---
+
+## Answer {level=nurse}
+Nurse answer about the checks on rounds [1].
+
+## Answer {level=clinician}
+Clinician answer about the checks on rounds [1].
+
+## References
+1. Example Society. Example guideline for rounds. 2020.
+EOF
+run "$BEDSIDE" import --db "$site" "$scratch/nurse.md"
+is "$rc" 0 "an article at a site's own level and status imports"
+run "$BEDSIDE" import --db "$site" --replace "$scratch/nurse.md"
+is "$rc" 0 "and so does --replace with it"
+is "$(rules)" "$rules_before" "--replace keeps the site's levels and statuses as they were"
+run "$BEDSIDE" show --db "$site" --level nurse nurse-rounds
+is "$rc" 0 "show at the site's level after --replace"
+contains "$out" "Status: Retired" "with the site's status label"
+contains "$out" "Level: Nurse" "at that level"
+contains "$out" "Nurse answer about the checks" "with the level's answer"
+contains "$out" "Ask the nurse in charge." "and the level's disclaimer"
+run "$BEDSIDE" check --db "$site"
+is "$rc" 0 "the database --replace made passes check"
+
 # The file keeps its permissions across an import (it is replaced by rename).
 chmod 640 "$db"
 "$BEDSIDE" import --db "$db" "$FIXTURES/good" >/dev/null 2>&1
