@@ -309,13 +309,13 @@ copy_base_file(const struct import_plan *p)
 	static const char *const sidecars[] = { "-wal", "-journal" };
 	for (size_t i = 0; i < sizeof sidecars / sizeof *sidecars; i++) {
 		struct buf side = BUF_INIT;
-		buf_addf(&side, "%s%s", p->dbpath, sidecars[i]);
+		buf_addf(&side, "%s%s", p->file, sidecars[i]);
 		bool there = lstat(side.data, &st) == 0;
 		buf_free(&side);
 		if (there)
 			goto out;
 	}
-	if ((in = open(p->dbpath, O_RDONLY | O_CLOEXEC)) < 0 ||
+	if ((in = open(p->file, O_RDONLY | O_CLOEXEC)) < 0 ||
 	    (out = open(p->tmp, O_WRONLY | O_CLOEXEC)) < 0 || fstat(in, &st) != 0)
 		goto out;
 	rc = copy_bytes(in, out, st.st_size);

@@ -29,6 +29,7 @@ size_t import_search_rows(const struct article *a, const struct article_rules *r
 /* What an import writes. */
 struct import_plan {
 	const char *dbpath;             /* the database, for messages */
+	const char *file;               /* dbpath with its links followed */
 	const char *tmp;                /* the new file, created empty */
 	struct db *base;                /* copied into tmp first; NULL: start empty */
 	struct db *site;                /* with no base: whose levels and statuses to keep */

@@ -128,6 +128,44 @@ contains "$out" "Ask the nurse in charge." "and the level's disclaimer"
 run "$BEDSIDE" check --db "$site"
 is "$rc" 0 "the database --replace made passes check"
 
+# An import through a symbolic link updates the database the link points
+# to, and the link stays a link; the lock, the new file and the rename
+# are beside that database, so imports through the link and through the
+# file itself wait for each other.
+mkdir "$scratch/real"
+"$BEDSIDE" import --db "$scratch/real/ward.db" "$FIXTURES/good/beta.md" >/dev/null 2>&1
+ln -s real/ward.db "$scratch/link.db"
+run "$BEDSIDE" import --db "$scratch/link.db" "$FIXTURES/good/alpha.md"
+is "$rc" 0 "an import through a symbolic link succeeds"
+test -L "$scratch/link.db"
+ok $? "the link stays a link"
+run "$BEDSIDE" show --db "$scratch/real/ward.db" alpha
+is "$rc" 0 "the database it points to has the article"
+run "$BEDSIDE" show --db "$scratch/real/ward.db" beta
+is "$rc" 0 "and keeps the one it had"
+test -e "$scratch/real/ward.db.lock" && test ! -e "$scratch/link.db.lock"
+ok $? "the lock is beside the database, not beside the link"
+ln -s real/new.db "$scratch/newlink.db"
+run "$BEDSIDE" import --db "$scratch/newlink.db" "$FIXTURES/good/beta.md"
+is "$rc" 0 "an import through a link to a database not made yet succeeds"
+test -L "$scratch/newlink.db" && test -f "$scratch/real/new.db" && test ! -L "$scratch/real/new.db"
+ok $? "and makes the database where the link points"
+ln -s nowhere/new.db "$scratch/dangling.db"
+run "$BEDSIDE" import --db "$scratch/dangling.db" "$FIXTURES/good/beta.md"
+is "$rc" 4 "an import through a link into a folder not there is rejected"
+like "$err" 'dangling\.db: cannot follow the link to the database: No such file or directory$' "saying why"
+test -L "$scratch/dangling.db"
+ok $? "and the link stays a link"
+if command -v flock >/dev/null 2>&1; then
+	exec 9>>"$scratch/real/ward.db.lock"
+	flock -x 9
+	run timeout 1 "$BEDSIDE" import --db "$scratch/link.db" "$FIXTURES/good/alpha.md"
+	exec 9>&-
+	is "$rc" 124 "an import through the link waits for one through the file"
+else
+	echo "ok $((tap_n += 1)) # skip flock is not installed"
+fi
+
 # The file keeps its permissions across an import (it is replaced by rename).
 chmod 640 "$db"
 "$BEDSIDE" import --db "$db" "$FIXTURES/good" >/dev/null 2>&1
