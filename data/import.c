@@ -385,7 +385,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
     const struct import_options *opt, struct import_result *res, FILE *errors)
 {
 	struct diag d = DIAG_INIT;
-	struct file_list files = { NULL, 0 };
+	struct file_list files = { NULL, 0, NULL };
 	struct article_rules rules;
 	struct article *arts = NULL;
 	struct import_feed *feed = NULL;
@@ -567,7 +567,7 @@ out:
 	free(arts);
 	free(checks.ids.slot);
 	sqlite3_finalize(lookup);
-	db_strings_free(files.v, files.n);
+	import_files_free(&files);
 	rules_free(&rules);
 	db_close(old);
 	diag_free(&d);

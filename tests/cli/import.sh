@@ -166,6 +166,41 @@ else
 	echo "ok $((tap_n += 1)) # skip flock is not installed"
 fi
 
+# Folders reached through symbolic links are walked once each, and a file
+# reached twice (through two links, or named twice) is imported once: a
+# link back into a folder being walked is no loop and no error, as with
+# find -L or rsync.
+mkdir "$scratch/loop2" "$scratch/loop1"
+cp "$FIXTURES/good/nested/gamma.md" "$scratch/loop2/"
+cp "$FIXTURES/good/nested/gamma.md" "$scratch/loop1/"
+ln -s . "$scratch/loop2/a"
+ln -s . "$scratch/loop2/b"
+ln -s . "$scratch/loop1/a"
+run timeout 10 "$BEDSIDE" import --db "$scratch/loop2.db" "$scratch/loop2"
+is "$rc" 0 "a folder with two links to itself imports, and soon"
+like "$out" '^imported 1 article into ' "its one article once"
+is "$err" "" "with nothing on stderr"
+run timeout 10 "$BEDSIDE" import --db "$scratch/loop1.db" "$scratch/loop1"
+is "$rc:$err" "0:" "a folder with one link to itself imports, with nothing on stderr"
+like "$out" '^imported 1 article into ' "its one article once"
+run "$BEDSIDE" import --db "$scratch/twice.db" "$scratch/loop1/gamma.md" "$scratch/loop1/gamma.md"
+is "$rc:$err" "0:" "a file named twice imports, with no duplicate id"
+like "$out" '^imported 1 article into ' "once"
+run "$BEDSIDE" import --db "$scratch/twice.db" "$scratch/loop1" "$scratch/loop1/gamma.md" "$scratch/loop1/"
+is "$rc:$err" "0:" "a file named and in a folder named (twice) imports"
+like "$out" '^imported 1 article into ' "once"
+# Two links to one folder: its files come once, through the first link
+# in name order, so the import is the same every time.
+mkdir -p "$scratch/links/in" "$scratch/links/shared"
+cp "$FIXTURES/good/nested/gamma.md" "$scratch/links/shared/"
+ln -s ../shared "$scratch/links/in/b"
+ln -s ../shared "$scratch/links/in/a"
+run "$BEDSIDE" import --db "$scratch/links.db" "$scratch/links/in"
+is "$rc:$err" "0:" "a folder reached through two links imports"
+like "$out" '^imported 1 article into ' "its article once"
+is "$(sqlite3 -readonly "$scratch/links.db" 'SELECT source FROM articles')" \
+    "$scratch/links/in/a/gamma.md" "through the first link by name"
+
 # The file keeps its permissions across an import (it is replaced by rename).
 chmod 640 "$db"
 "$BEDSIDE" import --db "$db" "$FIXTURES/good" >/dev/null 2>&1
