@@ -357,7 +357,7 @@ prepare_new_file(const struct import_plan *p, const char *dir, bool exists,
 	*lockfd = open(lockpath.data, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 	buf_free(&lockpath);
 	if (*lockfd < 0 || flock(*lockfd, LOCK_EX) != 0) {
-		fprintf(errors, "%s: cannot lock the database for import: %s\n", dbpath,
+		import_error(errors, dbpath, "cannot lock the database for import: %s",
 		    strerror(errno));
 		return -1;
 	}
@@ -367,8 +367,8 @@ prepare_new_file(const struct import_plan *p, const char *dir, bool exists,
 	*tmp = buf_detach(&tb);
 	int fd = tmp_create(*tmp);
 	if (fd < 0) {
-		fprintf(errors, "%s: cannot create a file beside the database: %s\n",
-		    dbpath, strerror(errno));
+		import_error(errors, dbpath, "cannot create a file beside the database: %s",
+		    strerror(errno));
 		free(*tmp);
 		*tmp = NULL;
 		return -1;
@@ -406,7 +406,9 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 		struct buf err = BUF_INIT;
 		old = db_open(dbpath, DB_READ, &err);
 		if (old == NULL) {
-			fprintf(errors, "%s\n", err.data);
+			char *safe = text_sanitized(err.data, TEXT_TABS_AS_SPACE);
+			fprintf(errors, "%s\n", safe);
+			free(safe);
 			buf_free(&err);
 			return IMPORT_DB_ERROR;
 		}
@@ -471,8 +473,8 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	if (d.errors == 0) {
 		/* Either says why it cannot write. */
 		if (unfollowed)
-			fprintf(errors, "%s: cannot follow the link to the database: %s\n",
-			    dbpath, strerror(unfollowed));
+			import_error(errors, dbpath, "cannot follow the link to the database: %s",
+			    strerror(unfollowed));
 		else if (prepare_new_file(&plan, dir, exists, &st, &lockfd, &tmp, errors) == 0) {
 			plan.tmp = tmp;
 			writer = import_writer_open(&plan, errors);
@@ -522,18 +524,18 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	int closed = import_writer_close(writer);
 	writer = NULL;
 	if (closed != 0) {
-		fprintf(errors, "%s: cannot close the new database\n", tmp);
+		import_error(errors, tmp, "cannot close the new database");
 		goto out;
 	}
 	import_step(plan.show_steps, "syncing the new database");
 	int synced = fsync_path(tmp, false);
 	import_step(plan.show_steps, NULL);
 	if (synced != 0) {
-		fprintf(errors, "%s: cannot sync: %s\n", tmp, strerror(errno));
+		import_error(errors, tmp, "cannot sync: %s", strerror(errno));
 		goto out;
 	}
 	if (rename(tmp, file) != 0) {
-		fprintf(errors, "%s: cannot replace the database: %s\n", dbpath, strerror(errno));
+		import_error(errors, dbpath, "cannot replace the database: %s", strerror(errno));
 		goto out;
 	}
 	tmp_forget();

@@ -66,6 +66,11 @@ int import_writer_close(struct import_writer *w);
 void import_progress(const struct import_options *opt, const char *what, size_t i,
     size_t n);
 
+/* Writes "PATH: message" as one line to errors, with both made safe for a
+ * terminal: a path is the user's, and may hold any byte but NUL. */
+void import_error(FILE *errors, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* Shows "bedside: what..." on stderr (a terminal) while a step that can
  * take seconds runs, when show is true; NULL clears it. */
 void import_step(bool show, const char *what);

@@ -201,6 +201,24 @@ like "$out" '^imported 1 article into ' "its article once"
 is "$(sqlite3 -readonly "$scratch/links.db" 'SELECT source FROM articles')" \
     "$scratch/links/in/a/gamma.md" "through the first link by name"
 
+# A database path in a message is made safe for the terminal, as every
+# other is: control characters and escape sequences in it are shown as
+# placeholders (U+2400 on), and each message stays one line.
+safe_err() {
+	[ "$(wc -l < "$scratch/err")" -eq 1 ] && ! LC_ALL=C grep -q $'[\001-\037\177]' "$scratch/err"
+}
+run "$BEDSIDE" import --db "$scratch/no"$'\033[7m'"pe"$'\n'"/x.db" "$FIXTURES/good/alpha.md"
+is "$rc" 4 "an import into a folder that is not there is rejected"
+safe_err
+ok $? "its message is one line with no control character"
+contains "$err" "no␛[7mpe␊/x.db: cannot lock the database" "and shows them as placeholders"
+printf 'not a database\n' > "$scratch/ba"$'\033]0;x\a'"d"$'\n'".db"
+run "$BEDSIDE" import --db "$scratch/ba"$'\033]0;x\a'"d"$'\n'".db" "$FIXTURES/good/alpha.md"
+is "$rc" 3 "an import into a file that is not a database is refused"
+safe_err
+ok $? "its message is one line with no control character"
+contains "$err" "ba␛]0;x␇d␊.db: not a readable SQLite database" "and shows them as placeholders"
+
 # The file keeps its permissions across an import (it is replaced by rename).
 chmod 640 "$db"
 "$BEDSIDE" import --db "$db" "$FIXTURES/good" >/dev/null 2>&1
