@@ -219,6 +219,28 @@ safe_err
 ok $? "its message is one line with no control character"
 contains "$err" "ba␛]0;x␇d␊.db: not a readable SQLite database" "and shows them as placeholders"
 
+# An import that cannot write beside the database is rejected with 4,
+# as one with a bad file: nothing was written, and the database is not
+# missing, unreadable or corrupt (3).
+run "$BEDSIDE" import --db "$scratch/notes.txt/x.db" "$FIXTURES/good/alpha.md"
+is "$rc" 4 "an import under a file, not a folder, is rejected with 4"
+like "$err" '^[^ ]*/notes\.txt/x\.db: cannot lock the database for import: Not a directory$' \
+    "naming the database and why"
+if [ "$(id -u)" -ne 0 ]; then
+	mkdir "$scratch/ro"
+	"$BEDSIDE" import --db "$scratch/ro/ward.db" "$FIXTURES/good/beta.md" >/dev/null 2>&1
+	cp "$scratch/ro/ward.db" "$scratch/ro-before.db"
+	chmod 555 "$scratch/ro"
+	run "$BEDSIDE" import --db "$scratch/ro/ward.db" "$FIXTURES/good/alpha.md"
+	chmod 755 "$scratch/ro"
+	is "$rc" 4 "an import into a read-only folder is rejected with 4"
+	cmp -s "$scratch/ro/ward.db" "$scratch/ro-before.db"
+	ok $? "and leaves the database as it was"
+else
+	echo "ok $((tap_n += 1)) # skip root writes into a read-only folder"
+	echo "ok $((tap_n += 1)) # skip root writes into a read-only folder"
+fi
+
 # The file keeps its permissions across an import (it is replaced by rename).
 chmod 640 "$db"
 "$BEDSIDE" import --db "$db" "$FIXTURES/good" >/dev/null 2>&1
