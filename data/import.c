@@ -78,6 +78,58 @@ dir_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
+/* The file dbpath names, every symbolic link on the way followed: the
+ * lock, the new file and the rename go beside it, so that an import
+ * through a link updates the database and leaves the link a link, and
+ * imports through the link and through the file take the same lock. A
+ * database not made yet is the file its path (or a link there) would
+ * create. NULL, with errno, if it cannot be found (a folder missing, a
+ * loop of links). */
+static char *
+db_file(const char *dbpath)
+{
+	char *path = xstrdup(dbpath), *file = NULL;
+	for (int hops = 0; hops < 40 && file == NULL; hops++) {
+		struct stat st;
+		if ((file = realpath(path, NULL)) != NULL || errno != ENOENT)
+			break;
+		if (lstat(path, &st) != 0) {
+			/* Not there: the folder's real path, and the name. */
+			char *dir = dir_of(path), *real = realpath(dir, NULL);
+			const char *slash = strrchr(path, '/');
+			if (real) {
+				struct buf b = BUF_INIT;
+				buf_addf(&b, "%s/%s", strcmp(real, "/") == 0 ? "" : real,
+				    slash ? slash + 1 : path);
+				file = buf_detach(&b);
+			}
+			free(real);
+			free(dir);
+			break;
+		}
+		/* A link to a file not there yet: on to where it points. */
+		char target[4096];
+		ssize_t n = S_ISLNK(st.st_mode) ? readlink(path, target, sizeof target - 1) : -1;
+		if (n < 0 || n == (ssize_t)sizeof target - 1)
+			break;
+		target[n] = '\0';
+		struct buf next = BUF_INIT;
+		if (target[0] == '/') {
+			buf_adds(&next, target);
+		} else {
+			char *dir = dir_of(path);
+			buf_addf(&next, "%s/%s", dir, target);
+			free(dir);
+		}
+		free(path);
+		path = buf_detach(&next);
+	}
+	int why = errno;
+	free(path);
+	errno = why;
+	return file;
+}
+
 /* Removes the new files of imports that were killed outright (SIGKILL,
  * a power cut): with the lock held, no other import is writing one. */
 static void
@@ -292,30 +344,31 @@ write_item(struct import_writer **w, const struct diag *d, struct import_item *i
 	return 0;
 }
 
-/* Takes the lock, and creates the new file beside dbpath in *tmp; on
- * errors, says why and returns -1. */
+/* Takes the lock, and creates the new file beside the database's file
+ * (in dir) in *tmp; on errors, says why and returns -1. */
 static int
-prepare_new_file(const char *dbpath, const char *dir, bool exists, const struct stat *st,
-    int *lockfd, char **tmp, FILE *errors)
+prepare_new_file(const struct import_plan *p, const char *dir, bool exists,
+    const struct stat *st, int *lockfd, char **tmp, FILE *errors)
 {
+	const char *dbpath = p->dbpath;
 	/* One importer at a time; readers never take this lock. */
 	struct buf lockpath = BUF_INIT;
-	buf_addf(&lockpath, "%s.lock", dbpath);
+	buf_addf(&lockpath, "%s.lock", p->file);
 	*lockfd = open(lockpath.data, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 	buf_free(&lockpath);
 	if (*lockfd < 0 || flock(*lockfd, LOCK_EX) != 0) {
-		fprintf(errors, "%s: cannot lock the database for import: %s\n", dbpath,
+		import_error(errors, dbpath, "cannot lock the database for import: %s",
 		    strerror(errno));
 		return -1;
 	}
-	remove_stale_tmps(dir, dbpath);
+	remove_stale_tmps(dir, p->file);
 	struct buf tb = BUF_INIT;
-	buf_addf(&tb, "%s.import-XXXXXX", dbpath);
+	buf_addf(&tb, "%s.import-XXXXXX", p->file);
 	*tmp = buf_detach(&tb);
 	int fd = tmp_create(*tmp);
 	if (fd < 0) {
-		fprintf(errors, "%s: cannot create a file beside the database: %s\n",
-		    dbpath, strerror(errno));
+		import_error(errors, dbpath, "cannot create a file beside the database: %s",
+		    strerror(errno));
 		free(*tmp);
 		*tmp = NULL;
 		return -1;
@@ -332,7 +385,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
     const struct import_options *opt, struct import_result *res, FILE *errors)
 {
 	struct diag d = DIAG_INIT;
-	struct file_list files = { NULL, 0 };
+	struct file_list files = { NULL, 0, NULL };
 	struct article_rules rules;
 	struct article *arts = NULL;
 	struct import_feed *feed = NULL;
@@ -341,7 +394,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	sqlite3_stmt *lookup = NULL;
 	struct db *old = NULL;
 	int status = IMPORT_REJECTED, lockfd = -1;
-	char *tmp = NULL, *dir = NULL;
+	char *tmp = NULL, *dir = NULL, *file = NULL;
 
 	memset(res, 0, sizeof *res);
 
@@ -353,7 +406,9 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 		struct buf err = BUF_INIT;
 		old = db_open(dbpath, DB_READ, &err);
 		if (old == NULL) {
-			fprintf(errors, "%s\n", err.data);
+			char *safe = text_sanitized(err.data, TEXT_TABS_AS_SPACE);
+			fprintf(errors, "%s\n", safe);
+			free(safe);
 			buf_free(&err);
 			return IMPORT_DB_ERROR;
 		}
@@ -382,11 +437,24 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	arts = xcalloc(files.n ? files.n : 1, sizeof *arts);
 	checks = (struct checks){ &d, arts, { NULL, 0 } };
 	id_index_init(&checks.ids, files.n);
-	dir = dir_of(dbpath);
+	/* Messages name dbpath, as given; the files are made beside the
+	 * database itself. A path whose file cannot be found is used as it
+	 * is (creating beside it fails, saying why), unless it is a link:
+	 * that would be renamed over. */
+	int unfollowed = 0;
+	if ((file = db_file(dbpath)) == NULL) {
+		struct stat lst;
+		int why = errno;
+		if (lstat(dbpath, &lst) == 0 && S_ISLNK(lst.st_mode))
+			unfollowed = why;
+		file = xstrdup(dbpath);
+	}
+	dir = dir_of(file);
 	if (old && opt->replace_all)
 		res->removed = count_articles(old);
 	struct import_plan plan = {
-		.dbpath = dbpath, .base = opt->replace_all ? NULL : old,
+		.dbpath = dbpath, .file = file, .base = opt->replace_all ? NULL : old,
+		.site = opt->replace_all ? old : NULL,
 		.rules = &rules, .n = files.n, .opt = opt,
 	};
 	plan.from = plan.base ? db_version(plan.base) : DB_SCHEMA_VERSION;
@@ -404,7 +472,10 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	}
 	if (d.errors == 0) {
 		/* Either says why it cannot write. */
-		if (prepare_new_file(dbpath, dir, exists, &st, &lockfd, &tmp, errors) == 0) {
+		if (unfollowed)
+			import_error(errors, dbpath, "cannot follow the link to the database: %s",
+			    strerror(unfollowed));
+		else if (prepare_new_file(&plan, dir, exists, &st, &lockfd, &tmp, errors) == 0) {
 			plan.tmp = tmp;
 			writer = import_writer_open(&plan, errors);
 		}
@@ -453,18 +524,18 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	int closed = import_writer_close(writer);
 	writer = NULL;
 	if (closed != 0) {
-		fprintf(errors, "%s: cannot close the new database\n", tmp);
+		import_error(errors, tmp, "cannot close the new database");
 		goto out;
 	}
 	import_step(plan.show_steps, "syncing the new database");
 	int synced = fsync_path(tmp, false);
 	import_step(plan.show_steps, NULL);
 	if (synced != 0) {
-		fprintf(errors, "%s: cannot sync: %s\n", tmp, strerror(errno));
+		import_error(errors, tmp, "cannot sync: %s", strerror(errno));
 		goto out;
 	}
-	if (rename(tmp, dbpath) != 0) {
-		fprintf(errors, "%s: cannot replace the database: %s\n", dbpath, strerror(errno));
+	if (rename(tmp, file) != 0) {
+		import_error(errors, dbpath, "cannot replace the database: %s", strerror(errno));
 		goto out;
 	}
 	tmp_forget();
@@ -492,12 +563,13 @@ out:
 	if (lockfd >= 0)
 		close(lockfd);
 	free(dir);
+	free(file);
 	for (size_t i = 0; i < files.n; i++)
 		article_free(&arts[i]);
 	free(arts);
 	free(checks.ids.slot);
 	sqlite3_finalize(lookup);
-	db_strings_free(files.v, files.n);
+	import_files_free(&files);
 	rules_free(&rules);
 	db_close(old);
 	diag_free(&d);

@@ -15,7 +15,8 @@
 #include "buf.h"
 
 struct import_options {
-	bool replace_all;       /* --replace: the database holds exactly these */
+	bool replace_all;       /* --replace: the database holds exactly these
+	                         * articles (its levels and statuses stay) */
 	bool progress;          /* draw progress on stderr (a terminal) */
 };
 

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -37,8 +38,63 @@ has_md_suffix(const char *name)
 	return n > 3 && strcmp(name + n - 3, ".md") == 0;
 }
 
+/* The files and folders an import has reached, by device and inode: a
+ * folder reached again through a symbolic link (to itself, to a folder
+ * above it, or a second link to one folder) is not walked again, and a
+ * file reached again (through two links, or named twice) is not read
+ * twice. Open addressing, at most half full. */
+struct file_id {
+	dev_t dev;
+	ino_t ino;
+	bool used;
+};
+
+struct file_seen {
+	struct file_id *slot;
+	size_t n, mask;
+};
+
+/* The slot that holds (dev, ino), or the empty one where it belongs. */
+static struct file_id *
+seen_slot(const struct file_seen *s, dev_t dev, ino_t ino)
+{
+	uint64_t h = ((uint64_t)dev * 0x9e3779b97f4a7c15u ^ (uint64_t)ino) * 0xff51afd7ed558ccdu;
+	for (size_t i = (size_t)(h >> 32) & s->mask;; i = (i + 1) & s->mask)
+		if (!s->slot[i].used || (s->slot[i].dev == dev && s->slot[i].ino == ino))
+			return &s->slot[i];
+}
+
+/* False if st's file or folder was reached before; else notes it. */
+static bool
+seen_first(struct file_list *f, const struct stat *st)
+{
+	struct file_seen *s = f->seen;
+	if (s == NULL) {
+		s = f->seen = xcalloc(1, sizeof *s);
+		s->mask = 63;
+		s->slot = xcalloc(s->mask + 1, sizeof *s->slot);
+	}
+	struct file_id *e = seen_slot(s, st->st_dev, st->st_ino);
+	if (e->used)
+		return false;
+	*e = (struct file_id){ st->st_dev, st->st_ino, true };
+	if (2 * ++s->n > s->mask) {
+		struct file_seen grown = { xcalloc(2 * (s->mask + 1), sizeof *s->slot),
+		    s->n, 2 * s->mask + 1 };
+		for (size_t i = 0; i <= s->mask; i++)
+			if (s->slot[i].used)
+				*seen_slot(&grown, s->slot[i].dev, s->slot[i].ino) = s->slot[i];
+		free(s->slot);
+		*s = grown;
+	}
+	return true;
+}
+
 /* Folders are walked with a work list, not recursion; hidden entries are
- * skipped and files come out sorted, so an import is reproducible. */
+ * skipped. Each folder's entries are taken in name order, depth first,
+ * so that of two links to one folder or file the same one is followed
+ * every time; the files then come out sorted, so an import is
+ * reproducible. */
 void
 import_collect(const char *root, struct file_list *files, struct diag *d)
 {
@@ -52,11 +108,13 @@ import_collect(const char *root, struct file_list *files, struct diag *d)
 			diag_error(d, root, 0, "not a file or folder");
 		else if (!has_md_suffix(root))
 			diag_error(d, root, 0, "not a Markdown article (expected a .md file)");
-		else
+		else if (seen_first(files, &st))
 			files_add(files, root);
 		return;
 	}
-	struct file_list todo = { NULL, 0 };
+	if (!seen_first(files, &st))
+		return;
+	struct file_list todo = { NULL, 0, NULL }, names = { NULL, 0, NULL };
 	int *depth = NULL;
 	files_add(&todo, root);
 	depth = xrealloc(depth, sizeof *depth);
@@ -72,34 +130,62 @@ import_collect(const char *root, struct file_list *files, struct diag *d)
 			continue;
 		}
 		struct dirent *de;
-		while ((de = readdir(dh)) != NULL) {
-			if (de->d_name[0] == '.')
-				continue;
+		while ((de = readdir(dh)) != NULL)
+			if (de->d_name[0] != '.')
+				files_add(&names, de->d_name);
+		closedir(dh);
+		if (names.n > 1)
+			qsort(names.v, names.n, sizeof *names.v, path_cmp);
+		size_t subs = todo.n;   /* this folder's folders from here */
+		for (size_t i = 0; i < names.n; i++) {
 			struct buf p = BUF_INIT;
 			buf_addf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
-			    de->d_name);
+			    names.v[i]);
 			if (stat(p.data, &st) != 0) {
 				diag_error(d, p.data, 0, "%s", strerror(errno));
 			} else if (S_ISDIR(st.st_mode)) {
+				/* One already reached is walked, or will be. */
 				if (dep + 1 > MAX_DIR_DEPTH) {
 					diag_error(d, p.data, 0, "folders nested too deep");
-				} else {
+				} else if (seen_first(files, &st)) {
 					files_add(&todo, p.data);
 					depth = xrealloc(depth, todo.n * sizeof *depth);
 					depth[todo.n - 1] = dep + 1;
 				}
-			} else if (S_ISREG(st.st_mode) && has_md_suffix(de->d_name)) {
+			} else if (S_ISREG(st.st_mode) && has_md_suffix(names.v[i]) &&
+			    seen_first(files, &st)) {
 				files_add(files, p.data);
 			}
 			buf_free(&p);
 		}
-		closedir(dh);
+		/* The first in name order comes off the work list first. */
+		for (size_t a = subs, b = todo.n; a + 1 < b; a++, b--) {
+			char *t = todo.v[a];
+			todo.v[a] = todo.v[b - 1];
+			todo.v[b - 1] = t;
+		}
+		for (size_t i = 0; i < names.n; i++)
+			free(names.v[i]);
+		names.n = 0;
 		free(dir);
 	}
+	free(names.v);
 	free(todo.v);
 	free(depth);
 	if (files->n > first + 1)
 		qsort(files->v + first, files->n - first, sizeof *files->v, path_cmp);
+}
+
+void
+import_files_free(struct file_list *files)
+{
+	for (size_t i = 0; i < files->n; i++)
+		free(files->v[i]);
+	free(files->v);
+	if (files->seen)
+		free(files->seen->slot);
+	free(files->seen);
+	*files = (struct file_list){ NULL, 0, NULL };
 }
 
 char *

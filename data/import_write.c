@@ -3,6 +3,7 @@
 #include "import_write.h"
 
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,9 +27,7 @@ exec_ok(sqlite3 *h, const char *sql, FILE *errors, const char *path)
 	char *msg = NULL;
 	if (sqlite3_exec(h, sql, NULL, NULL, &msg) == SQLITE_OK)
 		return true;
-	char *safe = text_sanitized(msg ? msg : sqlite3_errmsg(h), 0);
-	fprintf(errors, "%s: cannot write database: %s\n", path, safe);
-	free(safe);
+	import_error(errors, path, "cannot write database: %s", msg ? msg : sqlite3_errmsg(h));
 	sqlite3_free(msg);
 	return false;
 }
@@ -309,13 +308,13 @@ copy_base_file(const struct import_plan *p)
 	static const char *const sidecars[] = { "-wal", "-journal" };
 	for (size_t i = 0; i < sizeof sidecars / sizeof *sidecars; i++) {
 		struct buf side = BUF_INIT;
-		buf_addf(&side, "%s%s", p->dbpath, sidecars[i]);
+		buf_addf(&side, "%s%s", p->file, sidecars[i]);
 		bool there = lstat(side.data, &st) == 0;
 		buf_free(&side);
 		if (there)
 			goto out;
 	}
-	if ((in = open(p->dbpath, O_RDONLY | O_CLOEXEC)) < 0 ||
+	if ((in = open(p->file, O_RDONLY | O_CLOEXEC)) < 0 ||
 	    (out = open(p->tmp, O_WRONLY | O_CLOEXEC)) < 0 || fstat(in, &st) != 0)
 		goto out;
 	rc = copy_bytes(in, out, st.st_size);
@@ -327,6 +326,59 @@ out:
 	if (out >= 0)
 		close(out);
 	db_read_end(p->base, began);
+	return rc;
+}
+
+/* The rows that are the site's rather than its articles': the reading
+ * levels (labels, order, default disclaimers) and the statuses. A site
+ * may add its own, so the new file of a --replace takes them from the
+ * database it replaces, whose rules its articles were checked against,
+ * instead of the schema's. */
+static const char *const site_tables[][2] = {
+	{ "levels", "name, label, position, disclaimer" },
+	{ "statuses", "name, label, position" },
+};
+
+static int
+keep_site_rows(sqlite3 *h, struct db *site, struct buf *err)
+{
+	bool began = db_read_begin(site);
+	int rc = 0;
+	for (size_t t = 0; t < sizeof site_tables / sizeof *site_tables && rc == 0; t++) {
+		const char *table = site_tables[t][0], *cols = site_tables[t][1];
+		sqlite3_stmt *get = NULL, *put = NULL;
+		struct buf sql = BUF_INIT;
+		int step = SQLITE_ERROR;
+		buf_addf(&sql, "SELECT %s FROM %s", cols, table);
+		if (sqlite3_prepare_v2(db_handle(site), sql.data, -1, &get, NULL) == SQLITE_OK) {
+			int ncols = sqlite3_column_count(get);
+			buf_free(&sql);
+			buf_addf(&sql, "DELETE FROM %s", table);
+			rc = sqlite3_exec(h, sql.data, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+			buf_free(&sql);
+			buf_addf(&sql, "INSERT INTO %s (%s) VALUES (?", table, cols);
+			for (int c = 1; c < ncols; c++)
+				buf_adds(&sql, ", ?");
+			buf_adds(&sql, ")");
+			if (rc == 0 && sqlite3_prepare_v2(h, sql.data, -1, &put, NULL) != SQLITE_OK)
+				rc = -1;
+			while (rc == 0 && (step = sqlite3_step(get)) == SQLITE_ROW) {
+				for (int c = 0; c < ncols; c++)
+					sqlite3_bind_value(put, c + 1, sqlite3_column_value(get, c));
+				rc = w_step_done(put);
+			}
+		}
+		if (rc != 0) {
+			buf_addf(err, "cannot keep the %s: %s", table, sqlite3_errmsg(h));
+		} else if (step != SQLITE_DONE) {
+			buf_addf(err, "cannot read the %s: %s", table, db_errmsg(site));
+			rc = -1;
+		}
+		sqlite3_finalize(get);
+		sqlite3_finalize(put);
+		buf_free(&sql);
+	}
+	db_read_end(site, began);
 	return rc;
 }
 
@@ -351,7 +403,7 @@ import_writer_open(const struct import_plan *p, FILE *errors)
 		import_step(p->show_steps, NULL);
 	if (sqlite3_open_v2(p->tmp, &w->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		import_step(p->show_steps, NULL);
-		fprintf(errors, "%s: cannot create database: %s\n", p->tmp, sqlite3_errmsg(w->h));
+		import_error(errors, p->tmp, "cannot create database: %s", sqlite3_errmsg(w->h));
 		goto fail;
 	}
 	/* The file is private until the rename, so it needs no journal (and
@@ -370,12 +422,13 @@ import_writer_open(const struct import_plan *p, FILE *errors)
 			sqlite3_backup_finish(bk);
 		import_step(p->show_steps, NULL);
 		if (brc != SQLITE_DONE) {
-			fprintf(errors, "%s: cannot copy database: %s\n", dbpath,
+			import_error(errors, dbpath, "cannot copy database: %s",
 			    sqlite3_errmsg(w->h));
 			goto fail;
 		}
-	} else if (!p->base && db_create_schema(w->h, &err) != 0) {
-		fprintf(errors, "%s: %s\n", dbpath, err.data);
+	} else if (!p->base && (db_create_schema(w->h, &err) != 0 ||
+	    (p->site && keep_site_rows(w->h, p->site, &err) != 0))) {
+		import_error(errors, dbpath, "%s", err.data);
 		goto fail;
 	}
 	if (!exec_ok(w->h, "PRAGMA cache_size = -32768; BEGIN", errors, dbpath))
@@ -388,7 +441,7 @@ import_writer_open(const struct import_plan *p, FILE *errors)
 	 * each token then costs more cache misses; it only cost memory.)
 	 * FTS5's defaults are put back before the commit. */
 	if (db_upgrade(w->h, p->from, &err) != 0) {
-		fprintf(errors, "%s: %s\n", dbpath, err.data);
+		import_error(errors, dbpath, "%s", err.data);
 		goto fail;
 	}
 	if (!exec_ok(w->h, fts_settings(bulk_settings), errors, dbpath))
@@ -398,13 +451,13 @@ import_writer_open(const struct import_plan *p, FILE *errors)
 	 * list before its upgrade has none yet, so it is counted whole at the
 	 * end. */
 	if (p->from >= DB_SCHEMA_WORDS && (w->vocab = vocab_new(w->h)) == NULL) {
-		fprintf(errors, "%s: cannot find SQLite's unicode61 tokenizer\n", dbpath);
+		import_error(errors, dbpath, "cannot find SQLite's unicode61 tokenizer");
 		goto fail;
 	}
 	for (int i = 0; i < W_COUNT; i++)
 		if (sqlite3_prepare_v3(w->h, write_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
 		    &w->st[i], NULL) != SQLITE_OK) {
-			fprintf(errors, "%s: cannot write database: %s\n", dbpath,
+			import_error(errors, dbpath, "cannot write database: %s",
 			    sqlite3_errmsg(w->h));
 			goto fail;
 		}
@@ -422,10 +475,8 @@ import_writer_add(struct import_writer *iw, const struct import_item *it, FILE *
 	int r = write_article(&iw->w, &it->a, it->title, iw->p->rules);
 	if (r < 0) {
 		import_step(iw->p->opt->progress, NULL);
-		char *safe = text_sanitized(sqlite3_errmsg(iw->w.h), 0);
-		fprintf(errors, "%s: cannot write article '%s': %s\n", iw->p->dbpath,
-		    it->a.id, safe);
-		free(safe);
+		import_error(errors, iw->p->dbpath, "cannot write article '%s': %s",
+		    it->a.id, sqlite3_errmsg(iw->w.h));
 	}
 	return r;
 }
@@ -441,7 +492,7 @@ import_writer_finish(struct import_writer *iw, struct import_feed *feed, FILE *e
 	if (w->vocab) {
 		struct vocab *added = import_feed_words(feed);
 		if (added == NULL) {
-			fprintf(errors, "%s: cannot count the spelling vocabulary\n", dbpath);
+			import_error(errors, dbpath, "cannot count the spelling vocabulary");
 			goto out;
 		}
 		vocab_merge(w->vocab, added);
@@ -463,12 +514,12 @@ import_writer_finish(struct import_writer *iw, struct import_feed *feed, FILE *e
 		goto out;
 	if (w->vocab == NULL && ((w->vocab = vocab_new(w->h)) == NULL ||
 	    vocab_scan(w->vocab, w->h, 0, -1, 1) != 0)) {
-		fprintf(errors, "%s: cannot count the spelling vocabulary: %s\n", dbpath,
+		import_error(errors, dbpath, "cannot count the spelling vocabulary: %s",
 		    sqlite3_errmsg(w->h));
 		goto out;
 	}
 	if (vocab_store(w->vocab, w->h) != 0) {
-		fprintf(errors, "%s: cannot write the spelling vocabulary: %s\n", dbpath,
+		import_error(errors, dbpath, "cannot write the spelling vocabulary: %s",
 		    sqlite3_errmsg(w->h));
 		goto out;
 	}
@@ -530,6 +581,22 @@ import_progress(const struct import_options *opt, const char *what, size_t i, si
 	if (i + 1 == n)
 		fputs("\r\033[K", stderr);
 	fflush(stderr);
+}
+
+void
+import_error(FILE *errors, const char *path, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	struct buf line = BUF_INIT;
+	text_sanitize(&line, path, strlen(path), 0);
+	buf_adds(&line, ": ");
+	text_sanitize(&line, msg, strlen(msg), TEXT_TABS_AS_SPACE);
+	fprintf(errors, "%s\n", line.data);
+	buf_free(&line);
 }
 
 void

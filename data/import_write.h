@@ -29,8 +29,10 @@ size_t import_search_rows(const struct article *a, const struct article_rules *r
 /* What an import writes. */
 struct import_plan {
 	const char *dbpath;             /* the database, for messages */
+	const char *file;               /* dbpath with its links followed */
 	const char *tmp;                /* the new file, created empty */
 	struct db *base;                /* copied into tmp first; NULL: start empty */
+	struct db *site;                /* with no base: whose levels and statuses to keep */
 	int from;                       /* base's schema version (or this one's) */
 	const struct article_rules *rules;
 	size_t n;                       /* the files of the import */
@@ -63,6 +65,11 @@ int import_writer_close(struct import_writer *w);
 /* Shows "what i+1/n" on stderr now and then, when opt asks for it. */
 void import_progress(const struct import_options *opt, const char *what, size_t i,
     size_t n);
+
+/* Writes "PATH: message" as one line to errors, with both made safe for a
+ * terminal: a path is the user's, and may hold any byte but NUL. */
+void import_error(FILE *errors, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* Shows "bedside: what..." on stderr (a terminal) while a step that can
  * take seconds runs, when show is true; NULL clears it. */

@@ -87,6 +87,160 @@ is "$rc" 1 "an article not re-imported is gone after --replace"
 run "$BEDSIDE" topics --db "$db"
 unlike "$out" 'Gadgets|Sprockets' "empty topics are removed"
 
+# --replace replaces the articles only: the reading levels and statuses a
+# site added to its database stay, with their labels, order and
+# disclaimers, as the articles were checked against them.
+site="$scratch/site.db"
+"$BEDSIDE" import --db "$site" "$FIXTURES/good" >/dev/null 2>&1
+sqlite3 "$site" "INSERT INTO levels VALUES ('nurse', 'Nurse', 3, 'Ask the nurse in charge.');
+    INSERT INTO statuses VALUES ('retired', 'Retired', 4);"
+rules() { sqlite3 -readonly "$site" 'SELECT * FROM levels ORDER BY position; SELECT * FROM statuses ORDER BY position'; }
+rules_before=$(rules)
+cat > "$scratch/nurse.md" <<'EOF'
+---
+id: nurse-rounds
+title: What does a nurse check on rounds?
+topic: Nursing/Rounds
+updated: 2026-03-02
+status: retired
+---
+
+## Answer {level=nurse}
+Nurse answer about the checks on rounds [1].
+
+## Answer {level=clinician}
+Clinician answer about the checks on rounds [1].
+
+## References
+1. Example Society. Example guideline for rounds. 2020.
+EOF
+run "$BEDSIDE" import --db "$site" "$scratch/nurse.md"
+is "$rc" 0 "an article at a site's own level and status imports"
+run "$BEDSIDE" import --db "$site" --replace "$scratch/nurse.md"
+is "$rc" 0 "and so does --replace with it"
+is "$(rules)" "$rules_before" "--replace keeps the site's levels and statuses as they were"
+run "$BEDSIDE" show --db "$site" --level nurse nurse-rounds
+is "$rc" 0 "show at the site's level after --replace"
+contains "$out" "Status: Retired" "with the site's status label"
+contains "$out" "Level: Nurse" "at that level"
+contains "$out" "Nurse answer about the checks" "with the level's answer"
+contains "$out" "Ask the nurse in charge." "and the level's disclaimer"
+run "$BEDSIDE" check --db "$site"
+is "$rc" 0 "the database --replace made passes check"
+
+# An import through a symbolic link updates the database the link points
+# to, and the link stays a link; the lock, the new file and the rename
+# are beside that database, so imports through the link and through the
+# file itself wait for each other.
+mkdir "$scratch/real"
+"$BEDSIDE" import --db "$scratch/real/ward.db" "$FIXTURES/good/beta.md" >/dev/null 2>&1
+ln -s real/ward.db "$scratch/link.db"
+run "$BEDSIDE" import --db "$scratch/link.db" "$FIXTURES/good/alpha.md"
+is "$rc" 0 "an import through a symbolic link succeeds"
+test -L "$scratch/link.db"
+ok $? "the link stays a link"
+run "$BEDSIDE" show --db "$scratch/real/ward.db" alpha
+is "$rc" 0 "the database it points to has the article"
+run "$BEDSIDE" show --db "$scratch/real/ward.db" beta
+is "$rc" 0 "and keeps the one it had"
+test -e "$scratch/real/ward.db.lock" && test ! -e "$scratch/link.db.lock"
+ok $? "the lock is beside the database, not beside the link"
+ln -s real/new.db "$scratch/newlink.db"
+run "$BEDSIDE" import --db "$scratch/newlink.db" "$FIXTURES/good/beta.md"
+is "$rc" 0 "an import through a link to a database not made yet succeeds"
+test -L "$scratch/newlink.db" && test -f "$scratch/real/new.db" && test ! -L "$scratch/real/new.db"
+ok $? "and makes the database where the link points"
+ln -s nowhere/new.db "$scratch/dangling.db"
+run "$BEDSIDE" import --db "$scratch/dangling.db" "$FIXTURES/good/beta.md"
+is "$rc" 4 "an import through a link into a folder not there is rejected"
+like "$err" 'dangling\.db: cannot follow the link to the database: No such file or directory$' "saying why"
+test -L "$scratch/dangling.db"
+ok $? "and the link stays a link"
+if command -v flock >/dev/null 2>&1; then
+	exec 9>>"$scratch/real/ward.db.lock"
+	flock -x 9
+	run timeout 1 "$BEDSIDE" import --db "$scratch/link.db" "$FIXTURES/good/alpha.md"
+	exec 9>&-
+	is "$rc" 124 "an import through the link waits for one through the file"
+else
+	echo "ok $((tap_n += 1)) # skip flock is not installed"
+fi
+
+# Folders reached through symbolic links are walked once each, and a file
+# reached twice (through two links, or named twice) is imported once: a
+# link back into a folder being walked is no loop and no error, as with
+# find -L or rsync.
+mkdir "$scratch/loop2" "$scratch/loop1"
+cp "$FIXTURES/good/nested/gamma.md" "$scratch/loop2/"
+cp "$FIXTURES/good/nested/gamma.md" "$scratch/loop1/"
+ln -s . "$scratch/loop2/a"
+ln -s . "$scratch/loop2/b"
+ln -s . "$scratch/loop1/a"
+run timeout 10 "$BEDSIDE" import --db "$scratch/loop2.db" "$scratch/loop2"
+is "$rc" 0 "a folder with two links to itself imports, and soon"
+like "$out" '^imported 1 article into ' "its one article once"
+is "$err" "" "with nothing on stderr"
+run timeout 10 "$BEDSIDE" import --db "$scratch/loop1.db" "$scratch/loop1"
+is "$rc:$err" "0:" "a folder with one link to itself imports, with nothing on stderr"
+like "$out" '^imported 1 article into ' "its one article once"
+run "$BEDSIDE" import --db "$scratch/twice.db" "$scratch/loop1/gamma.md" "$scratch/loop1/gamma.md"
+is "$rc:$err" "0:" "a file named twice imports, with no duplicate id"
+like "$out" '^imported 1 article into ' "once"
+run "$BEDSIDE" import --db "$scratch/twice.db" "$scratch/loop1" "$scratch/loop1/gamma.md" "$scratch/loop1/"
+is "$rc:$err" "0:" "a file named and in a folder named (twice) imports"
+like "$out" '^imported 1 article into ' "once"
+# Two links to one folder: its files come once, through the first link
+# in name order, so the import is the same every time.
+mkdir -p "$scratch/links/in" "$scratch/links/shared"
+cp "$FIXTURES/good/nested/gamma.md" "$scratch/links/shared/"
+ln -s ../shared "$scratch/links/in/b"
+ln -s ../shared "$scratch/links/in/a"
+run "$BEDSIDE" import --db "$scratch/links.db" "$scratch/links/in"
+is "$rc:$err" "0:" "a folder reached through two links imports"
+like "$out" '^imported 1 article into ' "its article once"
+is "$(sqlite3 -readonly "$scratch/links.db" 'SELECT source FROM articles')" \
+    "$scratch/links/in/a/gamma.md" "through the first link by name"
+
+# A database path in a message is made safe for the terminal, as every
+# other is: control characters and escape sequences in it are shown as
+# placeholders (U+2400 on), and each message stays one line.
+safe_err() {
+	[ "$(wc -l < "$scratch/err")" -eq 1 ] && ! LC_ALL=C grep -q $'[\001-\037\177]' "$scratch/err"
+}
+run "$BEDSIDE" import --db "$scratch/no"$'\033[7m'"pe"$'\n'"/x.db" "$FIXTURES/good/alpha.md"
+is "$rc" 4 "an import into a folder that is not there is rejected"
+safe_err
+ok $? "its message is one line with no control character"
+contains "$err" "no␛[7mpe␊/x.db: cannot lock the database" "and shows them as placeholders"
+printf 'not a database\n' > "$scratch/ba"$'\033]0;x\a'"d"$'\n'".db"
+run "$BEDSIDE" import --db "$scratch/ba"$'\033]0;x\a'"d"$'\n'".db" "$FIXTURES/good/alpha.md"
+is "$rc" 3 "an import into a file that is not a database is refused"
+safe_err
+ok $? "its message is one line with no control character"
+contains "$err" "ba␛]0;x␇d␊.db: not a readable SQLite database" "and shows them as placeholders"
+
+# An import that cannot write beside the database is rejected with 4,
+# as one with a bad file: nothing was written, and the database is not
+# missing, unreadable or corrupt (3).
+run "$BEDSIDE" import --db "$scratch/notes.txt/x.db" "$FIXTURES/good/alpha.md"
+is "$rc" 4 "an import under a file, not a folder, is rejected with 4"
+like "$err" '^[^ ]*/notes\.txt/x\.db: cannot lock the database for import: Not a directory$' \
+    "naming the database and why"
+if [ "$(id -u)" -ne 0 ]; then
+	mkdir "$scratch/ro"
+	"$BEDSIDE" import --db "$scratch/ro/ward.db" "$FIXTURES/good/beta.md" >/dev/null 2>&1
+	cp "$scratch/ro/ward.db" "$scratch/ro-before.db"
+	chmod 555 "$scratch/ro"
+	run "$BEDSIDE" import --db "$scratch/ro/ward.db" "$FIXTURES/good/alpha.md"
+	chmod 755 "$scratch/ro"
+	is "$rc" 4 "an import into a read-only folder is rejected with 4"
+	cmp -s "$scratch/ro/ward.db" "$scratch/ro-before.db"
+	ok $? "and leaves the database as it was"
+else
+	echo "ok $((tap_n += 1)) # skip root writes into a read-only folder"
+	echo "ok $((tap_n += 1)) # skip root writes into a read-only folder"
+fi
+
 # The file keeps its permissions across an import (it is replaced by rename).
 chmod 640 "$db"
 "$BEDSIDE" import --db "$db" "$FIXTURES/good" >/dev/null 2>&1

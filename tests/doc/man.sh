@@ -76,6 +76,11 @@ exit_sec=$(section "EXIT STATUS")
 for n in 0 1 2 3 4; do
 	like "$exit_sec" "^\\.B $n\$" "EXIT STATUS describes status $n"
 done
+# An import that cannot write its new database (a folder missing or
+# read-only) is rejected with nothing written: status 4, as SPEC has it,
+# not only when a file had a problem.
+status4=$(printf '%s\n' "$exit_sec" | sed -n '/^\.B 4$/,/^\.\(TP\|PP\)/p' | tr '\n' ' ')
+like "$status4" 'could not be written' "EXIT STATUS 4 covers a new database that could not be written"
 files_sec=$(section FILES)
 like "$files_sec" 'bedside/config' "FILES names the config file"
 like "$files_sec" 'local/state/bedside' "FILES names the state folder"
