@@ -56,6 +56,20 @@ rules_free(struct article_rules *r)
 	db_strings_free(r->statuses, r->nstatuses);
 }
 
+static bool
+rules_equal(const struct article_rules *a, const struct article_rules *b)
+{
+	if (a->nlevels != b->nlevels || a->nstatuses != b->nstatuses)
+		return false;
+	for (size_t i = 0; i < a->nlevels; i++)
+		if (strcmp(a->levels[i], b->levels[i]) != 0)
+			return false;
+	for (size_t i = 0; i < a->nstatuses; i++)
+		if (strcmp(a->statuses[i], b->statuses[i]) != 0)
+			return false;
+	return true;
+}
+
 static int
 fsync_path(const char *path, bool dir)
 {
@@ -344,6 +358,46 @@ write_item(struct import_writer **w, const struct diag *d, struct import_item *i
 	return 0;
 }
 
+/* The database was opened, and its rules read, before the lock: another
+ * import may have replaced (or made) it since. Starts from the file as
+ * it is now, so that import's articles are kept; returns -1, saying
+ * why, if the files were checked against rules it no longer has. */
+static int
+reopen_if_replaced(struct import_plan *plan, struct db **old, bool *exists,
+    struct stat *st, const struct article_rules *rules, struct import_result *res,
+    FILE *errors)
+{
+	struct stat now;
+	bool there = stat(plan->dbpath, &now) == 0;
+	if (there == *exists && (!there || (now.st_dev == st->st_dev &&
+	    now.st_ino == st->st_ino)))
+		return 0;
+	struct buf err = BUF_INIT;
+	struct db *db = there ? db_open(plan->dbpath, DB_READ, &err) : NULL;
+	buf_free(&err);
+	struct article_rules r = { NULL, 0, NULL, 0 };
+	bool same = db && load_rules(db_handle(db), &r) == 0 && rules_equal(&r, rules) &&
+	    db_version(db) == plan->from;
+	rules_free(&r);
+	if (!same) {
+		db_close(db);
+		import_error(errors, plan->dbpath, "the database was replaced by another "
+		    "import while this one read its files; run it again");
+		return -1;
+	}
+	db_close(*old);
+	*old = db;
+	*exists = true;
+	*st = now;
+	if (plan->opt->replace_all) {
+		plan->site = db;
+		res->removed = count_articles(db);
+	} else {
+		plan->base = db;
+	}
+	return 0;
+}
+
 /* Takes the lock, and creates the new file beside the database's file
  * (in dir) in *tmp; on errors, says why and returns -1. */
 static int
@@ -475,7 +529,8 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 		if (unfollowed)
 			import_error(errors, dbpath, "cannot follow the link to the database: %s",
 			    strerror(unfollowed));
-		else if (prepare_new_file(&plan, dir, exists, &st, &lockfd, &tmp, errors) == 0) {
+		else if (prepare_new_file(&plan, dir, exists, &st, &lockfd, &tmp, errors) == 0 &&
+		    reopen_if_replaced(&plan, &old, &exists, &st, &rules, res, errors) == 0) {
 			plan.tmp = tmp;
 			writer = import_writer_open(&plan, errors);
 		}
