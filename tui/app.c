@@ -403,7 +403,7 @@ relayout(struct app *app)
 		show_too_small();
 		return;
 	}
-	/* curses marks stdscr changed on a resize, and wget_wch(stdscr) would
+	/* curses marks stdscr changed on a resize, and wgetch(stdscr) would
 	 * paint it, blank, over the views: put it out first, under them. */
 	werase(stdscr);
 	wnoutrefresh(stdscr);
@@ -575,6 +575,9 @@ app_loop(struct app *app)
 			relayout(app);
 			continue;
 		}
+		/* Round again, to draw what the keys before did. */
+		if (r == INPUT_SKIP)
+			continue;
 		dispatch(app, key);
 		/* A message lasts until the next key. */
 		if (!app->message_new && app->message) {

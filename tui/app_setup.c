@@ -362,7 +362,7 @@ app_setup_terminal(struct app *app)
 	curs_set(0);
 	theme_init(app->theme);
 	/* stdscr is drawn only to say the terminal is too small; refreshing
-	 * it once now keeps wget_wch(stdscr) from painting over the views. */
+	 * it once now keeps wgetch(stdscr) from painting over the views. */
 	refresh();
 	return true;
 }

@@ -10,6 +10,7 @@
 enum input_result {
 	INPUT_KEY,              /* *out is a key */
 	INPUT_RESIZE,           /* the terminal changed size */
+	INPUT_SKIP,             /* bytes that are no key were read and dropped */
 	INPUT_STOP,             /* a stop signal, or the terminal is gone */
 };
 
