@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "curses_wide.h"
+#include "input.h"
 #include "settings.h"
 #include "text.h"
 #include "theme.h"
@@ -355,6 +356,7 @@ app_setup_terminal(struct app *app)
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
+	input_setup();
 	nodelay(stdscr, TRUE);
 	meta(stdscr, TRUE);
 	terminal_modes(app->secure);

@@ -31,6 +31,87 @@
 
 /* How long the rest of a character split over two reads may take. */
 #define PIECE_WAIT_MS 40
+/* Key codes past KEY_MAX looked at for the terminal's extended keys. */
+#define EXTENDED_MAX 1024
+
+/* Codes curses gives that are another name for a key: see input_setup. */
+static struct {
+	int from, to;
+} aliases[64];
+static size_t naliases;
+
+static void
+alias_add(int from, int to)
+{
+	if (naliases < sizeof aliases / sizeof aliases[0]) {
+		aliases[naliases].from = from;
+		aliases[naliases].to = to;
+		naliases++;
+	}
+}
+
+/* Key capabilities whose keys have a name in keymaps, for an extended
+ * one named after one of them in a terminfo that lacks the first. */
+static const struct {
+	const char *cap;
+	int key;
+} key_caps[] = {
+	{ "kcbt", KEY_BTAB }, { "khome", KEY_HOME }, { "kend", KEY_END },
+	{ "kcuu1", KEY_UP }, { "kcud1", KEY_DOWN }, { "kcub1", KEY_LEFT },
+	{ "kcuf1", KEY_RIGHT }, { "kpp", KEY_PPAGE }, { "knp", KEY_NPAGE },
+	{ "kbs", KEY_BACKSPACE }, { "kdch1", KEY_DC }, { "kich1", KEY_IC },
+	{ "kent", KEY_ENTER },
+};
+
+/* The key an extended capability such as linux's kcbt2 (a second string
+ * for Shift-Tab, \E[Z) is another string for: that of the capability it
+ * is named after, the name with its number taken off; 0 if none. Names
+ * with capitals are xterm's modified keys (kUP5 is Control-Up), which are
+ * keys of their own. */
+static int
+extended_key_for(const char *name)
+{
+	char base[16];
+	size_t n = strlen(name);
+
+	while (n > 0 && name[n - 1] >= '0' && name[n - 1] <= '9')
+		n--;
+	if (n < 2 || n == strlen(name) || n >= sizeof base)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (name[i] < 'a' || name[i] > 'z')
+			return 0;
+	memcpy(base, name, n);
+	base[n] = '\0';
+	const char *str = tigetstr(base);
+	if (str != NULL && str != (const char *)-1) {
+		int key = key_defined(str);
+		if (key >= KEY_MIN && key <= KEY_MAX)
+			return key;
+	}
+	for (size_t i = 0; i < sizeof key_caps / sizeof key_caps[0]; i++)
+		if (strcmp(base, key_caps[i].cap) == 0)
+			return key_caps[i].key;
+	return 0;
+}
+
+void
+input_setup(void)
+{
+	/* The same keys under their xterm terminfo names. */
+	alias_add(KEY_FIND, KEY_HOME);
+	alias_add(KEY_SELECT, KEY_END);
+	/* curses gives each extended key capability of the terminfo a code
+	 * of its own past KEY_MAX, even one that is a second string for a
+	 * standard key (a string that is the same as a standard key's is
+	 * that key already). */
+	for (int c = KEY_MAX; c < KEY_MAX + EXTENDED_MAX; c++) {
+		const char *name = keyname(c);
+		int key = name && name[0] == 'k' ? extended_key_for(name) : 0;
+		if (key)
+			alias_add(c, key);
+	}
+}
 
 /* The next byte or key curses has, waiting up to wait_ms for one. */
 static int
@@ -125,11 +206,11 @@ decode(int c, bool meta, struct key *out)
 	}
 	if (c >= KEY_MIN) {
 		rc = KEY_CODE_YES;
-		/* The same keys under their xterm terminfo names. */
-		if (c == KEY_FIND)
-			c = KEY_HOME;
-		else if (c == KEY_SELECT)
-			c = KEY_END;
+		for (size_t i = 0; i < naliases; i++)
+			if (aliases[i].from == c) {
+				c = aliases[i].to;
+				break;
+			}
 	} else if (c >= 0x80) {
 		uint32_t cp = read_utf8(c);
 		if (cp == TEXT_INVALID)

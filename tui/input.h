@@ -14,6 +14,11 @@ enum input_result {
 	INPUT_STOP,             /* a stop signal, or the terminal is gone */
 };
 
+/* Once curses has started: learns which codes curses gives for this
+ * terminal are other names for keys a keymap names (linux's second
+ * Shift-Tab, xterm's Home as KEY_FIND), so each reads as that key. */
+void input_setup(void);
+
 /*
  * Waits for the next key. stop is checked before every wait and a signal
  * interrupts the wait, so setting it from a handler ends the wait. A

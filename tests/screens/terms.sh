@@ -1,11 +1,11 @@
 #!/bin/sh
 # Terminal variety: xterm-256color, screen, tmux-256color, linux and vt100
-# all work; no colour on vt100 or with NO_COLOR; the C locale gets ASCII
+# all work, Shift-Tab included in every shipped keymap; no colour on vt100 or with NO_COLOR; the C locale gets ASCII
 # only, never a byte the terminal cannot show.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 19
+plan 34
 screen_db
 esc=$(printf '\033')
 colour_re="${esc}\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]"
@@ -28,6 +28,20 @@ for term in xterm-256color screen tmux-256color linux vt100; do
 	keys q
 	wait_exit 5
 	is "$exit_status" 0 "TERM=$term: quits cleanly"
+done
+
+# Shift-Tab: linux's terminfo has \E[Z only as an extended key (kcbt2),
+# which curses gives a code of its own; vt100's has none.
+for term in xterm-256color screen tmux-256color linux vt100; do
+	for km in default vi emacs; do
+		SCREEN_TERM=$term screen_start 80 24 -- --keymap $km hf-diuretics
+		wait_for '\[1 Answer\]'
+		keys BTab
+		wait_for '\[5 Disclaimer\]' 5
+		ok $? "TERM=$term, $km keymap: Shift-Tab goes to the previous pane"
+		keys q q
+		wait_exit 5
+	done
 done
 
 SCREEN_TERM=xterm-256color screen_start 80 24
