@@ -347,8 +347,19 @@ app_setup_terminal(struct app *app)
 	 * environment. */
 	use_env(TRUE);
 	use_tioctl(TRUE);
-	if (newterm(NULL, stdout, stdin) == NULL) {
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (scr == NULL) {
 		cli_error("cannot use the terminal type '%s' (check TERM)", term ? term : "");
+		return false;
+	}
+	/* A terminal that cannot put the cursor where it is told (dumb, a
+	 * printing terminal) would show a blank screen: say so instead. */
+	const char *cup = tigetstr("cup");
+	if (cup == NULL || cup == (const char *)-1) {
+		endwin();
+		delscreen(scr);
+		cli_error("cannot use the terminal type '%s': it cannot move the "
+		    "cursor (check TERM)", term ? term : "");
 		return false;
 	}
 	cbreak();
