@@ -263,7 +263,8 @@ static void
 key_search_cb(void *ctx, struct key key, enum action act)
 {
 	struct key_search *ks = ctx;
-	if (ks->found || act != ks->act || keymap_lookup(ks->km, ks->context, key) != act)
+	if (ks->found || act != ks->act || keymap_lookup(ks->km, ks->context, key) != act ||
+	    !input_key_reachable(key))
 		return;
 	/* In the search box, typing keys are text, not bindings. */
 	if (ks->context == CTX_SEARCH && search_key_is_text(key))

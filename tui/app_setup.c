@@ -29,6 +29,7 @@ static size_t nreports;
 static const char fallback_keys[] =
 	"bind generic q quit\n"
 	"bind generic ? help\n"
+	"bind generic <F1> help\n"
 	"bind generic / search\n"
 	"bind generic L level-cycle\n"
 	"bind generic <Tab> pane-next\n"

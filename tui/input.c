@@ -39,6 +39,9 @@ static struct {
 	int from, to;
 } aliases[64];
 static size_t naliases;
+/* The terminal's Backspace sends ^H (vt100's does), so curses reads C-h
+ * as Backspace. */
+static bool ctrl_h_is_backspace;
 
 static void
 alias_add(int from, int to)
@@ -98,6 +101,9 @@ extended_key_for(const char *name)
 void
 input_setup(void)
 {
+	const char *kbs = tigetstr("kbs");
+	ctrl_h_is_backspace = kbs != NULL && kbs != (const char *)-1 &&
+	    strcmp(kbs, "\b") == 0;
 	/* The same keys under their xterm terminfo names. */
 	alias_add(KEY_FIND, KEY_HOME);
 	alias_add(KEY_SELECT, KEY_END);
@@ -269,6 +275,12 @@ input_read(struct key *out, volatile sig_atomic_t *stop)
 		if (++empty > 50)
 			return INPUT_STOP;
 	}
+}
+
+bool
+input_key_reachable(struct key key)
+{
+	return !(ctrl_h_is_backspace && !key.is_func && key.code == 0x08);
 }
 
 bool

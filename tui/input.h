@@ -19,6 +19,11 @@ enum input_result {
  * Shift-Tab, xterm's Home as KEY_FIND), so each reads as that key. */
 void input_setup(void);
 
+/* Whether the terminal can send key at all: C-h cannot where Backspace
+ * sends ^H, for it arrives as Backspace. Help and hints leave such keys
+ * out. */
+bool input_key_reachable(struct key key);
+
 /*
  * Waits for the next key. stop is checked before every wait and a signal
  * interrupts the wait, so setting it from a handler ends the wait. A

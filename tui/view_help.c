@@ -10,6 +10,7 @@
 #include "app.h"
 #include "buf.h"
 #include "draw.h"
+#include "input.h"
 #include "text.h"
 #include "view.h"
 
@@ -26,6 +27,7 @@ struct help_view {
 	struct help_line *lines;
 	size_t n;
 	int scroll;
+	bool unreachable;       /* a key was left out: the terminal cannot send it */
 	WINDOW *hdr, *body;
 	bool dirty;
 };
@@ -39,6 +41,7 @@ struct group {
 struct collect {
 	const struct keymap *km;
 	enum context ctx;       /* where the keys must be in force */
+	bool unreachable;
 	struct group g[ACT__COUNT];
 	size_t n;
 };
@@ -82,6 +85,10 @@ collect_cb(void *ctx, struct key key, enum action act)
 		return;
 	if (c->ctx == CTX_SEARCH && search_key_is_text(key))
 		return;
+	if (!input_key_reachable(key)) {
+		c->unreachable = true;
+		return;
+	}
 	keymap_key_name(key, name, sizeof name);
 	size_t i;
 	for (i = 0; i < c->n; i++)
@@ -107,6 +114,7 @@ section(struct help_view *h, enum context table, enum context ctx, const char *t
 	c.km = h->v.app->km;
 	c.ctx = ctx;
 	keymap_each(c.km, table, collect_cb, &c);
+	h->unreachable |= c.unreachable;
 	if (c.n == 0 && table != CTX_SEARCH)
 		return;
 	add_line(h, NULL, "", NULL, TH_NORMAL);
@@ -133,6 +141,9 @@ build(struct help_view *h)
 		if (c != (int)from)
 			section(h, (enum context)c, (enum context)c, context_titles[c]);
 	add_line(h, NULL, "", NULL, TH_NORMAL);
+	if (h->unreachable)
+		add_line(h, NULL, "C-h is Backspace on this terminal (it sends ^H for "
+		    "Backspace): its bindings are left out.", NULL, TH_DIM);
 	add_line(h, NULL, "Keys are set in keymap files: bind CONTEXT KEY ACTION. "
 	    "Your own go in $XDG_CONFIG_HOME/bedside/keys.", NULL, TH_DIM);
 }

@@ -1,12 +1,14 @@
 #!/bin/sh
 # Keys come from the keymap: ? shows the bindings in force, a user keys
 # file adds to them (and shows in help), a bad line is reported as
-# FILE:LINE while the rest loads; --keymap vi and emacs; secure mode
-# refuses keymap files.
+# FILE:LINE while the rest loads; --keymap vi and emacs; F1 is help in
+# every keymap, in the search box too, and where Backspace sends ^H
+# (vt100) help and hints leave out C-h, which is Backspace there; secure
+# mode refuses keymap files.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 27
+plan 35
 screen_db
 
 screen_start 80 24
@@ -83,6 +85,35 @@ keys C-s
 wait_for '^ Search:'
 ok $? "emacs keymap: C-s searches (flow control is off)"
 keys C-g q
+wait_exit 5
+
+# F1 is help in every keymap, in the search box too (where ? is text).
+for km in default vi emacs; do
+	screen_start 80 24 -- --keymap $km
+	wait_for 'Level: Clinician'
+	keys /
+	wait_for '^ Search:'
+	like "$(screen_line 'close')" 'F1 help' "$km keymap: the search box's status line offers F1 for help"
+	keys F1
+	wait_for 'Keys in force'
+	like "$screen" 'In the search box' "$km keymap: F1 in the search box shows help"
+	keys F1 Escape
+	wait_for 'bedside . Topics'
+	keys q
+	wait_exit 5
+done
+# vt100's Backspace sends ^H: C-h arrives as Backspace, so emacs's C-h
+# help is not offered, and F1 is.
+SCREEN_TERM=vt100 screen_start 80 24 -- --keymap emacs
+wait_for 'Level: Clinician'
+keys ?
+wait_for 'Show the keys in force'
+like "$(screen_line 'Show the keys in force')" '^   \? <F1> +help' \
+	"vt100, emacs keymap: help lists ? and F1 for help, not C-h"
+keys End
+wait_for 'Keys are set in keymap files'
+like "$screen" 'C-h is Backspace on this terminal' "and says C-h is Backspace here"
+keys q q
 wait_exit 5
 
 # The config file chooses the keymap; a keymap of the user's own is found

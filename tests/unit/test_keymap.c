@@ -102,6 +102,9 @@ START_TEST(test_shipped_fixed_keys)
 		enum action act;
 	} fixed[] = {
 		{ "/", ACT_SEARCH },	   { "?", ACT_HELP },
+		/* F1 too: in the search box ? is text, and where Backspace
+		 * sends ^H (vt100), C-h is Backspace. */
+		{ "<F1>", ACT_HELP },
 		{ "q", ACT_QUIT },	   { "L", ACT_LEVEL_CYCLE },
 		{ "<Tab>", ACT_PANE_NEXT }, { "<S-Tab>", ACT_PANE_PREV },
 		{ "<Esc>", ACT_CLOSE },	   { "<Up>", ACT_MOVE_UP },
@@ -128,6 +131,7 @@ START_TEST(test_shipped_fixed_keys)
 	/* ...and follows the citation in an article. */
 	assert_action(km, CTX_ARTICLE, "<Enter>", ACT_CITE_FOLLOW, path);
 	assert_action(km, CTX_HELP, "q", ACT_QUIT, path);
+	assert_action(km, CTX_HELP, "<F1>", ACT_HELP, path);
 	assert_action(km, CTX_HELP, "<Esc>", ACT_CLOSE, path);
 	for (int p = 0; p < 5; p++) {
 		char k[2] = { (char)('1' + p), '\0' };
