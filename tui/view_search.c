@@ -571,6 +571,10 @@ search_action(struct view *v, enum action act)
 		if (s->stale || s->ranking)
 			run(s, RUN_WHOLE);
 		break;
+	case ACT_SEARCH:
+		/* Already searching: another search box on top of this one
+		 * would hide the query. */
+		return true;
 	default:
 		return false;
 	}

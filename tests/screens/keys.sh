@@ -8,7 +8,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 35
+plan 39
 screen_db
 
 screen_start 80 24
@@ -84,7 +84,24 @@ ok $? "emacs keymap: C-n moves down"
 keys C-s
 wait_for '^ Search:'
 ok $? "emacs keymap: C-s searches (flow control is off)"
-keys C-g q
+keys h e
+wait_for '^ Search: he *$'
+wait_for '[2-9] articles'
+first=$(screen_line '^>')
+first_re=$(printf '%s' "$first" | sed 's/[][\\.*^$?+(){}|]/\\&/g')
+keys C-s
+wait_gone "^$first_re\$"
+like "$screen" '^ Search: he *$' "emacs keymap: C-s in the search box keeps the query"
+second=$(screen_line '^>')
+test -n "$second" && test "$second" != "$first"
+ok $? "and goes to the next hit, as isearch does"
+keys C-r
+wait_for "^$first_re\$"
+ok $? "C-r goes back to the hit before"
+keys C-g
+wait_for 'bedside . Topics'
+ok $? "one C-g closes the one search box"
+keys q
 wait_exit 5
 
 # F1 is help in every keymap, in the search box too (where ? is text).

@@ -197,6 +197,11 @@ START_TEST(test_default_extras)
 	assert_action(km, CTX_LIST, "M-<", ACT_FIRST, path);
 	assert_action(km, CTX_LIST, "M-v", ACT_PAGE_UP, path);
 	assert_action(km, CTX_SEARCH, "C-g", ACT_CLOSE, path);
+	/* In the search box C-s and C-r step through the hits, as isearch
+	 * does, rather than open a search over the search. */
+	assert_action(km, CTX_TREE, "C-s", ACT_SEARCH, path);
+	assert_action(km, CTX_SEARCH, "C-s", ACT_MOVE_DOWN, path);
+	assert_action(km, CTX_SEARCH, "C-r", ACT_MOVE_UP, path);
 	ck_assert_int_eq(lookup(km, CTX_LIST, "v"), ACT_NONE);
 	keymap_free(km);
 }
