@@ -124,7 +124,8 @@ section(struct help_view *h, enum context table, enum context ctx, const char *t
 		    "", TH_NORMAL);
 	for (size_t i = 0; i < c.n; i++) {
 		char *keys = text_sanitized(c.g[i].keys.data, 0);
-		add_line(h, keys, action_help(c.g[i].act), action_name(c.g[i].act), TH_NORMAL);
+		add_line(h, keys, action_help_in(c.g[i].act, ctx), action_name(c.g[i].act),
+		    TH_NORMAL);
 		buf_free(&c.g[i].keys);
 	}
 }

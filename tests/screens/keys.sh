@@ -8,7 +8,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 39
+plan 40
 screen_db
 
 screen_start 80 24
@@ -20,7 +20,11 @@ like "$screen" 'keymap: default' "naming the keymap"
 like "$screen" 'In the topic tree' "the keys of the screen help came from come first"
 like "$screen" '<Right> \+ +expand +Expand the selected topic' "key, action name and help text"
 like "$screen" 'L +level-cycle +Cycle the reading level' "the generic keys in force there"
-keys PageDown PageDown
+keys PageDown
+wait_for 'In lists of articles'
+like "$screen" '<Left> +back +Close the list, back to where it was' \
+	"help says what a key does where it is bound (back in a list closes it)"
+keys PageDown
 wait_for 'Reading an article'
 ok $? "help scrolls to the other screens' keys"
 keys ?

@@ -568,6 +568,13 @@ START_TEST(test_actions)
 		ck_assert_int_gt(strlen(action_help(a)), 0);
 	}
 	ck_assert_int_eq(ACT__COUNT, 34);
+	/* Help says what a key does where it is: back in a list closes it. */
+	ck_assert_str_eq(action_help_in(ACT_BACK, CTX_ARTICLE),
+			 action_help(ACT_BACK));
+	ck_assert_str_ne(action_help_in(ACT_BACK, CTX_LIST),
+			 action_help(ACT_BACK));
+	ck_assert_ptr_nonnull(strstr(action_help_in(ACT_BACK, CTX_LIST),
+				     "Close the list"));
 }
 END_TEST
 
