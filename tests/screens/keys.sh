@@ -8,7 +8,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 40
+plan 46
 screen_db
 
 screen_start 80 24
@@ -164,6 +164,30 @@ ok $? "--keymap overrides the config file"
 keys q q
 wait_exit 5
 rm -f "$scratch/config/bedside/config" "$scratch/config/bedside/mine.keys"
+
+# A level the database lacks and a keymap there is not are found only once
+# the browser starts, and reported as FILE:LINE too.
+conf=$scratch/config/bedside/config
+printf '%s\n' '# mine' 'level = nurse' 'keymap = vii' >"$conf"
+screen_start 80 24
+wait_for "config:3: no keymap 'vii'"
+ok $? "a config keymap that is not there is reported as FILE:LINE at start"
+keys q
+wait_exit 5
+is "$exit_status" 0 "and the browser runs with the default keymap"
+contains "$(cat "$scratch/stderr")" "bedside: $conf:3: no keymap 'vii'; using default" \
+	"on stderr at exit: FILE:LINE of the keymap"
+contains "$(cat "$scratch/stderr")" "bedside: $conf:2: unknown level 'nurse'" \
+	"and FILE:LINE of the level"
+printf '%s\n' 'keymap = /nonexistent/my.keys' >"$conf"
+screen_start 80 24
+wait_for 'Level: Clinician'
+keys q
+wait_exit 5
+is "$exit_status" 0 "a config keymap file that cannot be read does not stop the browser"
+like "$(cat "$scratch/stderr")" "bedside: .*config:1: cannot read keymap file" \
+	"and is reported as FILE:LINE"
+rm -f "$conf"
 
 run "$BEDSIDE" --secure --keymap "$KEYMAP_DIR/vi.keys"
 is "$rc" 2 "secure mode refuses a keymap file"
