@@ -251,6 +251,12 @@ app_message(struct app *app, enum theme_role role, const char *fmt, ...)
 	app->status_dirty = true;
 }
 
+bool
+app_action_available(const struct app *app, enum action act)
+{
+	return !(app->secure && act == ACT_EXPORT);
+}
+
 struct key_search {
 	const struct keymap *km;
 	enum context context;
@@ -353,6 +359,8 @@ draw_status(struct app *app)
 		for (size_t i = 0; acts[i] != ACT_NONE; i++) {
 			char key[32];
 			const char *label = hint_label(acts[i], root);
+			if (!app_action_available(app, acts[i]))
+				continue;
 			app_key_name(app, ctx, acts[i], key, sizeof key);
 			if (!key[0])
 				continue;

@@ -124,8 +124,11 @@ section(struct help_view *h, enum context table, enum context ctx, const char *t
 		    "", TH_NORMAL);
 	for (size_t i = 0; i < c.n; i++) {
 		char *keys = text_sanitized(c.g[i].keys.data, 0);
-		add_line(h, keys, action_help_in(c.g[i].act, ctx), action_name(c.g[i].act),
-		    TH_NORMAL);
+		enum action act = c.g[i].act;
+		if (app_action_available(h->v.app, act))
+			add_line(h, keys, action_help_in(act, ctx), action_name(act), TH_NORMAL);
+		else
+			add_line(h, keys, "Off in secure mode", action_name(act), TH_DIM);
 		buf_free(&c.g[i].keys);
 	}
 }
@@ -196,7 +199,7 @@ help_draw(struct view *v)
 		}
 		draw_str_cut(h->body, r, 3, l->keys, kw - 1, TH_MARKER);
 		draw_str_cut(h->body, r, 3 + kw, l->name, nw - 1, TH_DIM);
-		draw_str_cut(h->body, r, 3 + kw + nw, l->text, w - 4 - kw - nw, TH_NORMAL);
+		draw_str_cut(h->body, r, 3 + kw + nw, l->text, w - 4 - kw - nw, l->role);
 	}
 	wnoutrefresh(h->body);
 	h->dirty = false;
