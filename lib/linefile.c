@@ -56,7 +56,7 @@ linefile_parse(const struct linefile *lf, const char *name, const char *data,
 		} else {
 			memcpy(line, start, n);
 			line[n] = '\0';
-			reason = lf->line(lf->line_ctx, line, &why);
+			reason = lf->line(lf->line_ctx, lineno, line, &why);
 		}
 		if (reason != NULL) {
 			bad++;

@@ -11,9 +11,11 @@
 #include "buf.h"
 
 typedef void linefile_report_fn(void *ctx, const char *msg);
-/* Takes one line (NUL-terminated, no line ending, no NUL inside); returns
- * NULL if it is good, else the reason (which may point into why). */
-typedef const char *linefile_line_fn(void *ctx, char *line, struct buf *why);
+/* Takes line number lineno (NUL-terminated, no line ending, no NUL
+ * inside); returns NULL if it is good, else the reason (which may point
+ * into why). */
+typedef const char *linefile_line_fn(void *ctx, unsigned long lineno, char *line,
+    struct buf *why);
 
 struct linefile {
 	const char *kind;       /* "keymap", "config file": for messages */

@@ -41,6 +41,36 @@ const char *action_help(enum action act)
 	return info ? info->help : NULL;
 }
 
+/* What an action does in a context where its general help would mislead:
+ * the views handle it in a way of their own there. (At most 36 columns,
+ * the room help has for it at 80.) */
+static const struct {
+	enum action act;
+	enum context context;
+	const char *help;
+} help_in[] = {
+	{ ACT_PANE_NEXT, CTX_TREE, "Go between topics and their articles" },
+	{ ACT_PANE_PREV, CTX_TREE, "Go between topics and their articles" },
+	{ ACT_BACK, CTX_LIST, "Close the list, back to where it was" },
+	{ ACT_OPEN, CTX_ARTICLE, "Follow the citation to its reference" },
+	{ ACT_OPEN, CTX_SEARCH, "Open the hit, or take the word shown" },
+	{ ACT_MOVE_UP, CTX_SEARCH, "Select the previous hit" },
+	{ ACT_MOVE_DOWN, CTX_SEARCH, "Select the next hit" },
+	{ ACT_PANE_PREV, CTX_SEARCH, "Select the previous hit" },
+	{ ACT_PANE_NEXT, CTX_SEARCH, "Select the next hit" },
+	{ ACT_HELP, CTX_HELP, "Close this help" },
+	{ ACT_BACK, CTX_HELP, "Close this help" },
+};
+
+const char *action_help_in(enum action act, enum context context)
+{
+	for (size_t i = 0; i < sizeof(help_in) / sizeof(help_in[0]); i++) {
+		if (help_in[i].act == act && help_in[i].context == context)
+			return help_in[i].help;
+	}
+	return action_help(act);
+}
+
 enum action action_by_name(const char *name)
 {
 	if (name == NULL)

@@ -47,6 +47,18 @@
 	ACTION(REDRAW, "redraw", "Redraw the screen") \
 	ACTION(TOPICS, "topics", "Go to the topic tree")
 
+/* The contexts keys are bound in (keymap.h), which an action's help can
+ * depend on. */
+enum context {
+	CTX_GENERIC = 0,
+	CTX_TREE,
+	CTX_LIST,
+	CTX_ARTICLE,
+	CTX_SEARCH,
+	CTX_HELP,
+	CTX__COUNT
+};
+
 #define ACTION_ENUM(id, name, help) ACT_##id,
 enum action {
 	ACT_NONE = 0,
@@ -60,6 +72,10 @@ const char *action_name(enum action act);
 
 /* One line of help; "" for ACT_NONE, NULL if out of range. */
 const char *action_help(enum action act);
+/* The help for act where it does something more particular in context
+ * than its general help says ("back" in a list closes the list); else
+ * action_help(act). */
+const char *action_help_in(enum action act, enum context context);
 
 /* The action with this exact name, or ACT_NONE if none has it. */
 enum action action_by_name(const char *name);

@@ -251,6 +251,12 @@ app_message(struct app *app, enum theme_role role, const char *fmt, ...)
 	app->status_dirty = true;
 }
 
+bool
+app_action_available(const struct app *app, enum action act)
+{
+	return !(app->secure && act == ACT_EXPORT);
+}
+
 struct key_search {
 	const struct keymap *km;
 	enum context context;
@@ -263,7 +269,8 @@ static void
 key_search_cb(void *ctx, struct key key, enum action act)
 {
 	struct key_search *ks = ctx;
-	if (ks->found || act != ks->act || keymap_lookup(ks->km, ks->context, key) != act)
+	if (ks->found || act != ks->act || keymap_lookup(ks->km, ks->context, key) != act ||
+	    !input_key_reachable(key))
 		return;
 	/* In the search box, typing keys are text, not bindings. */
 	if (ks->context == CTX_SEARCH && search_key_is_text(key))
@@ -352,6 +359,8 @@ draw_status(struct app *app)
 		for (size_t i = 0; acts[i] != ACT_NONE; i++) {
 			char key[32];
 			const char *label = hint_label(acts[i], root);
+			if (!app_action_available(app, acts[i]))
+				continue;
 			app_key_name(app, ctx, acts[i], key, sizeof key);
 			if (!key[0])
 				continue;
@@ -403,7 +412,7 @@ relayout(struct app *app)
 		show_too_small();
 		return;
 	}
-	/* curses marks stdscr changed on a resize, and wget_wch(stdscr) would
+	/* curses marks stdscr changed on a resize, and wgetch(stdscr) would
 	 * paint it, blank, over the views: put it out first, under them. */
 	werase(stdscr);
 	wnoutrefresh(stdscr);
@@ -575,6 +584,9 @@ app_loop(struct app *app)
 			relayout(app);
 			continue;
 		}
+		/* Round again, to draw what the keys before did. */
+		if (r == INPUT_SKIP)
+			continue;
 		dispatch(app, key);
 		/* A message lasts until the next key. */
 		if (!app->message_new && app->message) {

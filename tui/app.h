@@ -77,6 +77,10 @@ void app_history_step(struct app *app, bool forward);
  * TH_ERROR. The text is made safe. */
 void app_message(struct app *app, enum theme_role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Whether act can do anything in this run: export writes a file, which
+ * secure mode does not allow. The status line offers no action that
+ * cannot, and help marks it. */
+bool app_action_available(const struct app *app, enum action act);
 /* The name of the first key for act in context, for hints ("Tab", "?"),
  * or "" if none is bound. */
 const char *app_key_name(const struct app *app, enum context context,

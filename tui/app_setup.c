@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "curses_wide.h"
+#include "input.h"
 #include "settings.h"
 #include "text.h"
 #include "theme.h"
@@ -28,6 +29,7 @@ static size_t nreports;
 static const char fallback_keys[] =
 	"bind generic q quit\n"
 	"bind generic ? help\n"
+	"bind generic <F1> help\n"
 	"bind generic / search\n"
 	"bind generic L level-cycle\n"
 	"bind generic <Tab> pane-next\n"
@@ -129,11 +131,16 @@ load_keymaps(struct app *app, const struct app_options *opt,
 		    "use default, vi or emacs", name);
 		return 2;
 	}
+	/* Where the config file chose the keymap, for what is wrong with it. */
+	const char *at = set->keymap_at ? set->keymap_at : "config";
+	char msg[700];
 	if (!opt->keymap && set->keymap) {
-		if (opt->secure && keymap_name_is_path(set->keymap))
-			report(NULL, "config: a keymap path is ignored in secure mode");
-		else
+		if (opt->secure && keymap_name_is_path(set->keymap)) {
+			snprintf(msg, sizeof msg, "%s: a keymap path is ignored in secure mode", at);
+			report(NULL, msg);
+		} else {
 			name = set->keymap;
+		}
 	}
 	keymap_dirs(dirs, &user_dir, &self_dir, opt->secure);
 	app->km = keymap_new();
@@ -150,8 +157,15 @@ load_keymaps(struct app *app, const struct app_options *opt,
 	}
 	if (found == NULL && strcmp(name, "default") != 0) {
 		/* The config file's keymap is missing: say so, use the default. */
-		char msg[600];
-		snprintf(msg, sizeof msg, "config: no keymap '%.500s'; using default", name);
+		snprintf(msg, sizeof msg, "%s: no keymap '%.500s'; using default", at, name);
+		report(NULL, msg);
+		name = "default";
+		found = keymap_find(name, dirs, path, sizeof path);
+	} else if (found && !opt->keymap && strcmp(name, "default") != 0 &&
+	    access(found, R_OK) != 0) {
+		/* The same for a keymap file it names that cannot be read. */
+		snprintf(msg, sizeof msg, "%s: cannot read keymap file: %s; using default",
+		    at, strerror(errno));
 		report(NULL, msg);
 		name = "default";
 		found = keymap_find(name, dirs, path, sizeof path);
@@ -210,9 +224,14 @@ choose_level(struct app *app, const struct app_options *opt,
 		if (set->level && find_level(app, set->level))
 			return -1;
 		if (set->level) {
-			char msg[200];
-			snprintf(msg, sizeof msg, "config: unknown level '%.64s'", set->level);
-			report(NULL, msg);
+			struct buf msg = BUF_INIT;
+			buf_addf(&msg, "%s: unknown level '%.64s' (known:",
+			    set->level_at ? set->level_at : "config", set->level);
+			for (size_t i = 0; i < app->nlevels; i++)
+				buf_addf(&msg, " %s", app->levels[i].name);
+			buf_adds(&msg, "); ignored");
+			report(NULL, msg.data);
+			buf_free(&msg);
 		}
 		/* A remembered level the database lost: the default. */
 		find_level(app, app->st.level);
@@ -346,8 +365,19 @@ app_setup_terminal(struct app *app)
 	 * environment. */
 	use_env(TRUE);
 	use_tioctl(TRUE);
-	if (newterm(NULL, stdout, stdin) == NULL) {
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (scr == NULL) {
 		cli_error("cannot use the terminal type '%s' (check TERM)", term ? term : "");
+		return false;
+	}
+	/* A terminal that cannot put the cursor where it is told (dumb, a
+	 * printing terminal) would show a blank screen: say so instead. */
+	const char *cup = tigetstr("cup");
+	if (cup == NULL || cup == (const char *)-1) {
+		endwin();
+		delscreen(scr);
+		cli_error("cannot use the terminal type '%s': it cannot move the "
+		    "cursor (check TERM)", term ? term : "");
 		return false;
 	}
 	cbreak();
@@ -355,6 +385,7 @@ app_setup_terminal(struct app *app)
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
+	input_setup();
 	nodelay(stdscr, TRUE);
 	meta(stdscr, TRUE);
 	terminal_modes(app->secure);
@@ -362,7 +393,7 @@ app_setup_terminal(struct app *app)
 	curs_set(0);
 	theme_init(app->theme);
 	/* stdscr is drawn only to say the terminal is too small; refreshing
-	 * it once now keeps wget_wch(stdscr) from painting over the views. */
+	 * it once now keeps wgetch(stdscr) from painting over the views. */
 	refresh();
 	return true;
 }

@@ -51,14 +51,80 @@ render_refs(struct apane *p, const struct db_article *a, int width)
 }
 
 void
+apane_reset(struct apane *p)
+{
+	apane_free(p);
+	p->scroll = 0;
+	p->cite = -1;
+	apane_unmark(p);
+}
+
+void
+apane_unmark(struct apane *p)
+{
+	p->mark_from = p->mark_to = -1;
+	p->nmarks = 0;
+	p->dirty = true;
+}
+
+int
+apane_focus_line(const struct apane *p)
+{
+	if (p->cite >= 0 && (size_t)p->cite < p->ncites)
+		return p->cites[p->cite].line;
+	return p->mark_from;
+}
+
+static bool
+cite_is(const struct apane *p, size_t i, const char *text, size_t len)
+{
+	const struct apane_cite *c = &p->cites[i];
+	return c->len == len && memcmp(p->doc.lines[c->line].text + c->off, text, len) == 0;
+}
+
+/* The lines of the entries numbered p->mark_nums, as mark_from, mark_to. */
+static void
+mark_lines(struct apane *p)
+{
+	p->mark_from = p->mark_to = -1;
+	for (size_t k = 0; k < p->nmarks; k++) {
+		for (size_t i = 0; i < p->nrefs; i++) {
+			if (p->ref_number[i] != p->mark_nums[k])
+				continue;
+			int start = p->ref_line[i];
+			int end = i + 1 < p->nrefs ? p->ref_line[i + 1] : (int)p->doc.nlines;
+			/* Not the blank line before the next entry. */
+			while (end > start + 1 && p->doc.lines[end - 1].len == 0)
+				end--;
+			if (p->mark_from < 0 || start < p->mark_from)
+				p->mark_from = start;
+			if (end > p->mark_to)
+				p->mark_to = end;
+		}
+	}
+}
+
+void
 apane_render(struct apane *p, const struct db_article *a, enum db_kind kind,
     int width)
 {
+	char *sel = NULL;
+	size_t sel_len = 0;
+	int sel_nth = 0;
+
+	/* The selected citation, by its text and the citations with the same
+	 * text before it, to find it again in the new lines. */
+	if (p->cite >= 0 && (size_t)p->cite < p->ncites) {
+		const struct apane_cite *c = &p->cites[p->cite];
+		sel_len = c->len;
+		sel = xstrndup(p->doc.lines[c->line].text + c->off, sel_len);
+		for (int i = 0; i < p->cite; i++)
+			sel_nth += cite_is(p, (size_t)i, sel, sel_len);
+	}
 	apane_free(p);
 	p->width = width;
 	p->scroll = 0;
 	p->cite = -1;
-	p->mark_from = p->mark_to = -1;
 	p->dirty = true;
 	width -= 2 * MARGIN;
 	if (width < 1)
@@ -81,6 +147,13 @@ apane_render(struct apane *p, const struct db_article *a, enum db_kind kind,
 			p->ncites++;
 		}
 	}
+	for (size_t i = 0; sel && i < p->ncites; i++)
+		if (cite_is(p, i, sel, sel_len) && sel_nth-- == 0) {
+			p->cite = (int)i;
+			break;
+		}
+	free(sel);
+	mark_lines(p);
 }
 
 size_t
@@ -134,28 +207,23 @@ apane_cite_step(struct apane *p, int dir, int height)
 bool
 apane_mark_refs(struct apane *p, const int *nums, size_t n, int height)
 {
-	int from = -1, to = -1;
+	int from = p->mark_from, to = p->mark_to;
+	size_t had = p->nmarks;
+	int had_nums[APANE_MARK_MAX];
 
-	for (size_t k = 0; k < n; k++) {
-		for (size_t i = 0; i < p->nrefs; i++) {
-			if (p->ref_number[i] != nums[k])
-				continue;
-			int start = p->ref_line[i];
-			int end = i + 1 < p->nrefs ? p->ref_line[i + 1] : (int)p->doc.nlines;
-			/* Not the blank line before the next entry. */
-			while (end > start + 1 && p->doc.lines[end - 1].len == 0)
-				end--;
-			if (from < 0 || start < from)
-				from = start;
-			if (end > to)
-				to = end;
-		}
-	}
-	if (from < 0)
+	memcpy(had_nums, p->mark_nums, sizeof had_nums);
+	p->nmarks = n < APANE_MARK_MAX ? n : APANE_MARK_MAX;
+	memcpy(p->mark_nums, nums, p->nmarks * sizeof *nums);
+	mark_lines(p);
+	if (p->mark_from < 0) {
+		/* None of them is here: the old mark stays. */
+		p->nmarks = had;
+		memcpy(p->mark_nums, had_nums, sizeof had_nums);
+		p->mark_from = from;
+		p->mark_to = to;
 		return false;
-	p->mark_from = from;
-	p->mark_to = to;
-	p->scroll = layout_clamp_scroll(from, (int)p->doc.nlines, height);
+	}
+	p->scroll = layout_clamp_scroll(p->mark_from, (int)p->doc.nlines, height);
 	p->dirty = true;
 	return true;
 }
@@ -217,6 +285,7 @@ apane_draw(struct apane *p, int height, int cols, const char *empty_msg)
 	WINDOW *w = p->win;
 
 	p->scroll = layout_clamp_scroll(p->scroll, (int)p->doc.nlines, height);
+	p->drawn_h = height;
 	werase(w);
 	if (p->empty) {
 		draw_str_cut(w, 0, MARGIN, empty_msg, cols - 2 * MARGIN, TH_DIM);

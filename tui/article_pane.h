@@ -11,6 +11,9 @@
 #include "db.h"
 #include "render.h"
 
+/* Most reference numbers a followed citation marks. */
+#define APANE_MARK_MAX 16
+
 /* A citation in the rendered text: line and bytes of its span. */
 struct apane_cite {
 	int line;
@@ -29,15 +32,27 @@ struct apane {
 	int *ref_line;          /* ... and the line it starts on */
 	size_t nrefs;
 	int mark_from, mark_to; /* lines marked [from, to), -1: none */
+	int mark_nums[APANE_MARK_MAX];  /* ... the entries they are */
+	size_t nmarks;
+	int drawn_h;            /* the height it was last drawn at */
 	WINDOW *title, *win;
 	bool dirty;
 };
 
-/* (Re)renders pane kind of article a at width columns; the scroll, the
- * selected citation and the mark are reset. */
+/* (Re)renders pane kind of article a at width columns, from the top. The
+ * selected citation stays selected if the new text has it (the same text,
+ * as many times before it), and the marked references stay marked if the
+ * new text has them: a new width or reading level loses neither. */
 void apane_render(struct apane *p, const struct db_article *a, enum db_kind kind,
     int width);
 void apane_free(struct apane *p);
+/* For another article: frees the text, and nothing is selected or marked. */
+void apane_reset(struct apane *p);
+/* Removes the mark a followed citation left. */
+void apane_unmark(struct apane *p);
+/* The line a reader's eye is on: the selected citation's, else the first
+ * marked one; -1 if neither. */
+int apane_focus_line(const struct apane *p);
 
 /* The selected citation's numbers (up to max); 0 if none is selected. */
 size_t apane_cite_numbers(const struct apane *p, int *nums, size_t max);
@@ -46,7 +61,7 @@ size_t apane_cite_numbers(const struct apane *p, int *nums, size_t max);
  * Returns false if the pane has none. */
 bool apane_cite_step(struct apane *p, int dir, int height);
 /* References: marks the entries numbered nums, scrolls to the first;
- * returns false if none of them is in the pane. */
+ * returns false, the old mark kept, if none of them is in the pane. */
 bool apane_mark_refs(struct apane *p, const int *nums, size_t n, int height);
 
 /* The first line holding one of the words of query (compared without

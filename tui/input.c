@@ -5,6 +5,14 @@
  * SIGTERM or SIGHUP ends the wait at once whatever curses does with
  * EINTR, and SIGWINCH comes back as KEY_RESIZE on the next read.
  *
+ * Characters are read a byte at a time (wgetch) and put together here:
+ * wget_wch, given a byte that is not a character in the locale, reads on
+ * into the bytes after it and loses them all, and in the C locale every
+ * byte of a UTF-8 paste is such a byte. The terminal is taken to send
+ * UTF-8 whatever the locale says (the database is UTF-8, and a C locale
+ * over SSH is usually a UTF-8 terminal); a byte that starts no character
+ * is dropped on its own.
+ *
  * Escape sequences curses does not know for this TERM (PuTTY's Home is
  * ESC [1~, which xterm's terminfo lacks) would otherwise arrive as Esc, [,
  * 1, ~ and run four bindings; they are read whole here, the common ones
@@ -19,13 +27,109 @@
 #include <unistd.h>
 
 #include "curses_wide.h"
+#include "text.h"
 
-/* The next character already waiting, without waiting for more. */
-static bool
-pending(wint_t *ch, int *rc)
+/* How long the rest of a character split over two reads may take. */
+#define PIECE_WAIT_MS 40
+/* Key codes past KEY_MAX looked at for the terminal's extended keys. */
+#define EXTENDED_MAX 1024
+
+/* Codes curses gives that are another name for a key: see input_setup. */
+static struct {
+	int from, to;
+} aliases[64];
+static size_t naliases;
+/* The terminal's Backspace sends ^H (vt100's does), so curses reads C-h
+ * as Backspace. */
+static bool ctrl_h_is_backspace;
+
+static void
+alias_add(int from, int to)
 {
-	*rc = wget_wch(stdscr, ch);
-	return *rc != ERR;
+	if (naliases < sizeof aliases / sizeof aliases[0]) {
+		aliases[naliases].from = from;
+		aliases[naliases].to = to;
+		naliases++;
+	}
+}
+
+/* Key capabilities whose keys have a name in keymaps, for an extended
+ * one named after one of them in a terminfo that lacks the first. */
+static const struct {
+	const char *cap;
+	int key;
+} key_caps[] = {
+	{ "kcbt", KEY_BTAB }, { "khome", KEY_HOME }, { "kend", KEY_END },
+	{ "kcuu1", KEY_UP }, { "kcud1", KEY_DOWN }, { "kcub1", KEY_LEFT },
+	{ "kcuf1", KEY_RIGHT }, { "kpp", KEY_PPAGE }, { "knp", KEY_NPAGE },
+	{ "kbs", KEY_BACKSPACE }, { "kdch1", KEY_DC }, { "kich1", KEY_IC },
+	{ "kent", KEY_ENTER },
+};
+
+/* The key an extended capability such as linux's kcbt2 (a second string
+ * for Shift-Tab, \E[Z) is another string for: that of the capability it
+ * is named after, the name with its number taken off; 0 if none. Names
+ * with capitals are xterm's modified keys (kUP5 is Control-Up), which are
+ * keys of their own. */
+static int
+extended_key_for(const char *name)
+{
+	char base[16];
+	size_t n = strlen(name);
+
+	while (n > 0 && name[n - 1] >= '0' && name[n - 1] <= '9')
+		n--;
+	if (n < 2 || n == strlen(name) || n >= sizeof base)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (name[i] < 'a' || name[i] > 'z')
+			return 0;
+	memcpy(base, name, n);
+	base[n] = '\0';
+	const char *str = tigetstr(base);
+	if (str != NULL && str != (const char *)-1) {
+		int key = key_defined(str);
+		if (key >= KEY_MIN && key <= KEY_MAX)
+			return key;
+	}
+	for (size_t i = 0; i < sizeof key_caps / sizeof key_caps[0]; i++)
+		if (strcmp(base, key_caps[i].cap) == 0)
+			return key_caps[i].key;
+	return 0;
+}
+
+void
+input_setup(void)
+{
+	const char *kbs = tigetstr("kbs");
+	ctrl_h_is_backspace = kbs != NULL && kbs != (const char *)-1 &&
+	    strcmp(kbs, "\b") == 0;
+	/* The same keys under their xterm terminfo names. */
+	alias_add(KEY_FIND, KEY_HOME);
+	alias_add(KEY_SELECT, KEY_END);
+	/* curses gives each extended key capability of the terminfo a code
+	 * of its own past KEY_MAX, even one that is a second string for a
+	 * standard key (a string that is the same as a standard key's is
+	 * that key already). */
+	for (int c = KEY_MAX; c < KEY_MAX + EXTENDED_MAX; c++) {
+		const char *name = keyname(c);
+		int key = name && name[0] == 'k' ? extended_key_for(name) : 0;
+		if (key)
+			alias_add(c, key);
+	}
+}
+
+/* The next byte or key curses has, waiting up to wait_ms for one. */
+static int
+next(int wait_ms)
+{
+	int c = wgetch(stdscr);
+	if (c == ERR && wait_ms > 0) {
+		struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+		if (poll(&p, 1, wait_ms) > 0)
+			c = wgetch(stdscr);
+	}
+	return c;
 }
 
 /* Sequences after ESC [ (or ESC O) that terminals send for keys. */
@@ -40,28 +144,106 @@ static const struct {
 };
 
 /* After ESC and '[' or 'O': reads the rest of a control sequence.
- * Returns the key it stands for, or 0 for one that means nothing here. */
+ * Returns the key it stands for, 0 for one that means nothing here, or
+ * -1 if nothing follows (the two were typed as Alt and the key). A byte
+ * that cannot be part of the sequence is left to be read next. */
 static int
 read_sequence(void)
 {
 	char seq[16];
 	size_t n = 0;
-	wint_t ch;
-	int rc;
+	int c;
 
-	while (pending(&ch, &rc)) {
-		if (rc != OK || ch > 0x7e || ch < 0x20)
+	while ((c = next(0)) != ERR) {
+		if (c < 0x20 || c > 0x7e) {
+			ungetch(c);
+			if (n == 0)
+				return -1;
 			return 0;
+		}
 		if (n < sizeof seq - 1)
-			seq[n++] = (char)ch;
-		if (ch >= 0x40)         /* the final byte */
+			seq[n++] = (char)c;
+		if (c >= 0x40)          /* the final byte */
 			break;
 	}
+	if (n == 0)
+		return -1;
 	seq[n] = '\0';
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (strcmp(seq, known[i].seq) == 0)
 			return known[i].key;
 	return 0;
+}
+
+/* The character whose UTF-8 encoding starts with byte b (0x80 to 0xff),
+ * or TEXT_INVALID if b starts none: then b alone is dropped, and a byte
+ * that cannot continue it is left to be read next. */
+static uint32_t
+read_utf8(int b)
+{
+	char s[4];
+	size_t need = b >= 0xF5 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 1;
+	uint32_t cp;
+
+	s[0] = (char)b;
+	for (size_t i = 1; i < need; i++) {
+		int c = next(PIECE_WAIT_MS);
+		if (c == ERR)
+			return TEXT_INVALID;
+		if ((c & ~0x3F) != 0x80) {      /* not a continuation byte */
+			ungetch(c);
+			return TEXT_INVALID;
+		}
+		s[i] = (char)c;
+	}
+	return text_decode(s, need, &cp) == need ? cp : TEXT_INVALID;
+}
+
+/* Turns what curses gave (c, after Esc if meta) into a key. */
+static enum input_result
+decode(int c, bool meta, struct key *out)
+{
+	int rc = OK;
+
+	if (c == KEY_RESIZE) {
+		if (meta)
+			ungetch(27);
+		return INPUT_RESIZE;
+	}
+	if (c >= KEY_MIN) {
+		rc = KEY_CODE_YES;
+		for (size_t i = 0; i < naliases; i++)
+			if (aliases[i].from == c) {
+				c = aliases[i].to;
+				break;
+			}
+	} else if (c >= 0x80) {
+		uint32_t cp = read_utf8(c);
+		if (cp == TEXT_INVALID)
+			return INPUT_SKIP;
+		c = (int)cp;
+	}
+	*out = keymap_key_from_input(rc, (wint_t)c, meta);
+	return INPUT_KEY;
+}
+
+/* Esc was read: Esc alone, Esc and a key (Alt+key), or a sequence curses
+ * did not decode. */
+static enum input_result
+after_esc(struct key *out)
+{
+	int c = next(0);
+
+	if (c == ERR)
+		return decode(27, false, out);
+	if (c == '[' || c == 'O') {
+		int key = read_sequence();
+		if (key > 0)
+			return decode(key, false, out);
+		if (key == 0)
+			return INPUT_SKIP;
+	}
+	return decode(c, true, out);
 }
 
 enum input_result
@@ -70,46 +252,13 @@ input_read(struct key *out, volatile sig_atomic_t *stop)
 	int empty = 0;
 
 	for (;;) {
-		wint_t ch;
-		int rc;
-
 		if (*stop)
 			return INPUT_STOP;
-		if (pending(&ch, &rc)) {
-			bool meta = false;
-			if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
-				return INPUT_RESIZE;
-			/* Esc with a key right behind it: Alt+key, or a
-			 * sequence curses did not decode. */
-			if (rc == OK && ch == 27) {
-				wint_t ch2;
-				int rc2;
-				if (pending(&ch2, &rc2)) {
-					if (rc2 == KEY_CODE_YES && ch2 == KEY_RESIZE) {
-						unget_wch(27);
-						return INPUT_RESIZE;
-					}
-					if (rc2 == OK && (ch2 == '[' || ch2 == 'O')) {
-						int key = read_sequence();
-						if (key == 0)
-							continue;
-						rc2 = KEY_CODE_YES;
-						ch2 = (wint_t)key;
-					} else {
-						meta = true;
-					}
-					rc = rc2;
-					ch = ch2;
-				}
-			}
-			*out = keymap_key_from_input(rc, ch, meta);
-			/* The same keys under their xterm terminfo names. */
-			if (out->is_func && out->code == KEY_FIND)
-				out->code = KEY_HOME;
-			else if (out->is_func && out->code == KEY_SELECT)
-				out->code = KEY_END;
-			return INPUT_KEY;
-		}
+		int c = wgetch(stdscr);
+		if (c == 27)
+			return after_esc(out);
+		if (c != ERR)
+			return decode(c, false, out);
 		struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
 		int n = poll(&p, 1, -1);
 		if (n < 0) {
@@ -126,6 +275,12 @@ input_read(struct key *out, volatile sig_atomic_t *stop)
 		if (++empty > 50)
 			return INPUT_STOP;
 	}
+}
+
+bool
+input_key_reachable(struct key key)
+{
+	return !(ctrl_h_is_backspace && !key.is_func && key.code == 0x08);
 }
 
 bool

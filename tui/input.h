@@ -10,8 +10,19 @@
 enum input_result {
 	INPUT_KEY,              /* *out is a key */
 	INPUT_RESIZE,           /* the terminal changed size */
+	INPUT_SKIP,             /* bytes that are no key were read and dropped */
 	INPUT_STOP,             /* a stop signal, or the terminal is gone */
 };
+
+/* Once curses has started: learns which codes curses gives for this
+ * terminal are other names for keys a keymap names (linux's second
+ * Shift-Tab, xterm's Home as KEY_FIND), so each reads as that key. */
+void input_setup(void);
+
+/* Whether the terminal can send key at all: C-h cannot where Backspace
+ * sends ^H, for it arrives as Backspace. Help and hints leave such keys
+ * out. */
+bool input_key_reachable(struct key key);
 
 /*
  * Waits for the next key. stop is checked before every wait and a signal

@@ -550,7 +550,8 @@ static const char *load_line(struct keymap *km, char *line, char *why,
 
 /* One line for linefile: load_line writes its reasons into a buffer of
  * its own, which is copied out before the next line. */
-static const char *keymap_line(void *ctx, char *line, struct buf *why)
+static const char *keymap_line(void *ctx, unsigned long lineno, char *line,
+			       struct buf *why)
 {
 	char tmp[256];
 	const char *reason = load_line(ctx, line, tmp, sizeof(tmp));

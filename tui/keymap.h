@@ -40,16 +40,6 @@
 /* Largest keymap file read; anything bigger is not a keymap. */
 #define KEYMAP_FILE_MAX (1024 * 1024)
 
-enum context {
-	CTX_GENERIC = 0,
-	CTX_TREE,
-	CTX_LIST,
-	CTX_ARTICLE,
-	CTX_SEARCH,
-	CTX_HELP,
-	CTX__COUNT
-};
-
 /*
  * A key as get_wch() reports it. is_func says whether code is a curses KEY_*
  * value (get_wch returned KEY_CODE_YES) or a character (it returned OK):

@@ -18,6 +18,7 @@ settings_init(struct settings *s)
 	s->level = NULL;
 	s->keymap = NULL;
 	s->theme = SETTINGS_THEME_UNSET;
+	s->level_at = s->keymap_at = NULL;
 }
 
 void
@@ -25,8 +26,18 @@ settings_free(struct settings *s)
 {
 	free(s->level);
 	free(s->keymap);
+	free(s->level_at);
+	free(s->keymap_at);
 	settings_init(s);
 }
+
+/* A file being read: the settings it goes into, and its name and line
+ * for level_at and keymap_at. */
+struct reading {
+	struct settings *s;
+	const char *name;
+	unsigned long line;
+};
 
 static const char *const theme_names[] = {
 	[SETTINGS_THEME_LIGHT] = "light",
@@ -185,11 +196,30 @@ check_chars(const char *line, size_t n)
 	return NULL;
 }
 
+/* Notes where key was set, if it is one whose value is checked later. */
+static void
+note_where(struct reading *rd, const char *key)
+{
+	struct settings *s = rd->s;
+	char **at = strcmp(key, "level") == 0 ? &s->level_at :
+	    strcmp(key, "keymap") == 0 ? &s->keymap_at : NULL;
+	if (at == NULL)
+		return;
+	/* The name comes from the user or the environment. */
+	char *name = text_sanitized(rd->name, TEXT_TABS_AS_SPACE);
+	struct buf b = BUF_INIT;
+	buf_addf(&b, "%s:%lu", name, rd->line);
+	free(name);
+	free(*at);
+	*at = buf_detach(&b);
+}
+
 /* Applies one line (NUL-terminated, no newline). Returns NULL if the line
  * was good, else the reason (possibly kept in why). */
 static const char *
-load_line(struct settings *s, char *line, struct buf *why)
+load_line(struct reading *rd, char *line, struct buf *why)
 {
+	struct settings *s = rd->s;
 	static const struct {
 		const char *key;
 		const char *(*set)(struct settings *, const char *, struct buf *);
@@ -219,7 +249,10 @@ load_line(struct settings *s, char *line, struct buf *why)
 			continue;
 		if (*value == '\0')
 			return reason_with(why, "missing value for", key, "");
-		return keys[i].set(s, value, why);
+		const char *reason = keys[i].set(s, value, why);
+		if (reason == NULL)
+			note_where(rd, key);
+		return reason;
 	}
 	return reason_with(why, "unknown key", key, " (level, keymap or theme)");
 }
@@ -228,14 +261,16 @@ load_line(struct settings *s, char *line, struct buf *why)
 
 /* One line for linefile: well-formed characters first, then the setting. */
 static const char *
-settings_line(void *ctx, char *line, struct buf *why)
+settings_line(void *ctx, unsigned long lineno, char *line, struct buf *why)
 {
+	struct reading *rd = ctx;
 	const char *reason = check_chars(line, strlen(line));
-	return reason ? reason : load_line(ctx, line, why);
+	rd->line = lineno;
+	return reason ? reason : load_line(rd, line, why);
 }
 
 static struct linefile
-settings_linefile(struct settings *s, settings_report_fn *report, void *ctx)
+settings_linefile(struct reading *rd, settings_report_fn *report, void *ctx)
 {
 	struct linefile lf = {
 		.kind = "config file",
@@ -243,7 +278,7 @@ settings_linefile(struct settings *s, settings_report_fn *report, void *ctx)
 		.max_file = SETTINGS_FILE_MAX,
 		.missing_ok = true,
 		.line = settings_line,
-		.line_ctx = s,
+		.line_ctx = rd,
 		.report = report,
 		.report_ctx = ctx,
 	};
@@ -256,8 +291,9 @@ settings_load_string(struct settings *s, const char *name, const char *text,
 {
 	if (s == NULL || text == NULL)
 		return -1;
-	struct linefile lf = settings_linefile(s, report, ctx);
-	return linefile_parse(&lf, name ? name : "(config)", text, strlen(text));
+	struct reading rd = { s, name ? name : "(config)", 0 };
+	struct linefile lf = settings_linefile(&rd, report, ctx);
+	return linefile_parse(&lf, rd.name, text, strlen(text));
 }
 
 int
@@ -266,6 +302,7 @@ settings_load(struct settings *s, const char *path, settings_report_fn *report,
 {
 	if (s == NULL || path == NULL)
 		return -1;
-	struct linefile lf = settings_linefile(s, report, ctx);
+	struct reading rd = { s, path, 0 };
+	struct linefile lf = settings_linefile(&rd, report, ctx);
 	return linefile_load(&lf, path);
 }

@@ -20,7 +20,8 @@
  *
  * Whether a level exists is the database's business and whether a keymap
  * loads is the keymap loader's (and --secure refuses keymap paths): this
- * module checks only the grammar and the form of each value. No curses. */
+ * module checks only the grammar and the form of each value, and notes
+ * where each was set so that they can report FILE:LINE too. No curses. */
 #ifndef BEDSIDE_SETTINGS_H
 #define BEDSIDE_SETTINGS_H
 
@@ -45,6 +46,9 @@ struct settings {
 	char *level;            /* NULL when not set */
 	char *keymap;           /* a name or a path (~/ expanded); NULL when not set */
 	enum settings_theme theme;
+	/* Where level and keymap were set, "FILE:LINE" (safe to show), for
+	 * the problems only the database or the keymap loader can find. */
+	char *level_at, *keymap_at;
 };
 
 typedef void settings_report_fn(void *ctx, const char *msg);

@@ -225,9 +225,18 @@ render_all(struct article_view *av, bool keep_place)
 		if (p->width == width && keep_place)
 			continue;
 		int old_n = (int)p->doc.nlines, old_scroll = p->scroll;
+		/* The selected citation or the marked reference, if it was
+		 * on screen, stays there. */
+		int line = apane_focus_line(p);
+		bool shown = line >= old_scroll && line < old_scroll + p->drawn_h;
 		apane_render(p, &av->a, (enum db_kind)k, width);
-		if (keep_place)
-			p->scroll = layout_scroll_proportional(old_scroll, old_n,
+		if (!keep_place)
+			continue;
+		p->scroll = layout_scroll_proportional(old_scroll, old_n,
+		    (int)p->doc.nlines, h);
+		line = apane_focus_line(p);
+		if (shown && line >= 0)
+			p->scroll = layout_scroll_to_show(p->scroll, line,
 			    (int)p->doc.nlines, h);
 	}
 }
@@ -333,15 +342,12 @@ article_view_show(struct view *v, const char *id, int pane, int scroll)
 		int rc = load(av, id);
 		if (rc != 0)
 			return rc;
-		for (int k = 0; k < DB_KIND_COUNT; k++) {
-			apane_free(&av->p[k]);
-			av->p[k].scroll = 0;
-		}
+		for (int k = 0; k < DB_KIND_COUNT; k++)
+			apane_reset(&av->p[k]);
 		article_layout(v, v->area);
 	} else {
 		/* The same article: a step back from a reference. */
-		av->p[DB_REFERENCES].mark_from = av->p[DB_REFERENCES].mark_to = -1;
-		av->p[DB_REFERENCES].dirty = true;
+		apane_unmark(&av->p[DB_REFERENCES]);
 	}
 	av->focus = pane >= 0 && pane < DB_KIND_COUNT ? pane : DB_ANSWER;
 	struct apane *p = &av->p[av->focus];
@@ -559,27 +565,21 @@ article_action(struct view *v, enum action act)
 	}
 }
 
-/* The same article at the new level, each pane at the same relative place. */
+/* The same article at the new level, each pane at the same relative place,
+ * with the citation selected and the references marked if it has them. */
 static void
 article_level_changed(struct view *v)
 {
 	struct article_view *av = av_of(v);
-	int old_n[DB_KIND_COUNT], old_s[DB_KIND_COUNT];
 
 	if (!av->loaded)
 		return;
-	for (int k = 0; k < DB_KIND_COUNT; k++) {
-		old_n[k] = (int)av->p[k].doc.nlines;
-		old_s[k] = av->p[k].scroll;
-	}
 	char *id = xstrdup(av->a.id);
 	if (load(av, id) == 0) {
+		/* Rendered again, from the lines they had. */
 		for (int k = 0; k < DB_KIND_COUNT; k++)
-			apane_free(&av->p[k]);
+			av->p[k].width = 0;
 		article_layout(v, v->area);
-		for (int k = 0; k < DB_KIND_COUNT; k++)
-			av->p[k].scroll = layout_scroll_proportional(old_s[k], old_n[k],
-			    (int)av->p[k].doc.nlines, pane_height(av, k));
 	}
 	free(id);
 }

@@ -10,6 +10,7 @@
 #include "app.h"
 #include "buf.h"
 #include "draw.h"
+#include "input.h"
 #include "text.h"
 #include "view.h"
 
@@ -26,6 +27,7 @@ struct help_view {
 	struct help_line *lines;
 	size_t n;
 	int scroll;
+	bool unreachable;       /* a key was left out: the terminal cannot send it */
 	WINDOW *hdr, *body;
 	bool dirty;
 };
@@ -39,6 +41,7 @@ struct group {
 struct collect {
 	const struct keymap *km;
 	enum context ctx;       /* where the keys must be in force */
+	bool unreachable;
 	struct group g[ACT__COUNT];
 	size_t n;
 };
@@ -82,6 +85,10 @@ collect_cb(void *ctx, struct key key, enum action act)
 		return;
 	if (c->ctx == CTX_SEARCH && search_key_is_text(key))
 		return;
+	if (!input_key_reachable(key)) {
+		c->unreachable = true;
+		return;
+	}
 	keymap_key_name(key, name, sizeof name);
 	size_t i;
 	for (i = 0; i < c->n; i++)
@@ -107,6 +114,7 @@ section(struct help_view *h, enum context table, enum context ctx, const char *t
 	c.km = h->v.app->km;
 	c.ctx = ctx;
 	keymap_each(c.km, table, collect_cb, &c);
+	h->unreachable |= c.unreachable;
 	if (c.n == 0 && table != CTX_SEARCH)
 		return;
 	add_line(h, NULL, "", NULL, TH_NORMAL);
@@ -116,7 +124,11 @@ section(struct help_view *h, enum context table, enum context ctx, const char *t
 		    "", TH_NORMAL);
 	for (size_t i = 0; i < c.n; i++) {
 		char *keys = text_sanitized(c.g[i].keys.data, 0);
-		add_line(h, keys, action_help(c.g[i].act), action_name(c.g[i].act), TH_NORMAL);
+		enum action act = c.g[i].act;
+		if (app_action_available(h->v.app, act))
+			add_line(h, keys, action_help_in(act, ctx), action_name(act), TH_NORMAL);
+		else
+			add_line(h, keys, "Off in secure mode", action_name(act), TH_DIM);
 		buf_free(&c.g[i].keys);
 	}
 }
@@ -133,6 +145,9 @@ build(struct help_view *h)
 		if (c != (int)from)
 			section(h, (enum context)c, (enum context)c, context_titles[c]);
 	add_line(h, NULL, "", NULL, TH_NORMAL);
+	if (h->unreachable)
+		add_line(h, NULL, "C-h is Backspace on this terminal (it sends ^H for "
+		    "Backspace): its bindings are left out.", NULL, TH_DIM);
 	add_line(h, NULL, "Keys are set in keymap files: bind CONTEXT KEY ACTION. "
 	    "Your own go in $XDG_CONFIG_HOME/bedside/keys.", NULL, TH_DIM);
 }
@@ -184,7 +199,7 @@ help_draw(struct view *v)
 		}
 		draw_str_cut(h->body, r, 3, l->keys, kw - 1, TH_MARKER);
 		draw_str_cut(h->body, r, 3 + kw, l->name, nw - 1, TH_DIM);
-		draw_str_cut(h->body, r, 3 + kw + nw, l->text, w - 4 - kw - nw, TH_NORMAL);
+		draw_str_cut(h->body, r, 3 + kw + nw, l->text, w - 4 - kw - nw, l->role);
 	}
 	wnoutrefresh(h->body);
 	h->dirty = false;

@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "draw.h"
 #include "input.h"
+#include "query.h"
 #include "render.h"
 #include "text.h"
 #include "view.h"
@@ -37,7 +38,8 @@ struct search_view {
 	size_t nhits;
 	char **sugg;            /* did-you-mean words for word `sugg_word` */
 	size_t nsugg;
-	int sugg_word;
+	int sugg_word;          /* the word that finds nothing alone, or -1 */
+	bool apart;             /* no hit, yet every word finds some alone */
 	int sel, top;
 	bool failed;
 	bool stale;             /* the query changed since the last search */
@@ -72,6 +74,8 @@ clear_results(struct search_view *s)
 	s->hits = NULL;
 	s->sugg = NULL;
 	s->nhits = s->nsugg = 0;
+	s->sugg_word = -1;
+	s->apart = false;
 	s->sel = s->top = 0;
 	s->failed = false;
 	s->ranking = s->snippets_due = false;
@@ -152,22 +156,34 @@ nth_word(const char *q, int n, struct buf *out)
 }
 
 /* With no hits: the first word that finds nothing on its own gets
- * suggestions from the index's vocabulary. */
+ * suggestions from the index's vocabulary; if every word finds something
+ * on its own, no article has them all (apart). */
 static void
 suggest(struct search_view *s)
 {
 	struct app *app = s->v.app;
 	struct buf word = BUF_INIT;
+	const char *q = query_text(s);
+	bool typing_on = q[0] && q[strlen(q) - 1] != ' ';
+	int nwords = 0, i;
 
-	for (int i = 0; i < 16 && nth_word(query_text(s), i, &word); i++) {
+	while (nwords < QUERY_MAX_WORDS && nth_word(q, nwords, &word))
+		nwords++;
+	for (i = 0; i < nwords; i++) {
 		struct db_hit *h = NULL;
 		size_t n = 0;
+		nth_word(q, i, &word);
+		/* Looked for as the query has it: a prefix only if it is the
+		 * last word and the typing goes on. */
+		if (i < nwords - 1 || !typing_on)
+			buf_addc(&word, ' ');
 		/* Whether the word finds anything: no need to rank. */
 		if (db_search_rows(app->db, word.data, app_level(app), 1, false, &h, &n) != 0)
 			break;
 		db_hits_free(h, n);
 		if (n > 0)
 			continue;
+		nth_word(q, i, &word);
 		if (db_suggest(app->db, word.data, &s->sugg, &s->nsugg, 5) != 0) {
 			s->sugg = NULL;
 			s->nsugg = 0;
@@ -175,6 +191,7 @@ suggest(struct search_view *s)
 		s->sugg_word = i;
 		break;
 	}
+	s->apart = i == nwords && nwords > 1;
 	buf_free(&word);
 }
 
@@ -456,6 +473,21 @@ draw_suggestions(struct search_view *s, int h)
 	struct buf b = BUF_INIT, word = BUF_INIT;
 	char key[32];
 
+	if (s->apart) {
+		/* Every word is somewhere: it is the words together that fail. */
+		char *q = text_sanitized(query_text(s), TEXT_TABS_AS_SPACE);
+		buf_addf(&b, "No article has all of \"%s\" together.", q);
+		free(q);
+		draw_str_cut(s->body, 1, 2, b.data, w - 3, TH_NORMAL);
+		draw_str_cut(s->body, 3, 2, "Each word is found on its own: try fewer words.",
+		    w - 3, TH_DIM);
+		buf_free(&b);
+		return;
+	}
+	if (s->sugg_word < 0) {
+		buf_free(&b);
+		return;
+	}
 	nth_word(query_text(s), s->sugg_word, &word);
 	char *safe = text_sanitized(word.data ? word.data : "", 0);
 	buf_addf(&b, "Nothing matches \"%s\".", safe);
@@ -539,6 +571,10 @@ search_action(struct view *v, enum action act)
 		if (s->stale || s->ranking)
 			run(s, RUN_WHOLE);
 		break;
+	case ACT_SEARCH:
+		/* Already searching: another search box on top of this one
+		 * would hide the query. */
+		return true;
 	default:
 		return false;
 	}
@@ -631,5 +667,6 @@ search_view_new(struct app *app)
 	struct search_view *s = xcalloc(1, sizeof *s);
 	s->v.ops = &search_ops;
 	s->v.app = app;
+	s->sugg_word = -1;
 	return &s->v;
 }

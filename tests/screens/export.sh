@@ -2,11 +2,11 @@
 # Export for rounds: a key writes the article at the current level to
 # <id>.txt in the current folder, the same text as `bedside show` into a
 # pipe (80 columns, UTF-8) whatever the terminal's size or locale; secure
-# mode refuses.
+# mode refuses, and neither the status line nor help offers the key.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 9
+plan 13
 screen_db
 out=$scratch/cwd/hf-diuretics.txt
 
@@ -40,12 +40,33 @@ ok $? "in the C locale too the file is UTF-8 like show's"
 keys q q
 wait_exit 5
 
+# (Offered when it can be used.)
+db=
+screen_start 140 30 -- af-anticoagulation
+wait_for 'R related'
+like "$(screen_line 'R related')" 'e export' "the status line offers export"
+keys ?
+wait_for 'Keys in force'
+like "$screen" '^   e +export +Export the article to a file' "and help"
+keys q q q
+wait_exit 5
+
 # Secure mode: refused, nothing written. (No --db in secure mode: the
 # bundled database.)
 rm -f "$out"
 db=
 screen_start 80 24 -- --secure af-anticoagulation
 wait_for 'Level: Clinician'
+# Wide enough for every hint: export is not offered.
+tmx resize-window -t t -x 140 -y 30
+wait_for 'R related'
+unlike "$(screen_line 'R related')" 'export' "secure mode: the status line does not offer export"
+keys ?
+wait_for 'Keys in force'
+like "$screen" '^   e +export +Off in secure mode' "help marks export as off in secure mode"
+keys Escape
+tmx resize-window -t t -x 80 -y 24
+wait_for '^ Which patients with atrial fibrillation'
 keys e
 wait_for 'Export is turned off in secure mode'
 ok $? "secure mode refuses to export"

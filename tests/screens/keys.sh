@@ -1,12 +1,14 @@
 #!/bin/sh
 # Keys come from the keymap: ? shows the bindings in force, a user keys
 # file adds to them (and shows in help), a bad line is reported as
-# FILE:LINE while the rest loads; --keymap vi and emacs; secure mode
-# refuses keymap files.
+# FILE:LINE while the rest loads; --keymap vi and emacs; F1 is help in
+# every keymap, in the search box too, and where Backspace sends ^H
+# (vt100) help and hints leave out C-h, which is Backspace there; secure
+# mode refuses keymap files.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 27
+plan 46
 screen_db
 
 screen_start 80 24
@@ -18,7 +20,11 @@ like "$screen" 'keymap: default' "naming the keymap"
 like "$screen" 'In the topic tree' "the keys of the screen help came from come first"
 like "$screen" '<Right> \+ +expand +Expand the selected topic' "key, action name and help text"
 like "$screen" 'L +level-cycle +Cycle the reading level' "the generic keys in force there"
-keys PageDown PageDown
+keys PageDown
+wait_for 'In lists of articles'
+like "$screen" '<Left> +back +Close the list, back to where it was' \
+	"help says what a key does where it is bound (back in a list closes it)"
+keys PageDown
 wait_for 'Reading an article'
 ok $? "help scrolls to the other screens' keys"
 keys ?
@@ -82,7 +88,53 @@ ok $? "emacs keymap: C-n moves down"
 keys C-s
 wait_for '^ Search:'
 ok $? "emacs keymap: C-s searches (flow control is off)"
-keys C-g q
+keys h e
+wait_for '^ Search: he *$'
+wait_for '[2-9] articles'
+first=$(screen_line '^>')
+first_re=$(printf '%s' "$first" | sed 's/[][\\.*^$?+(){}|]/\\&/g')
+keys C-s
+wait_gone "^$first_re\$"
+like "$screen" '^ Search: he *$' "emacs keymap: C-s in the search box keeps the query"
+second=$(screen_line '^>')
+test -n "$second" && test "$second" != "$first"
+ok $? "and goes to the next hit, as isearch does"
+keys C-r
+wait_for "^$first_re\$"
+ok $? "C-r goes back to the hit before"
+keys C-g
+wait_for 'bedside . Topics'
+ok $? "one C-g closes the one search box"
+keys q
+wait_exit 5
+
+# F1 is help in every keymap, in the search box too (where ? is text).
+for km in default vi emacs; do
+	screen_start 80 24 -- --keymap $km
+	wait_for 'Level: Clinician'
+	keys /
+	wait_for '^ Search:'
+	like "$(screen_line 'close')" 'F1 help' "$km keymap: the search box's status line offers F1 for help"
+	keys F1
+	wait_for 'Keys in force'
+	like "$screen" 'In the search box' "$km keymap: F1 in the search box shows help"
+	keys F1 Escape
+	wait_for 'bedside . Topics'
+	keys q
+	wait_exit 5
+done
+# vt100's Backspace sends ^H: C-h arrives as Backspace, so emacs's C-h
+# help is not offered, and F1 is.
+SCREEN_TERM=vt100 screen_start 80 24 -- --keymap emacs
+wait_for 'Level: Clinician'
+keys ?
+wait_for 'Show the keys in force'
+like "$(screen_line 'Show the keys in force')" '^   \? <F1> +help' \
+	"vt100, emacs keymap: help lists ? and F1 for help, not C-h"
+keys End
+wait_for 'Keys are set in keymap files'
+like "$screen" 'C-h is Backspace on this terminal' "and says C-h is Backspace here"
+keys q q
 wait_exit 5
 
 # The config file chooses the keymap; a keymap of the user's own is found
@@ -112,6 +164,30 @@ ok $? "--keymap overrides the config file"
 keys q q
 wait_exit 5
 rm -f "$scratch/config/bedside/config" "$scratch/config/bedside/mine.keys"
+
+# A level the database lacks and a keymap there is not are found only once
+# the browser starts, and reported as FILE:LINE too.
+conf=$scratch/config/bedside/config
+printf '%s\n' '# mine' 'level = nurse' 'keymap = vii' >"$conf"
+screen_start 80 24
+wait_for "config:3: no keymap 'vii'"
+ok $? "a config keymap that is not there is reported as FILE:LINE at start"
+keys q
+wait_exit 5
+is "$exit_status" 0 "and the browser runs with the default keymap"
+contains "$(cat "$scratch/stderr")" "bedside: $conf:3: no keymap 'vii'; using default" \
+	"on stderr at exit: FILE:LINE of the keymap"
+contains "$(cat "$scratch/stderr")" "bedside: $conf:2: unknown level 'nurse'" \
+	"and FILE:LINE of the level"
+printf '%s\n' 'keymap = /nonexistent/my.keys' >"$conf"
+screen_start 80 24
+wait_for 'Level: Clinician'
+keys q
+wait_exit 5
+is "$exit_status" 0 "a config keymap file that cannot be read does not stop the browser"
+like "$(cat "$scratch/stderr")" "bedside: .*config:1: cannot read keymap file" \
+	"and is reported as FILE:LINE"
+rm -f "$conf"
 
 run "$BEDSIDE" --secure --keymap "$KEYMAP_DIR/vi.keys"
 is "$rc" 2 "secure mode refuses a keymap file"

@@ -2,11 +2,13 @@
 # The terminal changes size at any moment: 40x10 re-lays out, 12x4 and 1x1
 # say "too small" plainly, 80x24 again looks as it did at the start, a
 # large terminal shows the article's panes side by side, a storm of
-# resizes crashes nothing; scrolling one line redraws little.
+# resizes crashes nothing; scrolling one line redraws little; the selected
+# citation and the followed reference's mark survive a resize and a change
+# of reading level.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 20
+plan 27
 screen_db
 resize() { tmx resize-window -t t -x "$1" -y "$2"; }
 
@@ -89,3 +91,39 @@ ok $? "and does not clear the screen"
 keys q q
 wait_exit 5
 is "$exit_status" 0 "q, q: closed and quit"
+
+# A citation selected at 80x24 is still the one Enter follows at 100x24.
+screen_start 80 24 -- hf-diuretics
+wait_for '^ How should loop diuretics'
+keys c c
+wait_for 'Citation \[2, 3\]: Enter follows it'
+resize 100 24
+wait_for 'Updated 2025-03-14  Level: Clinician'
+keys Enter
+wait_for '\[4 References\]'
+ok $? "after a resize Enter follows the citation selected before it"
+like "$screen" '▌2\. Example C' "the one selected: [2, 3]"
+like "$screen" '▌3\. Example D' "(both of its numbers)"
+# The mark on the reference stays through resizes.
+resize 80 24
+wait_for '^ 1 Answer .*\[4 References\]'
+like "$screen" '▌2\. Example C' "the followed reference stays marked after a resize"
+resize 140 40
+wait_for '5 Disclaimer'
+like "$screen" '▌2\. Example C' "and when the panes go side by side"
+keys q q
+wait_exit 5
+
+screen_start 80 24 -- hf-diuretics
+wait_for '^ How should loop diuretics'
+keys c
+wait_for 'Citation \[1\]: Enter follows it'
+# The patient text has the first [1] too: still selected after L.
+keys L
+wait_for 'Level: Patient'
+keys Enter
+wait_for '\[4 References\]'
+ok $? "after a change of level Enter follows the citation still there"
+like "$screen" '▌1\. Example A' "[1]"
+keys q q
+wait_exit 5

@@ -5,7 +5,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 24
+plan 28
 screen_db
 screen_start 80 24
 wait_for 'Level: Clinician'
@@ -61,6 +61,19 @@ wait_for 'Did you mean'
 ok $? "no hits: says so and offers close words"
 like "$screen" 'Nothing matches "furosemxde"' "naming the word that matched nothing"
 like "$screen" '> +furosemide' "the closest word is offered first"
+# Words that each match, but never in one article: no word is blamed,
+# and nothing is left over from the query before.
+keys C-u x y z z y ' ' l o o p
+wait_for 'Nothing matches "xyzzy"'
+keys C-u l o o p ' ' o x y g e n
+wait_for '^ Search: loop oxygen'
+wait_for 'No article has all of "loop oxygen" together'
+ok $? "words that each match alone: says no article has them together"
+like "$screen" 'Each word is found on its own' "and that each word alone is found"
+unlike "$screen" 'Nothing matches' "without blaming a word that matches"
+keys C-u f u r o s e m x d e
+wait_for 'Did you mean'
+like "$screen" 'Nothing matches "furosemxde"' "a word that matches nothing is still named"
 keys Enter
 wait_for '^ Search: furosemide'
 ok $? "Enter takes the suggestion"

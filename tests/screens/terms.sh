@@ -1,11 +1,12 @@
 #!/bin/sh
 # Terminal variety: xterm-256color, screen, tmux-256color, linux and vt100
-# all work; no colour on vt100 or with NO_COLOR; the C locale gets ASCII
+# all work, Shift-Tab included in every shipped keymap; dumb, which cannot
+# move the cursor, and an unknown TERM are refused in one line; no colour on vt100 or with NO_COLOR; the C locale gets ASCII
 # only, never a byte the terminal cannot show.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 19
+plan 40
 screen_db
 esc=$(printf '\033')
 colour_re="${esc}\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]"
@@ -28,6 +29,30 @@ for term in xterm-256color screen tmux-256color linux vt100; do
 	keys q
 	wait_exit 5
 	is "$exit_status" 0 "TERM=$term: quits cleanly"
+done
+
+# Shift-Tab: linux's terminfo has \E[Z only as an extended key (kcbt2),
+# which curses gives a code of its own; vt100's has none.
+for term in xterm-256color screen tmux-256color linux vt100; do
+	for km in default vi emacs; do
+		SCREEN_TERM=$term screen_start 80 24 -- --keymap $km hf-diuretics
+		wait_for '\[1 Answer\]'
+		keys BTab
+		wait_for '\[5 Disclaimer\]' 5
+		ok $? "TERM=$term, $km keymap: Shift-Tab goes to the previous pane"
+		keys q q
+		wait_exit 5
+	done
+done
+
+# No blank screen on a terminal that cannot position the cursor.
+for term in dumb no-such-terminal; do
+	SCREEN_TERM=$term screen_start 80 24
+	wait_exit 5
+	is "$exit_status" 2 "TERM=$term: the browser refuses to start (status 2)"
+	like "$(cat "$scratch/stderr")" "^bedside: cannot use the terminal type '$term'.*check TERM" \
+		"TERM=$term: and says why"
+	is "$(wc -l <"$scratch/stderr" | tr -d ' ')" 1 "TERM=$term: in one line"
 done
 
 SCREEN_TERM=xterm-256color screen_start 80 24

@@ -102,6 +102,9 @@ START_TEST(test_shipped_fixed_keys)
 		enum action act;
 	} fixed[] = {
 		{ "/", ACT_SEARCH },	   { "?", ACT_HELP },
+		/* F1 too: in the search box ? is text, and where Backspace
+		 * sends ^H (vt100), C-h is Backspace. */
+		{ "<F1>", ACT_HELP },
 		{ "q", ACT_QUIT },	   { "L", ACT_LEVEL_CYCLE },
 		{ "<Tab>", ACT_PANE_NEXT }, { "<S-Tab>", ACT_PANE_PREV },
 		{ "<Esc>", ACT_CLOSE },	   { "<Up>", ACT_MOVE_UP },
@@ -128,6 +131,7 @@ START_TEST(test_shipped_fixed_keys)
 	/* ...and follows the citation in an article. */
 	assert_action(km, CTX_ARTICLE, "<Enter>", ACT_CITE_FOLLOW, path);
 	assert_action(km, CTX_HELP, "q", ACT_QUIT, path);
+	assert_action(km, CTX_HELP, "<F1>", ACT_HELP, path);
 	assert_action(km, CTX_HELP, "<Esc>", ACT_CLOSE, path);
 	for (int p = 0; p < 5; p++) {
 		char k[2] = { (char)('1' + p), '\0' };
@@ -193,6 +197,11 @@ START_TEST(test_default_extras)
 	assert_action(km, CTX_LIST, "M-<", ACT_FIRST, path);
 	assert_action(km, CTX_LIST, "M-v", ACT_PAGE_UP, path);
 	assert_action(km, CTX_SEARCH, "C-g", ACT_CLOSE, path);
+	/* In the search box C-s and C-r step through the hits, as isearch
+	 * does, rather than open a search over the search. */
+	assert_action(km, CTX_TREE, "C-s", ACT_SEARCH, path);
+	assert_action(km, CTX_SEARCH, "C-s", ACT_MOVE_DOWN, path);
+	assert_action(km, CTX_SEARCH, "C-r", ACT_MOVE_UP, path);
 	ck_assert_int_eq(lookup(km, CTX_LIST, "v"), ACT_NONE);
 	keymap_free(km);
 }
@@ -559,6 +568,13 @@ START_TEST(test_actions)
 		ck_assert_int_gt(strlen(action_help(a)), 0);
 	}
 	ck_assert_int_eq(ACT__COUNT, 34);
+	/* Help says what a key does where it is: back in a list closes it. */
+	ck_assert_str_eq(action_help_in(ACT_BACK, CTX_ARTICLE),
+			 action_help(ACT_BACK));
+	ck_assert_str_ne(action_help_in(ACT_BACK, CTX_LIST),
+			 action_help(ACT_BACK));
+	ck_assert_ptr_nonnull(strstr(action_help_in(ACT_BACK, CTX_LIST),
+				     "Close the list"));
 }
 END_TEST
 

@@ -92,8 +92,12 @@ START_TEST(test_all_keys)
 	ck_assert_str_eq(s.level, "patient");
 	ck_assert_str_eq(s.keymap, "vi");
 	ck_assert_int_eq(s.theme, SETTINGS_THEME_DARK);
+	/* Where each was set, for what only the browser can find wrong. */
+	ck_assert_str_eq(s.level_at, "t:2");
+	ck_assert_str_eq(s.keymap_at, "t:3");
 	settings_free(&s);
 	ck_assert_ptr_null(s.level);
+	ck_assert_ptr_null(s.level_at);
 	ck_assert_int_eq(s.theme, SETTINGS_THEME_UNSET);
 }
 END_TEST
@@ -106,6 +110,7 @@ START_TEST(test_last_wins_and_layers)
 	settings_init(&s);
 	ck_assert_int_eq(load(&s, "level = patient\nlevel = clinician\n", &r), 0);
 	ck_assert_str_eq(s.level, "clinician");
+	ck_assert_str_eq(s.level_at, "t:2");
 	/* A second file adds to the first; what it leaves out stays. */
 	ck_assert_int_eq(load(&s, "theme = mono\n", &r), 0);
 	ck_assert_str_eq(s.level, "clinician");
@@ -114,6 +119,8 @@ START_TEST(test_last_wins_and_layers)
 	ck_assert_int_eq(load(&s, "theme = purple\nlevel = Bad Level\n", &r), 2);
 	ck_assert_int_eq(s.theme, SETTINGS_THEME_MONO);
 	ck_assert_str_eq(s.level, "clinician");
+	ck_assert_str_eq(s.level_at, "t:2");
+	ck_assert_ptr_null(s.keymap_at);
 	settings_free(&s);
 }
 END_TEST
