@@ -84,17 +84,14 @@ link_citation(cmark_node *link, struct citations *c)
 	cmark_node *t = cmark_node_first_child(link);
 	if (t == NULL || cmark_node_next(t) || cmark_node_get_type(t) != CMARK_NODE_TEXT)
 		return;
-	struct cite_run r = { BUF_INIT, NULL, NULL, 0, 0 };
-	run_add(&r, "[", cite_node_line(link));
-	buf_adds(&r.text, cmark_node_get_literal(t));
-	buf_addc(&r.text, ']');
-	size_t count, len = r.text.len;
+	struct buf text = BUF_INIT;
+	buf_addf(&text, "[%s]", cmark_node_get_literal(t));
 	int nums[CITE_MAX_NUMBER];
-	if (cite_scan(r.text.data, len, nums, CITE_MAX_NUMBER, &count) == len)
-		run_scan(&r, c);
-	buf_free(&r.text);
-	free(r.off);
-	free(r.line);
+	size_t count;
+	if (cite_scan(text.data, text.len, nums, CITE_MAX_NUMBER, &count) == text.len)
+		for (size_t k = 0; k < count && k < CITE_MAX_NUMBER; k++)
+			cite_add(c, nums[k], cite_node_line(link));
+	buf_free(&text);
 }
 
 void
