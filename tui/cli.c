@@ -2,6 +2,7 @@
 #include "config.h"
 #include "cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,4 +164,20 @@ cli_print_safe(FILE *out, const char *text)
 	char *safe = text_sanitized(text, TEXT_KEEP_NEWLINES | TEXT_TABS_AS_SPACE);
 	fputs(safe, out);
 	free(safe);
+}
+
+int
+cli_finish(int status)
+{
+	/* A script that saves show's or search's output goes by the exit
+	 * status: a full disk must not pass for a whole article. stdio
+	 * keeps the error once a write failed; the flush says which. */
+	int err = fflush(stdout) != 0 ? errno : 0;
+	if (!ferror(stdout))
+		return status;
+	if (err)
+		cli_error("cannot write to standard output: %s", strerror(err));
+	else
+		cli_error("cannot write to standard output");
+	return EXIT_USAGE;
 }

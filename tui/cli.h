@@ -53,6 +53,10 @@ char *cli_level(struct db *db, const char *wanted);
 /* Columns to wrap printed text at: the terminal's width, or 80 when
  * stdout is not a terminal. */
 int cli_width(void);
+/* The exit status once standard output is flushed: status itself, or
+ * EXIT_USAGE after saying why when anything written there was lost (a
+ * full disk, a closed pipe). */
+int cli_finish(int status);
 /* Writes text to out made safe: what is printed may later be shown on a
  * terminal, so control characters never go out raw, piped or not. */
 void cli_print_safe(FILE *out, const char *text);

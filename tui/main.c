@@ -122,7 +122,7 @@ main(int argc, char **argv)
 
 	/* Options before the command apply to it. */
 	if ((rc = parse_options(argc, argv, &app, &cli)) >= 0)
-		return rc;
+		return cli_finish(rc);
 	first = optind;
 	if (first < argc && (cmd = command_named(argv[first])) == NULL) {
 		/* Not a command, so the ID of the article to open; the
@@ -132,7 +132,7 @@ main(int argc, char **argv)
 		bool ended = strcmp(argv[first - 1], "--") == 0;
 		optind = 0;     /* parse argv + first afresh, as commands do */
 		if (!ended && (rc = parse_options(argc - first, argv + first, &app, &cli)) >= 0)
-			return rc;
+			return cli_finish(rc);
 		int next = ended ? 1 : optind;
 		if (first + next < argc) {
 			cli_error("unexpected argument '%s' after the article ID '%s' "
@@ -153,8 +153,10 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	/* The browser draws on the terminal, not on stdout's stream: only
+	 * the commands' output is checked for lost writes. */
 	if (cmd)
-		return cmd->run(&cli, argc - first, argv + first);
+		return cli_finish(cmd->run(&cli, argc - first, argv + first));
 	if (!cli_choose_db(&cli))
 		return EXIT_USAGE;
 	app.db_path = cli.db_path;

@@ -69,4 +69,18 @@ is "$rc" 0 "secure mode ignores \$BEDSIDE_DB and uses the bundled database"
 run "$BEDSIDE" --secure import "$FIXTURES/good"
 is "$rc" 2 "secure mode refuses import"
 
+# Output that could not be written is an error, not a success: a script
+# would take a truncated article for the whole one.
+if [ -w /dev/full ]; then
+	for cmd in "show croup" "show --format markdown croup" "search --json fever" \
+	    "topics" "topics --articles" "check" "--help" "--version"; do
+		"$BEDSIDE" $cmd >/dev/full 2>"$scratch/err"
+		rc=$?
+		err=$(cat "$scratch/err")
+		is "$rc" 2 "a failed write to standard output fails: $cmd"
+		like "$err" '^bedside: cannot write to standard output: No space left on device$' \
+		    "and says so in one line: $cmd"
+	done
+fi
+
 done_testing
