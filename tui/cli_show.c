@@ -169,8 +169,7 @@ cli_show(struct cli *c, int argc, char **argv)
 			cli_usage(stdout);
 			return EXIT_OK;
 		default:
-			cli_error("show: unknown or incomplete option '%s' (see bedside --help)",
-			    argv[optind - 1]);
+			cli_bad_option("show", argc, argv);
 			return EXIT_USAGE;
 		}
 	}

@@ -91,8 +91,7 @@ parse_options(int argc, char **argv, struct app_options *app, struct cli *cli)
 			printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
 			return EXIT_OK;
 		default:
-			cli_error("unknown or incomplete option '%s' (see bedside --help)",
-			    argv[optind - 1]);
+			cli_bad_option(NULL, argc, argv);
 			return EXIT_USAGE;
 		}
 	}

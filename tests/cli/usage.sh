@@ -25,6 +25,22 @@ is "$rc" 2 "an option missing its value is a usage error"
 run "$BEDSIDE" import
 is "$rc" 2 "import with nothing to import is a usage error"
 
+# The option at fault is named, also a letter in a group of them, which
+# getopt reads one at a time (not the word before the group).
+for args in "-xy" "croup -xy" "search -xy fever" "search --json -qz fever" "show -x croup" \
+    "show --format=json -xy croup" "topics -xV" "check -x" "import -x $FIXTURES/good"; do
+	run "$BEDSIDE" $args </dev/null
+	is "$rc" 2 "an unknown letter is a usage error: $args"
+	like "$err" "option '-[xq]' \(see bedside --help\)$" "and names that letter: $args"
+done
+for args in "search fever --limit" "show croup --format" "--db" "search --json=1 fever" \
+    "--secure=1 topics" "croup --secure=yes"; do
+	run "$BEDSIDE" $args </dev/null
+	like "$err" "option '--[a-z]+(=[a-z0-9]+)?' \(see bedside --help\)$" "a long option missing its value, or given one, is named: $args"
+done
+run "$BEDSIDE" search --l fever
+like "$err" "option '--l' \(see bedside --help\)$" "an ambiguous abbreviation is named"
+
 # The database comes from --db, else $BEDSIDE_DB, else the build tree.
 cd "$scratch" || exit 1
 run "$BEDSIDE" topics
