@@ -348,7 +348,8 @@ add_section(struct article *a, enum db_kind kind, char *level, int line)
 	s->line = line;
 }
 
-static void
+/* Returns the number of level-1 and level-2 headings, sections or not. */
+static int
 parse_body(struct body *b, const struct article_rules *rules, struct article *a,
     struct citations *cites, struct diag *d)
 {
@@ -360,7 +361,7 @@ parse_body(struct body *b, const struct article_rules *rules, struct article *a,
 	cmark_node *start = NULL;       /* first node of the open section */
 	struct article_section *open = NULL;
 	bool stray_reported = false;
-	int open_heading_end = 0;
+	int open_heading_end = 0, headings = 0;
 	for (cmark_node *n = cmark_node_first_child(doc);; n = cmark_node_next(n)) {
 		bool is_section = n && cmark_node_get_type(n) == CMARK_NODE_HEADING &&
 		    cmark_node_get_heading_level(n) <= 2;
@@ -392,7 +393,9 @@ parse_body(struct body *b, const struct article_rules *rules, struct article *a,
 				break;
 			open = NULL;
 			int line = file_line(b, cmark_node_get_start_line(n));
-			if (a->nsections == 0 && !stray_reported) {
+			/* Only before the first heading, good or not: the text
+			 * under a refused one is no stray, its heading is. */
+			if (headings++ == 0 && !stray_reported) {
 				/* Link definitions make no node, yet would change
 				 * what the sections' text means. */
 				for (int l = 1; l < cmark_node_get_start_line(n) &&
@@ -432,13 +435,14 @@ parse_body(struct body *b, const struct article_rules *rules, struct article *a,
 			free(title);
 			continue;
 		}
-		if (open == NULL && !stray_reported && a->nsections == 0) {
+		if (open == NULL && !stray_reported && headings == 0) {
 			diag_error(d, b->file, file_line(b, cmark_node_get_start_line(n)),
 			    "text before the first section heading");
 			stray_reported = true;
 		}
 	}
 	cmark_node_free(doc);
+	return headings;
 }
 
 static const char *
@@ -697,8 +701,10 @@ article_parse(const char *file, const char *text, size_t len,
 		}
 
 	struct citations cites = { .v = NULL };
-	parse_body(&b, rules, a, &cites, d);
-	check_levels(file, rules, a, d);
+	/* A file whose every heading was refused has been told why; "no
+	 * sections" on top would only say it again. */
+	if (parse_body(&b, rules, a, &cites, d) == 0 || a->nsections > 0)
+		check_levels(file, rules, a, d);
 
 	bool reported[CITE_MAX_NUMBER + 1] = { false };
 	for (size_t i = 0; i < cites.n; i++) {

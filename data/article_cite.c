@@ -1,6 +1,7 @@
 /* article_cite.c: see article_cite.h. */
 #include "article_cite.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "buf.h"
@@ -79,7 +80,7 @@ run_scan(struct cite_run *r, struct citations *c)
 /* A link whose text is all a citation ("[5]" resolved by a link
  * definition "[5]: ...", or "[5](url)") is checked as one. */
 static void
-link_citation(cmark_node *link, struct citations *c)
+link_citation(cmark_node *link, int line, struct citations *c)
 {
 	cmark_node *t = cmark_node_first_child(link);
 	if (t == NULL || cmark_node_next(t) || cmark_node_get_type(t) != CMARK_NODE_TEXT)
@@ -90,30 +91,68 @@ link_citation(cmark_node *link, struct citations *c)
 	size_t count;
 	if (cite_scan(text.data, text.len, nums, CITE_MAX_NUMBER, &count) == text.len)
 		for (size_t k = 0; k < count && k < CITE_MAX_NUMBER; k++)
-			cite_add(c, nums[k], cite_node_line(link));
+			cite_add(c, nums[k], line);
 	buf_free(&text);
+}
+
+/* The lines of a paragraph's inline nodes. cmark (0.30) does not count
+ * the newline of a backslash hard break ("dose,\" at the end of a line):
+ * every inline after one in the same paragraph has its line one short,
+ * and an error would name the line above the citation. A line break of
+ * either kind ends a line, so the node after it starts on the line after
+ * the text before it; where cmark says otherwise, the difference is
+ * carried to the rest of the paragraph. */
+struct inline_lines {
+	int shift;              /* added to cmark's lines */
+	int last;               /* end line of the last text, code or HTML */
+	bool after_break;
+};
+
+static int
+inline_line(struct inline_lines *il, cmark_node *n)
+{
+	int start = cmark_node_get_start_line(n);
+	if (start <= 0)
+		return cite_node_line(n);
+	start += il->shift;
+	if (il->after_break && il->last > 0 && start != il->last + 1) {
+		il->shift += il->last + 1 - start;
+		start = il->last + 1;
+	}
+	il->after_break = false;
+	cmark_node_type t = cmark_node_get_type(n);
+	if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_HTML_INLINE)
+		il->last = cmark_node_get_end_line(n) + il->shift;
+	return start;
 }
 
 void
 citations_collect(struct citations *c, cmark_node *node)
 {
 	struct cite_run run = { BUF_INIT, NULL, NULL, 0, 0 };
+	struct inline_lines il = { 0, 0, false };
 	cmark_iter *it = cmark_iter_new(node);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(n);
-		if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_TEXT) {
-			run_add(&run, cmark_node_get_literal(n), cite_node_line(n));
-		} else if (ev == CMARK_EVENT_ENTER &&
-		    (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
-			run_add(&run, " ", cite_node_line(n));
+		bool enter = ev == CMARK_EVENT_ENTER;
+		if (enter && (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)) {
+			run_add(&run, " ", il.last);
+			il.after_break = true;
+		} else if (enter && t <= CMARK_NODE_LAST_BLOCK) {
+			/* A block: its inlines are counted afresh. */
+			run_scan(&run, c);
+			il = (struct inline_lines){ 0, 0, false };
+		} else if (enter && t == CMARK_NODE_TEXT) {
+			run_add(&run, cmark_node_get_literal(n), inline_line(&il, n));
 		} else {
 			/* Anything else ends the run: a code span, a link,
 			 * emphasis, the end of a paragraph. */
 			run_scan(&run, c);
-			if (ev == CMARK_EVENT_ENTER && t == CMARK_NODE_LINK)
-				link_citation(n, c);
+			int line = enter ? inline_line(&il, n) : 0;
+			if (enter && t == CMARK_NODE_LINK)
+				link_citation(n, line, c);
 		}
 	}
 	run_scan(&run, c);

@@ -129,6 +129,9 @@ struct db_article {
 	/* Markdown of each pane at this level; NULL where the article has
 	 * none. The disclaimer falls back to the level's default. */
 	char *body[DB_KIND_COUNT];
+	/* The body is a section written for every level, not for this one
+	 * (what an export must say to be imported as it was). */
+	bool shared[DB_KIND_COUNT];
 	bool disclaimer_is_default;
 	struct db_ref *refs;
 	size_t nrefs;

@@ -425,7 +425,7 @@ article_load(struct db *db, const char *id, const char *level, struct db_article
 
 	/* A section for this level wins over one for every level. */
 	st = db_stmt(db, STMT_SECTIONS,
-	    "SELECT kind, body FROM sections WHERE article_id = ?1 "
+	    "SELECT kind, body, level IS NULL FROM sections WHERE article_id = ?1 "
 	    "AND (level IS NULL OR level = ?2) ORDER BY level IS NOT NULL, position");
 	if (st == NULL)
 		goto fail;
@@ -437,6 +437,7 @@ article_load(struct db *db, const char *id, const char *level, struct db_article
 			continue;
 		free(a->body[k]);
 		a->body[k] = db_column_dup(st, 1);
+		a->shared[k] = sqlite3_column_int(st, 2) != 0;
 		if (k == DB_DISCLAIMER)
 			a->disclaimer_is_default = false;
 	}

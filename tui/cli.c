@@ -2,6 +2,8 @@
 #include "config.h"
 #include "cli.h"
 
+#include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +64,33 @@ cli_error(const char *fmt, ...)
 	char *safe = text_sanitized(msg, TEXT_TABS_AS_SPACE);
 	fprintf(stderr, "bedside: %s\n", safe);
 	free(safe);
+}
+
+/* Whether s is a group of option letters ("-xy") holding letter. */
+static bool
+letter_group(const char *s, int letter)
+{
+	return s[0] == '-' && s[1] != '-' && s[1] != '\0' &&
+	    strchr(s + 1, letter) != NULL;
+}
+
+void
+cli_bad_option(const char *command, int argc, char **argv)
+{
+	/* getopt_long reads a group of letters ("-xy") one at a time and
+	 * leaves optind on it until its last letter, so argv[optind - 1]
+	 * may be the word before the group: optopt names the letter. For a
+	 * long option optopt is 0 (unknown, ambiguous) or, for a value
+	 * missing or not wanted ("--json=1"), the option's code, and the
+	 * option is argv[optind - 1]. */
+	const char *arg = argv[optind - 1];
+	char letter[3] = { '-', (char)optopt, '\0' };
+	if (optopt > 0 && optopt < 0x7f &&
+	    ((optind < argc && letter_group(argv[optind], optopt)) ||
+	    strncmp(arg, "--", 2) != 0))
+		arg = letter;
+	cli_error("%s%sunknown or incomplete option '%s' (see bedside --help)",
+	    command ? command : "", command ? ": " : "", arg);
 }
 
 bool
@@ -163,4 +192,20 @@ cli_print_safe(FILE *out, const char *text)
 	char *safe = text_sanitized(text, TEXT_KEEP_NEWLINES | TEXT_TABS_AS_SPACE);
 	fputs(safe, out);
 	free(safe);
+}
+
+int
+cli_finish(int status)
+{
+	/* A script that saves show's or search's output goes by the exit
+	 * status: a full disk must not pass for a whole article. stdio
+	 * keeps the error once a write failed; the flush says which. */
+	int err = fflush(stdout) != 0 ? errno : 0;
+	if (!ferror(stdout))
+		return status;
+	if (err)
+		cli_error("cannot write to standard output: %s", strerror(err));
+	else
+		cli_error("cannot write to standard output");
+	return EXIT_USAGE;
 }

@@ -34,6 +34,9 @@ int cli_check(struct cli *c, int argc, char **argv);
 void cli_usage(FILE *out);
 /* One line on stderr, "bedside: ...", made safe. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* After getopt_long returned '?': says which option of argv it could not
+ * take, for the command named (NULL before any command). */
+void cli_bad_option(const char *command, int argc, char **argv);
 /* Whether --db's PATH is usable (not empty); if not, says why. */
 bool cli_db_arg_ok(const char *path);
 /* Takes --db PATH as getopt_long parsed it; when it is empty, or in
@@ -53,6 +56,10 @@ char *cli_level(struct db *db, const char *wanted);
 /* Columns to wrap printed text at: the terminal's width, or 80 when
  * stdout is not a terminal. */
 int cli_width(void);
+/* The exit status once standard output is flushed: status itself, or
+ * EXIT_USAGE after saying why when anything written there was lost (a
+ * full disk, a closed pipe). */
+int cli_finish(int status);
 /* Writes text to out made safe: what is printed may later be shown on a
  * terminal, so control characters never go out raw, piped or not. */
 void cli_print_safe(FILE *out, const char *text);

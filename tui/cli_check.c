@@ -31,8 +31,7 @@ cli_check(struct cli *c, int argc, char **argv)
 			cli_usage(stdout);
 			return EXIT_OK;
 		}
-		cli_error("check: unknown or incomplete option '%s' (see bedside --help)",
-		    argv[optind - 1]);
+		cli_bad_option("check", argc, argv);
 		return EXIT_USAGE;
 	}
 	if (optind < argc) {

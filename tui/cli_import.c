@@ -36,8 +36,7 @@ cli_import(struct cli *c, int argc, char **argv)
 			cli_usage(stdout);
 			return EXIT_OK;
 		default:
-			cli_error("import: unknown or incomplete option '%s' (see bedside --help)",
-			    argv[optind - 1]);
+			cli_bad_option("import", argc, argv);
 			return EXIT_USAGE;
 		}
 	}

@@ -167,8 +167,7 @@ cli_search(struct cli *c, int argc, char **argv)
 			cli_usage(stdout);
 			return EXIT_OK;
 		default:
-			cli_error("search: unknown or incomplete option '%s' (see bedside --help)",
-			    argv[optind - 1]);
+			cli_bad_option("search", argc, argv);
 			return EXIT_USAGE;
 		}
 	}

@@ -65,8 +65,11 @@ show_markdown(const struct db_article *a)
 			md = refs = article_text_references(a);
 		if (md == NULL || (k == DB_DISCLAIMER && a->disclaimer_is_default))
 			continue;
-		/* References serve every level: the importer takes no level on them. */
-		if (k == DB_REFERENCES)
+		/* References serve every level: the importer takes no level
+		 * on them. A section written for every level is exported so:
+		 * with this level on it, an article for every reader would come
+		 * back from an import with one level only. */
+		if (k == DB_REFERENCES || a->shared[k])
 			buf_addf(&b, "\n## %s\n\n%s\n", db_kind_title((enum db_kind)k), md);
 		else
 			buf_addf(&b, "\n## %s {level=%s}\n\n%s\n",
@@ -166,8 +169,7 @@ cli_show(struct cli *c, int argc, char **argv)
 			cli_usage(stdout);
 			return EXIT_OK;
 		default:
-			cli_error("show: unknown or incomplete option '%s' (see bedside --help)",
-			    argv[optind - 1]);
+			cli_bad_option("show", argc, argv);
 			return EXIT_USAGE;
 		}
 	}

@@ -154,8 +154,7 @@ cli_topics(struct cli *c, int argc, char **argv)
 			cli_usage(stdout);
 			return EXIT_OK;
 		default:
-			cli_error("topics: unknown or incomplete option '%s' (see bedside --help)",
-			    argv[optind - 1]);
+			cli_bad_option("topics", argc, argv);
 			return EXIT_USAGE;
 		}
 	}

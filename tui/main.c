@@ -91,8 +91,7 @@ parse_options(int argc, char **argv, struct app_options *app, struct cli *cli)
 			printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
 			return EXIT_OK;
 		default:
-			cli_error("unknown or incomplete option '%s' (see bedside --help)",
-			    argv[optind - 1]);
+			cli_bad_option(NULL, argc, argv);
 			return EXIT_USAGE;
 		}
 	}
@@ -122,7 +121,7 @@ main(int argc, char **argv)
 
 	/* Options before the command apply to it. */
 	if ((rc = parse_options(argc, argv, &app, &cli)) >= 0)
-		return rc;
+		return cli_finish(rc);
 	first = optind;
 	if (first < argc && (cmd = command_named(argv[first])) == NULL) {
 		/* Not a command, so the ID of the article to open; the
@@ -132,7 +131,7 @@ main(int argc, char **argv)
 		bool ended = strcmp(argv[first - 1], "--") == 0;
 		optind = 0;     /* parse argv + first afresh, as commands do */
 		if (!ended && (rc = parse_options(argc - first, argv + first, &app, &cli)) >= 0)
-			return rc;
+			return cli_finish(rc);
 		int next = ended ? 1 : optind;
 		if (first + next < argc) {
 			cli_error("unexpected argument '%s' after the article ID '%s' "
@@ -153,8 +152,10 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	/* The browser draws on the terminal, not on stdout's stream: only
+	 * the commands' output is checked for lost writes. */
 	if (cmd)
-		return cmd->run(&cli, argc - first, argv + first);
+		return cli_finish(cmd->run(&cli, argc - first, argv + first));
 	if (!cli_choose_db(&cli))
 		return EXIT_USAGE;
 	app.db_path = cli.db_path;

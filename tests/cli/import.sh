@@ -47,6 +47,20 @@ is "$rc" 4 "rejected import into a new database"
 [ ! -e "$scratch/new.db" ]
 ok $? "no database file is created when the import is rejected"
 
+# A refused heading is reported once: its text is not also "text before
+# the first section heading", nor the file "without sections".
+mkdir -p "$scratch/heads"
+for head in "## Answer {level = patient}" "## Answer {level=nurse}" "## Answr" "# Answer"; do
+	printf -- '---\nid: heads\ntitle: Heads?\ntopic: Test\nupdated: 2026-01-02\nstatus: submitted\n---\n\n%s\nSome text.\n' \
+	    "$head" > "$scratch/heads/one.md"
+	run "$BEDSIDE" import --db "$scratch/heads.db" "$scratch/heads/one.md"
+	is "$rc" 4 "rejected: $head"
+	like "$err" "^$scratch/heads/one\.md:9: " "the heading's line is named: $head"
+	is "$(printf '%s\n' "$err" | grep -c 'one\.md:')" 1 "and nothing else: $head"
+done
+run "$BEDSIDE" import --db "$scratch/heads.db" "$FIXTURES/bad/level1-heading.md"
+is "$(printf '%s\n' "$err" | grep -c 'level1-heading\.md:9:')" 1 "a level-1 heading is not also text before the sections"
+
 # Duplicate ids across files.
 run "$BEDSIDE" import --db "$db" "$FIXTURES/dup"
 is "$rc" 4 "duplicate ids are rejected"

@@ -36,6 +36,18 @@ import json,sys
 h=json.load(sys.stdin)["hits"][0]
 print(",".join(h["snippet"][a:b].lower() for a,b in h["matches"]))')
 like "$marked" '^sprockets' "matches point at the matched words in the snippet"
+# ...counted in characters, as JSON readers index strings, not in bytes:
+# the bundled articles have "≥", "–" and "…" before many a dose in mg.
+counted=$("$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json --limit 1000 mg | python3 -c '
+import json,sys
+wide=bad=0
+for h in json.load(sys.stdin)["hits"]:
+    s=h["snippet"]
+    for a,b in h["matches"]:
+        wide+=any(ord(c)>127 for c in s[:a])
+        bad+=s[a:b].lower()!="mg"
+print(wide>0, bad)')
+is "$counted" "True 0" "match ranges count characters, also after non-ASCII text"
 
 # Levels: patient text is searched at the patient level only.
 run "$BEDSIDE" search --db "$db" --level patient plain words

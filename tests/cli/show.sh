@@ -54,6 +54,26 @@ a=$("$BEDSIDE" show --db "$db" alpha | sed -n '/^ANSWER$/,/^REFERENCES$/p')
 b=$("$BEDSIDE" show --db "$scratch/rt.db" alpha | sed -n '/^ANSWER$/,/^REFERENCES$/p')
 is "$b" "$a" "the round-tripped article reads the same"
 
+# A section written for every level is exported so, without {level=}:
+# else the export of an article for every reader, imported again, would
+# have one level only. Whole JSON documents compared, levels included.
+"$BEDSIDE" show --db "$db" --format markdown alpha > "$scratch/alpha.md"
+grep -qx '## From the research' "$scratch/alpha.md"
+ok $? "a shared section is exported with no level"
+grep -qx '## Answer {level=clinician}' "$scratch/alpha.md"
+ok $? "a level's own section keeps its level"
+for level in clinician patient; do
+	mkdir -p "$scratch/rt-$level"
+	"$BEDSIDE" show --db "$db" --level $level --format markdown gamma > "$scratch/rt-$level/gamma.md"
+	run "$BEDSIDE" import --db "$scratch/rt-$level.db" "$scratch/rt-$level/gamma.md"
+	is "$rc" 0 "gamma at the $level level imports again"
+	for l in clinician patient; do
+		a=$("$BEDSIDE" show --db "$db" --level $l --format json gamma)
+		b=$("$BEDSIDE" show --db "$scratch/rt-$level.db" --level $l --format json gamma)
+		is "$b" "$a" "gamma exported at the $level level reads the same at the $l level"
+	done
+done
+
 run "$BEDSIDE" show --db "$db" nosuch
 is "$rc" 1 "an unknown id exits 1"
 like "$err" "^bedside: no article with id 'nosuch' in " "one line names the id"

@@ -25,6 +25,22 @@ is "$rc" 2 "an option missing its value is a usage error"
 run "$BEDSIDE" import
 is "$rc" 2 "import with nothing to import is a usage error"
 
+# The option at fault is named, also a letter in a group of them, which
+# getopt reads one at a time (not the word before the group).
+for args in "-xy" "croup -xy" "search -xy fever" "search --json -qz fever" "show -x croup" \
+    "show --format=json -xy croup" "topics -xV" "check -x" "import -x $FIXTURES/good"; do
+	run "$BEDSIDE" $args </dev/null
+	is "$rc" 2 "an unknown letter is a usage error: $args"
+	like "$err" "option '-[xq]' \(see bedside --help\)$" "and names that letter: $args"
+done
+for args in "search fever --limit" "show croup --format" "--db" "search --json=1 fever" \
+    "--secure=1 topics" "croup --secure=yes"; do
+	run "$BEDSIDE" $args </dev/null
+	like "$err" "option '--[a-z]+(=[a-z0-9]+)?' \(see bedside --help\)$" "a long option missing its value, or given one, is named: $args"
+done
+run "$BEDSIDE" search --l fever
+like "$err" "option '--l' \(see bedside --help\)$" "an ambiguous abbreviation is named"
+
 # The database comes from --db, else $BEDSIDE_DB, else the build tree.
 cd "$scratch" || exit 1
 run "$BEDSIDE" topics
@@ -68,5 +84,19 @@ run env BEDSIDE_SECURE=1 BEDSIDE_DB="$scratch/none.db" "$BEDSIDE" search fever
 is "$rc" 0 "secure mode ignores \$BEDSIDE_DB and uses the bundled database"
 run "$BEDSIDE" --secure import "$FIXTURES/good"
 is "$rc" 2 "secure mode refuses import"
+
+# Output that could not be written is an error, not a success: a script
+# would take a truncated article for the whole one.
+if [ -w /dev/full ]; then
+	for cmd in "show croup" "show --format markdown croup" "search --json fever" \
+	    "topics" "topics --articles" "check" "--help" "--version"; do
+		"$BEDSIDE" $cmd >/dev/full 2>"$scratch/err"
+		rc=$?
+		err=$(cat "$scratch/err")
+		is "$rc" 2 "a failed write to standard output fails: $cmd"
+		like "$err" '^bedside: cannot write to standard output: No space left on device$' \
+		    "and says so in one line: $cmd"
+	done
+fi
 
 done_testing

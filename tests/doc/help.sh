@@ -57,6 +57,14 @@ like "$err" "^bedside: .*--no-such-option.*bedside --help" "it names the option 
 is "$(printf '%s\n' "$err" | wc -l | tr -d ' ')" 1 "the error is one line"
 is "$out" "" "nothing on stdout"
 
+# The README's usage names every option --help does: a reader of the
+# README alone should not miss one.
+readme=$(dirname "$FIXTURES")/../README
+usage=$(sed -n '/^Using it$/,/^Articles$/p' "$readme")
+for opt in $(printf '%s\n' "$help" | grep -oE -- '--[a-z]+' | sort -u); do
+	like "$usage" "(^| |\[)$opt([ =,]|\]|$)" "README's usage mentions $opt"
+done
+
 # Options before the command apply to it.
 run "$BEDSIDE" --level patient show af-anticoagulation
 like "$out" 'Level: Patient' "--level before show applies to show"
