@@ -60,7 +60,12 @@ query_build(const char *typed)
 	if (n == 0)
 		return NULL;
 
+	/* The last word is a prefix while it is being typed: unless a space
+	 * or other separator follows it. A '*' straight after it asks for
+	 * the same, as people write it in other search boxes. */
 	size_t len = strlen(typed);
+	while (len > 0 && typed[len - 1] == '*')
+		len--;
 	bool prefix = len > 0 && word_byte((unsigned char)typed[len - 1]);
 	/* A single character as a prefix matches nearly every article, ranks
 	 * nothing and costs a second at 100k articles (there is no one-letter

@@ -18,6 +18,11 @@ is "$rc" 0 "the last word matches as a prefix"
 like "$out" '\(alpha\)' "prefix finds the article"
 run "$BEDSIDE" search --db "$db" "calibra "
 is "$rc" 1 "a word followed by a space is whole, not a prefix"
+run "$BEDSIDE" search --db "$db" 'calibra*'
+is "$rc" 0 "a '*' after the last word makes it a prefix, as people write it"
+like "$out" '\(alpha\)' "'calibra*' finds the article"
+run "$BEDSIDE" search --db "$db" 'calibra *'
+is "$rc" 1 "a '*' after a space is a separator, not a prefix"
 
 # Ranking: a title match outranks the same word in the body.
 first=$("$BEDSIDE" search --db "$db" --json gadgets | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["id"])')

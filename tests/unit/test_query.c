@@ -29,6 +29,12 @@ START_TEST(words_and_prefix)
 	expect("x", "\"x\"");
 	expect("\xC3\xA9", "\"\xC3\xA9\"");
 	expect("ab", "\"ab\"*");
+	/* a '*' after the last word asks for a prefix too; after a space
+	 * it is a separator like any other */
+	expect("cor*", "\"cor\"*");
+	expect("heart fail**", "\"heart\" \"fail\"*");
+	expect("heart fail *", "\"heart\" \"fail\"");
+	expect("x*", "\"x\"");
 }
 END_TEST
 
@@ -38,7 +44,8 @@ START_TEST(syntax_is_plain_text)
 	expect("NEAR(a b, 3)", "\"NEAR\" \"a\" \"b\" \"3\"");
 	expect("\"quoted phrase\"", "\"quoted\" \"phrase\"");
 	expect("title:fever", "\"title\" \"fever\"*");
-	expect("-beta +alpha ^gamma*", "\"beta\" \"alpha\" \"gamma\"");
+	expect("-beta +alpha ^gamma", "\"beta\" \"alpha\" \"gamma\"*");
+	expect("-beta +alpha ^gamma^", "\"beta\" \"alpha\" \"gamma\"");
 	expect("(x OR y)", "\"x\" \"OR\" \"y\"");
 	expect("x\"yz", "\"x\" \"yz\"*");
 }
