@@ -23,6 +23,12 @@ is "$rc" 0 "a '*' after the last word makes it a prefix, as people write it"
 like "$out" '\(alpha\)' "'calibra*' finds the article"
 run "$BEDSIDE" search --db "$db" 'calibra *'
 is "$rc" 1 "a '*' after a space is a separator, not a prefix"
+long=$(python3 -c 'print("zq" + "\u00e9" * 5000)')
+"$BEDSIDE" search --db "$db" "$long" 2>"$scratch/long.err" >/dev/null
+is "$(wc -l <"$scratch/long.err" | tr -d ' ')" 1 "a pasted query's no-results message is one line"
+bytes=$(wc -c <"$scratch/long.err" | tr -d ' ')
+test "$bytes" -lt 300; ok $? "and it echoes only the start of the query ($bytes bytes)"
+like "$(cat "$scratch/long.err")" "'zq(é)+\.\.\.'$" "cut on a character boundary, marked with '...'"
 
 # Ranking: a title match outranks the same word in the body.
 first=$("$BEDSIDE" search --db "$db" --json gadgets | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["id"])')
