@@ -635,6 +635,32 @@ check_levels(const char *file, const struct article_rules *rules,
 		    "Answer for every level)", l, l);
 	}
 }
+/* Cited numbers missing from References, reported a run at a time: a
+ * mistyped [1-70] is one problem, not 69 lines of them. */
+struct missing_run {
+	int line;       /* 0: no run yet */
+	int lo, hi;
+};
+
+/* Adds number num cited at line to the run, or reports the run and
+ * starts another; line 0 reports the last one. */
+static void
+missing_add(struct missing_run *r, int line, int num, const char *file,
+    struct diag *d)
+{
+	if (r->line != 0 && line == r->line && num == r->hi + 1) {
+		r->hi = num;
+		return;
+	}
+	if (r->line != 0 && r->lo == r->hi)
+		diag_error(d, file, r->line, "citation [%d] has no entry in References",
+		    r->lo);
+	else if (r->line != 0)
+		diag_error(d, file, r->line, "citations [%d-%d] have no entries in "
+		    "References", r->lo, r->hi);
+	*r = (struct missing_run){ .line = line, .lo = num, .hi = num };
+}
+
 
 int
 article_parse(const char *file, const char *text, size_t len,
@@ -707,19 +733,19 @@ article_parse(const char *file, const char *text, size_t len,
 		check_levels(file, rules, a, d);
 
 	bool reported[CITE_MAX_NUMBER + 1] = { false };
+	struct missing_run run = { .line = 0 };
 	for (size_t i = 0; i < cites.n; i++) {
 		int num = cites.v[i].number;
 		if ((size_t)num <= a->nrefs)
 			continue;
-		diag_error(d, file, file_line(&b, cites.v[i].line), "citation [%d] has "
-		    "no entry in References", num);
+		missing_add(&run, file_line(&b, cites.v[i].line), num, file, d);
 		reported[num] = true;
 	}
 	/* Numbers cited only past the kept list. */
 	for (int num = (int)a->nrefs + 1; num <= CITE_MAX_NUMBER; num++)
 		if (cites.first[num] && !reported[num])
-			diag_error(d, file, file_line(&b, cites.first[num]), "citation [%d] "
-			    "has no entry in References", num);
+			missing_add(&run, file_line(&b, cites.first[num]), num, file, d);
+	missing_add(&run, 0, 0, file, d);
 	for (size_t i = 0; i < a->nrefs; i++)
 		if (i >= CITE_MAX_NUMBER || cites.first[i + 1] == 0)
 			diag_warning(d, file, 0, "reference %d is never cited", a->refs[i].number);

@@ -76,6 +76,32 @@ START_TEST(all_problems_reported)
 }
 END_TEST
 
+/* Missing references are reported a run at a time: consecutive numbers
+ * cited on one line are one problem, anything else its own. */
+START_TEST(missing_citations_in_runs)
+{
+	const char *text = FM
+	    "\n## Answer\nSee [1], [3], [5-7] and [9, 10].\n"
+	    "\n## Key points\n- Again [8].\n- And [11].\n"
+	    "\n## References\n1. Only one.\n";
+	struct article a;
+	struct diag d = DIAG_INIT;
+	int errors = parse(text, &a, &d);
+	const char *want[] = {
+		"f.md:10: citation [3] has no entry in References",
+		"f.md:10: citations [5-7] have no entries in References",
+		"f.md:10: citations [9-10] have no entries in References",
+		"f.md:13: citation [8] has no entry in References",
+		"f.md:14: citation [11] has no entry in References",
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+		ck_assert_msg(strstr(d.text.data, want[i]), "missing '%s' in:\n%s", want[i], d.text.data);
+	ck_assert_int_eq(errors, 5);
+	article_free(&a);
+	diag_free(&d);
+}
+END_TEST
+
 START_TEST(levels_need_answers)
 {
 	struct article a;
@@ -180,6 +206,7 @@ article_suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, good_article);
 	tcase_add_test(tc, all_problems_reported);
+	tcase_add_test(tc, missing_citations_in_runs);
 	tcase_add_test(tc, levels_need_answers);
 	tcase_add_test(tc, utf8_and_nul);
 	tcase_add_test(tc, hostile_text_is_kept_but_indexed_safely);
