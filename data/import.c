@@ -569,9 +569,13 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	fputs(d.text.data ? d.text.data : "", errors);
 	res->warnings = d.warnings;
 	if (d.errors > 0) {
-		fprintf(errors, "bedside: import rejected: %d problem%s in %zu file%s; "
-		    "the database was not changed\n", d.errors, d.errors == 1 ? "" : "s",
-		    files.n, files.n == 1 ? "" : "s");
+		/* "in 0 files" when nothing was found to read says nothing. */
+		char in[64] = "";
+		if (files.n > 0)
+			snprintf(in, sizeof in, " in %zu file%s", files.n,
+			    files.n == 1 ? "" : "s");
+		fprintf(errors, "bedside: import rejected: %d problem%s%s; "
+		    "the database was not changed\n", d.errors, d.errors == 1 ? "" : "s", in);
 		goto out;
 	}
 	if (import_writer_finish(writer, feed, errors) != 0)

@@ -35,6 +35,13 @@ nlines=$(printf '%s\n' "$err" | grep -c '\.md:[0-9]*: ')
 ok $? "every bad file reported ($nlines problem lines for $nbad files)"
 like "$err" 'import rejected: [0-9]+ problems in [0-9]+ files; the database was not changed' "closing line says nothing changed"
 
+# A folder with no article in it: said once, with no count of files.
+mkdir "$scratch/no-articles"
+run "$BEDSIDE" import --db "$db" "$scratch/no-articles"
+is "$rc" 4 "a folder with no .md file is rejected"
+contains "$err" "no-articles: no .md articles found" "and says why, naming the folder"
+like "$err" 'import rejected: 1 problem; the database was not changed$' "the closing line counts no files it never found"
+
 # One bad file among good ones rejects the whole import.
 run "$BEDSIDE" import --db "$db" "$FIXTURES/good" "$FIXTURES/bad/bad-date.md"
 is "$rc" 4 "good and bad together: rejected"
