@@ -5,7 +5,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 7
+plan 9
 screen_db
 
 # Every page of help, from the top to the end, into $pages.
@@ -41,6 +41,18 @@ contains "$pages" '$XDG_CONFIG_HOME/bedside/keys' \
 	"80x24: the note says where the user's keys file goes"
 unlike "$pages" '…' "80x24: nothing in help is cut short"
 keys q q
+wait_exit 5
+
+# Over an article, help does not tell the reader to open one.
+screen_start 80 24 -- af-rate
+wait_for '^ Which drug controls the heart rate'
+keys ?
+wait_for 'Keys in force'
+keys b
+wait_for 'close (this|the) .*first'
+ok $? "b in help over an article: close help first"
+unlike "$screen" 'Open an article first' "not: open an article"
+keys q q q
 wait_exit 5
 
 screen_start 40 20
