@@ -492,9 +492,15 @@ dispatch_action(struct app *app, struct view *top, enum action act)
 	case ACT_RELATED:
 	case ACT_CITE_FOLLOW:
 	case ACT_CITE_NEXT:
-	case ACT_CITE_PREV:
-		app_message(app, TH_MESSAGE, "Open an article first");
+	case ACT_CITE_PREV: {
+		/* Help (or another view) may be over the article it means. */
+		bool under = false;
+		for (int i = 0; i < app->depth - 1; i++)
+			under |= article_view_is(app->stack[i]);
+		app_message(app, TH_MESSAGE, under ? "%s acts on the article: close this "
+		    "view first" : "Open an article first", action_name(act));
 		break;
+	}
 	default:
 		break;
 	}

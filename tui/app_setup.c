@@ -150,6 +150,7 @@ load_keymaps(struct app *app, const struct app_options *opt,
 		goto out;
 	}
 	const char *found = keymap_find(name, dirs, path, sizeof path);
+	size_t had = nreports;
 	if (found == NULL && opt->keymap) {
 		cli_error("unknown keymap '%s' (default, vi, emacs, or a file path)", name);
 		rc = 2;
@@ -175,7 +176,9 @@ load_keymaps(struct app *app, const struct app_options *opt,
 		report(NULL, "no keymap file found: using the built-in keys");
 		buf_adds(&desc, "built-in");
 	} else if (keymap_load_file(app->km, found, report, NULL) < 0) {
-		cli_error("cannot read keymap %s", found);
+		/* The loader has said which file and why, in one line. */
+		if (nreports == had)
+			cli_error("cannot read keymap %s", found);
 		rc = 2;
 		goto out;
 	} else {

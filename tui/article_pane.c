@@ -56,6 +56,7 @@ apane_reset(struct apane *p)
 	apane_free(p);
 	p->scroll = 0;
 	p->cite = -1;
+	p->anchor_n = 0;
 	apane_unmark(p);
 }
 

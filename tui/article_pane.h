@@ -35,6 +35,10 @@ struct apane {
 	int mark_nums[APANE_MARK_MAX];  /* ... the entries they are */
 	size_t nmarks;
 	int drawn_h;            /* the height it was last drawn at */
+	/* The place before the last new width or level, while the reader
+	 * has not moved from where that put them (anchor_gave): a text that
+	 * fitted has no place to keep, and the next one goes back to it. */
+	int anchor_scroll, anchor_n, anchor_gave;
 	WINDOW *title, *win;
 	bool dirty;
 };

@@ -141,6 +141,12 @@ static const struct {
 	{ "H", KEY_HOME }, { "F", KEY_END }, { "Z", KEY_BTAB },
 	{ "1~", KEY_HOME }, { "7~", KEY_HOME }, { "4~", KEY_END }, { "8~", KEY_END },
 	{ "2~", KEY_IC }, { "3~", KEY_DC }, { "5~", KEY_PPAGE }, { "6~", KEY_NPAGE },
+	/* Function keys as PuTTY (TERM=xterm by default) and rxvt send
+	 * them: F1 is help where ? is text. */
+	{ "11~", KEY_F(1) }, { "12~", KEY_F(2) }, { "13~", KEY_F(3) },
+	{ "14~", KEY_F(4) }, { "15~", KEY_F(5) }, { "17~", KEY_F(6) },
+	{ "18~", KEY_F(7) }, { "19~", KEY_F(8) }, { "20~", KEY_F(9) },
+	{ "21~", KEY_F(10) }, { "23~", KEY_F(11) }, { "24~", KEY_F(12) },
 };
 
 /* After ESC and '[' or 'O': reads the rest of a control sequence.

@@ -70,6 +70,8 @@ void
 state_free(struct state *st)
 {
 	clear(st);
+	strings_free(st->added, st->nadded);
+	strings_free(st->removed, st->nremoved);
 	free(st->dir);
 	free(st->problem);
 	memset(st, 0, sizeof *st);
@@ -125,6 +127,18 @@ find(char *const *v, size_t n, const char *id)
 	return (size_t)-1;
 }
 
+/* Takes id out of v, if it is there. */
+static void
+drop_string(char **v, size_t *n, const char *id)
+{
+	size_t i = find(v, *n, id);
+	if (i == (size_t)-1)
+		return;
+	free(v[i]);
+	memmove(v + i, v + i + 1, (*n - i - 1) * sizeof *v);
+	(*n)--;
+}
+
 /* Splits a line into at most max words separated by single spaces. */
 static int
 words(char *line, char **w, int max)
@@ -147,7 +161,7 @@ number(const char *s, int lo, int hi, int *out)
 	return true;
 }
 
-void
+bool
 state_parse(struct state *st, const char *text, size_t len)
 {
 	const char *p = text, *e = text + len;
@@ -172,7 +186,7 @@ state_parse(struct state *st, const char *text, size_t len)
 			if (strcmp(line, STATE_HEADER) == 0)
 				header = true;
 			else if (line[0] != '#')
-				return;         /* not our file: ignore it all */
+				return false;   /* not our file: ignore it all */
 			continue;
 		}
 		nw = words(line, w, 4);
@@ -206,6 +220,7 @@ state_parse(struct state *st, const char *text, size_t len)
 	}
 	if (st->nhistory)
 		st->pos = pos >= 0 && (size_t)pos < st->nhistory ? (size_t)pos : st->nhistory - 1;
+	return header;
 }
 
 void
@@ -226,13 +241,18 @@ state_format(const struct state *st, struct buf *out)
 		buf_addf(out, "position %zu\n", st->pos);
 }
 
-static void
-load(struct state *st)
+/* Reads the file in dir into st: 1 if it is there and ours, 0 if there
+ * is none, -1 if it cannot be read or is not ours. */
+static int
+read_file(const char *dir, struct state *st)
 {
 	struct buf path = BUF_INIT;
-	buf_addf(&path, "%s/%s", st->dir, STATE_FILE);
+	int rc = -1;
+	buf_addf(&path, "%s/%s", dir, STATE_FILE);
 	int fd = open(path.data, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
 	struct stat sb;
+	if (fd < 0 && errno == ENOENT)
+		rc = 0;
 	if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
 	    sb.st_size <= STATE_FILE_MAX) {
 		char *data = xmalloc((size_t)sb.st_size + 1);
@@ -241,12 +261,49 @@ load(struct state *st)
 		while (got < (size_t)sb.st_size &&
 		    (n = read(fd, data + got, (size_t)sb.st_size - got)) > 0)
 			got += (size_t)n;
-		state_parse(st, data, got);
+		rc = state_parse(st, data, got) ? 1 : -1;
 		free(data);
 	}
 	if (fd >= 0)
 		close(fd);
 	buf_free(&path);
+	return rc;
+}
+
+static void
+load(struct state *st)
+{
+	read_file(st->dir, st);
+}
+
+/* The bookmarks as the file has them now (another browser of the same
+ * user may have saved since this one read it), with this one's own
+ * changes since its last save on top. A file that cannot be read
+ * leaves them as they are. */
+static void
+merge_bookmarks(struct state *st)
+{
+	struct state disk;
+
+	memset(&disk, 0, sizeof disk);
+	if (read_file(st->dir, &disk) < 0) {
+		state_free(&disk);
+		return;
+	}
+	for (size_t i = 0; i < st->nremoved; i++)
+		drop_string(disk.bookmarks, &disk.nbookmarks, st->removed[i]);
+	for (size_t i = 0; i < st->nadded; i++)
+		if (find(disk.bookmarks, disk.nbookmarks, st->added[i]) == (size_t)-1)
+			push_string(&disk.bookmarks, &disk.nbookmarks, st->added[i],
+			    strlen(st->added[i]));
+	while (disk.nbookmarks > STATE_BOOKMARKS_MAX)
+		drop_string(disk.bookmarks, &disk.nbookmarks, disk.bookmarks[0]);
+	strings_free(st->bookmarks, st->nbookmarks);
+	st->bookmarks = disk.bookmarks;
+	st->nbookmarks = disk.nbookmarks;
+	disk.bookmarks = NULL;
+	disk.nbookmarks = 0;
+	state_free(&disk);
 }
 
 void
@@ -290,12 +347,19 @@ state_save(struct state *st)
 	if (!st->usable)
 		return -1;
 	struct buf b = BUF_INIT;
+	merge_bookmarks(st);
 	state_format(st, &b);
 	int rc = atomic_write(st->dir, STATE_FILE, b.data, b.len, 0600);
-	if (rc != 0)
+	if (rc != 0) {
 		set_problem(st, "cannot save in", st->dir, errno);
-	else
+	} else {
 		st->dirty = false;
+		/* In the file now: what another browser does next wins. */
+		strings_free(st->added, st->nadded);
+		strings_free(st->removed, st->nremoved);
+		st->added = st->removed = NULL;
+		st->nadded = st->nremoved = 0;
+	}
 	buf_free(&b);
 	return rc;
 }
@@ -322,12 +386,15 @@ state_bookmark_toggle(struct state *st, const char *id)
 	size_t i = find(st->bookmarks, st->nbookmarks, id);
 	st->dirty = true;
 	if (i != (size_t)-1) {
-		free(st->bookmarks[i]);
-		memmove(st->bookmarks + i, st->bookmarks + i + 1,
-		    (st->nbookmarks - i - 1) * sizeof *st->bookmarks);
-		st->nbookmarks--;
+		drop_string(st->bookmarks, &st->nbookmarks, id);
+		drop_string(st->added, &st->nadded, id);
+		if (find(st->removed, st->nremoved, id) == (size_t)-1)
+			push_string(&st->removed, &st->nremoved, id, strlen(id));
 		return false;
 	}
+	drop_string(st->removed, &st->nremoved, id);
+	if (find(st->added, st->nadded, id) == (size_t)-1)
+		push_string(&st->added, &st->nadded, id, strlen(id));
 	if (st->nbookmarks >= STATE_BOOKMARKS_MAX) {
 		free(st->bookmarks[0]);
 		memmove(st->bookmarks, st->bookmarks + 1, (st->nbookmarks - 1) * sizeof *st->bookmarks);

@@ -41,6 +41,12 @@ struct state {
 	struct state_loc *history;
 	size_t nhistory;
 	size_t pos;             /* current entry, when nhistory > 0 */
+
+	/* Bookmarks added and removed since the last save: another browser
+	 * of the same user may have saved its own meanwhile, and a save
+	 * puts these on top of the file's instead of writing over them. */
+	char **added, **removed;
+	size_t nadded, nremoved;
 };
 
 /* Sets st up empty; unless secure, finds the folder ($XDG_STATE_HOME or
@@ -54,9 +60,9 @@ void state_free(struct state *st);
 int state_save(struct state *st);
 
 /* The file's text, and reading it back (unknown or bad lines are skipped;
- * text without the header line is ignored as a whole). */
+ * text without the header line is ignored as a whole: false). */
 void state_format(const struct state *st, struct buf *out);
-void state_parse(struct state *st, const char *text, size_t len);
+bool state_parse(struct state *st, const char *text, size_t len);
 
 void state_set_level(struct state *st, const char *level);
 bool state_is_bookmarked(const struct state *st, const char *id);

@@ -232,12 +232,21 @@ render_all(struct article_view *av, bool keep_place)
 		apane_render(p, &av->a, (enum db_kind)k, width);
 		if (!keep_place)
 			continue;
+		/* Not moved since the last time: from the place before it,
+		 * which a text that fitted (scroll 0) would otherwise lose. */
+		if (p->anchor_n > 0 && old_scroll == p->anchor_gave) {
+			old_scroll = p->anchor_scroll;
+			old_n = p->anchor_n;
+		}
 		p->scroll = layout_scroll_proportional(old_scroll, old_n,
 		    (int)p->doc.nlines, h);
 		line = apane_focus_line(p);
 		if (shown && line >= 0)
 			p->scroll = layout_scroll_to_show(p->scroll, line,
 			    (int)p->doc.nlines, h);
+		p->anchor_scroll = old_scroll;
+		p->anchor_n = old_n;
+		p->anchor_gave = p->scroll;
 	}
 }
 

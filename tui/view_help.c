@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "draw.h"
 #include "input.h"
+#include "render.h"
 #include "text.h"
 #include "view.h"
 
@@ -21,12 +22,21 @@ struct help_line {
 	enum theme_role role;
 };
 
+/* A line on screen: a help line's keys, name and help, each wrapped in
+ * its column, give as many rows as the longest of them needs. */
+struct help_row {
+	size_t line;            /* the help line it is part of */
+	char *keys, *name, *text;
+};
+
 struct help_view {
 	struct view v;
 	enum context from;
 	struct help_line *lines;
 	size_t n;
-	int scroll;
+	struct help_row *rows;  /* for the width laid out */
+	size_t nrows;
+	int scroll;             /* in rows */
 	bool unreachable;       /* a key was left out: the terminal cannot send it */
 	WINDOW *hdr, *body;
 	bool dirty;
@@ -159,13 +169,94 @@ help_context(const struct view *v)
 	return CTX_HELP;
 }
 
+/* The columns of keys and of action names: narrower on a narrow
+ * terminal, where the names (for keymap authors) give their room to the
+ * help. */
+static void
+columns(int w, int *kw, int *nw)
+{
+	*kw = w >= 80 ? 20 : w >= 40 ? 12 : w / 4;
+	*nw = w >= 80 ? 18 : w >= 60 ? w / 4 : 0;
+}
+
+static void
+rows_free(struct help_view *h)
+{
+	for (size_t i = 0; i < h->nrows; i++) {
+		free(h->rows[i].keys);
+		free(h->rows[i].name);
+		free(h->rows[i].text);
+	}
+	free(h->rows);
+	h->rows = NULL;
+	h->nrows = 0;
+}
+
+/* s wrapped at width, into doc. */
+static void
+wrap(struct render_doc *doc, const char *s, int width)
+{
+	if (s && *s && width > 0)
+		render_text(doc, s, width, 0, 0);
+}
+
+static char *
+piece(const struct render_doc *doc, size_t i)
+{
+	return i < doc->nlines ? xstrdup(doc->lines[i].text) : NULL;
+}
+
+/* Cut into rows at width w: nothing is cut short, it goes on below. */
+static void
+build_rows(struct help_view *h, int w)
+{
+	int kw, nw;
+
+	rows_free(h);
+	columns(w, &kw, &nw);
+	for (size_t i = 0; i < h->n; i++) {
+		const struct help_line *l = &h->lines[i];
+		struct render_doc k = { 0 }, n = { 0 }, t = { 0 };
+		if (l->keys == NULL) {
+			wrap(&t, l->text, w - 2);
+		} else {
+			wrap(&k, l->keys, kw - 1);
+			if (nw > 0)
+				wrap(&n, l->name, nw - 1);
+			wrap(&t, l->text, w - 4 - kw - nw);
+		}
+		size_t m = k.nlines > n.nlines ? k.nlines : n.nlines;
+		m = t.nlines > m ? t.nlines : m;
+		if (m == 0)
+			m = 1;          /* a blank line */
+		h->rows = xrealloc(h->rows, (h->nrows + m) * sizeof *h->rows);
+		for (size_t r = 0; r < m; r++) {
+			struct help_row *row = &h->rows[h->nrows++];
+			row->line = i;
+			row->keys = piece(&k, r);
+			row->name = piece(&n, r);
+			row->text = piece(&t, r);
+		}
+		render_doc_free(&k);
+		render_doc_free(&n);
+		render_doc_free(&t);
+	}
+}
+
 static void
 help_layout(struct view *v, struct rect area)
 {
 	struct help_view *h = hv(v);
+	/* The line at the top stays there at the new width. */
+	size_t top = (size_t)h->scroll < h->nrows ? h->rows[h->scroll].line : 0;
+
 	v->area = area;
 	h->hdr = draw_window(h->hdr, area.y, area.x, area.h > 0 ? 1 : 0, area.w);
 	h->body = draw_window(h->body, area.y + 1, area.x, area.h - 1, area.w);
+	build_rows(h, area.w);
+	h->scroll = 0;
+	while ((size_t)h->scroll < h->nrows && h->rows[h->scroll].line < top)
+		h->scroll++;
 	h->dirty = true;
 }
 
@@ -186,20 +277,27 @@ help_draw(struct view *v)
 	wnoutrefresh(h->hdr);
 	buf_free(&b);
 
-	h->scroll = layout_clamp_scroll(h->scroll, (int)h->n, rows);
+	h->scroll = layout_clamp_scroll(h->scroll, (int)h->nrows, rows);
 	werase(h->body);
 	/* Keys, then the action's name, then its help, in columns that
 	 * shrink on a narrow terminal. */
-	int kw = w >= 80 ? 20 : w / 4, nw = w >= 80 ? 18 : w / 4;
-	for (int r = 0; r < rows && h->scroll + r < (int)h->n; r++) {
-		const struct help_line *l = &h->lines[h->scroll + r];
+	int kw, nw;
+	columns(w, &kw, &nw);
+	for (int r = 0; r < rows && h->scroll + r < (int)h->nrows; r++) {
+		const struct help_row *row = &h->rows[h->scroll + r];
+		const struct help_line *l = &h->lines[row->line];
 		if (l->keys == NULL) {
-			draw_str_cut(h->body, r, 1, l->text, w - 2, l->role);
+			if (row->text)
+				draw_str_cut(h->body, r, 1, row->text, w - 2, l->role);
 			continue;
 		}
-		draw_str_cut(h->body, r, 3, l->keys, kw - 1, TH_MARKER);
-		draw_str_cut(h->body, r, 3 + kw, l->name, nw - 1, TH_DIM);
-		draw_str_cut(h->body, r, 3 + kw + nw, l->text, w - 4 - kw - nw, l->role);
+		if (row->keys)
+			draw_str_cut(h->body, r, 3, row->keys, kw - 1, TH_MARKER);
+		if (row->name && nw > 0)
+			draw_str_cut(h->body, r, 3 + kw, row->name, nw - 1, TH_DIM);
+		if (row->text)
+			draw_str_cut(h->body, r, 3 + kw + nw, row->text, w - 4 - kw - nw,
+			    l->role);
 	}
 	wnoutrefresh(h->body);
 	h->dirty = false;
@@ -217,7 +315,7 @@ help_action(struct view *v, enum action act)
 	case ACT_PAGE_UP: h->scroll -= page; break;
 	case ACT_PAGE_DOWN: h->scroll += page; break;
 	case ACT_FIRST: h->scroll = 0; break;
-	case ACT_LAST: h->scroll = (int)h->n; break;
+	case ACT_LAST: h->scroll = (int)h->nrows; break;
 	case ACT_HELP:
 	case ACT_BACK:
 		app_pop(v->app);
@@ -225,7 +323,7 @@ help_action(struct view *v, enum action act)
 	default:
 		return false;
 	}
-	h->scroll = layout_clamp_scroll(h->scroll, (int)h->n, v->area.h - 1);
+	h->scroll = layout_clamp_scroll(h->scroll, (int)h->nrows, v->area.h - 1);
 	h->dirty = true;
 	return true;
 }
@@ -249,6 +347,7 @@ help_free(struct view *v)
 		free(h->lines[i].text);
 	}
 	free(h->lines);
+	rows_free(h);
 	if (h->hdr)
 		delwin(h->hdr);
 	if (h->body)

@@ -59,6 +59,27 @@ load(struct list_view *l)
 	l->dirty_hdr = l->dirty_body = true;
 }
 
+/* Bookmarks and recent articles may have changed while the list was
+ * covered (an article opened from it moves to the top of the recent
+ * ones): the ids again from the state, the selection staying on its
+ * article. */
+static void
+reload(struct list_view *l)
+{
+	struct state *st = &l->v.app->st;
+	char *keep = l->sel < (int)l->n ? xstrdup(l->items[l->sel].id) : NULL;
+
+	if (l->kind == LIST_BOOKMARKS)
+		set_ids(l, st->bookmarks, st->nbookmarks);
+	else if (l->kind == LIST_RECENT)
+		set_ids(l, st->recent, st->nrecent);
+	load(l);
+	for (size_t i = 0; keep && i < l->n; i++)
+		if (strcmp(l->items[i].id, keep) == 0)
+			l->sel = (int)i;
+	free(keep);
+}
+
 static enum context
 list_context(const struct view *v)
 {
@@ -73,10 +94,7 @@ list_layout(struct view *v, struct rect area)
 	v->area = area;
 	l->hdr = draw_window(l->hdr, area.y, area.x, area.h > 0 ? 1 : 0, area.w);
 	l->body = draw_window(l->body, area.y + 1, area.x, area.h - 1, area.w);
-	/* Bookmarks may have changed while the list was covered. */
-	if (l->kind == LIST_BOOKMARKS)
-		set_ids(l, v->app->st.bookmarks, v->app->st.nbookmarks);
-	load(l);
+	reload(l);
 }
 
 static void

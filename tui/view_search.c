@@ -409,7 +409,8 @@ draw_box(struct search_view *s)
 
 	if (s->failed)
 		buf_adds(&info, " The search failed; try other words");
-	else if (s->query.len == 0)
+	else if (query_text(s)[strspn(query_text(s), " ")] == '\0')
+		/* Spaces alone are no query: run() searched nothing. */
 		buf_adds(&info, " Type words to search titles and text");
 	else if (s->nhits == 0)
 		buf_adds(&info, " No articles match");

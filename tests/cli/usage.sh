@@ -74,6 +74,14 @@ run env BEDSIDE_DB= BEDSIDE_SECURE=1 "$BEDSIDE" topics
 is "$rc" 0 "secure mode ignores an empty \$BEDSIDE_DB as it ignores any"
 cd "$scratch" || exit 1
 
+# A keymap file the browser cannot read: one line naming it and why.
+for km in "$scratch/no-such.keys" "$scratch"; do
+	run "$BEDSIDE" --keymap "$km" </dev/null
+	is "$rc" 2 "--keymap $km: a usage error"
+	is "$(printf '%s\n' "$err" | wc -l | tr -d ' ')" 1 "--keymap $km: in one line"
+	like "$err" "^bedside: $km: cannot (open|read): " "--keymap $km: naming the file and why"
+done
+
 # Secure mode: no database path from the user.
 run "$BEDSIDE" --secure search --db "$scratch/x.db" fever
 is "$rc" 2 "--secure refuses --db"

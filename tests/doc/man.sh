@@ -129,4 +129,11 @@ run "$BEDSIDE" show --db "$scratch/example.db" --format json anaphylaxis-example
 like "$out" '"levels":\["clinician","patient"\]' "the example has both levels"
 like "$out" '"research":"- A Cochrane' "the example's shared section is at every level"
 
+# The search hits are the search box's context, not a list's: a
+# `bind list` line does not reach them, and the pages must not say it does.
+unlike "$man1" 'list of articles \(search hits' \
+	"bedside(1) does not put the search hits in the list context"
+unlike "$(cat "$KEYMAP_DIR/default.keys")" '^# Lists of articles.*search hits' \
+	"nor does default.keys"
+
 done_testing

@@ -7,7 +7,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 9
+plan 11
 screen_db
 
 screen_start 80 24
@@ -42,6 +42,16 @@ wait_for '^ Search: *$'
 keys -H 1b 5b 41 6c 6f
 wait_for '^ Search: lo *$' 5
 ok $? "a known sequence in the burst still acts as its key"
+keys C-u
+wait_for '^ Search: *$'
+# F1 as PuTTY and rxvt send it, ESC [ 1 1 ~, which xterm's terminfo (the
+# TERM PuTTY gives) does not have: the status line offers F1 for help.
+keys -H 1b 5b 31 31 7e
+wait_for 'Keys in force' 5
+ok $? "F1 sent as ESC [11~ shows help from the search box"
+like "$screen" 'In the search box' "the search box's help"
+keys Escape
+wait_for '^ Search:'
 keys Escape
 wait_for 'bedside . Topics'
 keys q

@@ -25,7 +25,8 @@ wait_for 'In lists of articles'
 like "$screen" '<Left> +back +Close the list, back to where it was' \
 	"help says what a key does where it is bound (back in a list closes it)"
 keys PageDown
-wait_for 'Reading an article'
+# (Its heading may be just above: a long help goes on over two lines.)
+wait_for '^   1 +pane-1 +Go to pane 1: Answer'
 ok $? "help scrolls to the other screens' keys"
 keys ?
 wait_for 'bedside . Topics'

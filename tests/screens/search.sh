@@ -5,7 +5,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 28
+plan 30
 screen_db
 screen_start 80 24
 wait_for 'Level: Clinician'
@@ -16,7 +16,14 @@ keys /
 wait_for '^ Search:'
 ok $? "/ opens the search box"
 like "$screen" 'Type words to search' "an empty query says what to do"
-keys o
+# F1 and back: the spaces were taken before help came.
+keys Space Space F1
+wait_for 'Keys in force'
+keys Escape
+wait_for '^ Search:'
+unlike "$screen" 'No articles match' "spaces alone are no query to match"
+like "$screen" 'Type words to search' "and still say what to do"
+keys BSpace BSpace o
 wait_for '^ Search: o'
 keys x
 wait_for '^ Search: ox *$'

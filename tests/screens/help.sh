@@ -1,0 +1,67 @@
+#!/bin/sh
+# The help screen is read in full at 80x24 and on a phone's narrow
+# terminal: what does not fit its column goes on to the next line
+# instead of being cut off.
+. "$TESTLIB"
+. "$(dirname "$0")/screen.sh"
+
+plan 9
+screen_db
+
+# Every page of help, from the top to the end, into $pages.
+help_pages() {
+	keys Home
+	sleep 0.2
+	capture
+	settle
+	pages=$screen
+	n=0
+	while [ $n -lt 40 ]; do
+		last=$screen
+		keys PageDown
+		sleep 0.2
+		capture
+		settle
+		[ "$screen" = "$last" ] && break
+		pages="$pages
+$screen"
+		n=$((n + 1))
+	done
+}
+
+screen_start 80 24
+wait_for 'Level: Clinician'
+keys ?
+wait_for 'Keys in force'
+help_pages
+# The help column starts at column 42.
+like "$pages" 'Quit \(at the top screen\) or close the$' "80x24: an action's long help goes on"
+like "$pages" '^ {41}current view$' "on the next line, in its column"
+contains "$pages" '$XDG_CONFIG_HOME/bedside/keys' \
+	"80x24: the note says where the user's keys file goes"
+unlike "$pages" '…' "80x24: nothing in help is cut short"
+keys q q
+wait_exit 5
+
+# Over an article, help does not tell the reader to open one.
+screen_start 80 24 -- af-rate
+wait_for '^ Which drug controls the heart rate'
+keys ?
+wait_for 'Keys in force'
+keys b
+wait_for 'close (this|the) .*first'
+ok $? "b in help over an article: close help first"
+unlike "$screen" 'Open an article first' "not: open an article"
+keys q q q
+wait_exit 5
+
+screen_start 40 20
+wait_for 'Level: Clinician'
+keys ?
+wait_for 'Keys in force'
+help_pages
+like "$pages" '^   <Backspace> ' "40 columns: the keys are not cut"
+contains "$pages" 'Show the keys in force' "40 columns: nor is their help"
+unlike "$pages" '…' "40 columns: nothing in help is cut short"
+keys q q
+wait_exit 5
