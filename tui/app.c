@@ -165,35 +165,41 @@ article_target(struct app *app, bool *created)
 	return v;
 }
 
-static bool
-show_in(struct app *app, const char *id, int pane, int scroll)
+/* Shows article id in the article view, made if there is none on top.
+ * save_place first records where the view is in the current history
+ * entry (not when the history has already moved on). 0 when shown; 1
+ * when the database has no such article; -1 on a database error, said
+ * on the status line. */
+static int
+show_in(struct app *app, const char *id, int pane, int scroll, bool save_place)
 {
 	bool created;
 	struct view *v = article_target(app, &created);
 	int pane_now, scroll_now;
 
-	if (article_view_where(v, &pane_now, &scroll_now))
+	if (save_place && article_view_where(v, &pane_now, &scroll_now))
 		state_history_update(&app->st, pane_now, scroll_now);
 	int rc = article_view_show(v, id, pane, scroll);
-	if (rc != 0) {
+	if (rc < 0) {
 		char *safe = text_sanitized(id, 0);
-		if (rc > 0)
-			app_message(app, TH_ERROR, "No article '%s' in this database", safe);
-		else
-			app_message(app, TH_ERROR, "Cannot read article '%s': %s", safe,
-			    db_errmsg(app->db));
+		app_message(app, TH_ERROR, "Cannot read article '%s': %s", safe,
+		    db_errmsg(app->db));
 		free(safe);
-		if (created)
-			app_pop(app);
-		return false;
 	}
-	return true;
+	if (rc != 0 && created)
+		app_pop(app);
+	return rc;
 }
 
 void
 app_open_article(struct app *app, const char *id, int pane)
 {
-	if (show_in(app, id, pane, 0)) {
+	int rc = show_in(app, id, pane, 0, true);
+	if (rc > 0) {
+		char *safe = text_sanitized(id, 0);
+		app_message(app, TH_ERROR, "No article '%s' in this database", safe);
+		free(safe);
+	} else if (rc == 0) {
 		const struct state_loc *cur = state_history_current(&app->st);
 		/* The article read last, opened again, is not a new place. */
 		if (cur && strcmp(cur->id, id) == 0)
@@ -208,29 +214,50 @@ void
 app_history_step(struct app *app, bool forward)
 {
 	struct view *top = app_top(app);
-	const struct state_loc *loc;
-
 	/* Outside an article, "back" first returns to the article last read. */
-	if (!article_view_is(top)) {
-		loc = state_history_current(&app->st);
-		if (loc == NULL) {
-			app_message(app, TH_MESSAGE, "No history yet: open an article first");
-			return;
-		}
-	} else {
+	bool in_article = article_view_is(top);
+	int skipped = 0;
+
+	if (in_article) {
 		int pane, scroll;
 		if (article_view_where(top, &pane, &scroll))
 			state_history_update(&app->st, pane, scroll);
-		loc = forward ? state_history_forward(&app->st) : state_history_back(&app->st);
-		if (loc == NULL) {
-			app_message(app, TH_MESSAGE, forward ? "At the newest place in the history" :
-			    "At the oldest place in the history");
+	}
+	for (;;) {
+		const struct state_loc *loc = !in_article ? state_history_current(&app->st) :
+		    forward ? state_history_forward(&app->st) : state_history_back(&app->st);
+		if (loc == NULL)
+			break;
+		char *id = xstrdup(loc->id);
+		int rc = show_in(app, id, loc->pane, loc->scroll, false);
+		free(id);
+		if (rc < 0)
+			return;
+		if (rc == 0) {
+			if (skipped)
+				app_message(app, TH_MESSAGE, "Skipped %d article%s no longer in "
+				    "this database", skipped, skipped == 1 ? "" : "s");
 			return;
 		}
+		/* Gone since it was read (a re-import): the history forgets
+		 * it and looks further the same way. */
+		state_history_drop(&app->st, in_article ? forward : true);
+		skipped++;
 	}
-	char *id = xstrdup(loc->id);
-	show_in(app, id, loc->pane, loc->scroll);
-	free(id);
+	/* Each message fits an 80-column status line. */
+	if (skipped && !in_article)
+		app_message(app, TH_MESSAGE, "No history left: the %d article%s in it %s no "
+		    "longer in this database", skipped, skipped == 1 ? "" : "s",
+		    skipped == 1 ? "is" : "are");
+	else if (skipped)
+		app_message(app, TH_MESSAGE, "At the %s place; skipped %d article%s no "
+		    "longer in this database", forward ? "newest" : "oldest", skipped,
+		    skipped == 1 ? "" : "s");
+	else if (!in_article)
+		app_message(app, TH_MESSAGE, "No history yet: open an article first");
+	else
+		app_message(app, TH_MESSAGE, forward ? "At the newest place in the history" :
+		    "At the oldest place in the history");
 }
 
 /* --- the status line ---------------------------------------------------- */

@@ -460,6 +460,21 @@ state_history_update(struct state *st, int pane, int scroll)
 	}
 }
 
+void
+state_history_drop(struct state *st, bool forward)
+{
+	if (st->nhistory == 0)
+		return;
+	free(st->history[st->pos].id);
+	memmove(&st->history[st->pos], &st->history[st->pos + 1],
+	    (st->nhistory - st->pos - 1) * sizeof *st->history);
+	st->nhistory--;
+	/* Stepping back, the entry stepped from has moved down into pos. */
+	if ((forward || st->pos >= st->nhistory) && st->pos > 0)
+		st->pos--;
+	st->dirty = true;
+}
+
 const struct state_loc *
 state_history_current(const struct state *st)
 {

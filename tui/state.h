@@ -79,6 +79,9 @@ void state_history_update(struct state *st, int pane, int scroll);
 const struct state_loc *state_history_current(const struct state *st);
 /* Moves one step and returns the new current entry, or NULL (and does not
  * move) at either end. */
+/* Removes the current entry, one stepped to (forward or back) that is
+ * gone from the database; the entry stepped from is current again. */
+void state_history_drop(struct state *st, bool forward);
 const struct state_loc *state_history_back(struct state *st);
 const struct state_loc *state_history_forward(struct state *st);
 
