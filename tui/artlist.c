@@ -12,9 +12,12 @@
 #include "text.h"
 
 int
-artlist_item_h(int cols)
+artlist_item_h(int cols, int rows)
 {
-	return cols >= 72 ? 2 : 3;
+	int h = cols >= 72 ? 2 : 3;
+	/* Too few rows for one whole item: titles alone, a line each,
+	 * rather than an empty list whose selection cannot be seen. */
+	return rows >= h ? h : 1;
 }
 
 /* The title in lines lines from (y, x), the last one cut short. */
@@ -44,7 +47,7 @@ artlist_draw(WINDOW *w, int y, int h, int cols, const struct app *app,
     const struct db_summary *v, size_t n, int top, int sel, bool focused,
     bool short_topic)
 {
-	int ih = artlist_item_h(cols);
+	int ih = artlist_item_h(cols, h);
 
 	for (int row = 0; row + ih <= h && top >= 0 &&
 	    (size_t)top < n; row += ih, top++) {
@@ -66,6 +69,10 @@ artlist_draw(WINDOW *w, int y, int h, int cols, const struct app *app,
 		if (is_sel && focused)
 			draw_str(w, y + row, 0, ">", 1, tr);
 		int x = 1 + draw_str(w, y + row, 1, bullet, cols - 1, tr);
+		if (ih == 1) {
+			draw_str_cut(w, y + row, x, title, cols - x - 1, tr);
+			goto next;
+		}
 		draw_title(w, y + row, x, cols - x - 1, title, ih - 1, tr);
 		x = 2;
 		x += draw_str(w, my, x, status, cols - x, theme_status_role(s->status));
@@ -73,6 +80,7 @@ artlist_draw(WINDOW *w, int y, int h, int cols, const struct app *app,
 		x += draw_str(w, my, x, date, cols - x, TH_DIM);
 		x += draw_str(w, my, x, "  ", cols - x, TH_DIM);
 		draw_str_cut(w, my, x, topic, cols - x - 1, TH_DIM);
+next:
 		free(title);
 		free(topic);
 		free(status);

@@ -11,9 +11,10 @@
 #include "curses_wide.h"
 #include "db.h"
 
-/* Lines an item takes in a list cols wide: the title gets two lines when
- * the list is narrower than most questions are long. */
-int artlist_item_h(int cols);
+/* Lines an item takes in a list cols wide and rows high: the title gets
+ * two lines when the list is narrower than most questions are long; a
+ * list too low for a whole item shows one line of title per item. */
+int artlist_item_h(int cols, int rows);
 
 /* Draws items from top into rows y..y+h of w (width cols); sel is
  * highlighted, strongly when focused. With short_topic, only the last

@@ -211,7 +211,7 @@ draw_list(struct topics_view *t)
 		    TH_DIM);
 	}
 	int rows = list_rows(t);
-	t->atop = layout_list_top(t->atop, t->asel, (int)t->narts, artlist_item_h(w), rows);
+	t->atop = layout_list_top(t->atop, t->asel, (int)t->narts, artlist_item_h(w, rows), rows);
 	if (t->narts == 0 && rows > 0)
 		draw_str(t->list, y0, 1, "No articles under this topic.", w - 1, TH_DIM);
 	artlist_draw(t->list, y0, rows, w, app, t->arts, t->narts, t->atop, t->asel,
@@ -327,7 +327,8 @@ list_action(struct topics_view *t, enum action act)
 {
 	struct app *app = t->v.app;
 
-	if (move_sel(&t->asel, (int)t->narts, list_rows(t) / artlist_item_h(t->lay.list.w), act)) {
+	int rows = list_rows(t);
+	if (move_sel(&t->asel, (int)t->narts, rows / artlist_item_h(t->lay.list.w, rows), act)) {
 		t->dirty_list = true;
 		return true;
 	}

@@ -8,7 +8,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 27
+plan 29
 screen_db
 resize() { tmx resize-window -t t -x "$1" -y "$2"; }
 
@@ -125,5 +125,18 @@ keys Enter
 wait_for '\[4 References\]'
 ok $? "after a change of level Enter follows the citation still there"
 like "$screen" '▌1\. Example A' "[1]"
+keys q q
+wait_exit 5
+
+# A stacked topics screen too low for a whole list item (3 lines under
+# 72 columns): titles alone, a line each, so the selection is seen.
+screen_start 60 7
+wait_for 'bedside . Topics'
+keys Enter
+wait_for 'Cardiology: 2 articles'
+like "$screen" '^> Which drug controls the heart rate' "a low list shows each title on one line, selected"
+keys Down
+wait_for '^> How should loop diuretics'
+ok $? "and Down moves the selection to the next, still in view"
 keys q q
 wait_exit 5
