@@ -473,15 +473,21 @@ draw_suggestions(struct search_view *s, int h)
 	int w = s->v.area.w;
 	struct buf b = BUF_INIT, word = BUF_INIT;
 	char key[32];
+	/* A blank line between the parts where they fit; on a low screen
+	 * none, so that the words offered still show. */
+	int nsugg = (int)s->nsugg, shown = nsugg < 3 ? nsugg : 3;
+	int y = 1, gap = 2;
+	if (h < 5 + (shown > 0 ? shown : 1))
+		y = 0, gap = 1;
 
 	if (s->apart) {
 		/* Every word is somewhere: it is the words together that fail. */
 		char *q = text_sanitized(query_text(s), TEXT_TABS_AS_SPACE);
 		buf_addf(&b, "No article has all of \"%s\" together.", q);
 		free(q);
-		draw_str_cut(s->body, 1, 2, b.data, w - 3, TH_NORMAL);
-		draw_str_cut(s->body, 3, 2, "Each word is found on its own: try fewer words.",
-		    w - 3, TH_DIM);
+		draw_str_cut(s->body, y, 2, b.data, w - 3, TH_NORMAL);
+		draw_str_cut(s->body, y + gap, 2, "Each word is found on its own: try fewer "
+		    "words.", w - 3, TH_DIM);
 		buf_free(&b);
 		return;
 	}
@@ -493,23 +499,27 @@ draw_suggestions(struct search_view *s, int h)
 	char *safe = text_sanitized(word.data ? word.data : "", 0);
 	buf_addf(&b, "Nothing matches \"%s\".", safe);
 	free(safe);
-	draw_str_cut(s->body, 1, 2, b.data, w - 3, TH_NORMAL);
-	if (s->nsugg == 0) {
-		draw_str_cut(s->body, 3, 2, "No close words in the index either.", w - 3, TH_DIM);
+	draw_str_cut(s->body, y, 2, b.data, w - 3, TH_NORMAL);
+	if (nsugg == 0) {
+		draw_str_cut(s->body, y + gap, 2, "No close words in the index either.",
+		    w - 3, TH_DIM);
 	} else {
 		app_key_name(s->v.app, CTX_SEARCH, ACT_OPEN, key, sizeof key);
 		buf_truncate(&b, 0);
 		buf_addf(&b, "Did you mean (%s takes it):", key[0] ? key : "open");
-		draw_str_cut(s->body, 3, 2, b.data, w - 3, TH_DIM);
-		for (size_t i = 0; i < s->nsugg && 5 + (int)i < h; i++) {
-			bool sel = (int)i == s->sel;
+		draw_str_cut(s->body, y + gap, 2, b.data, w - 3, TH_DIM);
+		/* The selected word is always among those shown. */
+		int y0 = y + 2 * gap, rows = h - y0;
+		int first = rows > 0 && s->sel >= rows ? s->sel - rows + 1 : 0;
+		for (int i = first; i < nsugg && y0 + i - first < h; i++) {
+			int row = y0 + i - first;
+			bool sel = i == s->sel;
 			char *sg = text_sanitized(s->sugg[i], 0);
 			if (sel) {
-				draw_fill(s->body, 5 + (int)i, 2, w - 4, TH_SELECTION);
-				draw_str(s->body, 5 + (int)i, 2, ">", 1, TH_SELECTION);
+				draw_fill(s->body, row, 2, w - 4, TH_SELECTION);
+				draw_str(s->body, row, 2, ">", 1, TH_SELECTION);
 			}
-			draw_str_cut(s->body, 5 + (int)i, 4, sg, w - 6,
-			    sel ? TH_SELECTION : TH_MATCH);
+			draw_str_cut(s->body, row, 4, sg, w - 6, sel ? TH_SELECTION : TH_MATCH);
 			free(sg);
 		}
 	}

@@ -5,7 +5,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 30
+plan 32
 screen_db
 screen_start 80 24
 wait_for 'Level: Clinician'
@@ -114,3 +114,18 @@ wait_for 'Line thirteen of the answer'
 ok $? "a match further down is on screen"
 unlike "$screen" 'Give an intravenous loop diuretic' "the pane scrolled to it"
 like "$screen" 'Line twelve of the answer' "with the line before it"
+
+# On a low screen the words offered still show: no blank lines between
+# the parts, and the selected word stays in view.
+screen_start 80 7
+wait_for 'bedside . Topics'
+keys /
+wait_for '^ Search:'
+keys f u r o s e m x d e
+wait_for 'Did you mean'
+like "$screen" '> +furosemide' "at 80x7 the closest word is on screen, selected"
+keys Enter
+wait_for '^ Search: furosemide'
+ok $? "and Enter takes it"
+keys Escape q
+wait_exit 5
