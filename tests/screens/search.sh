@@ -127,5 +127,8 @@ like "$screen" '> +furosemide' "at 80x7 the closest word is on screen, selected"
 keys Enter
 wait_for '^ Search: furosemide'
 ok $? "and Enter takes it"
-keys Escape q
+# Esc alone, then q: sent together they read as Alt-q.
+keys Escape
+wait_for 'bedside . Topics'
+keys q
 wait_exit 5
