@@ -84,6 +84,12 @@ for opt in $(printf '%s\n' "$help" | grep -Eo -- '--[a-z][a-z-]*' | sort -u); do
 	like "$man1" "$roff" "bedside(1) mentions $opt"
 done
 
+# Secure mode reads none of the user's keymaps (app_setup.c): not a path,
+# not NAME.keys in the configuration folder, not bedside/keys.
+secure_par=$(section OPTIONS | sed -n '/^\.B \\-\\-secure$/,/^\.TP$/p' | tr '\n' ' ')
+like "$secure_par" 'bedside/keys' "--secure says the user's keys file is not read"
+like "$secure_par" 'NAME\\fR?\.keys|NAME \.keys' "--secure says the user's NAME.keys are not read"
+
 env_sec=$(section ENVIRONMENT)
 for var in BEDSIDE_DB BEDSIDE_SECURE NO_COLOR XDG_CONFIG_HOME XDG_STATE_HOME \
     HOME TERM LANG LC_ALL; do
