@@ -368,9 +368,14 @@ app_setup_terminal(struct app *app)
 	 * environment. */
 	use_env(TRUE);
 	use_tioctl(TRUE);
+	if (term == NULL || *term == '\0') {
+		cli_error("TERM is not set: the browser needs the terminal type "
+		    "(such as xterm-256color)");
+		return false;
+	}
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (scr == NULL) {
-		cli_error("cannot use the terminal type '%s' (check TERM)", term ? term : "");
+		cli_error("cannot use the terminal type '%s' (check TERM)", term);
 		return false;
 	}
 	/* A terminal that cannot put the cursor where it is told (dumb, a
@@ -380,7 +385,7 @@ app_setup_terminal(struct app *app)
 		endwin();
 		delscreen(scr);
 		cli_error("cannot use the terminal type '%s': it cannot move the "
-		    "cursor (check TERM)", term ? term : "");
+		    "cursor (check TERM)", term);
 		return false;
 	}
 	cbreak();

@@ -77,7 +77,7 @@ settings_default_path(char *buf, size_t len)
 		return NULL;
 	if (xdg && xdg[0] == '/')
 		n = snprintf(buf, len, "%s/bedside/config", xdg);
-	else if (home && *home)
+	else if (home && home[0] == '/')
 		n = snprintf(buf, len, "%s/.config/bedside/config", home);
 	else
 		return NULL;

@@ -71,7 +71,8 @@ int settings_load_string(struct settings *s, const char *name,
 /* $XDG_CONFIG_HOME/bedside/config, or $HOME/.config/bedside/config when
  * XDG_CONFIG_HOME is unset, empty or relative (the XDG base directory
  * specification ignores a relative one). Returns buf, or NULL if no usable
- * folder is known or the path does not fit len. */
+ * folder is known (HOME unset or relative, as well) or the path does not
+ * fit len. */
 const char *settings_default_path(char *buf, size_t len);
 
 /* "light", "dark", "mono"; NULL for SETTINGS_THEME_UNSET or out of range. */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "app.h"
 #include "article_pane.h"
@@ -506,12 +507,17 @@ export(struct article_view *av)
 	}
 	render_doc_free(&doc);
 	buf_addf(&name, "%s.txt", av->a.id);
+	/* An earlier export (or any file of that name) is replaced whole:
+	 * say so, so that it is never lost unnoticed. */
+	struct stat sb;
+	bool existed = lstat(name.data, &sb) == 0;
 	if (strchr(av->a.id, '/') || av->a.id[0] == '.' ||
 	    atomic_write(".", name.data, text.data ? text.data : "", text.len, 0644) != 0)
 		app_message(app, TH_ERROR, "Cannot write %s: %s", name.data,
 		    strchr(av->a.id, '/') ? "bad file name" : strerror(errno));
 	else
-		app_message(app, TH_MESSAGE, "Exported to ./%s", name.data);
+		app_message(app, TH_MESSAGE, "Exported to ./%s%s", name.data,
+		    existed ? " (replaced the old one)" : "");
 	buf_free(&text);
 	buf_free(&name);
 }

@@ -158,7 +158,11 @@ build(struct help_view *h)
 	if (h->unreachable)
 		add_line(h, NULL, "C-h is Backspace on this terminal (it sends ^H for "
 		    "Backspace): its bindings are left out.", NULL, TH_DIM);
-	add_line(h, NULL, "Keys are set in keymap files: bind CONTEXT KEY ACTION. "
+	/* Two lines, so that each fits 80 columns; secure mode reads only
+	 * the shipped keymaps (app_setup.c). */
+	add_line(h, NULL, "Keys are set in keymap files: bind CONTEXT KEY ACTION.",
+	    NULL, TH_DIM);
+	add_line(h, NULL, h->v.app->secure ? "Your own are not read in secure mode." :
 	    "Your own go in $XDG_CONFIG_HOME/bedside/keys.", NULL, TH_DIM);
 }
 

@@ -59,6 +59,13 @@ mkdir -p "$scratch/config/bedside"
 XDG_CONFIG_HOME=$scratch/config
 is "$(comp --keymap '')" "default emacs vi ward" "--keymap: shipped names and the user's keymaps"
 is "$(comp --keymap e)" "emacs" "a prefix of a keymap name"
+# A relative XDG_CONFIG_HOME is ignored, by the program as by the XDG
+# spec: its keymaps are not offered, those under HOME are.
+mkdir -p "$scratch/rel/bedside" "$scratch/home/.config/bedside"
+: >"$scratch/rel/bedside/stray.keys"
+: >"$scratch/home/.config/bedside/mine.keys"
+is "$(cd "$scratch" && XDG_CONFIG_HOME=rel HOME=$scratch/home comp --keymap '')" \
+	"default emacs mine vi" "--keymap: a relative XDG_CONFIG_HOME is ignored"
 unset XDG_CONFIG_HOME
 
 # Article ids, from the database the command line would use.

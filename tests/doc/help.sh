@@ -18,6 +18,11 @@ like "$out" '^  -h, --help ' "--help shows -h beside --help"
 like "$out" '^  -V, --version ' "--help shows -V beside --version"
 like "$out" '^Exit status: 0 ' "--help gives the exit statuses"
 like "$out" 'man bedside' "--help points to the manual"
+# GNU layout: at least two spaces between an option (and its argument) and
+# its description, which is how help2man and readers tell them apart.
+bad=$(printf '%s\n' "$out" | grep -E '^(      |  -[A-Za-z], )--' |
+	grep -Ev '^ +(-[A-Za-z], )?--[a-z][a-z-]*( [A-Z][A-Z|]*)?( {2,}[^ ]|$)' | head -1)
+is "$bad" "" "--help: two spaces between each option and its description"
 long=$(printf '%s\n' "$out" | awk 'length($0) > 79' | head -1)
 is "$long" "" "--help fits 80 columns"
 

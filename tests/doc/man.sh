@@ -37,7 +37,9 @@ done
 if command -v man >/dev/null 2>&1; then
 	deep=/a/very/deep/prefix/that/a/packager/might/use/bedside-9.9/_inst/share/bedside
 	for p in "$MAN_SRC/bedside.1.in" "$MAN_SRC/bedside-articles.5.in"; do
-		sed -e "s|@PKGDATADIR@|$deep|g" -e 's|@VERSION@|9.9|g' "$p" >"$scratch/deep.man"
+		# As make fills it in: a break point after each '/'.
+		sed -e "s|@PKGDATADIR@|$(printf '%s' "$deep" | sed 's|/|/\\\\:|g')|g" \
+			-e 's|@VERSION@|9.9|g' "$p" >"$scratch/deep.man"
 		MANWIDTH=80 run man --warnings -l "$scratch/deep.man"
 		is "$rc:$err" "0:" "${p##*/} renders cleanly with a deep install prefix"
 	done
@@ -46,8 +48,23 @@ else
 	echo "ok $((tap_n += 1)) # skip man is not installed"
 fi
 
+# What a reader sees at 80 columns: no word broken at a hyphen (a path
+# such as ~/.config, a page name or a status value broken in two is
+# wrong to copy), and no sentence space after a lone ? or ... in the
+# middle of a sentence.
+if command -v man >/dev/null 2>&1; then
+	for p in "$page1" "$page5"; do
+		text=$(LC_ALL=C.UTF-8 MANWIDTH=80 man -l "$p" 2>/dev/null)
+		unlike "$text" "$(printf '\342\200\220')\$" "${p##*/}: no word is hyphenated at a line end"
+		unlike "$text" '(^| )\?  [a-z]|\.\.\.  [a-z]' "${p##*/}: no sentence space after a lone ? or ..."
+	done
+else
+	for i in 1 2 3 4; do echo "ok $((tap_n += 1)) # skip man is not installed"; done
+fi
+
 man1=$(cat "$page1")
-like "$man1" "$INST_PKGDATADIR/bedside\\.db" "bedside(1) names the installed database"
+like "$(printf '%s\n' "$man1" | sed 's/\\://g')" "$INST_PKGDATADIR/bedside\\.db" \
+	"bedside(1) names the installed database"
 
 section() {
 	# The roff source of one .SH section of bedside(1).
@@ -66,6 +83,12 @@ for opt in $(printf '%s\n' "$help" | grep -Eo -- '--[a-z][a-z-]*' | sort -u); do
 	roff=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
 	like "$man1" "$roff" "bedside(1) mentions $opt"
 done
+
+# Secure mode reads none of the user's keymaps (app_setup.c): not a path,
+# not NAME.keys in the configuration folder, not bedside/keys.
+secure_par=$(section OPTIONS | sed -n '/^\.B \\-\\-secure$/,/^\.TP$/p' | tr '\n' ' ')
+like "$secure_par" 'bedside/keys' "--secure says the user's keys file is not read"
+like "$secure_par" 'NAME\\fR?\.keys|NAME \.keys' "--secure says the user's NAME.keys are not read"
 
 env_sec=$(section ENVIRONMENT)
 for var in BEDSIDE_DB BEDSIDE_SECURE NO_COLOR XDG_CONFIG_HOME XDG_STATE_HOME \

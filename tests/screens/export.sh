@@ -6,7 +6,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 13
+plan 15
 screen_db
 out=$scratch/cwd/hf-diuretics.txt
 
@@ -15,12 +15,16 @@ wait_for 'Level: Clinician'
 keys e
 wait_for 'Exported to \./hf-diuretics\.txt'
 ok $? "e exports and says where"
+unlike "$screen" 'replaced' "a new file is not said to be replaced"
 "$BEDSIDE" show --db "$db" hf-diuretics | cmp -s - "$out"
 ok $? "the file is what bedside show prints into a pipe"
 keys L
 wait_for 'Level: Patient'
 keys e
 wait_for 'Exported to'
+# The file was there: it is replaced, and the message says so.
+contains "$screen" 'Exported to ./hf-diuretics.txt (replaced the old one)' \
+	"exporting again says the file was replaced"
 "$BEDSIDE" show --db "$db" --level patient hf-diuretics | cmp -s - "$out"
 ok $? "at the patient level, the patient text"
 ls "$scratch/cwd" | grep -q '^\.hf-diuretics'

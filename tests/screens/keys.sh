@@ -8,7 +8,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 46
+plan 49
 screen_db
 
 screen_start 80 24
@@ -60,6 +60,24 @@ keys q
 wait_exit 5
 grep -q "keys:3: unknown action 'no-such-action'" "$scratch/stderr"
 ok $? "bad lines are listed on stderr after the screen closes"
+
+# Secure mode reads no keys file of the user's, and help does not tell
+# the user to write one. (No --db in secure mode: the bundled database.)
+printf '%s\n' 'bind generic x search' >"$keys_file"
+db_saved=$db
+db=
+screen_start 80 24 -- --secure
+wait_for 'Level: Clinician'
+keys ?
+wait_for 'Keys in force'
+unlike "$screen" 'bedside/keys' "secure mode: help names no user keys file"
+keys End
+wait_for 'bind CONTEXT KEY ACTION'
+unlike "$screen" 'Your own go in' "secure mode: help does not offer the user's keys file"
+contains "$screen" 'Your own are not read in secure mode.' "and says why, within 80 columns"
+keys Escape q
+wait_exit 5
+db=$db_saved
 rm -f "$keys_file"
 
 # vi keys.

@@ -6,7 +6,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 40
+plan 42
 screen_db
 esc=$(printf '\033')
 colour_re="${esc}\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]"
@@ -54,6 +54,13 @@ for term in dumb no-such-terminal; do
 		"TERM=$term: and says why"
 	is "$(wc -l <"$scratch/stderr" | tr -d ' ')" 1 "TERM=$term: in one line"
 done
+
+# TERM empty (or unset, as under some service managers): that is what is
+# wrong, not a terminal type named ''.
+screen_start 80 24 TERM=
+wait_exit 5
+is "$exit_status" 2 "TERM empty: the browser refuses to start (status 2)"
+like "$(cat "$scratch/stderr")" "^bedside: TERM is not set" "TERM empty: and says so"
 
 SCREEN_TERM=xterm-256color screen_start 80 24
 wait_for 'Level: Clinician'

@@ -408,6 +408,11 @@ START_TEST(test_default_path)
 			 "/home/nurse/.config/bedside/config");
 	ck_assert_ptr_null(settings_default_path(buf, 10));
 	ck_assert_ptr_null(settings_default_path(NULL, 10));
+	/* A relative HOME is no home: the keys file and the state folder
+	 * ignore it too, so the config must not be read from the current
+	 * folder. */
+	setenv("HOME", "nurse", 1);
+	ck_assert_ptr_null(settings_default_path(buf, sizeof(buf)));
 	unsetenv("HOME");
 	ck_assert_ptr_null(settings_default_path(buf, sizeof(buf)));
 }
