@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# A database edited by hand: readers know its schema objects by type and
+# name only, so a table may lose its NOT NULL constraints and hold NULLs
+# where text belongs. Every command must still end cleanly (no crash, no
+# sanitizer report), and check must say what is wrong.
+. "$TESTLIB"
+
+base="$scratch/base.db"
+"$BEDSIDE" import --db "$base" "$FIXTURES/good" >/dev/null || exit 1
+# The same tables without NOT NULL (the names are all readers check).
+python3 - "$base" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("PRAGMA writable_schema = ON")
+c.execute("""UPDATE sqlite_schema SET sql = replace(sql, 'NOT NULL', '')
+    WHERE type = 'table' AND name IN ('levels', 'statuses', 'topics',
+    'articles', 'sections', 'refs', 'related')""")
+c.commit()
+PY
+
+# variant NAME SQL: a copy of the base with SQL applied.
+variant() {
+	cp "$base" "$scratch/$1.db"
+	sqlite3 "$scratch/$1.db" "$2" || echo "# cannot make $1"
+}
+variant null-title "UPDATE articles SET title = NULL"
+variant null-id "UPDATE articles SET id = NULL WHERE id = 'alpha'"
+variant null-dates "UPDATE articles SET updated = NULL, status = NULL"
+variant null-kind "UPDATE sections SET kind = NULL"
+variant null-body "UPDATE sections SET body = NULL; UPDATE refs SET body = NULL"
+variant null-related "UPDATE related SET related_id = NULL"
+variant null-topic "UPDATE topics SET name = NULL, path = NULL"
+variant null-level "UPDATE levels SET label = NULL, disclaimer = NULL"
+variant null-level-name "UPDATE levels SET name = NULL"
+variant null-status "UPDATE statuses SET name = NULL, label = NULL"
+
+# clean NAME CMD...: runs CMD; passes when it ended on its own with an
+# exit status of its own (not a signal) and no sanitizer spoke.
+clean() {
+	local name=$1
+	shift
+	run "$@"
+	if [ "$rc" -le 4 ] && ! printf '%s\n' "$err" | grep -Eq 'runtime error|Sanitizer|SEGV'; then
+		ok 0 "$name: '$*' ends cleanly ($rc)"
+	else
+		ok 1 "$name: '$*' ends cleanly ($rc)"
+		printf '%s\n' "$err" | grep -E 'runtime error|ERROR|#[0-3] ' | head -4 | sed 's/^/# /'
+	fi
+}
+
+for v in null-title null-id null-dates null-kind null-body null-related \
+    null-topic null-level null-level-name null-status; do
+	db=$scratch/$v.db
+	for cmd in "show alpha" "show --format markdown alpha" "show --format json alpha" \
+	    "show --level patient beta" "search widgets" "search --json widgets" \
+	    "search widgetz" "topics" "topics --json" "topics --articles"; do
+		# shellcheck disable=SC2086
+		clean "$v" "$BEDSIDE" $cmd --db "$db"
+	done
+	cp "$db" "$scratch/import.db"
+	clean "$v" "$BEDSIDE" import --db "$scratch/import.db" "$FIXTURES/good/beta.md"
+	run "$BEDSIDE" check --db "$db"
+	is "$rc" 3 "$v: check finds the NULLs"
+	like "$err" "NULL" "$v: and says so"
+done
+run "$BEDSIDE" check --db "$scratch/null-title.db"
+like "$err" "null-title\.db: articles: 3 rows have NULL for title" "check names the table, column and count"
+
+done_testing
