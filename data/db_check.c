@@ -52,6 +52,56 @@ check_nulls(struct db *db, struct buf *report)
 	return problems;
 }
 
+/* Rows that name what is not there: the schema's REFERENCES clauses
+ * (an article's topic and status, a section's level; SQLite does not
+ * enforce them for a file written by another program), topics cut off
+ * from the tree by a cycle, and no reading level at all. Readers cope
+ * with each; check says where it is. */
+static int
+check_links(struct db *db, struct buf *report)
+{
+	int problems = 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->h, "SELECT \"table\", parent, count(*) "
+	    "FROM pragma_foreign_key_check GROUP BY 1, 2", -1, &st, NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			long n = (long)sqlite3_column_int64(st, 2);
+			buf_addf(report, "%s: %s: %ld row%s to %s that %s not there\n",
+			    db->path, sqlite3_column_text(st, 0), n,
+			    n == 1 ? " refers" : "s refer", sqlite3_column_text(st, 1),
+			    n == 1 ? "is" : "are");
+			problems++;
+		}
+	}
+	sqlite3_finalize(st);
+
+	long cut = -1;
+	if (sqlite3_prepare_v2(db->h, "WITH RECURSIVE tree(id) AS ("
+	    "SELECT id FROM topics WHERE parent_id IS NULL UNION "
+	    "SELECT t.id FROM topics t JOIN tree ON t.parent_id = tree.id) "
+	    "SELECT count(*) FROM topics WHERE id NOT IN tree", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		cut = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (cut != 0) {
+		buf_addf(report, "%s: topics: %ld topic%s not under any top-level topic "
+		    "(a parent missing, or a cycle)\n", db->path, cut < 0 ? 1 : cut,
+		    cut == 1 ? " is" : "s are");
+		problems++;
+	}
+
+	long levels = -1;
+	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM levels", -1, &st, NULL) ==
+	    SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		levels = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (levels == 0) {
+		buf_addf(report, "%s: levels: no reading level at all\n", db->path);
+		problems++;
+	}
+	return problems;
+}
+
 /* FTS5's integrity-check is an INSERT, which a read-only connection may
  * not run; a copy of the database in memory may, so check works on an
  * installed, read-only file too. */
@@ -79,6 +129,7 @@ db_check(struct db *db, struct buf *report)
 	}
 
 	problems += check_nulls(db, report);
+	problems += check_links(db, report);
 
 	sqlite3 *mem = NULL;
 	if (sqlite3_open(":memory:", &mem) != SQLITE_OK) {

@@ -269,9 +269,11 @@ summary_fill(struct db_summary *s, sqlite3_stmt *st)
 	s->updated = db_column_dup(st, 4);
 }
 
+/* LEFT JOINs: an article whose topic is missing (a database written by
+ * hand; check reports it) is still found, with an empty topic. */
 #define SUMMARY_COLUMNS \
 	"a.id, a.title, t.path, a.status, a.updated " \
-	"FROM articles a JOIN topics t ON t.id = a.topic_id "
+	"FROM articles a LEFT JOIN topics t ON t.id = a.topic_id "
 
 int
 db_articles_in_topic(struct db *db, int topic_id, struct db_summary **out, size_t *n)
@@ -368,7 +370,7 @@ article_load(struct db *db, const char *id, const char *level, struct db_article
 	st = db_stmt(db, STMT_ARTICLE,
 	    "SELECT a.id, a.title, t.path, a.updated, a.status, "
 	    "  coalesce(s.label, a.status) "
-	    "FROM articles a JOIN topics t ON t.id = a.topic_id "
+	    "FROM articles a LEFT JOIN topics t ON t.id = a.topic_id "
 	    "LEFT JOIN statuses s ON s.name = a.status WHERE a.id = ?1");
 	if (st == NULL)
 		return -1;

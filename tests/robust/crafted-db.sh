@@ -66,4 +66,41 @@ done
 run "$BEDSIDE" check --db "$scratch/null-title.db"
 like "$err" "null-title\.db: articles: 3 rows have NULL for title" "check names the table, column and count"
 
+# Rows that name what is not there, and a topic tree with a cycle: the
+# readers cope, and check says what is wrong.
+variant no-topic "UPDATE articles SET topic_id = 99 WHERE id = 'alpha'"
+run "$BEDSIDE" show --db "$scratch/no-topic.db" alpha
+is "$rc" 0 "an article whose topic is missing still shows"
+like "$out" "widgets calibrated" "with its text"
+run "$BEDSIDE" topics --articles --db "$scratch/no-topic.db"
+like "$out" "^alpha	" "and is listed"
+run "$BEDSIDE" search --db "$scratch/no-topic.db" calibrated
+like "$out" "\(alpha\)" "and found"
+run "$BEDSIDE" check --db "$scratch/no-topic.db"
+is "$rc" 3 "check finds the missing topic"
+like "$err" "articles: 1 row refers to topics that is not there" "and says which table"
+
+variant no-level "UPDATE sections SET level = 'ghost' WHERE level = 'clinician'"
+run "$BEDSIDE" check --db "$scratch/no-level.db"
+is "$rc" 3 "check finds sections of a level the database does not have"
+like "$err" "sections: [0-9]+ rows refer to levels that are not there" "and says so"
+
+variant cycle "UPDATE topics SET parent_id = 3 WHERE id = 1; UPDATE topics SET parent_id = 2 WHERE id = 3"
+clean cycle timeout 20 "$BEDSIDE" topics --db "$scratch/cycle.db"
+like "$out" "Gadgets" "topics in a cycle are still listed"
+run "$BEDSIDE" check --db "$scratch/cycle.db"
+is "$rc" 3 "check finds the cycle"
+like "$err" "topics: 3 topics are not under any top-level topic" "and says so"
+
+variant no-levels "DELETE FROM levels"
+for cmd in "show alpha" "search widgets"; do
+	# shellcheck disable=SC2086
+	run "$BEDSIDE" $cmd --db "$scratch/no-levels.db"
+	is "$rc" 3 "no levels: '$cmd' exits 3"
+	like "$err" "no-levels\.db: the database has no reading levels$" "no levels: '$cmd' says why"
+done
+run "$BEDSIDE" check --db "$scratch/no-levels.db"
+is "$rc" 3 "check finds no levels"
+like "$err" "levels: no reading level at all" "and says so"
+
 done_testing
