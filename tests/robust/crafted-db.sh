@@ -92,6 +92,21 @@ run "$BEDSIDE" check --db "$scratch/cycle.db"
 is "$rc" 3 "check finds the cycle"
 like "$err" "topics: 3 topics are not under any top-level topic" "and says so"
 
+# A topic numbered 0, first in the tree: 0 is also what a top-level
+# topic's parent reads as, and the tree once pushed them all twice,
+# writing past the end of its stack.
+variant topic-zero "UPDATE topics SET id = 0, name = '0 first' WHERE path = 'Other';
+    UPDATE topics SET parent_id = 0 WHERE parent_id = 4;
+    WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 20)
+    INSERT INTO topics (id, parent_id, name, path, articles)
+    SELECT 100 + i, NULL, 'Extra ' || i, 'Extra ' || i, 0 FROM c"
+for cmd in topics "topics --json"; do
+	# shellcheck disable=SC2086
+	clean topic-zero "$BEDSIDE" $cmd --db "$scratch/topic-zero.db"
+done
+is "$(printf '%s\n' "$out" | grep -o '"path":"Extra 7"' | wc -l | tr -d ' ')" 1 \
+    "topic-zero: each topic is listed once"
+
 variant no-levels "DELETE FROM levels"
 for cmd in "show alpha" "search widgets"; do
 	# shellcheck disable=SC2086
