@@ -47,6 +47,11 @@ field_add(struct frontmatter *fm, const char *key, int line)
 	return f;
 }
 
+/* Far more than the fields an article has (article.c): a key is checked
+ * against every one before it, so a file of 300,000 fields took minutes
+ * and gave as many errors. */
+#define MAX_FIELDS 64
+
 /* Reads the mapping event by event: libyaml's event API keeps nesting out
  * of our stack and lets every malformed shape be named with its line. */
 static int
@@ -125,6 +130,12 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 				cur->items = xrealloc(cur->items, (cur->nitems + 1) * sizeof *cur->items);
 				cur->items[cur->nitems++] = xstrdup(v);
 			} else if (state == IN_MAP && key == NULL) {
+				if (fm->nfields >= MAX_FIELDS) {
+					diag_error(d, file, line, "front matter has more than %d "
+					    "fields", MAX_FIELDS);
+					errors++;
+					goto out;
+				}
 				if (frontmatter_get(fm, v)) {
 					diag_error(d, file, line, "'%s' is given twice", v);
 					errors++;

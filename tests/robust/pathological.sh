@@ -35,6 +35,21 @@ for f in "$scratch"/p/*.md; do
 	wide=$(printf '%s\n' "$out" | awk '{ if (length($0) > 80) n++ } END { print n+0 }')
 	is "$wide" 0 "$name: every line fits 80 columns"
 done
+# Front matter of 300,000 fields: each new key was compared with every
+# one before it (minutes of work, and 300,000 lines of errors).
+mkdir "$scratch/keys"
+python3 - "$scratch/keys/keys.md" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("---\nid: keys\ntitle: Keys?\ntopic: Testing/Keys\nupdated: 2026-01-15\n"
+            "status: submitted\n" + "".join("k%d: v\n" % i for i in range(300000)) +
+            "---\n\n## Answer\nText.\n")
+PY
+run timeout 20 "$BEDSIDE" import --db "$scratch/keys.db" "$scratch/keys/keys.md"
+is "$rc" 4 "300,000 front-matter fields: rejected at once, not a timeout"
+like "$err" 'keys\.md:[0-9]+: front matter has more than [0-9]+ fields' "with the reason"
+[ "$(printf '%s\n' "$err" | wc -l)" -lt 100 ]; ok $? "in a few lines"
+
 run timeout 60 "$BEDSIDE" search --db "$scratch/p.db" ordinary words
 is "$rc" 0 "search finds words in the 5 MB article"
 run "$BEDSIDE" check --db "$scratch/p.db"
