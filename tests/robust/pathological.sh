@@ -50,6 +50,22 @@ is "$rc" 4 "300,000 front-matter fields: rejected at once, not a timeout"
 like "$err" 'keys\.md:[0-9]+: front matter has more than [0-9]+ fields' "with the reason"
 [ "$(printf '%s\n' "$err" | wc -l)" -lt 100 ]; ok $? "in a few lines"
 
+# 100,000 sections of one name: each was reported against every one
+# before it, 5 billion lines (13 GB, then a timeout); each is now
+# reported once, against the first.
+python3 - "$scratch/keys/sections.md" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("---\nid: sections\ntitle: Sections?\ntopic: Testing/Keys\n"
+            "updated: 2026-01-15\nstatus: submitted\n---\n\n" +
+            "## Answer\nText [1].\n\n" * 100000 + "## References\n1. R.\n")
+PY
+run timeout 30 "$BEDSIDE" import --db "$scratch/keys.db" "$scratch/keys/sections.md"
+is "$rc" 4 "100,000 Answer sections: rejected, not a timeout"
+is "$(printf '%s\n' "$err" | grep -c "appears twice")" 99999 "each repeat is reported once"
+like "$err" "sections\.md:[0-9]+: section 'Answer' appears twice \(first at line 9\)" \
+    "against the first"
+
 run timeout 60 "$BEDSIDE" search --db "$scratch/p.db" ordinary words
 is "$rc" 0 "search finds words in the 5 MB article"
 run "$BEDSIDE" check --db "$scratch/p.db"
