@@ -571,6 +571,7 @@ check_front_matter(const char *file, const struct frontmatter *fm,
 		if (f->value && *f->value) {
 			diag_error(d, file, f->line, "'related' must be a list: related: [id, ...]");
 		} else {
+			bool *again = frontmatter_repeats(f);
 			for (size_t i = 0; i < f->nitems; i++) {
 				if (!article_id_valid(f->items[i])) {
 					diag_error(d, file, f->line, "invalid related id '%s'",
@@ -582,11 +583,7 @@ check_front_matter(const char *file, const struct frontmatter *fm,
 					    "article itself ('%s')", f->items[i]);
 					continue;
 				}
-				bool again = false;
-				for (size_t k = 0; k < a->nrelated; k++)
-					if (strcmp(a->related[k], f->items[i]) == 0)
-						again = true;
-				if (again) {
+				if (again[i]) {
 					diag_error(d, file, f->line, "'related' names '%s' twice",
 					    f->items[i]);
 					continue;
@@ -594,6 +591,7 @@ check_front_matter(const char *file, const struct frontmatter *fm,
 				a->related = xrealloc(a->related, (a->nrelated + 1) * sizeof *a->related);
 				a->related[a->nrelated++] = xstrdup(f->items[i]);
 			}
+			free(again);
 		}
 	}
 }

@@ -66,6 +66,19 @@ is "$(printf '%s\n' "$err" | grep -c "appears twice")" 99999 "each repeat is rep
 like "$err" "sections\.md:[0-9]+: section 'Answer' appears twice \(first at line 9\)" \
     "against the first"
 
+# 100,000 related ids: each was compared with every one before it (11 s
+# for 60,000, minutes under the sanitizers).
+python3 - "$scratch/keys/related.md" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("---\nid: related\ntitle: Related?\ntopic: Testing/Keys\n"
+            "updated: 2026-01-15\nstatus: submitted\nrelated: [%s, r7]\n---\n\n"
+            "## Answer\nText.\n" % ", ".join("r%d" % i for i in range(100000)))
+PY
+run timeout 30 "$BEDSIDE" import --db "$scratch/keys.db" "$scratch/keys/related.md"
+is "$rc" 4 "100,000 related ids and a repeat: rejected, not a timeout"
+is "$(printf '%s\n' "$err" | grep -c "names 'r7' twice")" 1 "the repeat is reported once"
+
 run timeout 60 "$BEDSIDE" search --db "$scratch/p.db" ordinary words
 is "$rc" 0 "search finds words in the 5 MB article"
 run "$BEDSIDE" check --db "$scratch/p.db"
