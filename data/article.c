@@ -296,7 +296,7 @@ parse_references(const struct body *b, cmark_node *first, cmark_node *end,
 					e--;
 				body = body_copy(b, s, e > s ? e : s);
 			}
-			a->refs = xrealloc(a->refs, (a->nrefs + 1) * sizeof *a->refs);
+			a->refs = xgrow(a->refs, a->nrefs, sizeof *a->refs);
 			a->refs[a->nrefs].number = number;
 			a->refs[a->nrefs].body = body;
 			a->nrefs++;
@@ -340,7 +340,7 @@ heading_end(const struct body *b, cmark_node *h)
 static void
 add_section(struct article *a, enum db_kind kind, char *level, int line)
 {
-	a->sections = xrealloc(a->sections, (a->nsections + 1) * sizeof *a->sections);
+	a->sections = xgrow(a->sections, a->nsections, sizeof *a->sections);
 	struct article_section *s = &a->sections[a->nsections++];
 	memset(s, 0, sizeof *s);
 	s->kind = kind;
@@ -588,7 +588,7 @@ check_front_matter(const char *file, const struct frontmatter *fm,
 					    f->items[i]);
 					continue;
 				}
-				a->related = xrealloc(a->related, (a->nrelated + 1) * sizeof *a->related);
+				a->related = xgrow(a->related, a->nrelated, sizeof *a->related);
 				a->related[a->nrelated++] = xstrdup(f->items[i]);
 			}
 			free(again);

@@ -127,7 +127,7 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 				goto out;
 			}
 			if (state == IN_LIST) {
-				cur->items = xrealloc(cur->items, (cur->nitems + 1) * sizeof *cur->items);
+				cur->items = xgrow(cur->items, cur->nitems, sizeof *cur->items);
 				cur->items[cur->nitems++] = xstrdup(v);
 			} else if (state == IN_MAP && key == NULL) {
 				if (fm->nfields >= MAX_FIELDS) {
