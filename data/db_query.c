@@ -2,6 +2,8 @@
 #include "config.h"
 #include "db_internal.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -215,7 +217,10 @@ db_topics(struct db *db, struct db_topic **out, size_t *n)
 		t->parent_id = sqlite3_column_int(st, 1);
 		t->name = db_column_dup(st, 2);
 		t->path = db_column_dup(st, 3);
-		t->direct = sqlite3_column_int(st, 4);
+		/* A count from a file another program wrote may be anything:
+		 * kept to 0..INT_MAX, and the totals below saturate there. */
+		sqlite3_int64 direct = sqlite3_column_int64(st, 4);
+		t->direct = direct < 0 ? 0 : direct > INT_MAX ? INT_MAX : (int)direct;
 		t->total = t->direct;
 		t->depth = 0;
 	}
@@ -282,8 +287,10 @@ db_topics(struct db *db, struct db_topic **out, size_t *n)
 	/* In pre-order every descendant follows its ancestor, so one pass
 	 * from the end adds each total into its parent. */
 	for (size_t i = nt; i-- > 0;)
-		if (up[i] != SIZE_MAX)
-			tree[up[i]].total += tree[i].total;
+		if (up[i] != SIZE_MAX) {
+			int *t = &tree[up[i]].total;
+			*t = *t > INT_MAX - tree[i].total ? INT_MAX : *t + tree[i].total;
+		}
 	free(byparent);
 	free(up);
 	free(stack);

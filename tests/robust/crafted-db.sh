@@ -107,6 +107,17 @@ done
 is "$(printf '%s\n' "$out" | grep -o '"path":"Extra 7"' | wc -l | tr -d ' ')" 1 \
     "topic-zero: each topic is listed once"
 
+# Stored article counts past what an int holds, or negative: the totals
+# summed from them once overflowed (undefined; negative totals shown).
+variant huge-counts "UPDATE topics SET articles = 2147483647 WHERE path LIKE 'Testing/%';
+    UPDATE topics SET articles = 9223372036854775807 WHERE path = 'Other/Sprockets/Small';
+    UPDATE topics SET articles = -5 WHERE path = 'Other/Sprockets'"
+for cmd in topics "topics --json"; do
+	# shellcheck disable=SC2086
+	clean huge-counts "$BEDSIDE" $cmd --db "$scratch/huge-counts.db"
+	unlike "$out" '\(-|:-' "huge-counts: '$cmd' shows no negative count"
+done
+
 variant no-levels "DELETE FROM levels"
 for cmd in "show alpha" "search widgets"; do
 	# shellcheck disable=SC2086
