@@ -296,7 +296,7 @@ parse_references(const struct body *b, cmark_node *first, cmark_node *end,
 					e--;
 				body = body_copy(b, s, e > s ? e : s);
 			}
-			a->refs = xrealloc(a->refs, (a->nrefs + 1) * sizeof *a->refs);
+			a->refs = xgrow(a->refs, a->nrefs, sizeof *a->refs);
 			a->refs[a->nrefs].number = number;
 			a->refs[a->nrefs].body = body;
 			a->nrefs++;
@@ -340,7 +340,7 @@ heading_end(const struct body *b, cmark_node *h)
 static void
 add_section(struct article *a, enum db_kind kind, char *level, int line)
 {
-	a->sections = xrealloc(a->sections, (a->nsections + 1) * sizeof *a->sections);
+	a->sections = xgrow(a->sections, a->nsections, sizeof *a->sections);
 	struct article_section *s = &a->sections[a->nsections++];
 	memset(s, 0, sizeof *s);
 	s->kind = kind;
@@ -362,6 +362,7 @@ parse_body(struct body *b, const struct article_rules *rules, struct article *a,
 	struct article_section *open = NULL;
 	bool stray_reported = false;
 	int open_heading_end = 0, headings = 0;
+	size_t *firsts = NULL, nfirsts = 0;     /* sections of a new kind and level */
 	for (cmark_node *n = cmark_node_first_child(doc);; n = cmark_node_next(n)) {
 		bool is_section = n && cmark_node_get_type(n) == CMARK_NODE_HEADING &&
 		    cmark_node_get_heading_level(n) <= 2;
@@ -417,12 +418,23 @@ parse_body(struct body *b, const struct article_rules *rules, struct article *a,
 			char *title = node_text(n), *level;
 			enum db_kind kind;
 			if (parse_heading(b, title, line, rules, &kind, &level, d) == 0) {
-				for (size_t i = 0; i < a->nsections; i++) {
-					struct article_section *s = &a->sections[i];
+				/* A repeat is told against the first of its kind
+				 * and level only: against every section before it,
+				 * 100,000 repeats made 5 billion lines (13 GB) and
+				 * as many comparisons. */
+				bool again = false;
+				for (size_t i = 0; i < nfirsts && !again; i++) {
+					struct article_section *s = &a->sections[firsts[i]];
 					if (s->kind == kind && ((s->level == NULL && level == NULL) ||
-					    (s->level && level && strcmp(s->level, level) == 0)))
+					    (s->level && level && strcmp(s->level, level) == 0))) {
 						diag_error(d, b->file, line, "section '%s' appears "
 						    "twice (first at line %d)", title, s->line);
+						again = true;
+					}
+				}
+				if (!again) {
+					firsts = xrealloc(firsts, (nfirsts + 1) * sizeof *firsts);
+					firsts[nfirsts++] = a->nsections;
 				}
 				if (kind == DB_REFERENCES && level)
 					diag_error(d, b->file, line, "References serve every "
@@ -442,6 +454,7 @@ parse_body(struct body *b, const struct article_rules *rules, struct article *a,
 		}
 	}
 	cmark_node_free(doc);
+	free(firsts);
 	return headings;
 }
 
@@ -558,6 +571,7 @@ check_front_matter(const char *file, const struct frontmatter *fm,
 		if (f->value && *f->value) {
 			diag_error(d, file, f->line, "'related' must be a list: related: [id, ...]");
 		} else {
+			bool *again = frontmatter_repeats(f);
 			for (size_t i = 0; i < f->nitems; i++) {
 				if (!article_id_valid(f->items[i])) {
 					diag_error(d, file, f->line, "invalid related id '%s'",
@@ -569,18 +583,15 @@ check_front_matter(const char *file, const struct frontmatter *fm,
 					    "article itself ('%s')", f->items[i]);
 					continue;
 				}
-				bool again = false;
-				for (size_t k = 0; k < a->nrelated; k++)
-					if (strcmp(a->related[k], f->items[i]) == 0)
-						again = true;
-				if (again) {
+				if (again[i]) {
 					diag_error(d, file, f->line, "'related' names '%s' twice",
 					    f->items[i]);
 					continue;
 				}
-				a->related = xrealloc(a->related, (a->nrelated + 1) * sizeof *a->related);
+				a->related = xgrow(a->related, a->nrelated, sizeof *a->related);
 				a->related[a->nrelated++] = xstrdup(f->items[i]);
 			}
+			free(again);
 		}
 	}
 }

@@ -23,7 +23,7 @@ cite_add(struct citations *c, int number, int line)
 	if (c->first[number] == 0)
 		c->first[number] = line > 0 ? line : 1;
 	if (c->n < ARTICLE_MAX_CITED) {
-		c->v = xrealloc(c->v, (c->n + 1) * sizeof *c->v);
+		c->v = xgrow(c->v, c->n, sizeof *c->v);
 		c->v[c->n].number = number;
 		c->v[c->n].line = line;
 		c->n++;

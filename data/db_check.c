@@ -7,6 +7,101 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The columns schema.sql declares NOT NULL. Readers know the schema's
+ * objects by name only, so a table rewritten by hand may have lost the
+ * constraint: readers then show the NULL as empty text, and check says
+ * where it is. */
+static const char *const required[][2] = {
+	{ "levels", "name" }, { "levels", "label" }, { "levels", "position" },
+	{ "levels", "disclaimer" }, { "statuses", "name" }, { "statuses", "label" },
+	{ "statuses", "position" }, { "topics", "name" }, { "topics", "path" },
+	{ "topics", "articles" }, { "articles", "id" }, { "articles", "title" },
+	{ "articles", "topic_id" }, { "articles", "updated" }, { "articles", "status" },
+	{ "sections", "article_id" }, { "sections", "kind" }, { "sections", "position" },
+	{ "sections", "body" }, { "refs", "body" }, { "related", "related_id" },
+};
+
+static int
+check_nulls(struct db *db, struct buf *report)
+{
+	int problems = 0;
+	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
+		/* Schema 1 kept no article counts in topics. */
+		if (db->version < 2 && strcmp(required[i][1], "articles") == 0)
+			continue;
+		char sql[128];
+		sqlite3_stmt *st;
+		long n = -1;
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE %s IS NULL",
+		    required[i][0], required[i][1]);
+		if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW)
+			n = (long)sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		if (n == 0)
+			continue;
+		if (n < 0)
+			buf_addf(report, "%s: %s: cannot look for NULLs in %s: %s\n",
+			    db->path, required[i][0], required[i][1], sqlite3_errmsg(db->h));
+		else
+			buf_addf(report, "%s: %s: %ld row%s NULL for %s, which the schema "
+			    "does not allow (the table was edited by hand)\n", db->path,
+			    required[i][0], n, n == 1 ? " has" : "s have", required[i][1]);
+		problems++;
+	}
+	return problems;
+}
+
+/* Rows that name what is not there: the schema's REFERENCES clauses
+ * (an article's topic and status, a section's level; SQLite does not
+ * enforce them for a file written by another program), topics cut off
+ * from the tree by a cycle, and no reading level at all. Readers cope
+ * with each; check says where it is. */
+static int
+check_links(struct db *db, struct buf *report)
+{
+	int problems = 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->h, "SELECT \"table\", parent, count(*) "
+	    "FROM pragma_foreign_key_check GROUP BY 1, 2", -1, &st, NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			long n = (long)sqlite3_column_int64(st, 2);
+			buf_addf(report, "%s: %s: %ld row%s to %s that %s not there\n",
+			    db->path, sqlite3_column_text(st, 0), n,
+			    n == 1 ? " refers" : "s refer", sqlite3_column_text(st, 1),
+			    n == 1 ? "is" : "are");
+			problems++;
+		}
+	}
+	sqlite3_finalize(st);
+
+	long cut = -1;
+	if (sqlite3_prepare_v2(db->h, "WITH RECURSIVE tree(id) AS ("
+	    "SELECT id FROM topics WHERE parent_id IS NULL UNION "
+	    "SELECT t.id FROM topics t JOIN tree ON t.parent_id = tree.id) "
+	    "SELECT count(*) FROM topics WHERE id NOT IN tree", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		cut = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (cut != 0) {
+		buf_addf(report, "%s: topics: %ld topic%s not under any top-level topic "
+		    "(a parent missing, or a cycle)\n", db->path, cut < 0 ? 1 : cut,
+		    cut == 1 ? " is" : "s are");
+		problems++;
+	}
+
+	long levels = -1;
+	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM levels", -1, &st, NULL) ==
+	    SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		levels = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (levels == 0) {
+		buf_addf(report, "%s: levels: no reading level at all\n", db->path);
+		problems++;
+	}
+	return problems;
+}
+
 /* FTS5's integrity-check is an INSERT, which a read-only connection may
  * not run; a copy of the database in memory may, so check works on an
  * installed, read-only file too. */
@@ -32,6 +127,9 @@ db_check(struct db *db, struct buf *report)
 		    sqlite3_errmsg(db->h));
 		return problems + 1;
 	}
+
+	problems += check_nulls(db, report);
+	problems += check_links(db, report);
 
 	sqlite3 *mem = NULL;
 	if (sqlite3_open(":memory:", &mem) != SQLITE_OK) {

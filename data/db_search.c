@@ -110,7 +110,7 @@ hit_details(struct db *db, struct db_hit *hits, size_t from, size_t to, size_t *
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_HIT,
 	    "SELECT a.id, a.title, t.path, a.status "
-	    "FROM articles a JOIN topics t ON t.id = a.topic_id "
+	    "FROM articles a LEFT JOIN topics t ON t.id = a.topic_id "
 	    "WHERE a.rowid = ?1 / " DB_LEVEL_ROWS_SQL);
 	if (st == NULL)
 		return SQLITE_ERROR;

@@ -28,6 +28,9 @@ struct frontmatter {
 int frontmatter_parse(const char *file, const char *text, size_t len,
     struct frontmatter *fm, struct diag *d);
 const struct fm_field *frontmatter_get(const struct frontmatter *fm, const char *key);
+/* For each item of a list field, whether an item before it is the same;
+ * free() the array. */
+bool *frontmatter_repeats(const struct fm_field *f);
 void frontmatter_free(struct frontmatter *fm);
 
 #endif

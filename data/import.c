@@ -35,15 +35,21 @@ load_rules(sqlite3 *h, struct article_rules *r)
 	if (sqlite3_prepare_v2(h, "SELECT name FROM levels ORDER BY position", -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW && r->nlevels < MAX_LEVELS) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		if (name == NULL)	/* a table edited by hand; check says so */
+			continue;
 		r->levels = xrealloc(r->levels, (r->nlevels + 1) * sizeof *r->levels);
-		r->levels[r->nlevels++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+		r->levels[r->nlevels++] = xstrdup(name);
 	}
 	sqlite3_finalize(st);
 	if (sqlite3_prepare_v2(h, "SELECT name FROM statuses ORDER BY position", -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		if (name == NULL)	/* a table edited by hand; check says so */
+			continue;
 		r->statuses = xrealloc(r->statuses, (r->nstatuses + 1) * sizeof *r->statuses);
-		r->statuses[r->nstatuses++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+		r->statuses[r->nstatuses++] = xstrdup(name);
 	}
 	sqlite3_finalize(st);
 	return 0;

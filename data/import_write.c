@@ -21,14 +21,25 @@
 
 #define MAX_LEVELS DB_LEVEL_ROWS /* search rows per article (db_internal.h) */
 
+/* SQLite's message, with the system's reason for an I/O error: "disk
+ * I/O error" alone hides a file size limit (EFBIG) or a failing disk. */
+static const char *
+errmsg(sqlite3 *h)
+{
+	static char msg[256];
+	int e = sqlite3_system_errno(h);
+	if ((sqlite3_errcode(h) & 0xff) != SQLITE_IOERR || e == 0)
+		return sqlite3_errmsg(h);
+	snprintf(msg, sizeof msg, "%s (%s)", sqlite3_errmsg(h), strerror(e));
+	return msg;
+}
+
 static bool
 exec_ok(sqlite3 *h, const char *sql, FILE *errors, const char *path)
 {
-	char *msg = NULL;
-	if (sqlite3_exec(h, sql, NULL, NULL, &msg) == SQLITE_OK)
+	if (sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK)
 		return true;
-	import_error(errors, path, "cannot write database: %s", msg ? msg : sqlite3_errmsg(h));
-	sqlite3_free(msg);
+	import_error(errors, path, "cannot write database: %s", errmsg(h));
 	return false;
 }
 
@@ -369,7 +380,7 @@ keep_site_rows(sqlite3 *h, struct db *site, struct buf *err)
 			}
 		}
 		if (rc != 0) {
-			buf_addf(err, "cannot keep the %s: %s", table, sqlite3_errmsg(h));
+			buf_addf(err, "cannot keep the %s: %s", table, errmsg(h));
 		} else if (step != SQLITE_DONE) {
 			buf_addf(err, "cannot read the %s: %s", table, db_errmsg(site));
 			rc = -1;
@@ -403,7 +414,7 @@ import_writer_open(const struct import_plan *p, FILE *errors)
 		import_step(p->show_steps, NULL);
 	if (sqlite3_open_v2(p->tmp, &w->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		import_step(p->show_steps, NULL);
-		import_error(errors, p->tmp, "cannot create database: %s", sqlite3_errmsg(w->h));
+		import_error(errors, p->tmp, "cannot create database: %s", errmsg(w->h));
 		goto fail;
 	}
 	/* The file is private until the rename, so it needs no journal (and
@@ -423,7 +434,7 @@ import_writer_open(const struct import_plan *p, FILE *errors)
 		import_step(p->show_steps, NULL);
 		if (brc != SQLITE_DONE) {
 			import_error(errors, dbpath, "cannot copy database: %s",
-			    sqlite3_errmsg(w->h));
+			    errmsg(w->h));
 			goto fail;
 		}
 	} else if (!p->base && (db_create_schema(w->h, &err) != 0 ||
@@ -458,7 +469,7 @@ import_writer_open(const struct import_plan *p, FILE *errors)
 		if (sqlite3_prepare_v3(w->h, write_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
 		    &w->st[i], NULL) != SQLITE_OK) {
 			import_error(errors, dbpath, "cannot write database: %s",
-			    sqlite3_errmsg(w->h));
+			    errmsg(w->h));
 			goto fail;
 		}
 	buf_free(&err);
@@ -476,7 +487,7 @@ import_writer_add(struct import_writer *iw, const struct import_item *it, FILE *
 	if (r < 0) {
 		import_step(iw->p->opt->progress, NULL);
 		import_error(errors, iw->p->dbpath, "cannot write article '%s': %s",
-		    it->a.id, sqlite3_errmsg(iw->w.h));
+		    it->a.id, errmsg(iw->w.h));
 	}
 	return r;
 }
@@ -515,12 +526,12 @@ import_writer_finish(struct import_writer *iw, struct import_feed *feed, FILE *e
 	if (w->vocab == NULL && ((w->vocab = vocab_new(w->h)) == NULL ||
 	    vocab_scan(w->vocab, w->h, 0, -1, 1) != 0)) {
 		import_error(errors, dbpath, "cannot count the spelling vocabulary: %s",
-		    sqlite3_errmsg(w->h));
+		    errmsg(w->h));
 		goto out;
 	}
 	if (vocab_store(w->vocab, w->h) != 0) {
 		import_error(errors, dbpath, "cannot write the spelling vocabulary: %s",
-		    sqlite3_errmsg(w->h));
+		    errmsg(w->h));
 		goto out;
 	}
 	/* 'optimize' rewrites the whole index into one segment. After a bulk

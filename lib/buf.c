@@ -1,6 +1,7 @@
 /* buf.c: growable strings and allocation helpers. */
 #include "buf.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,21 @@ xstrndup(const char *s, size_t n)
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
+}
+
+void *
+xgrow(void *p, size_t n, size_t size)
+{
+	/* The capacity is the power of two at or above n, so the array is
+	 * full when n is one. */
+	if (n != 0 && (n & (n - 1)) != 0)
+		return p;
+	size_t cap = n ? n * 2 : 1;
+	if (cap > SIZE_MAX / size) {
+		fputs("bedside: out of memory\n", stderr);
+		abort();
+	}
+	return xrealloc(p, cap * size);
 }
 
 char *

@@ -27,6 +27,10 @@ void buf_free(struct buf *b);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+/* Room for item n of an array of n items of size bytes each, growing it
+ * to the next power of two: one more each time is n squared copying
+ * where realloc cannot grow in place (the sanitizers' allocator). */
+void *xgrow(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 

@@ -154,8 +154,13 @@ cli_level(struct db *db, const char *wanted)
 	struct db_level *levels;
 	size_t n;
 	char *found = NULL;
-	if (db_levels(db, &levels, &n) != 0 || n == 0) {
+	if (db_levels(db, &levels, &n) != 0) {
 		cli_error("%s: cannot read reading levels: %s", db_path(db), db_errmsg(db));
+		return NULL;
+	}
+	if (n == 0) {
+		/* A query that worked: SQLite's message would be "not an error". */
+		cli_error("%s: the database has no reading levels", db_path(db));
 		return NULL;
 	}
 	if (wanted == NULL) {

@@ -3,6 +3,7 @@
 
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +116,12 @@ main(int argc, char **argv)
 	 * always get UTF-8. */
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 && isatty(STDOUT_FILENO))
 		text_set_ascii(true);
+
+	/* A write past a file size limit (ulimit -f) fails with EFBIG and
+	 * is reported like a full disk; SIGXFSZ's default action would kill
+	 * an import with no word, leaving its temporary file, or the
+	 * browser with the terminal still in curses mode. */
+	signal(SIGXFSZ, SIG_IGN);
 
 	cli.argv0 = app.argv0 = argv[0];
 	cli.secure = app.secure = env_true("BEDSIDE_SECURE");

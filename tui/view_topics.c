@@ -97,8 +97,11 @@ load_articles(struct topics_view *t)
 			break;
 		struct db_summary *v = NULL;
 		size_t n = 0;
+		/* n may be 0 though the stored count is not (a database
+		 * written by another program; check reports it). */
 		if (t->topics[j].direct == 0 ||
-		    db_articles_in_topic(t->v.app->db, t->topics[j].id, &v, &n) != 0)
+		    db_articles_in_topic(t->v.app->db, t->topics[j].id, &v, &n) != 0 ||
+		    n == 0)
 			continue;
 		t->arts = xrealloc(t->arts, (t->narts + n) * sizeof *t->arts);
 		memcpy(t->arts + t->narts, v, n * sizeof *v);

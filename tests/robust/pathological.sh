@@ -35,6 +35,50 @@ for f in "$scratch"/p/*.md; do
 	wide=$(printf '%s\n' "$out" | awk '{ if (length($0) > 80) n++ } END { print n+0 }')
 	is "$wide" 0 "$name: every line fits 80 columns"
 done
+# Front matter of 300,000 fields: each new key was compared with every
+# one before it (minutes of work, and 300,000 lines of errors).
+mkdir "$scratch/keys"
+python3 - "$scratch/keys/keys.md" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("---\nid: keys\ntitle: Keys?\ntopic: Testing/Keys\nupdated: 2026-01-15\n"
+            "status: submitted\n" + "".join("k%d: v\n" % i for i in range(300000)) +
+            "---\n\n## Answer\nText.\n")
+PY
+run timeout 20 "$BEDSIDE" import --db "$scratch/keys.db" "$scratch/keys/keys.md"
+is "$rc" 4 "300,000 front-matter fields: rejected at once, not a timeout"
+like "$err" 'keys\.md:[0-9]+: front matter has more than [0-9]+ fields' "with the reason"
+[ "$(printf '%s\n' "$err" | wc -l)" -lt 100 ]; ok $? "in a few lines"
+
+# 100,000 sections of one name: each was reported against every one
+# before it, 5 billion lines (13 GB, then a timeout); each is now
+# reported once, against the first.
+python3 - "$scratch/keys/sections.md" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("---\nid: sections\ntitle: Sections?\ntopic: Testing/Keys\n"
+            "updated: 2026-01-15\nstatus: submitted\n---\n\n" +
+            "## Answer\nText [1].\n\n" * 100000 + "## References\n1. R.\n")
+PY
+run timeout 30 "$BEDSIDE" import --db "$scratch/keys.db" "$scratch/keys/sections.md"
+is "$rc" 4 "100,000 Answer sections: rejected, not a timeout"
+is "$(printf '%s\n' "$err" | grep -c "appears twice")" 99999 "each repeat is reported once"
+like "$err" "sections\.md:[0-9]+: section 'Answer' appears twice \(first at line 9\)" \
+    "against the first"
+
+# 100,000 related ids: each was compared with every one before it (11 s
+# for 60,000, minutes under the sanitizers).
+python3 - "$scratch/keys/related.md" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("---\nid: related\ntitle: Related?\ntopic: Testing/Keys\n"
+            "updated: 2026-01-15\nstatus: submitted\nrelated: [%s, r7]\n---\n\n"
+            "## Answer\nText.\n" % ", ".join("r%d" % i for i in range(100000)))
+PY
+run timeout 30 "$BEDSIDE" import --db "$scratch/keys.db" "$scratch/keys/related.md"
+is "$rc" 4 "100,000 related ids and a repeat: rejected, not a timeout"
+is "$(printf '%s\n' "$err" | grep -c "names 'r7' twice")" 1 "the repeat is reported once"
+
 run timeout 60 "$BEDSIDE" search --db "$scratch/p.db" ordinary words
 is "$rc" 0 "search finds words in the 5 MB article"
 run "$BEDSIDE" check --db "$scratch/p.db"
