@@ -186,7 +186,7 @@ by_parent(const void *a, const void *b)
 	return i < j ? -1 : i > j;
 }
 
-/* Topics come back flat; the tree order/* Topics come back flat; the tree order (pre-order, siblings by name) is
+/* Topics come back flat; the tree order (pre-order, siblings by name) is
  * made here with an explicit stack, and totals are summed bottom-up. */
 int
 db_topics(struct db *db, struct db_topic **out, size_t *n)
