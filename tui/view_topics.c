@@ -97,11 +97,18 @@ load_articles(struct topics_view *t)
 			break;
 		struct db_summary *v = NULL;
 		size_t n = 0;
+		if (t->topics[j].direct == 0)
+			continue;
+		if (db_articles_in_topic(t->v.app->db, t->topics[j].id, &v, &n) != 0) {
+			/* Not "0 articles": the file may have been damaged or
+			 * replaced under the browser. */
+			app_message(t->v.app, TH_ERROR, "Cannot read the articles of this "
+			    "topic: %s", db_errmsg(t->v.app->db));
+			continue;
+		}
 		/* n may be 0 though the stored count is not (a database
 		 * written by another program; check reports it). */
-		if (t->topics[j].direct == 0 ||
-		    db_articles_in_topic(t->v.app->db, t->topics[j].id, &v, &n) != 0 ||
-		    n == 0)
+		if (n == 0)
 			continue;
 		t->arts = xrealloc(t->arts, (t->narts + n) * sizeof *t->arts);
 		memcpy(t->arts + t->narts, v, n * sizeof *v);

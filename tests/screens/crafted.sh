@@ -6,7 +6,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 7
+plan 8
 "$BEDSIDE" import --db "$scratch/c.db" "$FIXTURES/good" >/dev/null
 ok $? "the fixture imports"
 # Other (the first row, selected at start) says it holds 3 articles.
@@ -40,3 +40,16 @@ ok $? "the browser shows a tree of 100,000 topics within seconds"
 keys q
 wait_exit 5
 is "$exit_status" 0 "and quits normally"
+
+# The file damaged under a running browser: the next topic's articles
+# cannot be read, and the browser says so rather than "0 articles".
+cp "$BEDSIDE_BUNDLED_DB" "$scratch/cut.db"
+db=$scratch/cut.db
+screen_start 80 24
+wait_for 'bedside . Topics'
+truncate -s 50000 "$db"
+keys Down
+wait_for 'Cannot read the articles of this topic'
+ok $? "a read error in the article list is said on the status line"
+keys q
+wait_exit 5
