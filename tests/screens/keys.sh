@@ -8,7 +8,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 49
+plan 50
 screen_db
 
 screen_start 80 24
@@ -75,8 +75,12 @@ keys End
 wait_for 'bind CONTEXT KEY ACTION'
 unlike "$screen" 'Your own go in' "secure mode: help does not offer the user's keys file"
 contains "$screen" 'Your own are not read in secure mode.' "and says why, within 80 columns"
-keys Escape q
+# Esc alone, then q: sent together they read as Alt-q.
+keys Escape
+wait_for 'bedside . Topics'
+keys q
 wait_exit 5
+is "$exit_status" 0 "secure mode: q quits"
 db=$db_saved
 rm -f "$keys_file"
 

@@ -96,7 +96,10 @@ EOF
 
 keys() { tmx send-keys -t t "$@"; }
 
-# Ends the session and waits (a little) for the program to be gone.
+# Ends the session and waits (a little) for the program to be gone. One
+# still there 3 s after its terminal closed is killed, so that it cannot
+# outlive its test: under LeakSanitizer an exit on SIGHUP has been seen
+# to hang in the leak check's own ptrace, spinning a core for good.
 screen_stop() {
 	tmx kill-server >/dev/null 2>&1
 	n=0
@@ -104,6 +107,11 @@ screen_stop() {
 		sleep 0.1
 		n=$((n + 1))
 	done
+	if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+		echo "# bedside (pid $pid) still running 3 s after its terminal closed: killed"
+		pkill -KILL -P "$pid" 2>/dev/null
+		kill -KILL "$pid" 2>/dev/null
+	fi
 }
 
 capture() { screen=$(tmx capture-pane -p -t t 2>/dev/null); }
