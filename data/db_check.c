@@ -21,6 +21,19 @@ static const char *const required[][2] = {
 	{ "sections", "body" }, { "refs", "body" }, { "related", "related_id" },
 };
 
+/* The single number a "SELECT count(*) ..." gives, or -1 if it fails. */
+static long
+count_rows(sqlite3 *h, const char *sql)
+{
+	sqlite3_stmt *st;
+	long n = -1;
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
 static int
 check_nulls(struct db *db, struct buf *report)
 {
@@ -30,14 +43,9 @@ check_nulls(struct db *db, struct buf *report)
 		if (db->version < 2 && strcmp(required[i][1], "articles") == 0)
 			continue;
 		char sql[128];
-		sqlite3_stmt *st;
-		long n = -1;
 		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE %s IS NULL",
 		    required[i][0], required[i][1]);
-		if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
-		    sqlite3_step(st) == SQLITE_ROW)
-			n = (long)sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+		long n = count_rows(db->h, sql);
 		if (n == 0)
 			continue;
 		if (n < 0)
@@ -75,14 +83,10 @@ check_links(struct db *db, struct buf *report)
 	}
 	sqlite3_finalize(st);
 
-	long cut = -1;
-	if (sqlite3_prepare_v2(db->h, "WITH RECURSIVE tree(id) AS ("
+	long cut = count_rows(db->h, "WITH RECURSIVE tree(id) AS ("
 	    "SELECT id FROM topics WHERE parent_id IS NULL UNION "
 	    "SELECT t.id FROM topics t JOIN tree ON t.parent_id = tree.id) "
-	    "SELECT count(*) FROM topics WHERE id NOT IN tree", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		cut = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	    "SELECT count(*) FROM topics WHERE id NOT IN tree");
 	if (cut != 0) {
 		buf_addf(report, "%s: topics: %ld topic%s not under any top-level topic "
 		    "(a parent missing, or a cycle)\n", db->path, cut < 0 ? 1 : cut,
@@ -90,11 +94,7 @@ check_links(struct db *db, struct buf *report)
 		problems++;
 	}
 
-	long levels = -1;
-	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM levels", -1, &st, NULL) ==
-	    SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		levels = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	long levels = count_rows(db->h, "SELECT count(*) FROM levels");
 	if (levels == 0) {
 		buf_addf(report, "%s: levels: no reading level at all\n", db->path);
 		problems++;
@@ -166,15 +166,11 @@ db_check(struct db *db, struct buf *report)
 	/* Search finds an article and level by a row's number alone
 	 * (schema.sql): every row must be numbered for the article and
 	 * level it holds. */
-	long misnumbered = -1;
-	rc = sqlite3_prepare_v2(db->h, "SELECT count(*) FROM search s "
+	long misnumbered = count_rows(db->h, "SELECT count(*) FROM search s "
 	    "LEFT JOIN articles a ON a.rowid = s.rowid / " DB_LEVEL_ROWS_SQL " "
 	    "LEFT JOIN levels l ON l.name = s.level "
 	    "WHERE a.id IS NOT s.article_id OR s.rowid % " DB_LEVEL_ROWS_SQL " IS NOT "
-	    "(SELECT count(*) FROM levels b WHERE b.position < l.position)", -1, &st, NULL);
-	if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		misnumbered = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	    "(SELECT count(*) FROM levels b WHERE b.position < l.position)");
 	if (misnumbered != 0) {
 		buf_addf(report, "%s: search index: %ld row%s not numbered for %s article and "
 		    "level; re-import to rebuild it\n", db->path, misnumbered < 0 ? 1 : misnumbered,
@@ -183,15 +179,8 @@ db_check(struct db *db, struct buf *report)
 	}
 
 	if (db->version >= 2) {
-		long wrong = 0;
-		rc = sqlite3_prepare_v2(db->h, "SELECT count(*) FROM topics t WHERE "
-		    "t.articles <> (SELECT count(*) FROM articles a WHERE a.topic_id = t.id)",
-		    -1, &st, NULL);
-		if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-			wrong = sqlite3_column_int(st, 0);
-		else
-			wrong = -1;
-		sqlite3_finalize(st);
+		long wrong = count_rows(db->h, "SELECT count(*) FROM topics t WHERE "
+		    "t.articles <> (SELECT count(*) FROM articles a WHERE a.topic_id = t.id)");
 		if (wrong != 0) {
 			buf_addf(report, "%s: topics: %ld stored article count%s wrong; "
 			    "re-import to recount\n", db->path, wrong < 0 ? 1 : wrong,
