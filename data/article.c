@@ -376,13 +376,8 @@ parse_body(struct body *b, const struct article_rules *rules, struct article *a,
 					if (open->kind != DB_REFERENCES)
 						citations_collect(cites, m);
 				}
-				if (plain.len > MAX_INDEXED_BYTES) {
-					/* cut on a character boundary */
-					size_t cut = MAX_INDEXED_BYTES;
-					while (cut > 0 && (plain.data[cut] & 0xC0) == 0x80)
-						cut--;
-					buf_truncate(&plain, cut);
-				}
+				buf_truncate(&plain, text_cut(plain.data, plain.len,
+				    MAX_INDEXED_BYTES));
 				open->plain = buf_detach(&plain);
 				if (open->kind == DB_REFERENCES)
 					parse_references(b, start, n, a, d);

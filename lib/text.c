@@ -259,6 +259,16 @@ text_width(const char *s, size_t len)
 }
 
 size_t
+text_cut(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
+size_t
 text_fit(const char *s, size_t len, size_t cols, size_t *used)
 {
 	size_t w = 0, i = 0;

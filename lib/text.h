@@ -46,5 +46,8 @@ size_t text_width(const char *s, size_t len);
 /* Bytes of s that fit in at most cols columns (never splits a character;
  * combining marks stay with their base). */
 size_t text_fit(const char *s, size_t len, size_t cols, size_t *used);
+/* Bytes of s (len long) to keep within max bytes: all of them, or at
+ * most max cut back to the start of a UTF-8 character. */
+size_t text_cut(const char *s, size_t len, size_t max);
 
 #endif

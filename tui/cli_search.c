@@ -15,19 +15,6 @@
 /* The query echoed in "no results for": a pasted page stays one line. */
 #define SHOWN_QUERY 80
 
-/* The bytes of q (n long) to echo: all of it, or its first SHOWN_QUERY
- * bytes cut back to a character boundary. */
-static size_t
-shown_len(const char *q, size_t n)
-{
-	if (n <= SHOWN_QUERY)
-		return n;
-	n = SHOWN_QUERY;
-	while (n > 0 && ((unsigned char)q[n] & 0xC0) == 0x80)
-		n--;
-	return n;
-}
-
 static void
 print_line(const struct render_line *l, bool tty)
 {
@@ -232,7 +219,7 @@ cli_search(struct cli *c, int argc, char **argv)
 		/* The suggestions are the database's words: made safe with the
 		 * query, the whole line at once. */
 		struct buf line = BUF_INIT;
-		buf_addf(&line, "no results for '%.*s%s'", (int)shown_len(q.data, q.len),
+		buf_addf(&line, "no results for '%.*s%s'", (int)text_cut(q.data, q.len, SHOWN_QUERY),
 		    q.data, q.len > SHOWN_QUERY ? "..." : "");
 		for (size_t i = 0; i < ns; i++)
 			buf_addf(&line, "%s%s", i ? ", " : "; did you mean: ", suggest[i]);

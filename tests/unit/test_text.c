@@ -15,6 +15,18 @@ safe(const char *s, size_t len, unsigned flags)
 	return buf_detach(&b);
 }
 
+START_TEST(cut_keeps_whole_characters)
+{
+	const char *s = "ab\xC3\xA9\xE2\x80\xA6";   /* ab, e-acute (2), ellipsis (3) */
+	ck_assert_uint_eq(text_cut(s, 7, 10), 7);   /* short enough: all of it */
+	ck_assert_uint_eq(text_cut(s, 7, 7), 7);
+	ck_assert_uint_eq(text_cut(s, 7, 6), 4);    /* not into the ellipsis */
+	ck_assert_uint_eq(text_cut(s, 7, 3), 2);    /* not into the e-acute */
+	ck_assert_uint_eq(text_cut(s, 7, 4), 4);
+	ck_assert_uint_eq(text_cut(s, 7, 0), 0);
+}
+END_TEST
+
 START_TEST(decode_valid_and_invalid)
 {
 	uint32_t cp;
@@ -152,6 +164,7 @@ text_suite(void)
 	Suite *s = suite_create("text");
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, decode_valid_and_invalid);
+	tcase_add_test(tc, cut_keeps_whole_characters);
 	tcase_add_test(tc, valid_utf8_reports_offset);
 	tcase_add_test(tc, sanitize_controls_become_placeholders);
 	tcase_add_test(tc, sanitize_c1_bidi_zero_width_invalid);
