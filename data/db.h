@@ -1,6 +1,8 @@
 /* db.h: the article database: opening it safely, and the queries the CLI
  * and the browser make. Everything returned is owned by the caller and
- * freed with the matching *_free function. No curses here. */
+ * freed with the matching *_free function; a query that fails returns
+ * nothing (*out NULL, *n 0), not the rows it read before the error. No
+ * curses here. */
 #ifndef BEDSIDE_DB_H
 #define BEDSIDE_DB_H
 

@@ -119,7 +119,13 @@ db_levels(struct db *db, struct db_level **out, size_t *n)
 		l->label = db_column_dup(st, 1);
 		l->disclaimer = db_column_dup(st, 2);
 	}
-	return finish(st, rc);
+	if (finish(st, rc) != 0) {
+		db_levels_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
 }
 
 void
@@ -154,7 +160,13 @@ db_statuses(struct db *db, struct db_status **out, size_t *n)
 		s->label = db_column_dup(st, 1);
 		s->position = sqlite3_column_int(st, 2);
 	}
-	return finish(st, rc);
+	if (finish(st, rc) != 0) {
+		db_statuses_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
 }
 
 void
@@ -354,7 +366,13 @@ db_articles_in_topic(struct db *db, int topic_id, struct db_summary **out, size_
 		}
 		summary_fill(&(*out)[(*n)++], st);
 	}
-	return finish(st, rc);
+	if (finish(st, rc) != 0) {
+		db_summaries_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -366,15 +384,20 @@ db_summaries(struct db *db, char *const *ids, size_t nids,
 	for (size_t i = 0; i < nids; i++) {
 		sqlite3_stmt *st = db_stmt(db, STMT_SUMMARY,
 		    "SELECT " SUMMARY_COLUMNS "WHERE a.id = ?1");
-		if (st == NULL)
+		int rc = SQLITE_ERROR;
+		if (st != NULL) {
+			sqlite3_bind_text(st, 1, ids[i], -1, SQLITE_STATIC);
+			rc = sqlite3_step(st);
+			if (rc == SQLITE_ROW)
+				summary_fill(&(*out)[(*n)++], st);
+			sqlite3_reset(st);
+		}
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			db_summaries_free(*out, *n);
+			*out = NULL;
+			*n = 0;
 			return -1;
-		sqlite3_bind_text(st, 1, ids[i], -1, SQLITE_STATIC);
-		int rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
-			summary_fill(&(*out)[(*n)++], st);
-		else if (rc != SQLITE_DONE)
-			return finish(st, rc);
-		sqlite3_reset(st);
+		}
 	}
 	return 0;
 }

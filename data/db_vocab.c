@@ -450,5 +450,11 @@ db_suggest(struct db *db, const char *typed, char ***out, size_t *n, size_t max)
 		}
 	}
 	free(cand);
-	return rc == SQLITE_DONE ? 0 : -1;
+	if (rc != SQLITE_DONE) {
+		db_strings_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
 }

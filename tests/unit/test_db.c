@@ -622,6 +622,42 @@ START_TEST(integrity)
 }
 END_TEST
 
+/* A query that fails part way (here the stop hook interrupts it) gives
+ * back nothing, not the rows it read before: callers that only reset
+ * *out on failure leaked those. */
+START_TEST(failed_query_returns_nothing)
+{
+	struct db *db = open_ok();
+	enum { NIDS = 2000 };
+	char **ids = calloc(NIDS, sizeof *ids);
+	for (size_t i = 0; i < NIDS; i++)
+		ids[i] = "alpha";
+	struct db_summary *s = NULL;
+	size_t ns = 0;
+	ck_assert_int_eq(db_summaries(db, ids, NIDS, &s, &ns), 0);
+	ck_assert_uint_eq(ns, NIDS);
+	db_summaries_free(s, ns);
+
+	/* Each lookup is a few dozen steps of SQLite's machine: the hook
+	 * is asked, and stops it, some way into the list. */
+	struct stopper now = { 0, 1 };
+	db_set_stop(db, stop_at, &now);
+	s = (struct db_summary *)&now;
+	ns = 99;
+	ck_assert_int_eq(db_summaries(db, ids, NIDS, &s, &ns), -1);
+	ck_assert_int_ge(now.calls, 1);
+	ck_assert_ptr_null(s);
+	ck_assert_uint_eq(ns, 0);
+	db_set_stop(db, NULL, NULL);
+
+	ck_assert_int_eq(db_summaries(db, ids, 2, &s, &ns), 0);
+	ck_assert_uint_eq(ns, 2);
+	db_summaries_free(s, ns);
+	free(ids);
+	db_close(db);
+}
+END_TEST
+
 static Suite *
 db_suite(void)
 {
@@ -639,6 +675,7 @@ db_suite(void)
 	tcase_add_test(tc, fast_rank_is_bm25);
 	tcase_add_test(tc, rows_then_details);
 	tcase_add_test(tc, integrity);
+	tcase_add_test(tc, failed_query_returns_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }
