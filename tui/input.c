@@ -1,9 +1,10 @@
 /* input.c: see input.h.
  *
- * curses reads without waiting (nodelay); when it has nothing, poll()
- * waits on the terminal. poll is never restarted after a signal, so
+ * curses reads without waiting (nodelay); when it has nothing, ppoll()
+ * waits on the terminal. It is never restarted after a signal, so
  * SIGTERM or SIGHUP ends the wait at once whatever curses does with
- * EINTR, and SIGWINCH comes back as KEY_RESIZE on the next read.
+ * EINTR, and SIGWINCH comes back as KEY_RESIZE on the next read; one
+ * that comes just before the wait ends it too (wait_for_input).
  *
  * Characters are read a byte at a time (wgetch) and put together here:
  * wget_wch, given a byte that is not a character in the locale, reads on
@@ -22,6 +23,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <time.h>
 #include <string.h>
 #include <unistd.h>
@@ -252,6 +254,40 @@ after_esc(struct key *out)
 	return decode(c, true, out);
 }
 
+/* Waits until the terminal has input or a signal comes; poll's answer.
+ *
+ * A stop signal (or SIGWINCH, which curses turns into KEY_RESIZE) that
+ * came after the caller last looked at *stop, but before the wait began,
+ * would be seen only after the next key: the wait would not end on it.
+ * So those signals are blocked from the look at *stop on, and ppoll
+ * unblocks them only while it waits, at once. */
+static int
+wait_for_input(struct pollfd *p, volatile sig_atomic_t *stop)
+{
+#ifdef HAVE_PPOLL
+	static const int wake[] = { SIGTERM, SIGHUP, SIGINT, SIGWINCH };
+	sigset_t block, waiting;
+	sigemptyset(&block);
+	for (size_t i = 0; i < sizeof wake / sizeof *wake; i++)
+		sigaddset(&block, wake[i]);
+	sigprocmask(SIG_BLOCK, &block, &waiting);
+	int n = 0;
+	if (*stop) {
+		errno = EINTR;
+		n = -1;
+	} else {
+		n = ppoll(p, 1, NULL, &waiting);
+	}
+	int err = errno;
+	sigprocmask(SIG_SETMASK, &waiting, NULL);
+	errno = err;
+	return n;
+#else
+	(void)stop;
+	return poll(p, 1, -1);
+#endif
+}
+
 enum input_result
 input_read(struct key *out, volatile sig_atomic_t *stop)
 {
@@ -266,7 +302,7 @@ input_read(struct key *out, volatile sig_atomic_t *stop)
 		if (c != ERR)
 			return decode(c, false, out);
 		struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
-		int n = poll(&p, 1, -1);
+		int n = wait_for_input(&p, stop);
 		if (n < 0) {
 			if (errno == EINTR || errno == EAGAIN)
 				continue;

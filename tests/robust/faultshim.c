@@ -14,11 +14,19 @@
  * One more step is for the importer:
  *
  *   FAULT_CALL   read: opening for reading a file whose name holds
- *                FAULT_PATH fails */
+ *                FAULT_PATH fails
+ *
+ * and one for the browser's wait for a key:
+ *
+ *   FAULT_CALL   wait-signal: SIGTERM is raised just before the first
+ *                wait on standard input with no timeout (poll or ppoll),
+ *                as if it came between the browser's last look at its
+ *                stop flag and the wait */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -139,4 +147,36 @@ rename(const char *from, const char *to)
 	if (wanted("rename") && strstr(from, ".tmp"))
 		return fail();
 	return real(from, to);
+}
+
+static void
+signal_before_wait(const struct pollfd *fds, nfds_t n, int forever)
+{
+	static int done;
+	if (!wanted("wait-signal") || done || !forever || n != 1 || fds[0].fd != 0)
+		return;
+	done = 1;
+	raise(SIGTERM);
+}
+
+int
+poll(struct pollfd *fds, nfds_t n, int timeout)
+{
+	static int (*real)(struct pollfd *, nfds_t, int);
+	if (!real)
+		real = (int (*)(struct pollfd *, nfds_t, int))dlsym(RTLD_NEXT, "poll");
+	signal_before_wait(fds, n, timeout < 0);
+	return real(fds, n, timeout);
+}
+
+int
+ppoll(struct pollfd *fds, nfds_t n, const struct timespec *t, const sigset_t *mask)
+{
+	static int (*real)(struct pollfd *, nfds_t, const struct timespec *,
+	    const sigset_t *);
+	if (!real)
+		real = (int (*)(struct pollfd *, nfds_t, const struct timespec *,
+		    const sigset_t *))dlsym(RTLD_NEXT, "ppoll");
+	signal_before_wait(fds, n, t == NULL);
+	return real(fds, n, t, mask);
 }

@@ -5,7 +5,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 13
+plan 15
 screen_db
 state=$scratch/state/bedside/state
 
@@ -27,6 +27,18 @@ for sig in TERM HUP INT; do
 	grep -q '^level patient$' "$state" 2>/dev/null
 	ok $? "SIG$sig: the state was saved"
 done
+
+# A signal that comes after the loop last looked for one but before it
+# waits for a key (the shim raises it right there) still ends the wait:
+# the browser must not sit until someone presses a key.
+rm -rf "$scratch/state"
+mkdir -p "$scratch/state"
+screen_start 80 24 LD_PRELOAD="$FAULTSHIM" FAULT_CALL=wait-signal \
+    ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=0
+wait_exit 5
+ok $? "SIGTERM just before the wait for a key: the browser exits"
+wait_for 'bedside exited'
+unlike "$screen" 'Level: Clinician' "SIGTERM just before the wait: the terminal is restored"
 
 # End of file on the terminal, with no signal at all: a pty whose other
 # end closes. The program must notice and end, not spin.
