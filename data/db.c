@@ -297,7 +297,6 @@ db_close(struct db *db)
 {
 	if (db == NULL)
 		return;
-	db_search_finalize(db);
 	db_rank_finalize(db);
 	db_rank_base_free(db);
 	db_snippet_finalize(db);

@@ -136,6 +136,5 @@ int vocab_store(struct vocab *v, sqlite3 *h);
 /* How many words the counted rows and spell_words disagree on (the first
  * into first); -1 on error. */
 long vocab_compare(struct vocab *v, sqlite3 *h, struct buf *first);
-void db_search_finalize(struct db *db);
 
 #endif

@@ -51,12 +51,6 @@ db_register_functions(struct db *db)
 	return api->xCreateFunction(api, "best_pane", NULL, best_pane, NULL);
 }
 
-void
-db_search_finalize(struct db *db)
-{
-	(void)db;
-}
-
 /* The importer numbers a level's search row articles.rowid * 8 + the
  * level's place in the levels table (see schema.sql); -1 if there is no
  * such level, or none with rows. */
@@ -244,9 +238,8 @@ search_in(struct db *db, const char *typed, const char *level, int limit,
 	}
 
 	int rc = SQLITE_DONE;
-
 	size_t kept = *n;
-	if (rc == SQLITE_DONE && fill != FILL_ROWS)
+	if (fill != FILL_ROWS)
 		rc = hit_details(db, *out, 0, *n, &kept);
 	*n = kept;
 	if (rc == SQLITE_DONE && fill == FILL_SNIPPETS &&

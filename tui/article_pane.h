@@ -68,9 +68,10 @@ bool apane_cite_step(struct apane *p, int dir, int height);
  * returns false, the old mark kept, if none of them is in the pane. */
 bool apane_mark_refs(struct apane *p, const int *nums, size_t n, int height);
 
-/* The first line holding one of the words of query (compared without
- * case, by their first letters, as the search's stemming would match
- * them), or -1. */
+/* The first line holding a word that starts as one of the words of
+ * query does (ASCII case aside, at most its first five bytes: a rough
+ * stem, so "fevers" finds "fever"; the search itself does not stem), or
+ * -1. */
 int apane_find(const struct apane *p, const char *query);
 
 /* Draws lines from scroll into p->win (height rows, width cols). */

@@ -139,7 +139,8 @@ drop_string(char **v, size_t *n, const char *id)
 	(*n)--;
 }
 
-/* Splits a line into at most max words separated by single spaces. */
+/* Splits a line into words separated by runs of spaces and tabs; more
+ * than max words gives max + 1. */
 static int
 words(char *line, char **w, int max)
 {

@@ -77,11 +77,11 @@ void state_history_visit(struct state *st, const char *id, int pane, int scroll)
 void state_history_update(struct state *st, int pane, int scroll);
 /* The current entry, or NULL if there is none. */
 const struct state_loc *state_history_current(const struct state *st);
-/* Moves one step and returns the new current entry, or NULL (and does not
- * move) at either end. */
 /* Removes the current entry, one stepped to (forward or back) that is
  * gone from the database; the entry stepped from is current again. */
 void state_history_drop(struct state *st, bool forward);
+/* Moves one step and returns the new current entry, or NULL (and does not
+ * move) at either end. */
 const struct state_loc *state_history_back(struct state *st);
 const struct state_loc *state_history_forward(struct state *st);
 
