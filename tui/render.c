@@ -8,6 +8,7 @@
 #include "render.h"
 
 #include <cmark.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,7 @@ struct container {
 	int marker_width;
 	bool marker_pending;    /* not yet shown on a line */
 	bool tight;             /* inside a tight list (this one or an outer) */
+	int next_number;        /* an ordered list: its next item's number */
 };
 
 struct renderer {
@@ -178,12 +180,18 @@ push(struct renderer *r, cmark_node *n)
 	c->tight = r->depth > 1 && r->stack[r->depth - 2].tight;
 	if (c->type == CMARK_NODE_LIST) {
 		c->tight = cmark_node_get_list_tight(n);
+		c->next_number = cmark_node_get_list_start(n);
 	} else if (c->type == CMARK_NODE_ITEM) {
+		/* An item's number is counted in its list's container as the
+		 * items come, not from its earlier siblings: that was n squared
+		 * steps for a list of n items (minutes for 100,000). */
 		cmark_node *list = cmark_node_parent(n);
-		if (cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
-			int num = cmark_node_get_list_start(list);
-			for (cmark_node *p = cmark_node_previous(n); p; p = cmark_node_previous(p))
-				num++;
+		struct container *lc = r->depth > 1 ? &r->stack[r->depth - 2] : NULL;
+		if (cmark_node_get_list_type(list) == CMARK_ORDERED_LIST && lc &&
+		    lc->type == CMARK_NODE_LIST) {
+			int num = lc->next_number;
+			if (lc->next_number < INT_MAX)
+				lc->next_number++;
 			snprintf(c->marker, sizeof c->marker, "%d. ", num);
 			c->marker_width = (int)strlen(c->marker);
 		} else {

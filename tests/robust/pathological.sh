@@ -12,6 +12,9 @@ fm = "---\nid: %s\ntitle: Pathological %s?\ntopic: Testing/Pathological\nupdated
 shapes = {
     "quotes": ">" * 50000 + " deep quote\n",
     "lists": "".join("  " * i + "- item\n" for i in range(3000)),
+    # Each item's number was counted from its earlier siblings: n
+    # squared steps, minutes for this many.
+    "numbered": "".join("%d. item\n" % (i + 1) for i in range(150000)),
     "brackets": "[" * 50000 + "x\n",
     "emphasis": "*a **b " * 20000 + "\n",
     "images": "![[]()" * 20000 + "\n",
