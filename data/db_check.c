@@ -70,9 +70,10 @@ check_links(struct db *db, struct buf *report)
 {
 	int problems = 0;
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db->h, "SELECT \"table\", parent, count(*) "
-	    "FROM pragma_foreign_key_check GROUP BY 1, 2", -1, &st, NULL) == SQLITE_OK) {
-		while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc = sqlite3_prepare_v2(db->h, "SELECT \"table\", parent, count(*) "
+	    "FROM pragma_foreign_key_check GROUP BY 1, 2", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			long n = (long)sqlite3_column_int64(st, 2);
 			buf_addf(report, "%s: %s: %ld row%s to %s that %s not there\n",
 			    db->path, sqlite3_column_text(st, 0), n,
@@ -80,6 +81,12 @@ check_links(struct db *db, struct buf *report)
 			    n == 1 ? "is" : "are");
 			problems++;
 		}
+	}
+	/* A check that could not run is a problem, not a pass. */
+	if (rc != SQLITE_DONE) {
+		buf_addf(report, "%s: cannot check the links between tables: %s\n",
+		    db->path, sqlite3_errmsg(db->h));
+		problems++;
 	}
 	sqlite3_finalize(st);
 

@@ -118,6 +118,21 @@ run "$BEDSIDE" check --db "$bad/counts.db"
 is "$rc" 3 "check finds a topic's article count out of step"
 like "$err" 'topics: 1 stored article count is wrong' "and says so"
 
+# A links check that cannot run (a foreign key to a column that is not a
+# key makes SQLite's foreign_key_check fail) is a problem, not an "ok".
+cp "$db" "$bad/fk-mismatch.db"
+python3 - "$bad/fk-mismatch.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("PRAGMA writable_schema = ON")
+c.execute("UPDATE sqlite_schema SET sql = replace(sql, 'REFERENCES articles(id)', "
+          "'REFERENCES articles(title)') WHERE name = 'related'")
+c.commit()
+PY
+run "$BEDSIDE" check --db "$bad/fk-mismatch.db"
+is "$rc" 3 "check fails when the links between tables cannot be checked"
+like "$err" 'cannot check the links between tables: foreign key mismatch' "and says why"
+
 # Search tells a hit's article and level by its row number alone; check
 # makes sure every row is numbered for what it holds.
 cp "$db" "$bad/numbering.db"
