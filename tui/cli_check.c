@@ -54,10 +54,15 @@ cli_check(struct cli *c, int argc, char **argv)
 	} else {
 		struct db_summary *all;
 		size_t n = 0;
-		db_articles_in_topic(db, 0, &all, &n);
 		char *path = text_sanitized(db_path(db), 0);
-		printf("%s: ok (schema version %d, %zu article%s)\n", path,
-		    db_version(db), n, n == 1 ? "" : "s");
+		/* A count that could not be read is no "ok (0 articles)". */
+		if (db_articles_in_topic(db, 0, &all, &n) != 0) {
+			cli_error("%s: cannot read the list of articles", path);
+			problems = 1;
+		} else {
+			printf("%s: ok (schema version %d, %zu article%s)\n", path,
+			    db_version(db), n, n == 1 ? "" : "s");
+		}
 		free(path);
 		db_summaries_free(all, n);
 	}
