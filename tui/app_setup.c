@@ -217,7 +217,11 @@ static int
 choose_level(struct app *app, const struct app_options *opt,
     const struct settings *set)
 {
-	if (db_levels(app->db, &app->levels, &app->nlevels) != 0 || app->nlevels == 0) {
+	if (db_levels(app->db, &app->levels, &app->nlevels) != 0) {
+		cli_error("%s: cannot read the reading levels", db_path(app->db));
+		return 3;
+	}
+	if (app->nlevels == 0) {
 		cli_error("%s: the database has no reading levels", db_path(app->db));
 		return 3;
 	}
@@ -320,7 +324,13 @@ app_setup(struct app *app, const struct app_options *opt)
 		struct db_summary *s = NULL;
 		size_t n = 0;
 		char *ids[1] = { (char *)opt->open_id };
-		db_summaries(app->db, ids, 1, &s, &n);
+		if (db_summaries(app->db, ids, 1, &s, &n) != 0) {
+			/* A read error is the database's fault, not the id's. */
+			cli_error("%s: cannot read article '%s'", db_path(app->db),
+			    opt->open_id);
+			app_setup_free(app);
+			return 3;
+		}
 		db_summaries_free(s, n);
 		if (n == 0) {
 			cli_error("no article '%s' (see bedside topics, bedside search)", opt->open_id);
