@@ -219,6 +219,12 @@ import_read_file(const char *path, size_t *len, struct diag *d)
 		return NULL;
 	}
 	close(fd);
+	/* The file grew past the limit after the size was checked. */
+	if (b.len > MAX_FILE_BYTES) {
+		diag_error(d, path, 0, "file too large (over %u MB)", MAX_FILE_BYTES >> 20);
+		buf_free(&b);
+		return NULL;
+	}
 	*len = b.len;
 	return buf_detach(&b);
 }
