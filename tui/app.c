@@ -540,12 +540,15 @@ dispatch(struct app *app, struct key key)
 	enum context ctx = top->ops->context(top);
 
 	if (too_small) {
-		/* Nothing shows, so only quitting makes sense. */
-		if (keymap_lookup(app->km, ctx, key) != ACT_QUIT)
+		/* Nothing shows, so only leaving makes sense: quit, or close
+		 * the view on top (Esc), as the keys do when it shows. A key
+		 * the search box takes as text (q) is no way out of it. */
+		enum action act = keymap_lookup(app->km, ctx, key);
+		if (ctx == CTX_SEARCH && search_key_is_text(key))
 			return;
-		if (app_is_root(app, top))
+		if (act == ACT_QUIT && app_is_root(app, top))
 			app->quit = true;
-		else
+		else if (act == ACT_QUIT || act == ACT_CLOSE)
 			app_pop(app);
 		return;
 	}
