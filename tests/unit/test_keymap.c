@@ -133,6 +133,13 @@ START_TEST(test_shipped_fixed_keys)
 	assert_action(km, CTX_HELP, "q", ACT_QUIT, path);
 	assert_action(km, CTX_HELP, "<F1>", ACT_HELP, path);
 	assert_action(km, CTX_HELP, "<Esc>", ACT_CLOSE, path);
+	/* Left and Right mean the same in every keymap: fold and unfold
+	 * in the tree, history in an article, and out of a list. */
+	assert_action(km, CTX_TREE, "<Left>", ACT_COLLAPSE, path);
+	assert_action(km, CTX_TREE, "<Right>", ACT_EXPAND, path);
+	assert_action(km, CTX_ARTICLE, "<Left>", ACT_BACK, path);
+	assert_action(km, CTX_ARTICLE, "<Right>", ACT_FORWARD, path);
+	assert_action(km, CTX_LIST, "<Left>", ACT_BACK, path);
 	for (int p = 0; p < 5; p++) {
 		char k[2] = { (char)('1' + p), '\0' };
 
