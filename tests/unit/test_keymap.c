@@ -582,6 +582,15 @@ START_TEST(test_actions)
 			 action_help(ACT_BACK));
 	ck_assert_ptr_nonnull(strstr(action_help_in(ACT_BACK, CTX_LIST),
 				     "Close the list"));
+	/* In the search box every move selects a hit, not a line. */
+	static const enum action moves[] = {
+		ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_PANE_NEXT, ACT_PANE_PREV,
+		ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST,
+	};
+	for (size_t i = 0; i < sizeof(moves) / sizeof(moves[0]); i++)
+		ck_assert_msg(strstr(action_help_in(moves[i], CTX_SEARCH), " hit"),
+			      "%s in the search box: '%s'", action_name(moves[i]),
+			      action_help_in(moves[i], CTX_SEARCH));
 }
 END_TEST
 
