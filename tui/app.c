@@ -213,8 +213,13 @@ app_open_article(struct app *app, const char *id, int pane)
 void
 app_history_step(struct app *app, bool forward)
 {
-	struct view *top = app_top(app);
-	/* Outside an article, "back" first returns to the article last read. */
+	/* Outside an article, "back" first returns to the article last read.
+	 * Over one, with only a search box or help above it (vi's C-o in
+	 * the search box), it steps from that article, as it would there. */
+	int t = app->depth - 1;
+	while (t > 0 && app->stack[t]->ops->transient)
+		t--;
+	struct view *top = app->stack[t];
 	bool in_article = article_view_is(top);
 	int skipped = 0;
 
