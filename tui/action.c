@@ -58,6 +58,10 @@ static const struct {
 	{ ACT_MOVE_DOWN, CTX_SEARCH, "Select the next hit" },
 	{ ACT_PANE_PREV, CTX_SEARCH, "Select the previous hit" },
 	{ ACT_PANE_NEXT, CTX_SEARCH, "Select the next hit" },
+	{ ACT_PAGE_UP, CTX_SEARCH, "Select the hit a page up" },
+	{ ACT_PAGE_DOWN, CTX_SEARCH, "Select the hit a page down" },
+	{ ACT_FIRST, CTX_SEARCH, "Select the first hit" },
+	{ ACT_LAST, CTX_SEARCH, "Select the last hit" },
 	{ ACT_HELP, CTX_HELP, "Close this help" },
 	{ ACT_BACK, CTX_HELP, "Close this help" },
 };

@@ -213,8 +213,13 @@ app_open_article(struct app *app, const char *id, int pane)
 void
 app_history_step(struct app *app, bool forward)
 {
-	struct view *top = app_top(app);
-	/* Outside an article, "back" first returns to the article last read. */
+	/* Outside an article, "back" first returns to the article last read.
+	 * Over one, with only a search box or help above it (vi's C-o in
+	 * the search box), it steps from that article, as it would there. */
+	int t = app->depth - 1;
+	while (t > 0 && app->stack[t]->ops->transient)
+		t--;
+	struct view *top = app->stack[t];
 	bool in_article = article_view_is(top);
 	int skipped = 0;
 
@@ -540,12 +545,15 @@ dispatch(struct app *app, struct key key)
 	enum context ctx = top->ops->context(top);
 
 	if (too_small) {
-		/* Nothing shows, so only quitting makes sense. */
-		if (keymap_lookup(app->km, ctx, key) != ACT_QUIT)
+		/* Nothing shows, so only leaving makes sense: quit, or close
+		 * the view on top (Esc), as the keys do when it shows. A key
+		 * the search box takes as text (q) is no way out of it. */
+		enum action act = keymap_lookup(app->km, ctx, key);
+		if (ctx == CTX_SEARCH && search_key_is_text(key))
 			return;
-		if (app_is_root(app, top))
+		if (act == ACT_QUIT && app_is_root(app, top))
 			app->quit = true;
-		else
+		else if (act == ACT_QUIT || act == ACT_CLOSE)
 			app_pop(app);
 		return;
 	}

@@ -155,6 +155,19 @@ nth_word(const char *q, int n, struct buf *out)
 	return false;
 }
 
+/* Whether text holds a word the search looks for: punctuation alone
+ * ("-", "^:") is no word to it (query_words()), so it finds nothing and
+ * is nothing to blame either. */
+static bool
+has_words(const char *text)
+{
+	char *w;
+	if (query_words(text, &w, 1) == 0)
+		return false;
+	free(w);
+	return true;
+}
+
 /* With no hits: the first word that finds nothing on its own gets
  * suggestions from the index's vocabulary; if every word finds something
  * on its own, no article has them all (apart). */
@@ -165,14 +178,18 @@ suggest(struct search_view *s)
 	struct buf word = BUF_INIT;
 	const char *q = query_text(s);
 	bool typing_on = q[0] && q[strlen(q) - 1] != ' ';
-	int nwords = 0, i;
+	int nwords = 0, nreal = 0, i;
 
-	while (nwords < QUERY_MAX_WORDS && nth_word(q, nwords, &word))
+	while (nwords < QUERY_MAX_WORDS && nth_word(q, nwords, &word)) {
+		nreal += has_words(word.data);
 		nwords++;
+	}
 	for (i = 0; i < nwords; i++) {
 		struct db_hit *h = NULL;
 		size_t n = 0;
 		nth_word(q, i, &word);
+		if (!has_words(word.data))
+			continue;
 		/* Looked for as the query has it: a prefix only if it is the
 		 * last word and the typing goes on. */
 		if (i < nwords - 1 || !typing_on)
@@ -191,7 +208,7 @@ suggest(struct search_view *s)
 		s->sugg_word = i;
 		break;
 	}
-	s->apart = i == nwords && nwords > 1;
+	s->apart = i == nwords && nreal > 1;
 	buf_free(&word);
 }
 
@@ -220,7 +237,7 @@ run(struct search_view *s, enum run_mode mode)
 	 * leaves the first matches as they were, still to be ranked. */
 	if (mode != RUN_RESTING)
 		s->stale = true;
-	if (query_text(s)[strspn(query_text(s), " ")] == '\0') {
+	if (!has_words(query_text(s))) {
 		clear_results(s);
 		s->stale = false;
 		s->dirty_box = s->dirty_body = true;
@@ -409,8 +426,9 @@ draw_box(struct search_view *s)
 
 	if (s->failed)
 		buf_adds(&info, " The search failed; try other words");
-	else if (query_text(s)[strspn(query_text(s), " ")] == '\0')
-		/* Spaces alone are no query: run() searched nothing. */
+	else if (!has_words(query_text(s)))
+		/* Spaces or punctuation alone are no query: run() searched
+		 * nothing. */
 		buf_adds(&info, " Type words to search titles and text");
 	else if (s->nhits == 0)
 		buf_adds(&info, " No articles match");

@@ -5,7 +5,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 12
+plan 13
 screen_db
 state=$scratch/state/bedside/state
 mkdir -p "$scratch/state/bedside"
@@ -60,4 +60,24 @@ ok $? "back with only missing articles in the history says there is none"
 like "$screen" "No history left: the 2 articles in it are no longer in this database" "naming how many were skipped"
 like "$screen" 'bedside . Topics' "and stays on the topics"
 keys q
+wait_exit 5
+
+# vi's C-o is back in the search box too: from the article under it to
+# the one read before, not to where the one under it was last recorded.
+rm -f "$state"
+screen_start 80 24 -- --keymap vi af-rate
+wait_for '^ Which drug controls the heart rate'
+keys /
+wait_for '^ Search:'
+keys l o o p
+wait_for 'How should loop diuretics'
+keys Enter
+wait_for '^ How should loop diuretics'
+keys C-f
+keys /
+wait_for '^ Search:'
+keys C-o
+wait_for '^ Which drug controls the heart rate'
+ok $? "C-o in the search box goes back to the article read before"
+keys q q
 wait_exit 5

@@ -8,7 +8,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 29
+plan 31
 screen_db
 resize() { tmx resize-window -t t -x "$1" -y "$2"; }
 
@@ -139,4 +139,35 @@ keys Down
 wait_for '^> How should loop diuretics'
 ok $? "and Down moves the selection to the next, still in view"
 keys q q
+wait_exit 5
+
+# Too small, the way out of a view is the one it has when it shows:
+# Esc closes the search box, and q, text in the search box, does not.
+screen_start 80 24
+wait_for 'bedside . Topics'
+keys /
+wait_for '^ Search:'
+resize 12 4
+wait_for '^Too small$'
+keys Escape
+sleep 0.3
+resize 80 24
+wait_for 'bedside . Topics'
+ok $? "too small: Esc closes the search box"
+keys Escape
+sleep 0.3
+keys /
+wait_for '^ Search:'
+keys l o o p
+wait_for '^ Search: loop'
+resize 12 4
+wait_for '^Too small$'
+keys q
+sleep 0.3
+resize 80 24
+wait_for '^ Search: loop'
+ok $? "too small: q typed in the search box does not close it"
+keys Escape
+wait_for 'bedside . Topics'
+keys q
 wait_exit 5

@@ -5,7 +5,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 32
+plan 34
 screen_db
 screen_start 80 24
 wait_for 'Level: Clinician'
@@ -78,6 +78,16 @@ wait_for 'No article has all of "loop oxygen" together'
 ok $? "words that each match alone: says no article has them together"
 like "$screen" 'Each word is found on its own' "and that each word alone is found"
 unlike "$screen" 'Nothing matches' "without blaming a word that matches"
+# Punctuation between the words is no word: the search ignores it, so
+# it is not named as the word that matches nothing, and alone it is no
+# query at all.
+keys C-u l o o p ' ' - ' ' o x y g e n
+wait_for '^ Search: loop - oxygen'
+wait_for 'No article has all of "loop - oxygen" together'
+ok $? "a word of punctuation alone is not blamed for no hits"
+keys C-u - ' ' '^' :
+wait_for '^ Search: - \^:'
+like "$screen" 'Type words to search' "punctuation alone is no query"
 keys C-u f u r o s e m x d e
 wait_for 'Did you mean'
 like "$screen" 'Nothing matches "furosemxde"' "a word that matches nothing is still named"

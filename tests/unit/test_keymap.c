@@ -133,6 +133,13 @@ START_TEST(test_shipped_fixed_keys)
 	assert_action(km, CTX_HELP, "q", ACT_QUIT, path);
 	assert_action(km, CTX_HELP, "<F1>", ACT_HELP, path);
 	assert_action(km, CTX_HELP, "<Esc>", ACT_CLOSE, path);
+	/* Left and Right mean the same in every keymap: fold and unfold
+	 * in the tree, history in an article, and out of a list. */
+	assert_action(km, CTX_TREE, "<Left>", ACT_COLLAPSE, path);
+	assert_action(km, CTX_TREE, "<Right>", ACT_EXPAND, path);
+	assert_action(km, CTX_ARTICLE, "<Left>", ACT_BACK, path);
+	assert_action(km, CTX_ARTICLE, "<Right>", ACT_FORWARD, path);
+	assert_action(km, CTX_LIST, "<Left>", ACT_BACK, path);
 	for (int p = 0; p < 5; p++) {
 		char k[2] = { (char)('1' + p), '\0' };
 
@@ -575,6 +582,15 @@ START_TEST(test_actions)
 			 action_help(ACT_BACK));
 	ck_assert_ptr_nonnull(strstr(action_help_in(ACT_BACK, CTX_LIST),
 				     "Close the list"));
+	/* In the search box every move selects a hit, not a line. */
+	static const enum action moves[] = {
+		ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_PANE_NEXT, ACT_PANE_PREV,
+		ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST,
+	};
+	for (size_t i = 0; i < sizeof(moves) / sizeof(moves[0]); i++)
+		ck_assert_msg(strstr(action_help_in(moves[i], CTX_SEARCH), " hit"),
+			      "%s in the search box: '%s'", action_name(moves[i]),
+			      action_help_in(moves[i], CTX_SEARCH));
 }
 END_TEST
 
