@@ -403,6 +403,26 @@ for sig in INT TERM HUP; do
 	ok $? "SIG$sig mid-import: the database is unchanged"
 done
 
+# Warnings piped into a reader that quits early (| head -1) end the
+# import by SIGPIPE while its new file exists: that file is removed too.
+# One article with 4000 references never cited: far more warnings than
+# a pipe holds, written after the new file is made.
+{
+	printf -- '---\nid: many-refs\ntitle: Many references?\ntopic: Test\n'
+	printf -- 'updated: 2026-01-02\nstatus: submitted\n---\n\n## Answer\nText.\n\n## References\n'
+	seq 1 4000 | sed 's/$/. A reference./'
+} > "$scratch/many-refs.md"
+cp "$scratch/sig.db" "$scratch/pipe.db"
+cp "$scratch/pipe.db" "$scratch/pipe-before.db"
+# (Through a wrapper that sets SIGPIPE's default action: the test may
+# have been started with it ignored.)
+python3 -c 'import os, signal, sys; signal.signal(signal.SIGPIPE, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])' \
+    "$BEDSIDE" import --db "$scratch/pipe.db" "$scratch/many-refs.md" 2>&1 >/dev/null | head -1 >/dev/null
+ls "$scratch" | grep -q '^pipe\.db\.import-' && left=1 || left=0
+is "$left" 0 "an import killed by SIGPIPE removes its new file"
+cmp -s "$scratch/pipe.db" "$scratch/pipe-before.db"
+ok $? "and leaves the database as it was"
+
 # What an import killed outright (SIGKILL, a power cut) left behind goes
 # with the next import; other files beside the database stay.
 : > "$scratch/sig.db.import-AbC123"
