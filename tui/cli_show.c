@@ -29,15 +29,23 @@ show_text(struct db *db, const struct db_article *a)
 	db_summaries_free(rel, nrel);
 }
 
-/* A YAML double-quoted scalar: safe for any title. */
+/* A YAML double-quoted scalar: safe for any title. A control character
+ * is written as an escape, which is plain text on a terminal and reads
+ * back as the character itself (a raw tab or newline would not: YAML
+ * folds a line break in a quoted scalar into a space). */
 static void
 yaml_quoted(struct buf *b, const char *s)
 {
 	buf_addc(b, '"');
 	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
+		unsigned char c = (unsigned char)*s;
+		if (c < 0x20 || c == 0x7f) {
+			buf_addf(b, "\\x%02x", c);
+			continue;
+		}
+		if (c == '"' || c == '\\')
 			buf_addc(b, '\\');
-		buf_addc(b, *s);
+		buf_addc(b, (char)c);
 	}
 	buf_addc(b, '"');
 }
