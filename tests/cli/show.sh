@@ -92,6 +92,21 @@ a=$("$BEDSIDE" show --db "$scratch/tabs.db" --format json tabs)
 b=$("$BEDSIDE" show --db "$scratch/tabs-rt.db" --format json tabs)
 is "$b" "$a" "and reads the same, tabs and all"
 
+# A code fence left open at the end of the file runs to its end, which
+# is the end of the last section. Exported in the panes' order, where
+# References follows the Answer, it swallowed them: the export did not
+# import again. It is closed in the export.
+mkdir -p "$scratch/fence"
+printf -- '---\nid: fence\ntitle: Fence?\ntopic: Test\nupdated: 2026-01-02\nstatus: submitted\n---\n\n## References\n1. Ref.\n\n## Answer\nIntro [1].\n\n~~~~ text\nunclosed code\n' \
+    > "$scratch/fence/fence.md"
+"$BEDSIDE" import --db "$scratch/fence.db" "$scratch/fence/fence.md" >/dev/null
+"$BEDSIDE" show --db "$scratch/fence.db" --format markdown fence > "$scratch/fence/export.md"
+run "$BEDSIDE" import --db "$scratch/fence-rt.db" "$scratch/fence/export.md"
+is "$rc" 0 "an export with a fence left open imports again"
+a=$("$BEDSIDE" show --db "$scratch/fence.db" fence)
+b=$("$BEDSIDE" show --db "$scratch/fence-rt.db" fence)
+is "$b" "$a" "and reads the same"
+
 run "$BEDSIDE" show --db "$db" nosuch
 is "$rc" 1 "an unknown id exits 1"
 like "$err" "^bedside: no article with id 'nosuch' in " "one line names the id"
