@@ -34,6 +34,7 @@ field_free(struct fm_field *f)
 	for (size_t i = 0; i < f->nitems; i++)
 		free(f->items[i]);
 	free(f->items);
+	free(f->item_lines);
 }
 
 static struct fm_field *
@@ -63,7 +64,7 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 	enum { TOP, IN_MAP, IN_LIST, DONE } state = TOP;
 	struct fm_field *cur = NULL;
 	char *key = NULL;
-	int key_line = 0, errors = 0;
+	int key_line = 0, errors = 0, documents = 0;
 
 	if (!yaml_parser_initialize(&p)) {
 		diag_error(d, file, first_line, "cannot start the YAML parser");
@@ -72,9 +73,15 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 	yaml_parser_set_input_string(&p, (const unsigned char *)yaml, len);
 	for (;;) {
 		if (!yaml_parser_parse(&p, &ev)) {
-			diag_error(d, file, first_line + (int)p.problem_mark.line,
-			    "front matter is not valid YAML: %s",
-			    p.problem ? p.problem : "syntax error");
+			/* A quote or bracket left open is found at the end of
+			 * the block, the closing '---': name the line where
+			 * what was left open starts. */
+			bool at_end = p.context && p.problem_mark.index >= len;
+			yaml_mark_t at = at_end ? p.context_mark : p.problem_mark;
+			diag_error(d, file, first_line + (int)at.line,
+			    "front matter is not valid YAML: %s%s%s",
+			    p.problem ? p.problem : "syntax error",
+			    at_end ? " " : "", at_end ? p.context : "");
 			errors++;
 			break;
 		}
@@ -85,13 +92,28 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 			break;
 		}
 		switch (t) {
-		case YAML_STREAM_START_EVENT:
 		case YAML_DOCUMENT_START_EVENT:
+			/* "--- # note" or "--- !tag" inside the block: YAML
+			 * starts a second document there. */
+			if (documents++ > 0) {
+				diag_error(d, file, line, "a second YAML document starts "
+				    "here: the front matter is one block of 'key: value' "
+				    "lines, ended by a line of only '---'");
+				errors++;
+				goto out;
+			}
+			break;
+		case YAML_STREAM_START_EVENT:
 		case YAML_DOCUMENT_END_EVENT:
 			break;
 		case YAML_MAPPING_START_EVENT:
 			if (state == TOP) {
 				state = IN_MAP;
+			} else if (state == IN_LIST) {
+				diag_error(d, file, line, "'%s' must be a list of single "
+				    "values, not of mappings", cur->key);
+				errors++;
+				goto out;
 			} else {
 				diag_error(d, file, line, "'%s' must be a single value or a "
 				    "list, not a mapping", key ? key : "?");
@@ -103,6 +125,12 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 			state = DONE;
 			break;
 		case YAML_SEQUENCE_START_EVENT:
+			if (state == IN_LIST) {
+				diag_error(d, file, line, "'%s' must be a list of single "
+				    "values, not of lists", cur->key);
+				errors++;
+				goto out;
+			}
 			if (state != IN_MAP || key == NULL) {
 				diag_error(d, file, line, "front matter must be a list of "
 				    "'key: value' lines");
@@ -128,6 +156,9 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 			}
 			if (state == IN_LIST) {
 				cur->items = xgrow(cur->items, cur->nitems, sizeof *cur->items);
+				cur->item_lines = xgrow(cur->item_lines, cur->nitems,
+				    sizeof *cur->item_lines);
+				cur->item_lines[cur->nitems] = line;
 				cur->items[cur->nitems++] = xstrdup(v);
 			} else if (state == IN_MAP && key == NULL) {
 				if (fm->nfields >= MAX_FIELDS) {
