@@ -9,20 +9,21 @@
 #include "buf.h"
 
 /* Returns the offset just past the line starting at off, and its length
- * without the line ending in *linelen. */
+ * without the line ending in *linelen. Lines end as YAML and CommonMark
+ * end them: LF, CRLF or a lone CR (an old Mac editor's files). */
 static size_t
 next_line(const char *text, size_t len, size_t off, size_t *linelen)
 {
 	size_t e = off;
-	while (e < len && text[e] != '\n')
+	while (e < len && text[e] != '\n' && text[e] != '\r')
 		e++;
 	size_t l = e - off;
-	/* Spaces after a '---' are invisible in an editor: ignore them,
-	 * and a CR of a CRLF ending. */
-	while (l > 0 && (text[off + l - 1] == '\r' || text[off + l - 1] == ' ' ||
-	    text[off + l - 1] == '\t'))
+	/* Spaces after a '---' are invisible in an editor: ignore them. */
+	while (l > 0 && (text[off + l - 1] == ' ' || text[off + l - 1] == '\t'))
 		l--;
 	*linelen = l;
+	if (e < len && text[e] == '\r' && e + 1 < len && text[e + 1] == '\n')
+		e++;
 	return e < len ? e + 1 : e;
 }
 

@@ -68,6 +68,20 @@ done
 run "$BEDSIDE" import --db "$scratch/heads.db" "$FIXTURES/bad/level1-heading.md"
 is "$(printf '%s\n' "$err" | grep -c 'level1-heading\.md:9:')" 1 "a level-1 heading is not also text before the sections"
 
+# Lines that end in a lone CR (an old Mac editor's files) are lines to
+# YAML and CommonMark alike: the front matter is found, and a problem is
+# reported on its own line.
+mkdir -p "$scratch/cr"
+printf -- '---\rid: cr-only\rtitle: CR only?\rtopic: Test\rupdated: 2026-01-02\rstatus: submitted\r---\r\r## Answer\rText [1].\r\r## References\r1. A reference.\r' \
+    > "$scratch/cr/good.md"
+run "$BEDSIDE" import --db "$scratch/cr.db" "$scratch/cr/good.md"
+is "$rc" 0 "a file with lone CR line endings imports"
+run "$BEDSIDE" show --db "$scratch/cr.db" --format json cr-only
+contains "$out" '"answer":"Text [1]."' "with its sections"
+sed 's/2026-01-02/2026-02-30/' "$scratch/cr/good.md" > "$scratch/cr/bad.md"
+run "$BEDSIDE" import --db "$scratch/cr.db" "$scratch/cr/bad.md"
+contains "$err" "$scratch/cr/bad.md:5: invalid date '2026-02-30'" "a problem in it names its line"
+
 # Duplicate ids across files.
 run "$BEDSIDE" import --db "$db" "$FIXTURES/dup"
 is "$rc" 4 "duplicate ids are rejected"
