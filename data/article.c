@@ -568,18 +568,19 @@ check_front_matter(const char *file, const struct frontmatter *fm,
 		} else {
 			bool *again = frontmatter_repeats(f);
 			for (size_t i = 0; i < f->nitems; i++) {
+				int line = f->item_lines[i];
 				if (!article_id_valid(f->items[i])) {
-					diag_error(d, file, f->line, "invalid related id '%s'",
+					diag_error(d, file, line, "invalid related id '%s'",
 					    f->items[i]);
 					continue;
 				}
 				if (a->id && strcmp(a->id, f->items[i]) == 0) {
-					diag_error(d, file, f->line, "'related' names the "
+					diag_error(d, file, line, "'related' names the "
 					    "article itself ('%s')", f->items[i]);
 					continue;
 				}
 				if (again[i]) {
-					diag_error(d, file, f->line, "'related' names '%s' twice",
+					diag_error(d, file, line, "'related' names '%s' twice",
 					    f->items[i]);
 					continue;
 				}

@@ -9,20 +9,21 @@
 #include "buf.h"
 
 /* Returns the offset just past the line starting at off, and its length
- * without the line ending in *linelen. */
+ * without the line ending in *linelen. Lines end as YAML and CommonMark
+ * end them: LF, CRLF or a lone CR (an old Mac editor's files). */
 static size_t
 next_line(const char *text, size_t len, size_t off, size_t *linelen)
 {
 	size_t e = off;
-	while (e < len && text[e] != '\n')
+	while (e < len && text[e] != '\n' && text[e] != '\r')
 		e++;
 	size_t l = e - off;
-	/* Spaces after a '---' are invisible in an editor: ignore them,
-	 * and a CR of a CRLF ending. */
-	while (l > 0 && (text[off + l - 1] == '\r' || text[off + l - 1] == ' ' ||
-	    text[off + l - 1] == '\t'))
+	/* Spaces after a '---' are invisible in an editor: ignore them. */
+	while (l > 0 && (text[off + l - 1] == ' ' || text[off + l - 1] == '\t'))
 		l--;
 	*linelen = l;
+	if (e < len && text[e] == '\r' && e + 1 < len && text[e + 1] == '\n')
+		e++;
 	return e < len ? e + 1 : e;
 }
 
@@ -34,6 +35,7 @@ field_free(struct fm_field *f)
 	for (size_t i = 0; i < f->nitems; i++)
 		free(f->items[i]);
 	free(f->items);
+	free(f->item_lines);
 }
 
 static struct fm_field *
@@ -63,7 +65,7 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 	enum { TOP, IN_MAP, IN_LIST, DONE } state = TOP;
 	struct fm_field *cur = NULL;
 	char *key = NULL;
-	int key_line = 0, errors = 0;
+	int key_line = 0, errors = 0, documents = 0;
 
 	if (!yaml_parser_initialize(&p)) {
 		diag_error(d, file, first_line, "cannot start the YAML parser");
@@ -72,9 +74,15 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 	yaml_parser_set_input_string(&p, (const unsigned char *)yaml, len);
 	for (;;) {
 		if (!yaml_parser_parse(&p, &ev)) {
-			diag_error(d, file, first_line + (int)p.problem_mark.line,
-			    "front matter is not valid YAML: %s",
-			    p.problem ? p.problem : "syntax error");
+			/* A quote or bracket left open is found at the end of
+			 * the block, the closing '---': name the line where
+			 * what was left open starts. */
+			bool at_end = p.context && p.problem_mark.index >= len;
+			yaml_mark_t at = at_end ? p.context_mark : p.problem_mark;
+			diag_error(d, file, first_line + (int)at.line,
+			    "front matter is not valid YAML: %s%s%s",
+			    p.problem ? p.problem : "syntax error",
+			    at_end ? " " : "", at_end ? p.context : "");
 			errors++;
 			break;
 		}
@@ -85,13 +93,28 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 			break;
 		}
 		switch (t) {
-		case YAML_STREAM_START_EVENT:
 		case YAML_DOCUMENT_START_EVENT:
+			/* "--- # note" or "--- !tag" inside the block: YAML
+			 * starts a second document there. */
+			if (documents++ > 0) {
+				diag_error(d, file, line, "a second YAML document starts "
+				    "here: the front matter is one block of 'key: value' "
+				    "lines, ended by a line of only '---'");
+				errors++;
+				goto out;
+			}
+			break;
+		case YAML_STREAM_START_EVENT:
 		case YAML_DOCUMENT_END_EVENT:
 			break;
 		case YAML_MAPPING_START_EVENT:
 			if (state == TOP) {
 				state = IN_MAP;
+			} else if (state == IN_LIST) {
+				diag_error(d, file, line, "'%s' must be a list of single "
+				    "values, not of mappings", cur->key);
+				errors++;
+				goto out;
 			} else {
 				diag_error(d, file, line, "'%s' must be a single value or a "
 				    "list, not a mapping", key ? key : "?");
@@ -103,6 +126,12 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 			state = DONE;
 			break;
 		case YAML_SEQUENCE_START_EVENT:
+			if (state == IN_LIST) {
+				diag_error(d, file, line, "'%s' must be a list of single "
+				    "values, not of lists", cur->key);
+				errors++;
+				goto out;
+			}
 			if (state != IN_MAP || key == NULL) {
 				diag_error(d, file, line, "front matter must be a list of "
 				    "'key: value' lines");
@@ -128,6 +157,9 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 			}
 			if (state == IN_LIST) {
 				cur->items = xgrow(cur->items, cur->nitems, sizeof *cur->items);
+				cur->item_lines = xgrow(cur->item_lines, cur->nitems,
+				    sizeof *cur->item_lines);
+				cur->item_lines[cur->nitems] = line;
 				cur->items[cur->nitems++] = xstrdup(v);
 			} else if (state == IN_MAP && key == NULL) {
 				if (fm->nfields >= MAX_FIELDS) {

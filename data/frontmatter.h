@@ -13,6 +13,7 @@ struct fm_field {
 	char *value;            /* a scalar, or NULL for a list */
 	char **items;           /* a list's items */
 	size_t nitems;
+	int *item_lines;        /* each item's line: a block list has one each */
 	int line;               /* in the file, from 1 */
 };
 

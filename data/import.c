@@ -238,10 +238,11 @@ id_index_slot(const struct id_index *x, const struct article *arts, const char *
 }
 
 /* The new file grows as large as the database, and a signal's default
- * action (Ctrl-C, a dropped SSH session, kill) would leave it beside the
- * database. While it exists, those signals remove it first; one that the
- * process was started ignoring (nohup) stays ignored. */
-static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+ * action (Ctrl-C, a dropped SSH session, kill, the warnings piped into a
+ * `head` that has quit) would leave it beside the database. While it
+ * exists, those signals remove it first; one that the process was
+ * started ignoring (nohup) stays ignored. */
+static const int fatal_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE };
 #define NFATAL (sizeof fatal_signals / sizeof *fatal_signals)
 static struct sigaction saved_actions[NFATAL];
 static char *volatile tmp_to_remove;

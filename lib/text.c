@@ -219,6 +219,8 @@ text_sanitize(struct buf *out, const char *s, size_t len, unsigned flags)
 		size_t n = text_decode(s + i, len - i, &cp);
 		if (cp == '\n' && (flags & TEXT_KEEP_NEWLINES)) {
 			buf_addc(out, '\n');
+		} else if (cp == '\t' && (flags & TEXT_KEEP_TABS)) {
+			buf_addc(out, '\t');
 		} else if (cp == '\t' && (flags & TEXT_TABS_AS_SPACE)) {
 			buf_addc(out, ' ');
 		} else if (text_is_unsafe(cp)) {

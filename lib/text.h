@@ -33,6 +33,7 @@ bool text_ascii(void);
 enum {
 	TEXT_KEEP_NEWLINES = 1,     /* keep '\n' (else it becomes a placeholder) */
 	TEXT_TABS_AS_SPACE = 2,     /* '\t' becomes one space */
+	TEXT_KEEP_TABS = 4,         /* keep '\t': Markdown, where it indents */
 };
 
 /* Appends s to out with every unsafe character replaced by a visible

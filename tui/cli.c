@@ -194,7 +194,7 @@ cli_width(void)
 void
 cli_print_safe(FILE *out, const char *text)
 {
-	char *safe = text_sanitized(text, TEXT_KEEP_NEWLINES | TEXT_TABS_AS_SPACE);
+	char *safe = text_sanitized(text, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS);
 	fputs(safe, out);
 	free(safe);
 }

@@ -60,8 +60,10 @@ int cli_width(void);
  * EXIT_USAGE after saying why when anything written there was lost (a
  * full disk, a closed pipe). */
 int cli_finish(int status);
-/* Writes text to out made safe: what is printed may later be shown on a
- * terminal, so control characters never go out raw, piped or not. */
+/* Writes Markdown to out made safe: what is printed may later be shown
+ * on a terminal, so control characters never go out raw, piped or not.
+ * Newlines and tabs stay: in Markdown a tab indents (a code block, a
+ * list item's next paragraph), and one space would change the article. */
 void cli_print_safe(FILE *out, const char *text);
 
 #endif

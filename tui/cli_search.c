@@ -174,18 +174,24 @@ cli_search(struct cli *c, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (optind >= argc) {
-		cli_error("search: what should I search for? usage: bedside search [--db PATH] "
-		    "[--level LEVEL] [--limit N] [--json] QUERY...");
-		return EXIT_USAGE;
-	}
-	if (!cli_choose_db(c))
-		return EXIT_USAGE;
+	/* Words that are all blank ("$term" of an empty variable) are no
+	 * query, as none is: not "nothing found", which a script would take
+	 * for an answer. */
 	struct buf q = BUF_INIT;
 	for (int i = optind; i < argc; i++) {
 		if (i > optind)
 			buf_addc(&q, ' ');
 		buf_adds(&q, argv[i]);
+	}
+	if (q.len == strspn(q.data ? q.data : "", " \t\n\r\f\v")) {
+		cli_error("search: what should I search for? usage: bedside search [--db PATH] "
+		    "[--level LEVEL] [--limit N] [--json] QUERY...");
+		buf_free(&q);
+		return EXIT_USAGE;
+	}
+	if (!cli_choose_db(c)) {
+		buf_free(&q);
+		return EXIT_USAGE;
 	}
 
 	struct db *db = cli_open_db(c);

@@ -3,6 +3,7 @@
 #include "config.h"
 #include "cli.h"
 
+#include <cmark.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,17 +30,60 @@ show_text(struct db *db, const struct db_article *a)
 	db_summaries_free(rel, nrel);
 }
 
-/* A YAML double-quoted scalar: safe for any title. */
+/* A YAML double-quoted scalar: safe for any title. A control character
+ * is written as an escape, which is plain text on a terminal and reads
+ * back as the character itself (a raw tab or newline would not: YAML
+ * folds a line break in a quoted scalar into a space). */
 static void
 yaml_quoted(struct buf *b, const char *s)
 {
 	buf_addc(b, '"');
 	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
+		unsigned char c = (unsigned char)*s;
+		if (c < 0x20 || c == 0x7f) {
+			buf_addf(b, "\\x%02x", c);
+			continue;
+		}
+		if (c == '"' || c == '\\')
 			buf_addc(b, '\\');
-		buf_addc(b, *s);
+		buf_addc(b, (char)c);
 	}
 	buf_addc(b, '"');
+}
+
+/* The fence that closes a code block left open at the end of section
+ * text md, or NULL. CommonMark lets a fence run to the end of the
+ * document, so the last section of a file may leave one open; exported
+ * in the panes' order, where another section may follow it, it would
+ * swallow that section's heading and text. */
+static char *
+open_fence(const char *md)
+{
+	/* Open if a heading after the text would not be one. */
+	struct buf probe = BUF_INIT;
+	buf_addf(&probe, "%s\n\n## End\n", md);
+	cmark_node *doc = cmark_parse_document(probe.data, probe.len, CMARK_OPT_DEFAULT);
+	cmark_node *last = cmark_node_last_child(doc);
+	bool open = last == NULL || cmark_node_get_type(last) != CMARK_NODE_HEADING;
+	cmark_node_free(doc);
+	buf_free(&probe);
+	if (!open)
+		return NULL;
+	/* The opening fence is the first line of the text's last block. */
+	doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
+	last = cmark_node_last_child(doc);
+	int line = last && cmark_node_get_type(last) == CMARK_NODE_CODE_BLOCK ?
+	    cmark_node_get_start_line(last) : 0;
+	cmark_node_free(doc);
+	const char *p = md;
+	for (int l = 1; l < line && p; l++)
+		if ((p = strchr(p, '\n')) != NULL)
+			p++;
+	if (line == 0 || p == NULL)
+		return NULL;
+	p += strspn(p, " ");
+	size_t n = *p == '`' || *p == '~' ? strspn(p, *p == '`' ? "`" : "~") : 0;
+	return n >= 3 ? xstrndup(p, n) : NULL;
 }
 
 static void
@@ -74,6 +118,10 @@ show_markdown(const struct db_article *a)
 		else
 			buf_addf(&b, "\n## %s {level=%s}\n\n%s\n",
 			    db_kind_title((enum db_kind)k), a->level, md);
+		char *fence = open_fence(md);
+		if (fence)
+			buf_addf(&b, "%s\n", fence);
+		free(fence);
 		free(refs);
 	}
 	cli_print_safe(stdout, b.data);

@@ -68,6 +68,20 @@ done
 run "$BEDSIDE" import --db "$scratch/heads.db" "$FIXTURES/bad/level1-heading.md"
 is "$(printf '%s\n' "$err" | grep -c 'level1-heading\.md:9:')" 1 "a level-1 heading is not also text before the sections"
 
+# Lines that end in a lone CR (an old Mac editor's files) are lines to
+# YAML and CommonMark alike: the front matter is found, and a problem is
+# reported on its own line.
+mkdir -p "$scratch/cr"
+printf -- '---\rid: cr-only\rtitle: CR only?\rtopic: Test\rupdated: 2026-01-02\rstatus: submitted\r---\r\r## Answer\rText [1].\r\r## References\r1. A reference.\r' \
+    > "$scratch/cr/good.md"
+run "$BEDSIDE" import --db "$scratch/cr.db" "$scratch/cr/good.md"
+is "$rc" 0 "a file with lone CR line endings imports"
+run "$BEDSIDE" show --db "$scratch/cr.db" --format json cr-only
+contains "$out" '"answer":"Text [1]."' "with its sections"
+sed 's/2026-01-02/2026-02-30/' "$scratch/cr/good.md" > "$scratch/cr/bad.md"
+run "$BEDSIDE" import --db "$scratch/cr.db" "$scratch/cr/bad.md"
+contains "$err" "$scratch/cr/bad.md:5: invalid date '2026-02-30'" "a problem in it names its line"
+
 # Duplicate ids across files.
 run "$BEDSIDE" import --db "$db" "$FIXTURES/dup"
 is "$rc" 4 "duplicate ids are rejected"
@@ -402,6 +416,26 @@ for sig in INT TERM HUP; do
 	cmp -s "$scratch/sig.db" "$scratch/sig-before.db"
 	ok $? "SIG$sig mid-import: the database is unchanged"
 done
+
+# Warnings piped into a reader that quits early (| head -1) end the
+# import by SIGPIPE while its new file exists: that file is removed too.
+# One article with 4000 references never cited: far more warnings than
+# a pipe holds, written after the new file is made.
+{
+	printf -- '---\nid: many-refs\ntitle: Many references?\ntopic: Test\n'
+	printf -- 'updated: 2026-01-02\nstatus: submitted\n---\n\n## Answer\nText.\n\n## References\n'
+	seq 1 4000 | sed 's/$/. A reference./'
+} > "$scratch/many-refs.md"
+cp "$scratch/sig.db" "$scratch/pipe.db"
+cp "$scratch/pipe.db" "$scratch/pipe-before.db"
+# (Through a wrapper that sets SIGPIPE's default action: the test may
+# have been started with it ignored.)
+python3 -c 'import os, signal, sys; signal.signal(signal.SIGPIPE, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])' \
+    "$BEDSIDE" import --db "$scratch/pipe.db" "$scratch/many-refs.md" 2>&1 >/dev/null | head -1 >/dev/null
+ls "$scratch" | grep -q '^pipe\.db\.import-' && left=1 || left=0
+is "$left" 0 "an import killed by SIGPIPE removes its new file"
+cmp -s "$scratch/pipe.db" "$scratch/pipe-before.db"
+ok $? "and leaves the database as it was"
 
 # What an import killed outright (SIGKILL, a power cut) left behind goes
 # with the next import; other files beside the database stay.

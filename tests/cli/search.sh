@@ -113,5 +113,14 @@ unlike "$err" 'fts5|SQL|too big' "a 100 KB query: no database error"
 
 run "$BEDSIDE" search --db "$db"
 is "$rc" 2 "no query is a usage error"
+# An empty or blank word (a script's empty variable) is no query either,
+# not "nothing found".
+for q in "" " " "$(printf '\t \n')"; do
+	run "$BEDSIDE" search --db "$db" "$q"
+	is "$rc" 2 "a blank query [$q] is a usage error"
+	like "$err" "^bedside: search: what should I search for\?" "and says so [$q]"
+done
+run "$BEDSIDE" search --db "$db" "" widgets
+is "$rc" 0 "an empty word beside a real one is fine"
 
 done_testing

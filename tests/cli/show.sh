@@ -74,6 +74,39 @@ for level in clinician patient; do
 	done
 done
 
+# Tabs are Markdown: a tab-indented code block, a list item's paragraph
+# indented by a tab, and a tab in the title and the topic (given in YAML
+# as \t) come back from an export whole. One space for each tab made the
+# code a paragraph and ended the list.
+mkdir -p "$scratch/tabs"
+printf -- '---\nid: tabs\ntitle: "Tab\\there?"\ntopic: "Test/Ta\\tbs"\nupdated: 2026-01-02\nstatus: submitted\n---\n\n## Answer\nIntro [1].\n\n\tcode line one\n\tcode line two\n\n- item\n\n\tsame item, next paragraph\n\n## References\n1. Ref.\n' \
+    > "$scratch/tabs/tabs.md"
+"$BEDSIDE" import --db "$scratch/tabs.db" "$scratch/tabs/tabs.md" >/dev/null
+"$BEDSIDE" show --db "$scratch/tabs.db" --format markdown tabs > "$scratch/tabs/export.md"
+grep -q "$(printf '^\tcode line one$')" "$scratch/tabs/export.md"
+ok $? "markdown keeps a tab that indents code"
+contains "$(cat "$scratch/tabs/export.md")" 'title: "Tab\x09here?"' "a tab in the title is written as an escape"
+run "$BEDSIDE" import --db "$scratch/tabs-rt.db" "$scratch/tabs/export.md"
+is "$rc" 0 "the export with tabs imports again"
+a=$("$BEDSIDE" show --db "$scratch/tabs.db" --format json tabs)
+b=$("$BEDSIDE" show --db "$scratch/tabs-rt.db" --format json tabs)
+is "$b" "$a" "and reads the same, tabs and all"
+
+# A code fence left open at the end of the file runs to its end, which
+# is the end of the last section. Exported in the panes' order, where
+# References follows the Answer, it swallowed them: the export did not
+# import again. It is closed in the export.
+mkdir -p "$scratch/fence"
+printf -- '---\nid: fence\ntitle: Fence?\ntopic: Test\nupdated: 2026-01-02\nstatus: submitted\n---\n\n## References\n1. Ref.\n\n## Answer\nIntro [1].\n\n~~~~ text\nunclosed code\n' \
+    > "$scratch/fence/fence.md"
+"$BEDSIDE" import --db "$scratch/fence.db" "$scratch/fence/fence.md" >/dev/null
+"$BEDSIDE" show --db "$scratch/fence.db" --format markdown fence > "$scratch/fence/export.md"
+run "$BEDSIDE" import --db "$scratch/fence-rt.db" "$scratch/fence/export.md"
+is "$rc" 0 "an export with a fence left open imports again"
+a=$("$BEDSIDE" show --db "$scratch/fence.db" fence)
+b=$("$BEDSIDE" show --db "$scratch/fence-rt.db" fence)
+is "$b" "$a" "and reads the same"
+
 run "$BEDSIDE" show --db "$db" nosuch
 is "$rc" 1 "an unknown id exits 1"
 like "$err" "^bedside: no article with id 'nosuch' in " "one line names the id"

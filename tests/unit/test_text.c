@@ -95,6 +95,9 @@ START_TEST(sanitize_flags)
 	out = safe("a\nb", 3, 0);
 	ck_assert_str_eq(out, "a\xE2\x90\x8A" "b");
 	free(out);
+	out = safe("\ta\nb\x01", 5, TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS);
+	ck_assert_str_eq(out, "\ta\nb\xE2\x90\x81");
+	free(out);
 }
 END_TEST
 
