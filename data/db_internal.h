@@ -111,10 +111,16 @@ int db_rank_top(struct db *db, const char *match, int place, const double *weigh
 /* The best column of a row from its matches weighed per column. */
 int db_rank_best_column(const double *score, int ncol);
 
+/* The pane a column of the search table is shown in (db_search.c); the
+ * title's is the Answer. */
+enum db_kind db_column_pane(int col);
+
 /* db_snippet.c: the snippets of hits[from, to) that have none, for a
  * MATCH text built by query_build(), from their rows' text: the text FTS5's
- * snippet(search, -1, DB_MARK_ON, DB_MARK_OFF, '…', 14) gives. Returns 0,
- * DB_STOPPED (the stop hook asked; hits not done yet keep none) or -1. */
+ * snippet(search, -1, DB_MARK_ON, DB_MARK_OFF, '…', 14) gives. A snippet
+ * cut from a pane's column (not the title) sets the hit's pane to it.
+ * Returns 0, DB_STOPPED (the stop hook asked; hits not done yet keep none)
+ * or -1. */
 int db_snippets_make(struct db *db, const char *match, struct db_hit *hits,
     size_t from, size_t to);
 void db_snippet_finalize(struct db *db);

@@ -2,7 +2,9 @@
  *
  * Ranking is FTS5's bm25 with the column weights set in schema.sql. Which
  * pane a hit should open at is the column its matched phrases weigh most
- * in (db_rank_best_column); best_pane() tells it for unranked hits. */
+ * in (db_rank_best_column); best_pane() tells it for unranked hits. Once
+ * a hit has its snippet, the pane is the one the snippet was cut from
+ * (db_snippet.c), so that Enter opens where the words shown are. */
 #include "config.h"
 #include "db_internal.h"
 #include "query.h"
@@ -19,6 +21,12 @@ static const double col_weight[COL_COUNT] = { 10.0, 5.0, 3.0, 2.0, 1.0 };
 static const enum db_kind col_pane[COL_COUNT] = {
 	DB_ANSWER, DB_ANSWER, DB_KEY_POINTS, DB_RESEARCH, DB_REFERENCES,
 };
+
+enum db_kind
+db_column_pane(int col)
+{
+	return col_pane[col >= 0 && col < COL_COUNT ? col : COL_ANSWER];
+}
 
 static void
 best_pane(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
@@ -177,7 +185,7 @@ ranked_rows(struct db *db, const char *match, int place, int limit, int offset,
 		struct db_hit *h = add_hit(out, n, &cap);
 		h->row = top[i].row;
 		h->rank = top[i].rank;
-		h->pane = col_pane[top[i].col >= 0 && top[i].col < COL_COUNT ? top[i].col : COL_ANSWER];
+		h->pane = db_column_pane(top[i].col);
 	}
 	free(top);
 	return 0;

@@ -300,10 +300,12 @@ column_free(struct snip_column *c)
 	buf_free(&c->arena);
 }
 
-/* The snippet of one row, from its columns' texts. */
+/* The snippet of one row, from its columns' texts; *from is the column
+ * it was cut from, -1 if no words of the query were found. */
 static char *
 row_snippet(struct db_tokenizer *t, const struct snip_query *q,
-    const char *const text[SNIPPET_COLUMNS], const int ntext[SNIPPET_COLUMNS])
+    const char *const text[SNIPPET_COLUMNS], const int ntext[SNIPPET_COLUMNS],
+    int *from)
 {
 	struct snip_column col[SNIPPET_COLUMNS];
 	struct snip_inst *inst = NULL;
@@ -312,6 +314,7 @@ row_snippet(struct db_tokenizer *t, const struct snip_query *q,
 	int best_col = 0, best_start = 0, best_score = 0;
 	struct buf out = BUF_INIT;
 
+	*from = -1;
 	memset(col, 0, sizeof col);
 	for (int c = 0; c < SNIPPET_COLUMNS; c++) {
 		col[c].text = text[c] ? text[c] : "";
@@ -365,6 +368,8 @@ row_snippet(struct db_tokenizer *t, const struct snip_query *q,
 	struct cinst it = { inst, ninst, 0, q, best_col, -1, -1 };
 	cinst_next(&it);
 	highlight(&out, &col[best_col], &it, best_start);
+	if (best_score > 0)
+		*from = best_col;
 out:
 	for (int c = 0; c < SNIPPET_COLUMNS; c++)
 		column_free(&col[c]);
@@ -405,7 +410,10 @@ db_snippets_make(struct db *db, const char *match, struct db_hit *hits,
 				text[c] = (const char *)sqlite3_column_text(st, c);
 				ntext[c] = sqlite3_column_bytes(st, c);
 			}
-			hits[i].snippet = row_snippet(t, &q, text, ntext);
+			int from_col;
+			hits[i].snippet = row_snippet(t, &q, text, ntext, &from_col);
+			if (from_col > 0)
+				hits[i].pane = db_column_pane(from_col);
 		} else if (r == SQLITE_DONE) {
 			/* A row gone since the search (it cannot be, on
 			 * one connection) gets an empty snippet. */

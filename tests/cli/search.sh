@@ -123,4 +123,39 @@ done
 run "$BEDSIDE" search --db "$db" "" widgets
 is "$rc" 0 "an empty word beside a real one is fine"
 
+# A hit opens at the pane its snippet was cut from: the words the snippet
+# shows are in that pane of the article (unless they are the title's).
+checked=$(BEDSIDE="$BEDSIDE" DB="$BEDSIDE_BUNDLED_DB" python3 - <<'PY'
+import json, os, re, subprocess, sys
+bs, db = os.environ["BEDSIDE"], os.environ["DB"]
+def words(t):
+    return re.findall(r"[^\W_]+", t.lower())
+def has_run(hay, run):
+    n = len(run)
+    return any(hay[i:i + n] == run for i in range(len(hay) - n + 1))
+key = {"answer": "answer", "key-points": "key_points", "research": "research"}
+checked = 0
+for level in ("clinician", "patient"):
+    for q in ("troponin", "dose", "children", "insulin", "heart failure", "risk", "antibiotics"):
+        out = subprocess.run([bs, "search", "--db", db, "--json", "--limit", "1000",
+                              "--level", level, q], capture_output=True, text=True).stdout
+        for h in json.loads(out)["hits"]:
+            snip = words(h["snippet"].replace("\u2026", " "))
+            art = json.loads(subprocess.run([bs, "show", "--db", db, "--format", "json",
+                                             "--level", level, h["id"]],
+                                            capture_output=True, text=True).stdout)
+            run = snip[1:5] if len(snip) > 5 else snip   # the first may be cut
+            if has_run(words(art["title"]), run) or h["pane"] not in key:
+                continue
+            if not has_run(words(art[key[h["pane"]]]), run):
+                print(f"{q!r} {level} {h['id']}: pane {h['pane']} lacks {' '.join(run)!r}")
+                sys.exit(1)
+            checked += 1
+print(checked)
+PY
+)
+rc=$?
+is "$rc" 0 "every hit's snippet is in the pane it opens at ($checked hits)"
+test "${checked:-0}" -gt 50; ok $? "over enough hits to mean something"
+
 done_testing
