@@ -2,6 +2,7 @@
 #include "config.h"
 #include "cli.h"
 
+#include <ctype.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include "buf.h"
 #include "json.h"
+#include "query.h"
 #include "render.h"
 #include "text.h"
 
@@ -87,9 +89,69 @@ json_snippet(struct json *j, const char *snippet)
 	buf_free(&plain);
 }
 
+/* Why a query found nothing. */
+struct no_hit {
+	char *word;             /* the first word that finds nothing alone */
+	char **suggest;         /* words of the index close to it */
+	size_t ns;
+	bool apart;             /* every word finds something alone */
+	size_t nwords;          /* in the query */
+};
+
+/* With no hit: the first word of typed that finds nothing on its own at
+ * level, and suggestions for it; a query whose words each find something
+ * is "apart", and suggesting other spellings for them would mislead. */
+static int
+explain_no_hit(struct db *db, const char *typed, const char *level, struct no_hit *nh)
+{
+	char *words[QUERY_MAX_WORDS];
+	size_t nw = query_words(typed, words, QUERY_MAX_WORDS), i;
+	/* The last word is a prefix as query_build() has it: unless a
+	 * separator other than '*' ends the query. */
+	size_t len = strlen(typed);
+	while (len > 0 && typed[len - 1] == '*')
+		len--;
+	bool prefix = len > 0 && ((unsigned char)typed[len - 1] >= 0x80 ||
+	    isalnum((unsigned char)typed[len - 1]));
+	int rc = 0;
+
+	memset(nh, 0, sizeof *nh);
+	for (i = 0; i < nw; i++) {
+		struct buf one = BUF_INIT;
+		buf_adds(&one, words[i]);
+		if (i < nw - 1 || !prefix)
+			buf_addc(&one, ' ');
+		struct db_hit *h = NULL;
+		size_t n = 0;
+		rc = db_search_rows(db, one.data, level, 1, false, &h, &n);
+		buf_free(&one);
+		db_hits_free(h, n);
+		if (rc != 0)
+			break;
+		if (n == 0) {
+			nh->word = words[i];
+			words[i] = NULL;
+			rc = db_suggest(db, nh->word, &nh->suggest, &nh->ns, 5);
+			break;
+		}
+	}
+	nh->apart = rc == 0 && i == nw && nw > 1;
+	nh->nwords = nw;
+	for (size_t k = 0; k < nw; k++)
+		free(words[k]);
+	return rc;
+}
+
+static void
+no_hit_free(struct no_hit *nh)
+{
+	free(nh->word);
+	db_strings_free(nh->suggest, nh->ns);
+}
+
 static void
 print_json(const char *query, const char *level, const struct db_hit *hits,
-    size_t n, char **suggest, size_t ns)
+    size_t n, const struct no_hit *nh)
 {
 	struct json j;
 	json_init(&j, stdout);
@@ -118,10 +180,12 @@ print_json(const char *query, const char *level, const struct db_hit *hits,
 		json_object_end(&j);
 	}
 	json_array_end(&j);
+	json_key(&j, "unmatched");
+	json_string(&j, nh->word);
 	json_key(&j, "suggestions");
 	json_array_begin(&j);
-	for (size_t i = 0; i < ns; i++)
-		json_string(&j, suggest[i]);
+	for (size_t i = 0; i < nh->ns; i++)
+		json_string(&j, nh->suggest[i]);
 	json_array_end(&j);
 	json_object_end(&j);
 	json_finish(&j);
@@ -157,7 +221,7 @@ cli_search(struct cli *c, int argc, char **argv)
 		case 'n': {
 			char *end;
 			limit = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end || limit < 1 || limit > 1000) {
+			if (!isdigit((unsigned char)*optarg) || *end || limit < 1 || limit > 1000) {
 				cli_error("--limit wants a number from 1 to 1000, not '%s'", optarg);
 				return EXIT_USAGE;
 			}
@@ -207,8 +271,7 @@ cli_search(struct cli *c, int argc, char **argv)
 	}
 	struct db_hit *hits;
 	size_t n;
-	char **suggest = NULL;
-	size_t ns = 0;
+	struct no_hit nh = { 0 };
 	int status = EXIT_OK;
 	if (db_search(db, q.data, level, (int)limit, 0, &hits, &n) != 0) {
 		cli_error("%s: search failed: %s", db_path(db), db_errmsg(db));
@@ -216,19 +279,28 @@ cli_search(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	if (n == 0) {
-		db_suggest(db, q.data, &suggest, &ns, 5);
+		/* Suggestions are a help, not the answer: a failure to make
+		 * them still leaves "no results". */
+		if (explain_no_hit(db, q.data, level, &nh) != 0) {
+			no_hit_free(&nh);
+			memset(&nh, 0, sizeof nh);
+		}
 		status = EXIT_NOT_FOUND;
 	}
 	if (as_json) {
-		print_json(q.data, level, hits, n, suggest, ns);
+		print_json(q.data, level, hits, n, &nh);
 	} else if (n == 0) {
 		/* The suggestions are the database's words: made safe with the
 		 * query, the whole line at once. */
 		struct buf line = BUF_INIT;
 		buf_addf(&line, "no results for '%.*s%s'", (int)text_cut(q.data, q.len, SHOWN_QUERY),
 		    q.data, q.len > SHOWN_QUERY ? "..." : "");
-		for (size_t i = 0; i < ns; i++)
-			buf_addf(&line, "%s%s", i ? ", " : "; did you mean: ", suggest[i]);
+		if (nh.apart)
+			buf_adds(&line, ": each word is found, but no article has them all");
+		else if (nh.word && nh.nwords > 1)
+			buf_addf(&line, ": no article has '%s'", nh.word);
+		for (size_t i = 0; i < nh.ns; i++)
+			buf_addf(&line, "%s%s", i ? ", " : "; did you mean: ", nh.suggest[i]);
 		char *safe = text_sanitized(line.data, TEXT_TABS_AS_SPACE);
 		fprintf(stderr, "bedside: %s\n", safe);
 		free(safe);
@@ -238,7 +310,7 @@ cli_search(struct cli *c, int argc, char **argv)
 	}
 	db_hits_free(hits, n);
 out:
-	db_strings_free(suggest, ns);
+	no_hit_free(&nh);
 	free(level);
 	db_close(db);
 	buf_free(&q);

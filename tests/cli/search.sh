@@ -79,7 +79,23 @@ is "$rc" 1 "no hit with --json exits 1"
 json_ok "$out"; ok $? "no hit with --json is still valid JSON"
 contains "$out" '"suggestions":["widgets"' "JSON carries the suggestions"
 
+# Several words: the suggestions are for the word that finds nothing, not
+# for the first; words that each find something are not "misspelt".
+run "$BEDSIDE" search --db "$db" widgets gadgtes
+is "$rc" 1 "a misspelt second word finds nothing"
+like "$err" "^bedside: no results for 'widgets gadgtes': no article has 'gadgtes'; did you mean: gadgets, gadget$" \
+    "the second word gets the suggestion, and is named"
+run "$BEDSIDE" search --db "$db" --json widgets gadgtes
+contains "$out" '"unmatched":"gadgtes","suggestions":["gadgets","gadget"]' "JSON names the word too"
+run "$BEDSIDE" search --db "$db" widgets - gadgets
+is "$err" "bedside: no results for 'widgets - gadgets': each word is found, but no article has them all" \
+    "words found apart are said to be, with nothing suggested for them"
+run "$BEDSIDE" search --db "$db" --json widgets gadgets
+contains "$out" '"unmatched":null,"suggestions":[]' "JSON: no word to blame, no suggestion"
+
 # --limit
+run "$BEDSIDE" search --db "$db" --limit ' 5' widgets
+is "$rc" 2 "--limit with a leading space is refused like any other non-number"
 run "$BEDSIDE" search --db "$db" --limit 1 --json testing
 n=$(printf '%s' "$out" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["hits"]))')
 is "$n" 1 "--limit caps the hits"
