@@ -498,11 +498,14 @@ check_front_matter(const char *file, const struct frontmatter *fm,
 	}
 	if ((v = field_scalar(fm, "title", file, d))) {
 		f = frontmatter_get(fm, "title");
-		if (*v == '\0' || strlen(v) > MAX_TITLE_BYTES || strchr(v, '\n'))
+		size_t len = strlen(v);     /* a folded ('>') title ends in '\n' */
+		while (len > 0 && isspace((unsigned char)v[len - 1]))
+			len--;
+		if (len == 0 || len > MAX_TITLE_BYTES || memchr(v, '\n', len))
 			diag_error(d, file, f->line, "title must be one line of 1 to %d bytes",
 			    MAX_TITLE_BYTES);
 		else
-			a->title = xstrdup(v);
+			a->title = xstrndup(v, len);
 	}
 	if ((v = field_scalar(fm, "topic", file, d))) {
 		f = frontmatter_get(fm, "topic");
@@ -514,11 +517,11 @@ check_front_matter(const char *file, const struct frontmatter *fm,
 			const char *slash = strchr(p, '/');
 			const char *e = slash ? slash : p + strlen(p);
 			const char *s = p;
-			while (s < e && *s == ' ')
+			while (s < e && isspace((unsigned char)*s))
 				s++;
-			while (e > s && e[-1] == ' ')
+			while (e > s && isspace((unsigned char)e[-1]))
 				e--;
-			if (e == s)
+			if (e == s || memchr(s, '\n', (size_t)(e - s)))
 				ok = false;
 			if (depth++)
 				buf_addc(&t, '/');

@@ -512,4 +512,35 @@ run "$BEDSIDE" import --db "$scratch/bundled.db" "$ARTICLES"
 is "$rc" 0 "the bundled articles import"
 is "$err" "" "the bundled articles import without a warning"
 
+# A long title or topic may be folded over lines with YAML's '>', which
+# leaves a newline at the end; a literal ('|') one of two lines is refused.
+cat > "$scratch/folded.md" <<'EOF'
+---
+id: folded-title
+title: >
+  What does a title folded
+  over two lines look like?
+topic: >
+  Testing/Folded
+updated: 2026-03-02
+status: under-review
+---
+
+## Answer
+Text.
+EOF
+run "$BEDSIDE" import --db "$scratch/folded.db" "$scratch/folded.md"
+is "$rc:$err" "0:" "a title and topic folded with '>' import"
+run "$BEDSIDE" show --db "$scratch/folded.db" --format json folded-title
+contains "$out" '"title":"What does a title folded over two lines look like?","topic":"Testing/Folded"' \
+    "as one line each, with no newline kept"
+sed 's/^title: >$/title: |/' "$scratch/folded.md" > "$scratch/literal.md"
+run "$BEDSIDE" import --db "$scratch/folded.db" "$scratch/literal.md"
+is "$rc:$err" "4:$scratch/literal.md:3: title must be one line of 1 to 400 bytes
+bedside: import rejected: 1 problem in 1 file; the database was not changed" \
+    "a title of two lines is refused"
+sed 's/^  Testing\/Folded$/  Testing\/Folded\n  Two/; s/^topic: >$/topic: |/' "$scratch/folded.md" > "$scratch/topic2.md"
+run "$BEDSIDE" import --db "$scratch/folded.db" "$scratch/topic2.md"
+like "$err" "topic2\.md:6: invalid topic" "and so is a topic of two lines"
+
 done_testing
