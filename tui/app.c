@@ -469,13 +469,14 @@ redraw(struct app *app)
 
 /* --- keys ----------------------------------------------------------------- */
 
-static void
+/* Acts on act; false if it means nothing here. */
+static bool
 dispatch_action(struct app *app, struct view *top, enum action act)
 {
 	bool root = app_is_root(app, top);
 
 	if (top->ops->action(top, act))
-		return;
+		return true;
 	switch (act) {
 	case ACT_QUIT:
 		if (root)
@@ -534,8 +535,11 @@ dispatch_action(struct app *app, struct view *top, enum action act)
 		break;
 	}
 	default:
-		break;
+		/* Bound, but nothing for it to act on here (Tab in a list,
+		 * Enter in help). */
+		return false;
 	}
+	return true;
 }
 
 static void
@@ -560,15 +564,15 @@ dispatch(struct app *app, struct key key)
 	if (top->ops->input && top->ops->input(top, key))
 		return;
 	enum action act = keymap_lookup(app->km, ctx, key);
-	if (act == ACT_NONE) {
+	if (act == ACT_NONE || !dispatch_action(app, top, act)) {
 		char name[64], help[32];
 		keymap_key_name(key, name, sizeof name);
-		app_key_name(app, ctx, ACT_HELP, help, sizeof help);
+		help[0] = '\0';
+		if (ctx != CTX_HELP)    /* the keys are on screen already */
+			app_key_name(app, ctx, ACT_HELP, help, sizeof help);
 		app_message(app, TH_MESSAGE, "%s does nothing here%s%s%s", name,
 		    help[0] ? " (" : "", help, help[0] ? " shows the keys)" : "");
-		return;
 	}
-	dispatch_action(app, top, act);
 }
 
 static void

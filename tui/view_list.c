@@ -181,7 +181,9 @@ list_action(struct view *v, enum action act)
 	case ACT_FIRST: s = 0; break;
 	case ACT_LAST: s = n - 1; break;
 	case ACT_OPEN:
-		if (l->sel < n) {
+		if (l->sel >= n) {
+			app_message(app, TH_MESSAGE, "The list is empty");
+		} else {
 			/* Opening may close this view: nothing of it is used after. */
 			char *id = xstrdup(l->items[l->sel].id);
 			app_open_article(app, id, DB_ANSWER);
@@ -189,7 +191,9 @@ list_action(struct view *v, enum action act)
 		}
 		return true;
 	case ACT_BOOKMARK_TOGGLE:
-		if (l->sel < n) {
+		if (l->sel >= n) {
+			app_message(app, TH_MESSAGE, "The list is empty");
+		} else {
 			bool on = state_bookmark_toggle(&app->st, l->items[l->sel].id);
 			app_message(app, TH_MESSAGE, on ? "Bookmarked" : "Bookmark removed");
 			if (l->kind == LIST_BOOKMARKS) {

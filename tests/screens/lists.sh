@@ -5,7 +5,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 3
+plan 7
 screen_db
 
 screen_start 80 24 -- hf-diuretics
@@ -28,4 +28,27 @@ like "$screen" '^ Recently viewed \(2\)' "which counts the article just read"
 like "$(printf '%s\n' "$screen" | sed -n 3p)" 'Which drug controls the heart rate' \
 	"and lists it first"
 keys q q
+wait_exit 5
+
+# A key bound elsewhere that has nothing to act on says so, never nothing:
+# Tab (next pane) in a list, b and Enter in an empty one, Enter in help.
+screen_start 80 24
+wait_for 'bedside . Topics'
+keys B
+wait_for '^ Bookmarks \(0\)'
+keys b
+wait_for 'The list is empty'
+ok $? "b in an empty bookmarks list says the list is empty"
+keys Tab
+wait_for '<Tab> does nothing here \(\? shows the keys\)'
+ok $? "Tab in a list says it does nothing here"
+keys Enter
+wait_for 'The list is empty'
+ok $? "Enter in an empty list says it is empty too"
+keys '?'
+wait_for 'bookmark-toggle'
+keys Enter
+wait_for '^<Enter> does nothing here *$'
+ok $? "Enter in help says so, without pointing at help"
+keys q q q
 wait_exit 5
