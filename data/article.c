@@ -565,7 +565,6 @@ check_front_matter(const char *file, const struct frontmatter *fm,
 		}
 	}
 	if ((f = frontmatter_get(fm, "related"))) {
-		a->related_line = f->line;
 		if (f->value && *f->value) {
 			diag_error(d, file, f->line, "'related' must be a list: related: [id, ...]");
 		} else {
@@ -588,6 +587,9 @@ check_front_matter(const char *file, const struct frontmatter *fm,
 					continue;
 				}
 				a->related = xgrow(a->related, a->nrelated, sizeof *a->related);
+				a->related_lines = xgrow(a->related_lines, a->nrelated,
+				    sizeof *a->related_lines);
+				a->related_lines[a->nrelated] = line;
 				a->related[a->nrelated++] = xstrdup(f->items[i]);
 			}
 			free(again);
@@ -776,6 +778,7 @@ article_free(struct article *a)
 	for (size_t i = 0; i < a->nrelated; i++)
 		free(a->related[i]);
 	free(a->related);
+	free(a->related_lines);
 	for (size_t i = 0; i < a->nsections; i++) {
 		free(a->sections[i].level);
 		free(a->sections[i].body);

@@ -32,7 +32,7 @@ struct article {
 	char *status;
 	char **related;
 	size_t nrelated;
-	int related_line;
+	int *related_lines;     /* each related id's line in the file */
 	int id_line;
 	struct article_section *sections;
 	size_t nsections;

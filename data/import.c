@@ -331,11 +331,14 @@ check_item(struct checks *c, size_t i, struct import_item *it)
 	keep->file = xstrdup(it->a.file);
 	keep->id = xstrdup(it->a.id);
 	keep->id_line = it->a.id_line;
-	keep->related_line = it->a.related_line;
 	keep->nrelated = it->a.nrelated;
 	keep->related = xcalloc(it->a.nrelated ? it->a.nrelated : 1, sizeof *keep->related);
-	for (size_t r = 0; r < it->a.nrelated; r++)
+	keep->related_lines = xcalloc(it->a.nrelated ? it->a.nrelated : 1,
+	    sizeof *keep->related_lines);
+	for (size_t r = 0; r < it->a.nrelated; r++) {
 		keep->related[r] = xstrdup(it->a.related[r]);
+		keep->related_lines[r] = it->a.related_lines[r];
+	}
 	size_t *slot = id_index_slot(&c->ids, c->arts, it->a.id);
 	if (*slot == 0) {
 		*slot = i + 1;
@@ -568,7 +571,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 			bool found = *id_index_slot(&checks.ids, arts, rid) != 0 ||
 			    (!opt->replace_all && id_in_db(old, &lookup, rid));
 			if (!found)
-				diag_warning(&d, arts[i].file, arts[i].related_line,
+				diag_warning(&d, arts[i].file, arts[i].related_lines[r],
 				    "related article '%s' is not in the database", rid);
 		}
 

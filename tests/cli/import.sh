@@ -543,4 +543,29 @@ sed 's/^  Testing\/Folded$/  Testing\/Folded\n  Two/; s/^topic: >$/topic: |/' "$
 run "$BEDSIDE" import --db "$scratch/folded.db" "$scratch/topic2.md"
 like "$err" "topic2\.md:6: invalid topic" "and so is a topic of two lines"
 
+# Each related id missing from the database is blamed on its own line
+# when the list is written one item a line.
+mkdir -p "$scratch/rel"
+cat > "$scratch/rel/rel.md" <<'EOF'
+---
+id: rel-lines
+title: Which lines do warnings name?
+topic: Testing/Related
+updated: 2026-03-02
+status: under-review
+related:
+  - nowhere-one
+  - nowhere-two
+---
+
+## Answer
+Text.
+EOF
+run "$BEDSIDE" import --db "$scratch/rel.db" "$scratch/rel/rel.md"
+is "$rc" 0 "related ids not in the database are only warned about"
+like "$err" "rel\.md:8: warning: related article 'nowhere-one' is not in the database" \
+    "the first on its own line"
+like "$err" "rel\.md:9: warning: related article 'nowhere-two' is not in the database" \
+    "and the second on its own"
+
 done_testing
