@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -16,6 +17,8 @@ diag_vadd(struct diag *d, const char *kind, const char *file, int line,
 {
 	char msg[1024];
 	vsnprintf(msg, sizeof msg, fmt, ap);
+	d->at = xgrow(d->at, d->n, sizeof *d->at);
+	d->at[d->n++] = (struct diag_entry){ d->text.len, line };
 	text_sanitize(&d->text, file, strlen(file), 0);
 	if (line > 0)
 		buf_addf(&d->text, ":%d", line);
@@ -45,11 +48,27 @@ diag_warning(struct diag *d, const char *file, int line, const char *fmt, ...)
 	d->warnings++;
 }
 
+static int
+by_line(const void *a, const void *b)
+{
+	const struct diag_entry *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->off < y->off ? -1 : x->off > y->off;    /* as found */
+}
+
 void
 diag_move(struct diag *to, struct diag *from)
 {
-	if (from->text.len > 0)
-		buf_add(&to->text, from->text.data, from->text.len);
+	if (from->n > 1)
+		qsort(from->at, from->n, sizeof *from->at, by_line);
+	for (size_t i = 0; i < from->n; i++) {
+		const char *s = from->text.data + from->at[i].off;
+		size_t len = (size_t)(strchr(s, '\n') + 1 - s);
+		to->at = xgrow(to->at, to->n, sizeof *to->at);
+		to->at[to->n++] = (struct diag_entry){ to->text.len, from->at[i].line };
+		buf_add(&to->text, s, len);
+	}
 	to->errors += from->errors;
 	to->warnings += from->warnings;
 	diag_free(from);
@@ -59,5 +78,8 @@ void
 diag_free(struct diag *d)
 {
 	buf_free(&d->text);
+	free(d->at);
+	d->at = NULL;
+	d->n = 0;
 	d->errors = d->warnings = 0;
 }

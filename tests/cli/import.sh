@@ -568,4 +568,34 @@ like "$err" "rel\.md:8: warning: related article 'nowhere-one' is not in the dat
 like "$err" "rel\.md:9: warning: related article 'nowhere-two' is not in the database" \
     "and the second on its own"
 
+# A file's problems are listed in the order of their lines, as a compiler
+# lists them, though they are found front matter first, then section by
+# section, then citations.
+mkdir -p "$scratch/order"
+cat > "$scratch/order/order.md" <<'EOF'
+---
+id: order-test
+title: In which order are problems listed?
+topic: Testing/Order
+updated: 2026-1-5
+status: under review
+---
+
+## Answer
+Text [1].
+
+## Key points
+- point
+
+## From the research
+- finding [2]
+
+## Refs
+1. Something.
+EOF
+run "$BEDSIDE" import --db "$scratch/order.db" "$scratch/order/order.md"
+is "$rc" 4 "a file with five problems is rejected"
+is "$(printf '%s\n' "$err" | sed -n 's/^.*order\.md:\([0-9]*\):.*/\1/p' | tr '\n' ' ')" "5 6 10 16 18 " \
+    "its problems are listed by line"
+
 done_testing
