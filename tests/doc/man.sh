@@ -152,6 +152,15 @@ run "$BEDSIDE" show --db "$scratch/example.db" --format json anaphylaxis-example
 like "$out" '"levels":\["clinician","patient"\]' "the example has both levels"
 like "$out" '"research":"- A Cochrane' "the example's shared section is at every level"
 
+# show --format text: the panes in order, the disclaimer last of them,
+# then the related articles, as COMMANDS says.
+show_sec=$(section COMMANDS | tr '\n' ' ')
+like "$show_sec" 'ending with the disclaimer, then the related articles' \
+	"bedside(1) says show prints the related articles after the disclaimer"
+heads=$("$BEDSIDE" show af-anticoagulation | grep -E '^[A-Z][A-Z ]+$' | tr '\n' ',')
+is "$heads" "ANSWER,KEY POINTS,FROM THE RESEARCH,REFERENCES,DISCLAIMER,RELATED," \
+	"show prints the panes, the disclaimer, then the related articles"
+
 # The search hits are the search box's context, not a list's: a
 # `bind list` line does not reach them, and the pages must not say it does.
 unlike "$man1" 'list of articles \(search hits' \
