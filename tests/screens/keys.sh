@@ -8,7 +8,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 50
+plan 51
 screen_db
 
 screen_start 80 24
@@ -202,6 +202,16 @@ contains "$(cat "$scratch/stderr")" "bedside: $conf:3: no keymap 'vii'; using de
 	"on stderr at exit: FILE:LINE of the keymap"
 contains "$(cat "$scratch/stderr")" "bedside: $conf:2: unknown level 'nurse'" \
 	"and FILE:LINE of the level"
+# bedside(1): the browser then starts as if the key were not there, not
+# with an earlier good line for the same key.
+printf '%s\n' 'keymap = vi' 'keymap = vii' >"$conf"
+screen_start 80 24
+wait_for 'Level: Clinician'
+keys ?
+wait_for 'keymap: default'
+ok $? "a config keymap that is not there gives the default, not an earlier line's"
+keys q q
+wait_exit 5
 printf '%s\n' 'keymap = /nonexistent/my.keys' >"$conf"
 screen_start 80 24
 wait_for 'Level: Clinician'
