@@ -152,6 +152,34 @@ run "$BEDSIDE" show --db "$scratch/example.db" --format json anaphylaxis-example
 like "$out" '"levels":\["clinician","patient"\]' "the example has both levels"
 like "$out" '"research":"- A Cochrane' "the example's shared section is at every level"
 
+# The page's own way to try an article works on its example as written:
+# the file the import line names, then show by the id in it.
+try=$(sed -n '/^To try an article/,/^\.fi/p' "$MAN_SRC/bedside-articles.5.in" |
+	sed -n 's/\\-/-/g; s|/tmp/try\.db|try.db|g; /^bedside /p')
+is "$(printf '%s\n' "$try" | wc -l | tr -d ' ')" 2 "the page shows an import line and a show line"
+file=$(printf '%s\n' "$try" | sed -n '1s/.* //p')
+mkdir "$scratch/try" && cp "$scratch/example.md" "$scratch/try/$file"
+(
+	cd "$scratch/try" || exit 1
+	set -- $(printf '%s\n' "$try" | sed -n 1p)
+	shift
+	"$BEDSIDE" "$@" >/dev/null 2>&1 || exit 2
+	set -- $(printf '%s\n' "$try" | sed -n 2p)
+	shift
+	"$BEDSIDE" "$@" | grep -q 'Level: Patient' || exit 3
+)
+is "$?" 0 "the page's try-it lines import the example and show it by its id"
+
+# The limits the page gives a topic path: eight parts, none empty.
+printf -- '---\nid: deep\ntitle: Deep?\ntopic: %s\nupdated: 2026-01-01\nstatus: submitted\n---\n\n## Answer\nText.\n' \
+	'A/B/C/D/E/F/G/H' >"$scratch/deep8.md"
+sed 's|^topic: .*|&/I|' "$scratch/deep8.md" >"$scratch/deep9.md"
+like "$(cat "$page5")" 'at most eight parts' "bedside-articles(5) gives the topic depth"
+run "$BEDSIDE" import --db "$scratch/deep.db" "$scratch/deep8.md"
+is "$rc" 0 "a topic of eight parts imports"
+run "$BEDSIDE" import --db "$scratch/deep.db" "$scratch/deep9.md"
+is "$rc" 4 "a topic of nine parts is rejected"
+
 # show --format text: the panes in order, the disclaimer last of them,
 # then the related articles, as COMMANDS says.
 show_sec=$(section COMMANDS | tr '\n' ' ')
