@@ -1,6 +1,8 @@
 /* article_text.c: see article_text.h. */
 #include "article_text.h"
 
+#include <ctype.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,13 +74,21 @@ article_text_render(struct render_doc *doc, const struct db_article *a,
 		free(refs);
 	}
 	if (nrelated) {
+		/* A Markdown list, so that it is laid out as the panes' lists
+		 * are (a blank line under the heading, hanging indents); every
+		 * punctuation mark escaped, so a title is only text. */
 		heading(doc, "Related", width);
+		buf_truncate(&b, 0);
 		for (size_t i = 0; i < nrelated; i++) {
-			buf_truncate(&b, 0);
-			buf_addf(&b, "%s %s (%s)", text_ascii() ? "-" : "•",
-			    related[i].title, related[i].id);
-			render_text(doc, b.data, width, 0, 0);
+			buf_adds(&b, "- ");
+			for (const char *t = related[i].title; *t; t++) {
+				if (ispunct((unsigned char)*t))
+					buf_addc(&b, '\\');
+				buf_addc(&b, *t);
+			}
+			buf_addf(&b, " \\(%s\\)\n", related[i].id);
 		}
+		render_markdown(doc, b.data, width);
 	}
 	buf_free(&b);
 }

@@ -120,4 +120,40 @@ run "$BEDSIDE" show af-anticoagulation --level patient
 is "$rc" 0 "a bundled article shows from the build tree with no --db"
 contains "$out" "Status: Under review" "bundled articles say they are under review"
 
+# Related articles are laid out as the panes' lists: a blank line under
+# the heading, a wrapped title's id under the text, not the bullet; and a
+# title's Markdown characters are only text.
+run "$BEDSIDE" show --db "$BEDSIDE_BUNDLED_DB" af-anticoagulation
+is "$(printf '%s\n' "$out" | sed -n '/^RELATED$/{n;p;}')" "" "a blank line under RELATED"
+like "$out" $'\n  \\(af-rate-vs-rhythm\\)' "a wrapped related title's id is indented under it"
+mkdir -p "$scratch/relmd"
+cat > "$scratch/relmd/one.md" <<'EOF'
+---
+id: rel-one
+title: Is *this* [1] `code` or _text_?
+topic: Testing/Related
+updated: 2026-03-02
+status: under-review
+---
+
+## Answer
+One.
+EOF
+cat > "$scratch/relmd/two.md" <<'EOF'
+---
+id: rel-two
+title: Which article is related?
+topic: Testing/Related
+updated: 2026-03-02
+status: under-review
+related: [rel-one]
+---
+
+## Answer
+Two.
+EOF
+"$BEDSIDE" import --db "$scratch/relmd.db" "$scratch/relmd" >/dev/null 2>&1
+run "$BEDSIDE" show --db "$scratch/relmd.db" rel-two
+like "$out" '• Is \*this\* \[1\] `code` or _text_\? \(rel-one\)' "a related title is shown as written"
+
 done_testing
