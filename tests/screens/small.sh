@@ -1,0 +1,35 @@
+#!/bin/sh
+# What a clinician reading on a phone's SSH client needs: a C locale that
+# spells thresholds and units out instead of '?', and narrow and low
+# terminals that keep the article's title, topic, review status, date
+# and reading level in view. Uses the bundled articles.
+. "$TESTLIB"
+. "$(dirname "$0")/screen.sh"
+
+# The C locale: "≥3.0 mmol/L" must not read "?3.0 mmol/L", nor a
+# micromole "?mol"; search snippets are cut with "...", not "?".
+screen_start 60 25 LC_ALL=C LANG=C -- dka-adults
+wait_for 'ketones'
+like "$screen" '>=3\.0 mmol/L' "C locale: >= is spelt out in the text"
+unlike "$screen" '\?3\.0' "C locale: no '?' in place of >="
+keys q q
+wait_exit 5
+screen_start 60 25 LC_ALL=C LANG=C -- aki-staging
+wait_for 'KDIGO'
+like "$screen" '26\.5 micromol/L' "C locale: micro is spelt out in a unit"
+keys q q
+wait_exit 5
+screen_start 60 25 LC_ALL=C LANG=C
+wait_for 'bedside - Topics'
+keys /
+wait_for '^ Search:'
+keys -l anticoag
+wait_for 'articles'
+unlike "$screen" '^    \?' "C locale: a snippet's leading cut is not a '?'"
+like "$screen" '^    \.\.\.' "C locale: but '...'"
+keys Escape
+wait_for 'bedside - Topics'
+keys q
+wait_exit 5
+
+done_testing
