@@ -32,4 +32,19 @@ wait_for 'bedside - Topics'
 keys q
 wait_exit 5
 
+# Search on a phone: a question cut at forty columns cannot be told from
+# the next, so under 80 columns a title has two lines.
+screen_start 40 15
+wait_for 'Level: Clinician'
+keys /
+wait_for '^ Search:'
+keys -l 'heart failure'
+wait_for 'articles'
+like "$screen" '^> Which drugs should every patient with$' "40x15 search: the title's first line"
+like "$screen" '^  heart failure with reduced ejection' "40x15 search: and its second"
+keys Escape
+wait_for 'Level: Clinician'
+keys q
+wait_exit 5
+
 done_testing
