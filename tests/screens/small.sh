@@ -47,4 +47,16 @@ wait_for 'Level: Clinician'
 keys q
 wait_exit 5
 
+# Narrower than status, date and level together: the level moves to the
+# topic's line instead of being cut to "C...".
+screen_start 33 12 -- hfref-core-therapy
+wait_for 'Under review'
+like "$screen" '^ Cardiology .* Clinician$' "33x12: the level, whole, right of the topic"
+like "$screen" 'Under review +[0-9]{4}-[0-9]{2}-[0-9]{2}$' "33x12: status and the whole date below"
+keys L
+wait_for 'Patient$'
+ok $? "33x12: L shows the new level there"
+keys q q
+wait_exit 5
+
 done_testing
