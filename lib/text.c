@@ -185,6 +185,53 @@ text_cp_width(uint32_t cp)
 	return 1;
 }
 
+/* In ASCII mode, the characters clinical text uses are spelt out rather
+ * than shown as '?': "?3.0 mmol/L" for "≥3.0" or "26.5 ?mol/L" for
+ * micromoles would leave a reader guessing at a dose or a threshold.
+ * Micro is spelt in full: "ug" is too easily read as "mg". */
+static const struct {
+	uint32_t cp;
+	const char *ascii;
+} ascii_spellings[] = {
+	{ 0x00A0, " " }, { 0x00A9, "(C)" }, { 0x00AB, "<<" }, { 0x00AE, "(R)" },
+	{ 0x00B0, " deg " }, { 0x00B1, "+/-" }, { 0x00B2, "^2" }, { 0x00B3, "^3" },
+	{ 0x00B5, "micro" }, { 0x00B7, "-" }, { 0x00B9, "^1" }, { 0x00BB, ">>" },
+	{ 0x00BC, "1/4" }, { 0x00BD, "1/2" }, { 0x00BE, "3/4" }, { 0x00C6, "AE" },
+	{ 0x00D7, "x" }, { 0x00DF, "ss" }, { 0x00E6, "ae" }, { 0x00F7, "/" },
+	{ 0x03BC, "micro" }, { 0x2010, "-" }, { 0x2011, "-" }, { 0x2012, "-" },
+	{ 0x2013, "-" }, { 0x2014, "--" }, { 0x2018, "'" }, { 0x2019, "'" },
+	{ 0x201C, "\"" }, { 0x201D, "\"" }, { 0x2022, "*" }, { 0x2026, "..." },
+	{ 0x2030, " per mille" }, { 0x2039, "<" }, { 0x203A, ">" }, { 0x2122, "(TM)" },
+	{ 0x2190, "<-" }, { 0x2191, "^" }, { 0x2192, "->" }, { 0x2193, "v" },
+	{ 0x2212, "-" }, { 0x2248, "~" }, { 0x2260, "!=" }, { 0x2264, "<=" },
+	{ 0x2265, ">=" },
+};
+
+/* Latin-1 letters lose their accent: "Sjogren", not "Sj?gren". */
+static const char latin1_letters[] =
+    "AAAAAA?CEEEEIIIIDNOOOOO?OUUUUY?" "?aaaaaa?ceeeeiiiidnooooo?ouuuuy?y";
+
+static const char *
+ascii_spelling(uint32_t cp, char one[2])
+{
+	size_t lo = 0, hi = sizeof ascii_spellings / sizeof ascii_spellings[0];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (ascii_spellings[mid].cp < cp)
+			lo = mid + 1;
+		else if (ascii_spellings[mid].cp > cp)
+			hi = mid;
+		else
+			return ascii_spellings[mid].ascii;
+	}
+	if (cp >= 0xC0 && cp <= 0xFF && latin1_letters[cp - 0xC0] != '?') {
+		one[0] = latin1_letters[cp - 0xC0];
+		one[1] = '\0';
+		return one;
+	}
+	return NULL;
+}
+
 /* Control characters get their Unicode "control picture" (ESC shows as
  * U+241B), so a reader can see that something odd is in the text; other
  * invisible format characters share one substitute sign. */
@@ -230,7 +277,11 @@ text_sanitize(struct buf *out, const char *s, size_t len, unsigned flags)
 				text_encode(out, placeholder(cp));
 		} else if (cp >= 0x80 && ascii_mode) {
 			/* A combining mark joins the '?' of its base. */
-			if (!in_table(cp, zero_width,
+			char one[2];
+			const char *sp = ascii_spelling(cp, one);
+			if (sp)
+				buf_adds(out, sp);
+			else if (!in_table(cp, zero_width,
 			    sizeof zero_width / sizeof zero_width[0]))
 				buf_addc(out, '?');
 		} else {

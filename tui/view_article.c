@@ -62,6 +62,10 @@ pane_height(const struct article_view *av, int k)
 
 /* The right part of the meta line: the status as a badge, the date and
  * the level, with their words ("Updated", "Level:") when there is room. */
+/* Below this many columns the level leaves the status line for the
+ * topic's line, so that it is never cut off (set by draw_header). */
+static bool level_on_topic_line;
+
 static void
 meta_right(const struct article_view *av, bool words, struct buf *status,
     struct buf *rest)
@@ -72,7 +76,10 @@ meta_right(const struct article_view *av, bool words, struct buf *status,
 	char *date = text_sanitized(a->updated, 0);
 
 	buf_addf(status, " %s ", st);
-	buf_addf(rest, words ? "  Updated %s  Level: %s" : " %s %s", date, level);
+	if (level_on_topic_line && !words)
+		buf_addf(rest, " %s", date);
+	else
+		buf_addf(rest, words ? "  Updated %s  Level: %s" : " %s %s", date, level);
 	if (state_is_bookmarked(&av->v.app->st, a->id))
 		buf_adds(rest, text_ascii() ? "  *" : "  \xe2\x98\x85");
 	free(st);
@@ -136,7 +143,20 @@ draw_header(struct article_view *av)
 		draw_str_cut(av->hdr, y, 1, rest.data, w - 2, TH_TITLE);
 		buf_free(&rest);
 	}
-	if (l->meta_lines >= 2) {
+	if (l->meta_lines >= 2 && meta_right_width(av, false) > w - 2) {
+		/* Too narrow for status, date and level on one line (a
+		 * phone): the level goes right of the topic, which is cut. */
+		char *level = text_sanitized(av->a.level_label, 0);
+		int lw = (int)text_width(level, strlen(level));
+		int x = w - 1 - lw > 1 ? w - 1 - lw : 1;
+		draw_str(av->hdr, y, x, level, w - 1 - x, TH_NORMAL);
+		if (x > 4)
+			draw_str_cut(av->hdr, y, 1, topic, x - 2, TH_DIM);
+		free(level);
+		level_on_topic_line = true;
+		draw_meta_right(av, y + 1, 1, w - 2);
+		level_on_topic_line = false;
+	} else if (l->meta_lines >= 2) {
 		draw_str_cut(av->hdr, y, 1, topic, w - 2, TH_DIM);
 		draw_meta_right(av, y + 1, 1, w - 2);
 	} else if (l->meta_lines == 1) {

@@ -29,7 +29,6 @@
  * 100,000 articles, and the screen must keep up with the typing. */
 #define SEARCH_BUDGET_MS 12
 #define QUERY_MAX 1024          /* bytes; a longer paste is cut here */
-#define HIT_H 3
 
 struct search_view {
 	struct view v;
@@ -444,6 +443,15 @@ draw_box(struct search_view *s)
 	wnoutrefresh(s->box);
 }
 
+/* Lines per hit: title, topic line, snippet. Under 80 columns (a phone)
+ * a question cut after forty columns cannot be told from the next, so
+ * the title gets two lines while that still leaves three hits in view. */
+static int
+hit_height(const struct search_view *s)
+{
+	return s->v.area.w < 80 && s->v.area.h - 2 >= 3 * 4 ? 4 : 3;
+}
+
 static void
 draw_hit(struct search_view *s, int y, const struct db_hit *h, const char *snippet,
     bool sel)
@@ -463,7 +471,25 @@ draw_hit(struct search_view *s, int y, const struct db_hit *h, const char *snipp
 	if (sel)
 		draw_fill(s->body, y, 0, w, TH_SELECTION);
 	draw_str(s->body, y, 0, sel ? ">" : " ", 1, sel ? TH_SELECTION : TH_NORMAL);
-	draw_str_cut(s->body, y, 2, title, w - 3, sel ? TH_SELECTION : TH_TITLE);
+	if (hit_height(s) == 4 && (int)text_width(title, strlen(title)) > w - 3) {
+		/* The title's first line whole, the rest cut on the second;
+		 * the selection's bar covers both. */
+		render_text(&doc, title, w - 3, 0, 0);
+		if (sel)
+			draw_fill(s->body, y + 1, 0, w, TH_SELECTION);
+		draw_render_line(s->body, y, 2, w - 3, &doc.lines[0], NULL,
+		    sel ? TH_SELECTION : TH_TITLE);
+		struct buf rest = BUF_INIT;
+		for (size_t k = 1; k < doc.nlines; k++)
+			buf_addf(&rest, "%s%s", k > 1 ? " " : "", doc.lines[k].text);
+		draw_str_cut(s->body, y + 1, 2, rest.data ? rest.data : "", w - 3,
+		    sel ? TH_SELECTION : TH_TITLE);
+		buf_free(&rest);
+		render_doc_free(&doc);
+		y++;
+	} else {
+		draw_str_cut(s->body, y, 2, title, w - 3, sel ? TH_SELECTION : TH_TITLE);
+	}
 	buf_addf(&meta, "%s %s in %s", topic, text_ascii() ? "-" : "\xc2\xb7",
 	    db_kind_title(h->pane));
 	int x = 4;
@@ -558,8 +584,9 @@ search_draw(struct view *v)
 	if (s->dirty_body && s->body) {
 		werase(s->body);
 		if (s->nhits) {
-			s->top = layout_list_top(s->top, s->sel, (int)s->nhits, HIT_H, h);
-			size_t end = (size_t)s->top + (size_t)(h > 0 ? h / HIT_H : 0);
+			int hh = hit_height(s);
+			s->top = layout_list_top(s->top, s->sel, (int)s->nhits, hh, h);
+			size_t end = (size_t)s->top + (size_t)(h > 0 ? h / hh : 0);
 			size_t to = end < s->nhits ? end : s->nhits;
 			db_hit_details(v->app->db, s->hits, (size_t)s->top, to);
 			/* Snippets are made from the rows on screen, some tens
@@ -570,9 +597,9 @@ search_draw(struct view *v)
 			s->snippets_due = db_hit_snippets(v->app->db, query_text(s),
 			    s->hits, (size_t)s->top, to) == DB_STOPPED;
 			db_set_stop(v->app->db, NULL, NULL);
-			for (int r = 0; r + HIT_H <= h && s->top + r / HIT_H < (int)s->nhits;
-			    r += HIT_H) {
-				int i = s->top + r / HIT_H;
+			for (int r = 0; r + hh <= h && s->top + r / hh < (int)s->nhits;
+			    r += hh) {
+				int i = s->top + r / hh;
 				const char *snip = s->hits[i].snippet ? s->hits[i].snippet :
 				    s->shown && s->shown[i] ? s->shown[i] : "";
 				draw_hit(s, r, &s->hits[i], snip, i == s->sel);
@@ -608,7 +635,7 @@ search_action(struct view *v, enum action act)
 		return false;
 	}
 	int n = s->nhits ? (int)s->nhits : (int)s->nsugg;
-	int page = (v->area.h - 2) / HIT_H, sel = s->sel;
+	int page = (v->area.h - 2) / hit_height(s), sel = s->sel;
 
 	switch (act) {
 	case ACT_MOVE_UP: case ACT_PANE_PREV: sel--; break;

@@ -63,12 +63,12 @@ wait_for 'Level: Clinician'
 keys /
 wait_for '^ Search:'
 keys 'naïve heart failure'
-wait_for '^ Search: na\?ve heart failure *$' 5
+wait_for '^ Search: naive heart failure *$' 5
 ok $? "C locale: a paste with a non-ASCII letter is read whole"
 keys C-u
 wait_for '^ Search: *$'
 keys 'café loop'
-wait_for '^ Search: caf\? loop *$' 5
+wait_for '^ Search: cafe loop *$' 5
 ok $? "C locale: and shown as ASCII"
 keys Escape
 wait_for 'bedside - Topics'
