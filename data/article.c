@@ -35,22 +35,28 @@ article_id_valid(const char *id)
 	return true;
 }
 
-bool
-article_date_valid(const char *s)
+const char *
+article_date_problem(const char *s)
 {
 	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return false;
+		return "write it as YYYY-MM-DD";
 	for (int i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-			return false;
+			return "write it as YYYY-MM-DD";
 	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-	if (y < 1900 || m < 1 || m > 12 || d < 1)
-		return false;
-	int max = days[m - 1];
+	if (y < 1900)
+		return "the year is before 1900";
+	int max = m >= 1 && m <= 12 ? days[m - 1] : 0;
 	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		max = 29;
-	return d <= max;
+	return d >= 1 && d <= max ? NULL : "there is no such day";
+}
+
+bool
+article_date_valid(const char *s)
+{
+	return article_date_problem(s) == NULL;
 }
 
 /* --- the Markdown body ------------------------------------------------ */
@@ -532,7 +538,7 @@ check_front_matter(const char *file, const struct frontmatter *fm,
 		}
 		if (!ok || depth > MAX_TOPIC_DEPTH) {
 			diag_error(d, file, f->line, "invalid topic '%s': write a path like "
-			    "'Cardiology/Heart failure' (no empty parts, at most %d)", v,
+			    "'Cardiology/Heart failure' (no empty parts, at most %d parts)", v,
 			    MAX_TOPIC_DEPTH);
 			buf_free(&t);
 		} else {
@@ -541,9 +547,9 @@ check_front_matter(const char *file, const struct frontmatter *fm,
 	}
 	if ((v = field_scalar(fm, "updated", file, d))) {
 		f = frontmatter_get(fm, "updated");
-		if (!article_date_valid(v))
-			diag_error(d, file, f->line, "invalid date '%s': write it as "
-			    "YYYY-MM-DD", v);
+		const char *why = article_date_problem(v);
+		if (why)
+			diag_error(d, file, f->line, "invalid date '%s': %s", v, why);
 		else
 			a->updated = xstrdup(v);
 	}

@@ -56,6 +56,8 @@ void article_free(struct article *a);
 
 bool article_id_valid(const char *id);
 bool article_date_valid(const char *date);
+/* NULL if date is valid, else what is wrong with it, for a message. */
+const char *article_date_problem(const char *date);
 
 /* The section of kind shown at level (a level's own one, else the one for
  * every level), or NULL. */
