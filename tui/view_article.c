@@ -629,10 +629,13 @@ article_context(const struct view *v)
 static const enum action *
 article_hints(const struct view *v)
 {
+	/* Most needed first: a narrow screen (a phone) shows the first few.
+	 * The level comes early; patient or clinician wording is the one
+	 * choice a reader must be able to find. */
 	static const enum action acts[] = {
-		ACT_QUIT, ACT_HELP, ACT_PANE_NEXT, ACT_CITE_NEXT, ACT_CITE_FOLLOW,
-		ACT_BACK, ACT_LEVEL_CYCLE, ACT_BOOKMARK_TOGGLE, ACT_RELATED, ACT_EXPORT,
-		ACT_SEARCH, ACT_NONE,
+		ACT_QUIT, ACT_HELP, ACT_PANE_NEXT, ACT_LEVEL_CYCLE, ACT_CITE_NEXT,
+		ACT_CITE_FOLLOW, ACT_BACK, ACT_SEARCH, ACT_BOOKMARK_TOGGLE, ACT_RELATED,
+		ACT_EXPORT, ACT_NONE,
 	};
 	(void)v;
 	return acts;

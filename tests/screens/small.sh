@@ -59,4 +59,13 @@ ok $? "33x12: L shows the new level there"
 keys q q
 wait_exit 5
 
+# A phone's 40 columns show the first few keys of the status line: the
+# reading level is among them.
+screen_start 40 15 -- hfref-core-therapy
+wait_for 'Under review'
+like "$(printf '%s\n' "$screen" | tail -1)" '^q close  \? help  Tab pane  L level' \
+    "40x15: the status line offers L level"
+keys q q
+wait_exit 5
+
 done_testing
