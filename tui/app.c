@@ -21,7 +21,7 @@
 #include "text.h"
 #include "view.h"
 
-/* Set by SIGTERM, SIGHUP and SIGINT; the loop ends when it sees it. */
+/* Set by SIGTERM, SIGHUP, SIGINT and SIGQUIT; the loop ends when it sees it. */
 static volatile sig_atomic_t stop_signal;
 
 static WINDOW *status_win;
@@ -46,6 +46,11 @@ app_catch_signals(bool secure)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	/* Ctrl-\ too: its default action kills the program with the
+	 * terminal left in curses mode and may write a core file (with the
+	 * database's text in it) in the current folder, which secure mode
+	 * promises never to do. */
+	sigaction(SIGQUIT, &sa, NULL);
 	if (secure) {
 		/* No suspending to a shell on a kiosk account. Ignored before
 		 * curses starts, so it installs no handler of its own. */

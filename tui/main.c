@@ -7,6 +7,7 @@
 #include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -153,6 +154,10 @@ main(int argc, char **argv)
 	 * (it accepts --d, --db=...), here and in each command's parser;
 	 * --secure may come after --db, so only now is secure mode known. */
 	if (cli.secure) {
+		/* No file written at all, not even a core dump if something
+		 * crashes. */
+		struct rlimit none = { 0, 0 };
+		setrlimit(RLIMIT_CORE, &none);
 		unsetenv("BEDSIDE_DB");
 		if (cli.db_path) {
 			cli_error("--db is not allowed in secure mode");

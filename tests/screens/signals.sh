@@ -1,11 +1,11 @@
 #!/bin/sh
-# Quitting: SIGTERM, SIGHUP and SIGINT end the browser at once with the
+# Quitting: SIGTERM, SIGHUP, SIGINT and SIGQUIT end the browser at once with the
 # terminal restored and the state saved; a terminal that goes away (end of
 # file, no signal) ends it too instead of leaving it spinning.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 15
+plan 19
 screen_db
 state=$scratch/state/bedside/state
 
@@ -27,6 +27,27 @@ for sig in TERM HUP INT; do
 	grep -q '^level patient$' "$state" 2>/dev/null
 	ok $? "SIG$sig: the state was saved"
 done
+
+# Ctrl-\ (SIGQUIT) quits the same way; in secure mode it must not kill
+# the program either, leaving the terminal in curses mode and maybe a core
+# file in the current folder (a file written, which secure mode forbids).
+rm -rf "$scratch/state" "$scratch/cwd"
+mkdir -p "$scratch/state" "$scratch/cwd"
+keep_db=$db
+db=
+screen_start 80 24 BEDSIDE_SECURE=1 -- --secure
+wait_for 'Level: Clinician'
+# (The signal itself: Ctrl-\ would reach the test's shells too.)
+kill -QUIT "$pid"
+wait_exit 3
+is "$exit_status" 0 "Ctrl-\\ in secure mode: a clean exit, not death by SIGQUIT"
+wait_for 'bedside exited'
+unlike "$screen" 'Level: Clinician' "Ctrl-\\ in secure mode: the terminal is restored"
+test -z "$(ls -A "$scratch/cwd")"
+ok $? "Ctrl-\\ in secure mode: no file (core dump) written"
+[ ! -e "$scratch/state/bedside" ]
+ok $? "Ctrl-\\ in secure mode: no state saved"
+db=$keep_db
 
 # A signal that comes after the loop last looked for one but before it
 # waits for a key (the shim raises it right there) still ends the wait:
