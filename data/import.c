@@ -471,7 +471,8 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 		old = db_open(dbpath, DB_READ, &err);
 		if (old == NULL) {
 			char *safe = text_sanitized(err.data, TEXT_TABS_AS_SPACE);
-			fprintf(errors, "%s\n", safe);
+			text_fputs(safe, errors);
+			fputc('\n', errors);
 			free(safe);
 			buf_free(&err);
 			return IMPORT_DB_ERROR;
@@ -576,7 +577,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 		}
 
 	import_step(opt->progress, NULL);
-	fputs(d.text.data ? d.text.data : "", errors);
+	text_fputs(d.text.data ? d.text.data : "", errors);
 	res->warnings = d.warnings;
 	if (d.errors > 0) {
 		/* "in 0 files" when nothing was found to read says nothing. */

@@ -606,7 +606,8 @@ import_error(FILE *errors, const char *path, const char *fmt, ...)
 	text_sanitize(&line, path, strlen(path), 0);
 	buf_adds(&line, ": ");
 	text_sanitize(&line, msg, strlen(msg), TEXT_TABS_AS_SPACE);
-	fprintf(errors, "%s\n", line.data);
+	buf_addc(&line, '\n');
+	text_fputs(line.data, errors);
 	buf_free(&line);
 }
 

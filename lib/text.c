@@ -6,10 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool ascii_mode;
+static bool ascii_mode, ascii_stderr;
 
 void text_set_ascii(bool on) { ascii_mode = on; }
 bool text_ascii(void) { return ascii_mode; }
+void text_set_ascii_stderr(bool on) { ascii_stderr = on; }
 
 size_t
 text_decode(const char *str, size_t len, uint32_t *cp)
@@ -297,6 +298,24 @@ text_sanitized(const char *s, unsigned flags)
 	struct buf b = BUF_INIT;
 	text_sanitize(&b, s, strlen(s), flags);
 	return buf_detach(&b);
+}
+
+void
+text_fputs(const char *s, FILE *f)
+{
+	/* A placeholder's UTF-8 bytes hold C1 controls to a terminal that
+	 * takes bytes as Latin-1 (U+241B, ESC's picture, ends in 0x9B,
+	 * CSI): made safe again, in ASCII, they become '?'. */
+	if (f == stderr && ascii_stderr && !ascii_mode) {
+		struct buf b = BUF_INIT;
+		ascii_mode = true;
+		text_sanitize(&b, s, strlen(s), TEXT_KEEP_NEWLINES | TEXT_KEEP_TABS);
+		ascii_mode = false;
+		fputs(b.data ? b.data : "", f);
+		buf_free(&b);
+	} else {
+		fputs(s, f);
+	}
 }
 
 size_t

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "buf.h"
 
@@ -29,6 +30,13 @@ int text_cp_width(uint32_t cp);
  * shown as '?', one column, so no byte the terminal cannot draw is sent. */
 void text_set_ascii(bool on);
 bool text_ascii(void);
+/* Standard error may be such a terminal when standard output is not (a
+ * pipe or a file, which get UTF-8): then text_fputs makes what it writes
+ * to stderr ASCII. */
+void text_set_ascii_stderr(bool on);
+/* fputs of sanitized text s, made ASCII when f is stderr and that is a
+ * terminal in the C locale; every message to stderr goes through it. */
+void text_fputs(const char *s, FILE *f);
 
 enum {
 	TEXT_KEEP_NEWLINES = 1,     /* keep '\n' (else it becomes a placeholder) */

@@ -443,7 +443,9 @@ void
 app_setup_free(struct app *app)
 {
 	for (size_t i = 0; i < nreports; i++) {
-		fprintf(stderr, "bedside: %s\n", reports[i]);
+		fputs("bedside: ", stderr);
+		text_fputs(reports[i], stderr);
+		fputc('\n', stderr);
 		free(reports[i]);
 	}
 	free(reports);

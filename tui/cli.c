@@ -61,9 +61,12 @@ cli_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	char *safe = text_sanitized(msg, TEXT_TABS_AS_SPACE);
-	fprintf(stderr, "bedside: %s\n", safe);
-	free(safe);
+	struct buf line = BUF_INIT;
+	buf_adds(&line, "bedside: ");
+	text_sanitize(&line, msg, strlen(msg), TEXT_TABS_AS_SPACE);
+	buf_addc(&line, '\n');
+	text_fputs(line.data, stderr);
+	buf_free(&line);
 }
 
 /* Whether s is a group of option letters ("-xy") holding letter. */

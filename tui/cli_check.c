@@ -47,7 +47,7 @@ cli_check(struct cli *c, int argc, char **argv)
 	int problems = db_check(db, &report);
 	if (problems) {
 		char *safe = text_sanitized(report.data, TEXT_KEEP_NEWLINES);
-		fputs(safe, stderr);
+		text_fputs(safe, stderr);
 		free(safe);
 		cli_error("%s: %d problem%s found", db_path(db), problems,
 		    problems == 1 ? "" : "s");

@@ -301,9 +301,12 @@ cli_search(struct cli *c, int argc, char **argv)
 			buf_addf(&line, ": no article has '%s'", nh.word);
 		for (size_t i = 0; i < nh.ns; i++)
 			buf_addf(&line, "%s%s", i ? ", " : "; did you mean: ", nh.suggest[i]);
-		char *safe = text_sanitized(line.data, TEXT_TABS_AS_SPACE);
-		fprintf(stderr, "bedside: %s\n", safe);
-		free(safe);
+		struct buf safe = BUF_INIT;
+		buf_adds(&safe, "bedside: ");
+		text_sanitize(&safe, line.data, line.len, TEXT_TABS_AS_SPACE);
+		buf_addc(&safe, '\n');
+		text_fputs(safe.data, stderr);
+		buf_free(&safe);
 		buf_free(&line);
 	} else {
 		print_hits(hits, n, cli_width());

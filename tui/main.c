@@ -113,10 +113,14 @@ main(int argc, char **argv)
 	 * everything else written for programs wants "2.5", where a locale
 	 * such as de_DE would print "2,5". */
 	setlocale(LC_NUMERIC, "C");
-	/* A terminal in a non-UTF-8 locale gets ASCII only; pipes and files
-	 * always get UTF-8. */
-	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 && isatty(STDOUT_FILENO))
-		text_set_ascii(true);
+	/* A terminal in a non-UTF-8 locale gets ASCII only, on stdout or on
+	 * stderr; pipes and files always get UTF-8. */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0) {
+		if (isatty(STDOUT_FILENO))
+			text_set_ascii(true);
+		if (isatty(STDERR_FILENO))
+			text_set_ascii_stderr(true);
+	}
 
 	/* A write past a file size limit (ulimit -f) fails with EFBIG and
 	 * is reported like a full disk; SIGXFSZ's default action would kill

@@ -115,4 +115,39 @@ raw_clean "$scratch/err.txt"; ok $? "check's line naming a hostile database path
 "$BEDSIDE" show --db "$evildb" no-such-id > "$scratch/err.txt" 2>&1
 raw_clean "$scratch/err.txt"; ok $? "show's 'no article' error naming it is made safe"
 
+# In the C locale a terminal may take bytes as Latin-1, where a
+# placeholder's UTF-8 holds C1 controls (U+241B, ESC's picture, ends in
+# 0x9B, CSI). Standard output into a file still gets UTF-8, but messages
+# to a standard error that is such a terminal must be ASCII.
+c_stderr_tty() {
+	python3 - "$@" <<'PY'
+import os, subprocess, sys
+m, s = os.openpty()
+env = dict(os.environ, LC_ALL="C", LANG="C")
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=s, env=env)
+os.close(s)
+data = b""
+while True:
+    try:
+        d = os.read(m, 65536)
+    except OSError:
+        break
+    if not d:
+        break
+    data += d
+bad = [b for b in data if b >= 0x80]
+if bad or not data:
+    print("# %d bytes, non-ASCII: %r" % (len(data), data[:120]))
+    sys.exit(1)
+PY
+}
+c_stderr_tty "$BEDSIDE" show --db "$db" "$(printf 'x\0332J\035y')"
+ok $? "C locale, stderr a terminal: show's error is ASCII"
+c_stderr_tty "$BEDSIDE" search --db "$db" "$(printf 'zz\03552;c;QQ\034')"
+ok $? "C locale, stderr a terminal: search's 'no results' is ASCII"
+c_stderr_tty "$BEDSIDE" import --db "$scratch/c.db" "$evil"
+ok $? "C locale, stderr a terminal: import's errors are ASCII"
+c_stderr_tty "$BEDSIDE" check --db "$scratch/words.db"
+ok $? "C locale, stderr a terminal: check's report is ASCII"
+
 done_testing
