@@ -108,6 +108,7 @@ text_is_unsafe(uint32_t cp)
 	    (cp >= 0x2060 && cp <= 0x206F) ||      /* word joiner, isolates */
 	    cp == 0xFEFF || cp == 0x061C ||
 	    (cp >= 0xFFF9 && cp <= 0xFFFB) ||      /* interlinear annotations */
+	    (cp >= 0xE0000 && cp <= 0xE007F) ||    /* tags: can spell hidden text */
 	    cp == TEXT_INVALID;
 }
 

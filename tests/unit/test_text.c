@@ -84,6 +84,10 @@ START_TEST(sanitize_c1_bidi_zero_width_invalid)
 	ck_assert_str_eq(out, "a\xE2\x90\xA6" "b\xEF\xBF\xBD" "c\xE2\x90\xA6" "d\xE2\x90\xA6"
 	    "e\xE2\x90\xA6" "f\xE2\x90\xA6" "g");
 	free(out);
+	/* Tag characters (U+E0041 'A', U+E007F) spell text no one sees. */
+	out = safe("x\xF3\xA0\x81\x81\xF3\xA0\x81\xBFy", 10, 0);
+	ck_assert_str_eq(out, "x\xE2\x90\xA6\xE2\x90\xA6y");
+	free(out);
 }
 END_TEST
 
