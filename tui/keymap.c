@@ -528,8 +528,8 @@ load_line(struct keymap *km, char *line, char *why, size_t whylen)
 		return reason_with(why, whylen, "unknown command", tok[0],
 		    " (expected bind or unbind)");
 	if (ntok < want)
-		return want == 4 ? "missing field: bind CONTEXT KEY ACTION"
-		    : "missing field: unbind CONTEXT KEY";
+		return want == 4 ? "missing field: bind CONTEXT KEY ACTION" :
+		    "missing field: unbind CONTEXT KEY";
 	if (ntok > want && tok[want][0] != '#')
 		return reason_with(why, whylen, "unexpected", tok[want],
 		    " after the last field");
