@@ -16,6 +16,8 @@
  * a malformed, overlong or surrogate sequence yields TEXT_INVALID and 1. */
 size_t text_decode(const char *s, size_t len, uint32_t *cp);
 void text_encode(struct buf *out, uint32_t cp);
+/* Writes cp as UTF-8 into out; returns the bytes written (1 to 4). */
+size_t text_encode_into(char out[4], uint32_t cp);
 /* True if s is well-formed UTF-8; else *bad_off is the first bad byte. */
 bool text_valid_utf8(const char *s, size_t len, size_t *bad_off);
 

@@ -12,6 +12,7 @@
 
 #include "keymap.h"
 #include "linefile.h"
+#include "text.h"
 
 struct binding {
 	struct key key;
@@ -132,43 +133,6 @@ is_code_point(long c)
 	return c >= 0 && c <= 0x10ffff && !(c >= 0xd800 && c <= 0xdfff);
 }
 
-/* Decode the UTF-8 sequence at s (len bytes). Returns the bytes used, or 0
- * if it is invalid, overlong, a surrogate or out of range. */
-static size_t
-utf8_decode(const unsigned char *s, size_t len, long *out)
-{
-	static const long min_for_len[] = { 0, 0, 0x80, 0x800, 0x10000 };
-	size_t n = s[0] < 0x80 ? 1 : (s[0] & 0xe0) == 0xc0 ? 2 :
-	    (s[0] & 0xf0) == 0xe0 ? 3 : (s[0] & 0xf8) == 0xf0 ? 4 : 0;
-	long c;
-
-	if (n == 0 || len < n)
-		return 0;
-	c = n == 1 ? s[0] : s[0] & (0x7f >> n);
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min_for_len[n] || !is_code_point(c))
-		return 0;
-	*out = c;
-	return n;
-}
-
-/* Encode code point c (a valid one) into out; returns the bytes. */
-static size_t
-utf8_encode(long c, char *out)
-{
-	size_t n = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-	static const unsigned char lead[] = { 0, 0, 0xc0, 0xe0, 0xf0 };
-
-	for (size_t i = n - 1; i > 0; i--, c >>= 6)
-		out[i] = (char)(0x80 | (c & 0x3f));
-	out[0] = (char)(lead[n] | c);
-	return n;
-}
-
 /* A number of at most 7 digits filling s[0..len). */
 static bool
 parse_number(const char *s, size_t len, int base, long *out)
@@ -239,7 +203,6 @@ parse_key(const char *name, struct key *out)
 	struct key key = { 0, false, false };
 	const char *s = name;
 	size_t len = strlen(s);
-	long c;
 
 	if (len == 0)
 		return "empty key";
@@ -270,15 +233,16 @@ parse_key(const char *name, struct key *out)
 		if (why != NULL)
 			return why;
 	} else {
-		size_t used = utf8_decode((const unsigned char *)s, len, &c);
+		uint32_t cp;
+		size_t used = text_decode(s, len, &cp);
 
-		if (used == 0)
+		if (cp == TEXT_INVALID)
 			return "not valid UTF-8";
 		if (used != len)
 			return "a key is one character, <Name>, C-x or M-x";
-		if (is_control(c))
+		if (is_control(cp))
 			return "control character; write it as C-x or <Name>";
-		key.code = (int)c;
+		key.code = (int)cp;
 	}
 	*out = keymap_key_normalize(key);
 	return NULL;
@@ -324,7 +288,7 @@ keymap_key_name(struct key key, char *buf, size_t len)
 	else if (!is_code_point(c) || is_control(c))
 		snprintf(base, sizeof(base), "<U+%04lX>", (unsigned long)c);
 	else
-		base[utf8_encode(c, base)] = '\0';
+		base[text_encode_into(base, (uint32_t)c)] = '\0';
 	snprintf(buf, len, "%s%s", key.meta ? "M-" : "", base);
 }
 
