@@ -8,8 +8,17 @@
 
 static bool ascii_mode;
 
-void text_set_ascii(bool on) { ascii_mode = on; }
-bool text_ascii(void) { return ascii_mode; }
+void
+text_set_ascii(bool on)
+{
+	ascii_mode = on;
+}
+
+bool
+text_ascii(void)
+{
+	return ascii_mode;
+}
 
 size_t
 text_decode(const char *str, size_t len, uint32_t *cp)

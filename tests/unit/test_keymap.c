@@ -81,7 +81,7 @@ assert_action(const struct keymap *km, enum context c,
 	    action_name(want));
 }
 
-/* ---- Shipped keymaps ---- */
+/* --- shipped keymaps ------------------------------------------------------ */
 
 START_TEST(test_shipped_load_clean)
 {
@@ -217,7 +217,7 @@ START_TEST(test_default_extras)
 }
 END_TEST
 
-/* ---- Bad lines ---- */
+/* --- bad lines ------------------------------------------------------------ */
 
 START_TEST(test_bad_lines_reported)
 {
@@ -363,7 +363,7 @@ START_TEST(test_random_bytes)
 }
 END_TEST
 
-/* ---- Override, unbind, fallback ---- */
+/* --- override, unbind, fallback ------------------------------------------- */
 
 START_TEST(test_override_and_unbind)
 {
@@ -448,7 +448,7 @@ START_TEST(test_each_in_order)
 }
 END_TEST
 
-/* ---- Key names ---- */
+/* --- key names ------------------------------------------------------------ */
 
 START_TEST(test_key_names_canonical)
 {
@@ -561,7 +561,7 @@ START_TEST(test_key_input_and_truncation)
 }
 END_TEST
 
-/* ---- Actions, contexts, finding files ---- */
+/* --- actions, contexts, finding files ------------------------------------- */
 
 START_TEST(test_actions)
 {

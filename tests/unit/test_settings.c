@@ -62,7 +62,7 @@ remove_file(void)
 	rmdir(dir);
 }
 
-/* ---- The grammar ---- */
+/* --- the grammar ---------------------------------------------------------- */
 
 START_TEST(test_empty)
 {
@@ -193,7 +193,7 @@ START_TEST(test_themes)
 }
 END_TEST
 
-/* ---- Bad lines ---- */
+/* --- bad lines ------------------------------------------------------------ */
 
 START_TEST(test_bad_lines_reported)
 {
@@ -291,7 +291,7 @@ START_TEST(test_overlong_line)
 }
 END_TEST
 
-/* ---- Files ---- */
+/* --- files ---------------------------------------------------------------- */
 
 /* A file with a BOM, CRLF endings, a NUL byte and no final newline. */
 START_TEST(test_file_odd_bytes)
@@ -387,7 +387,7 @@ START_TEST(test_random_bytes)
 }
 END_TEST
 
-/* ---- Where the file is ---- */
+/* --- where the file is ---------------------------------------------------- */
 
 START_TEST(test_default_path)
 {
