@@ -20,7 +20,7 @@ struct binding {
 };
 
 struct binding_table {
-	struct binding *v;
+	struct binding *bindings;
 	size_t n, cap;
 };
 
@@ -333,7 +333,7 @@ keymap_free(struct keymap *km)
 	if (km == NULL)
 		return;
 	for (int i = 0; i < CTX__COUNT; i++)
-		free(km->tables[i].v);
+		free(km->tables[i].bindings);
 	free(km);
 }
 
@@ -341,8 +341,8 @@ static struct binding *
 table_find(const struct binding_table *t, struct key key)
 {
 	for (size_t i = 0; i < t->n; i++) {
-		if (keymap_key_equal(t->v[i].key, key))
-			return &t->v[i];
+		if (keymap_key_equal(t->bindings[i].key, key))
+			return &t->bindings[i];
 	}
 	return NULL;
 }
@@ -359,15 +359,16 @@ table_bind(struct binding_table *t, struct key key, enum action act)
 	}
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 32;
-		struct binding *v = realloc(t->v, cap * sizeof(*v));
+		struct binding *grown = realloc(t->bindings,
+		    cap * sizeof(*grown));
 
-		if (v == NULL)
+		if (grown == NULL)
 			return false;
-		t->v = v;
+		t->bindings = grown;
 		t->cap = cap;
 	}
-	t->v[t->n].key = keymap_key_normalize(key);
-	t->v[t->n].act = act;
+	t->bindings[t->n].key = keymap_key_normalize(key);
+	t->bindings[t->n].act = act;
 	t->n++;
 	return true;
 }
@@ -379,7 +380,8 @@ table_unbind(struct binding_table *t, struct key key)
 
 	if (b == NULL)
 		return;
-	memmove(b, b + 1, (size_t)(t->v + t->n - (b + 1)) * sizeof(*b));
+	memmove(b, b + 1,
+	    (size_t)(t->bindings + t->n - (b + 1)) * sizeof(*b));
 	t->n--;
 }
 
@@ -406,8 +408,8 @@ keymap_each(const struct keymap *km, enum context context,
 		return;
 	t = &km->tables[context];
 	for (size_t i = 0; i < t->n; i++) {
-		if (t->v[i].act != ACT_NONE)
-			cb(ctx, t->v[i].key, t->v[i].act);
+		if (t->bindings[i].act != ACT_NONE)
+			cb(ctx, t->bindings[i].key, t->bindings[i].act);
 	}
 }
 
@@ -423,10 +425,10 @@ keymap_key_for(const struct keymap *km, enum context context,
 		    &km->tables[pass == 0 ? context : CTX_GENERIC];
 
 		for (size_t i = 0; i < t->n; i++) {
-			if (t->v[i].act == act &&
-			    keymap_lookup(km, context, t->v[i].key) == act) {
+			if (t->bindings[i].act == act &&
+			    keymap_lookup(km, context, t->bindings[i].key) == act) {
 				if (out != NULL)
-					*out = t->v[i].key;
+					*out = t->bindings[i].key;
 				return true;
 			}
 		}
@@ -444,25 +446,25 @@ reason_with(char *why, size_t len, const char *what,
     const char *tok, const char *tail)
 {
 	enum { QUOTE_MAX = 32 };
-	char q[QUOTE_MAX * 4 + sizeof("...")]; /* \xNN is 4 bytes a byte */
-	size_t o = 0;
+	char quoted[QUOTE_MAX * 4 + sizeof("...")]; /* \xNN is 4 bytes a byte */
+	size_t qlen = 0;
 
 	for (size_t i = 0; tok[i] != '\0'; i++) {
 		unsigned char c = (unsigned char)tok[i];
 
 		if (i >= QUOTE_MAX) {
-			strcpy(q + o, "...");
-			o += 3;
+			strcpy(quoted + qlen, "...");
+			qlen += 3;
 			break;
 		}
 		if (c >= 0x20 && c < 0x7f && c != '\\')
-			q[o++] = (char)c;
+			quoted[qlen++] = (char)c;
 		else
-			o += (size_t)snprintf(q + o, sizeof(q) - o, "\\x%02x",
-			    c);
+			qlen += (size_t)snprintf(quoted + qlen,
+			    sizeof(quoted) - qlen, "\\x%02x", c);
 	}
-	q[o] = '\0';
-	snprintf(why, len, "%s '%s'%s", what, q, tail);
+	quoted[qlen] = '\0';
+	snprintf(why, len, "%s '%s'%s", what, quoted, tail);
 	return why;
 }
 
@@ -565,7 +567,8 @@ keymap_load_string(struct keymap *km, const char *name, const char *text,
 	if (km == NULL || text == NULL)
 		return -1;
 	struct linefile lf = keymap_linefile(km, report, ctx);
-	return linefile_parse(&lf, name ? name : "(keymap)", text, strlen(text));
+	return linefile_parse(&lf, name ? name : "(keymap)", text,
+	    strlen(text));
 }
 
 int
