@@ -355,3 +355,16 @@ text_fit(const char *s, size_t len, size_t cols, size_t *used)
 		*used = w;
 	return i;
 }
+
+int
+text_ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+bool
+text_ascii_alnum(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
+}

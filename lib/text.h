@@ -53,4 +53,9 @@ size_t text_fit(const char *s, size_t len, size_t cols, size_t *used);
  * most max cut back to the start of a UTF-8 character. */
 size_t text_cut(const char *s, size_t len, size_t max);
 
+/* Case folding and letters-or-digits of ASCII alone, the same in every
+ * locale, for grammars and matching that must not depend on it. */
+int text_ascii_lower(int c);
+bool text_ascii_alnum(int c);
+
 #endif

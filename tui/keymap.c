@@ -92,20 +92,14 @@ keymap_key_from_input(int rc, wint_t ch, bool meta)
 	return keymap_key_normalize(key);
 }
 
-/* The grammar is ASCII and must not depend on the locale. */
-static int
-ascii_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-/* Whether a equals the n bytes at b, ignoring ASCII case. */
+/* Whether a equals the n bytes at b, ignoring ASCII case (the grammar is
+ * ASCII and must not depend on the locale). */
 static bool
 ascii_eq_nocase(const char *a, const char *b, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (a[i] == '\0' || ascii_lower((unsigned char)a[i]) !=
-		    ascii_lower((unsigned char)b[i]))
+		if (a[i] == '\0' || text_ascii_lower((unsigned char)a[i]) !=
+		    text_ascii_lower((unsigned char)b[i]))
 			return false;
 	}
 	return a[n] == '\0';
@@ -142,7 +136,7 @@ parse_number(const char *s, size_t len, int base, long *out)
 	if (len == 0 || len > 7)
 		return false;
 	for (size_t i = 0; i < len; i++) {
-		int c = ascii_lower((unsigned char)s[i]);
+		int c = text_ascii_lower((unsigned char)s[i]);
 
 		if (c >= '0' && c <= '9')
 			v = v * base + (c - '0');
@@ -168,7 +162,7 @@ parse_named(const char *s, size_t len, struct key *key)
 			return NULL;
 		}
 	}
-	if (len >= 2 && ascii_lower((unsigned char)s[0]) == 'f' &&
+	if (len >= 2 && text_ascii_lower((unsigned char)s[0]) == 'f' &&
 	    parse_number(s + 1, len - 1, 10, &v)) {
 		if (v < 1 || v > FKEY_MAX)
 			return "function keys are <F1> to <F63>";
@@ -176,7 +170,7 @@ parse_named(const char *s, size_t len, struct key *key)
 		key->is_func = true;
 		return NULL;
 	}
-	if (len >= 3 && ascii_lower((unsigned char)s[0]) == 'u' &&
+	if (len >= 3 && text_ascii_lower((unsigned char)s[0]) == 'u' &&
 	    s[1] == '+' && parse_number(s + 2, len - 2, 16, &v)) {
 		if (v == 0 || !is_code_point(v))
 			return "<U+XXXX> must be a Unicode character";
@@ -219,7 +213,7 @@ parse_key(const char *name, struct key *out)
 		if (len != 3)
 			return "C- takes one letter, as in C-x";
 		if ((k >= 'a' && k <= 'z') || (k >= 'A' && k <= 'Z'))
-			key.code = ascii_lower(k) & 0x1f;
+			key.code = text_ascii_lower(k) & 0x1f;
 		else if (strchr("@[\\]^_", k) != NULL)
 			key.code = k & 0x1f;
 		else
