@@ -14,8 +14,17 @@ static const char *const kind_titles[DB_KIND_COUNT] = {
 	"Answer", "Key points", "From the research", "References", "Disclaimer",
 };
 
-const char *db_kind_name(enum db_kind k) { return kind_names[k]; }
-const char *db_kind_title(enum db_kind k) { return kind_titles[k]; }
+const char *
+db_kind_name(enum db_kind k)
+{
+	return kind_names[k];
+}
+
+const char *
+db_kind_title(enum db_kind k)
+{
+	return kind_titles[k];
+}
 
 int
 db_kind_by_name(const char *name)

@@ -21,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 /* --- ranking in one pass ------------------------------------------------- */
 
 /* What bm25 works out once per query: each phrase's IDF and the average
@@ -430,12 +432,6 @@ pass_failed(int rc)
 	return rc == SQLITE_INTERRUPT ? DB_STOPPED : -1;
 }
 
-static bool
-ascii_alnum(char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* Whether every phrase has a letter or digit of ASCII, so that FTS5's
  * unicode61 makes at least one token of it. */
 static bool
@@ -443,7 +439,8 @@ phrases_have_tokens(const struct query_phrase *ph, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		size_t k = 0;
-		while (k < ph[i].wlen && !ascii_alnum(ph[i].word[k]))
+		while (k < ph[i].wlen &&
+		    !text_ascii_alnum((unsigned char)ph[i].word[k]))
 			k++;
 		if (k == ph[i].wlen)
 			return false;

@@ -8,9 +8,23 @@
 
 static bool ascii_mode, ascii_stderr;
 
-void text_set_ascii(bool on) { ascii_mode = on; }
-bool text_ascii(void) { return ascii_mode; }
-void text_set_ascii_stderr(bool on) { ascii_stderr = on; }
+void
+text_set_ascii(bool on)
+{
+	ascii_mode = on;
+}
+
+bool
+text_ascii(void)
+{
+	return ascii_mode;
+}
+
+void
+text_set_ascii_stderr(bool on)
+{
+	ascii_stderr = on;
+}
 
 size_t
 text_decode(const char *str, size_t len, uint32_t *cp)
@@ -53,29 +67,37 @@ text_decode(const char *str, size_t len, uint32_t *cp)
 	return n;
 }
 
+size_t
+text_encode_into(char out[4], uint32_t cp)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
 void
 text_encode(struct buf *out, uint32_t cp)
 {
 	char b[4];
-	if (cp < 0x80) {
-		b[0] = (char)cp;
-		buf_add(out, b, 1);
-	} else if (cp < 0x800) {
-		b[0] = (char)(0xC0 | (cp >> 6));
-		b[1] = (char)(0x80 | (cp & 0x3F));
-		buf_add(out, b, 2);
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xE0 | (cp >> 12));
-		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		b[2] = (char)(0x80 | (cp & 0x3F));
-		buf_add(out, b, 3);
-	} else {
-		b[0] = (char)(0xF0 | (cp >> 18));
-		b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		b[3] = (char)(0x80 | (cp & 0x3F));
-		buf_add(out, b, 4);
-	}
+
+	buf_add(out, b, text_encode_into(b, cp));
 }
 
 bool
@@ -357,4 +379,17 @@ text_fit(const char *s, size_t len, size_t cols, size_t *used)
 	if (used)
 		*used = w;
 	return i;
+}
+
+int
+text_ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+bool
+text_ascii_alnum(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
 }

@@ -17,6 +17,8 @@
  * a malformed, overlong or surrogate sequence yields TEXT_INVALID and 1. */
 size_t text_decode(const char *s, size_t len, uint32_t *cp);
 void text_encode(struct buf *out, uint32_t cp);
+/* Writes cp as UTF-8 into out; returns the bytes written (1 to 4). */
+size_t text_encode_into(char out[4], uint32_t cp);
 /* True if s is well-formed UTF-8; else *bad_off is the first bad byte. */
 bool text_valid_utf8(const char *s, size_t len, size_t *bad_off);
 
@@ -58,5 +60,10 @@ size_t text_fit(const char *s, size_t len, size_t cols, size_t *used);
 /* Bytes of s (len long) to keep within max bytes: all of them, or at
  * most max cut back to the start of a UTF-8 character. */
 size_t text_cut(const char *s, size_t len, size_t max);
+
+/* Case folding and letters-or-digits of ASCII alone, the same in every
+ * locale, for grammars and matching that must not depend on it. */
+int text_ascii_lower(int c);
+bool text_ascii_alnum(int c);
 
 #endif

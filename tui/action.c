@@ -1,7 +1,5 @@
-/*
- * action.c: names and help texts of the browser actions, from the one list
- * in action.h.
- */
+/* action.c: names and help texts of the browser actions, from the one list
+ * in action.h. */
 #include <stddef.h>
 #include <string.h>
 
@@ -19,7 +17,8 @@ static const struct action_info action_table[ACT__COUNT] = {
 };
 #undef ACTION_INFO
 
-static const struct action_info *info_of(enum action act)
+static const struct action_info *
+info_of(enum action act)
 {
 	/* The enum may hold any int a caller casts into it. */
 	if ((int)act < 0 || act >= ACT__COUNT)
@@ -27,14 +26,16 @@ static const struct action_info *info_of(enum action act)
 	return &action_table[act];
 }
 
-const char *action_name(enum action act)
+const char *
+action_name(enum action act)
 {
 	const struct action_info *info = info_of(act);
 
 	return info ? info->name : NULL;
 }
 
-const char *action_help(enum action act)
+const char *
+action_help(enum action act)
 {
 	const struct action_info *info = info_of(act);
 
@@ -66,7 +67,8 @@ static const struct {
 	{ ACT_BACK, CTX_HELP, "Close this help" },
 };
 
-const char *action_help_in(enum action act, enum context context)
+const char *
+action_help_in(enum action act, enum context context)
 {
 	for (size_t i = 0; i < sizeof(help_in) / sizeof(help_in[0]); i++) {
 		if (help_in[i].act == act && help_in[i].context == context)
@@ -75,7 +77,8 @@ const char *action_help_in(enum action act, enum context context)
 	return action_help(act);
 }
 
-enum action action_by_name(const char *name)
+enum action
+action_by_name(const char *name)
 {
 	if (name == NULL)
 		return ACT_NONE;

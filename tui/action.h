@@ -1,17 +1,13 @@
-/*
- * action.h: the named browser actions.
+/* action.h: the named browser actions.
  *
  * Keys are data and actions have names: a keymap file binds a key to one of
  * these names, the event loop dispatches on the enum, and the help screen
- * prints the same names and help texts, so the three cannot disagree.
- */
+ * prints the same names and help texts, so the three cannot disagree. */
 #ifndef BEDSIDE_ACTION_H
 #define BEDSIDE_ACTION_H
 
-/*
- * ACTION(ID, "name", "help") for every action, in the order the help screen
- * lists them. Add an action here and it exists everywhere.
- */
+/* ACTION(ID, "name", "help") for every action, in the order the help screen
+ * lists them. Add an action here and it exists everywhere. */
 #define ACTION_LIST(ACTION) \
 	ACTION(QUIT, "quit", "Quit (at the top screen) or close the current view") \
 	ACTION(HELP, "help", "Show the keys in force") \

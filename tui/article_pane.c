@@ -229,23 +229,16 @@ apane_mark_refs(struct apane *p, const int *nums, size_t n, int height)
 	return true;
 }
 
-static char
-lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
 /* Whether a word of text starts with the n bytes of w (ASCII case folded). */
 static bool
 has_word(const char *text, size_t len, const char *w, size_t n)
 {
 	for (size_t i = 0; i + n <= len; i++) {
-		if (i > 0 && ((text[i - 1] >= 'a' && text[i - 1] <= 'z') ||
-		    (text[i - 1] >= 'A' && text[i - 1] <= 'Z') ||
-		    (text[i - 1] >= '0' && text[i - 1] <= '9')))
+		if (i > 0 && text_ascii_alnum((unsigned char)text[i - 1]))
 			continue;
 		size_t k = 0;
-		while (k < n && lower(text[i + k]) == lower(w[k]))
+		while (k < n && text_ascii_lower((unsigned char)text[i + k]) ==
+		    text_ascii_lower((unsigned char)w[k]))
 			k++;
 		if (k == n)
 			return true;

@@ -42,10 +42,29 @@ json_close(struct json *j, char c)
 	fputc(c, j->out);
 }
 
-void json_object_begin(struct json *j) { json_open(j, '{'); }
-void json_object_end(struct json *j) { json_close(j, '}'); }
-void json_array_begin(struct json *j) { json_open(j, '['); }
-void json_array_end(struct json *j) { json_close(j, ']'); }
+void
+json_object_begin(struct json *j)
+{
+	json_open(j, '{');
+}
+
+void
+json_object_end(struct json *j)
+{
+	json_close(j, '}');
+}
+
+void
+json_array_begin(struct json *j)
+{
+	json_open(j, '[');
+}
+
+void
+json_array_end(struct json *j)
+{
+	json_close(j, ']');
+}
 
 static void
 json_quoted(struct json *j, const char *s)

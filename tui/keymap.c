@@ -1,11 +1,9 @@
-/*
- * keymap.c: the keymap file grammar (see keymap.h) and the binding tables it
+/* keymap.c: the keymap file grammar (see keymap.h) and the binding tables it
  * fills.
  *
  * Keymap files come from the user, so every byte is suspect: lines are
  * bounded, NUL bytes and invalid UTF-8 are refused, and a token quoted back
- * in a message is escaped so it cannot carry terminal control sequences.
- */
+ * in a message is escaped so it cannot carry terminal control sequences. */
 #include <curses.h> /* KEY_* values only; no curses function is called */
 #include <errno.h>
 #include <stdio.h>
@@ -14,6 +12,7 @@
 
 #include "keymap.h"
 #include "linefile.h"
+#include "text.h"
 
 struct binding {
 	struct key key;
@@ -21,7 +20,7 @@ struct binding {
 };
 
 struct binding_table {
-	struct binding *v;
+	struct binding *bindings;
 	size_t n, cap;
 };
 
@@ -60,9 +59,10 @@ static const struct {
 #define N_NAMED (sizeof(named_keys) / sizeof(named_keys[0]))
 #define FKEY_MAX 63
 
-/* ---- Keys ---- */
+/* --- keys ----------------------------------------------------------------- */
 
-struct key keymap_key_normalize(struct key key)
+struct key
+keymap_key_normalize(struct key key)
 {
 	if (key.is_func && key.code == KEY_ENTER) {
 		key.is_func = false;
@@ -76,38 +76,37 @@ struct key keymap_key_normalize(struct key key)
 	return key;
 }
 
-bool keymap_key_equal(struct key a, struct key b)
+bool
+keymap_key_equal(struct key a, struct key b)
 {
 	a = keymap_key_normalize(a);
 	b = keymap_key_normalize(b);
 	return a.code == b.code && a.is_func == b.is_func && a.meta == b.meta;
 }
 
-struct key keymap_key_from_input(int rc, wint_t ch, bool meta)
+struct key
+keymap_key_from_input(int rc, wint_t ch, bool meta)
 {
 	struct key key = { (int)ch, rc == KEY_CODE_YES, meta };
 
 	return keymap_key_normalize(key);
 }
 
-/* The grammar is ASCII and must not depend on the locale. */
-static int ascii_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-/* Whether a equals the n bytes at b, ignoring ASCII case. */
-static bool ascii_eq_nocase(const char *a, const char *b, size_t n)
+/* Whether a equals the n bytes at b, ignoring ASCII case (the grammar is
+ * ASCII and must not depend on the locale). */
+static bool
+ascii_eq_nocase(const char *a, const char *b, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (a[i] == '\0' || ascii_lower((unsigned char)a[i]) !=
-				    ascii_lower((unsigned char)b[i]))
+		if (a[i] == '\0' || text_ascii_lower((unsigned char)a[i]) !=
+		    text_ascii_lower((unsigned char)b[i]))
 			return false;
 	}
 	return a[n] == '\0';
 }
 
-static bool is_ascii(const char *s)
+static bool
+is_ascii(const char *s)
 {
 	for (; *s != '\0'; s++) {
 		if ((unsigned char)*s >= 0x80)
@@ -116,62 +115,28 @@ static bool is_ascii(const char *s)
 	return true;
 }
 
-static bool is_control(long c)
+static bool
+is_control(long c)
 {
 	return c < 0x20 || (c >= 0x7f && c < 0xa0);
 }
 
-static bool is_code_point(long c)
+static bool
+is_code_point(long c)
 {
 	return c >= 0 && c <= 0x10ffff && !(c >= 0xd800 && c <= 0xdfff);
 }
 
-/*
- * Decode the UTF-8 sequence at s (len bytes). Returns the bytes used, or 0
- * if it is invalid, overlong, a surrogate or out of range.
- */
-static size_t utf8_decode(const unsigned char *s, size_t len, long *out)
-{
-	static const long min_for_len[] = { 0, 0, 0x80, 0x800, 0x10000 };
-	size_t n = s[0] < 0x80 ? 1 : (s[0] & 0xe0) == 0xc0 ? 2 :
-		   (s[0] & 0xf0) == 0xe0 ? 3 : (s[0] & 0xf8) == 0xf0 ? 4 : 0;
-	long c;
-
-	if (n == 0 || len < n)
-		return 0;
-	c = n == 1 ? s[0] : s[0] & (0x7f >> n);
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min_for_len[n] || !is_code_point(c))
-		return 0;
-	*out = c;
-	return n;
-}
-
-/* Encode code point c (a valid one) into out; returns the bytes. */
-static size_t utf8_encode(long c, char *out)
-{
-	size_t n = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-	static const unsigned char lead[] = { 0, 0, 0xc0, 0xe0, 0xf0 };
-
-	for (size_t i = n - 1; i > 0; i--, c >>= 6)
-		out[i] = (char)(0x80 | (c & 0x3f));
-	out[0] = (char)(lead[n] | c);
-	return n;
-}
-
 /* A number of at most 7 digits filling s[0..len). */
-static bool parse_number(const char *s, size_t len, int base, long *out)
+static bool
+parse_number(const char *s, size_t len, int base, long *out)
 {
 	long v = 0;
 
 	if (len == 0 || len > 7)
 		return false;
 	for (size_t i = 0; i < len; i++) {
-		int c = ascii_lower((unsigned char)s[i]);
+		int c = text_ascii_lower((unsigned char)s[i]);
 
 		if (c >= '0' && c <= '9')
 			v = v * base + (c - '0');
@@ -185,7 +150,8 @@ static bool parse_number(const char *s, size_t len, int base, long *out)
 }
 
 /* The inside of <...> (ASCII): a named key, Fn, U+XXXX or Code-N. */
-static const char *parse_named(const char *s, size_t len, struct key *key)
+static const char *
+parse_named(const char *s, size_t len, struct key *key)
 {
 	long v;
 
@@ -196,7 +162,7 @@ static const char *parse_named(const char *s, size_t len, struct key *key)
 			return NULL;
 		}
 	}
-	if (len >= 2 && ascii_lower((unsigned char)s[0]) == 'f' &&
+	if (len >= 2 && text_ascii_lower((unsigned char)s[0]) == 'f' &&
 	    parse_number(s + 1, len - 1, 10, &v)) {
 		if (v < 1 || v > FKEY_MAX)
 			return "function keys are <F1> to <F63>";
@@ -204,7 +170,7 @@ static const char *parse_named(const char *s, size_t len, struct key *key)
 		key->is_func = true;
 		return NULL;
 	}
-	if (len >= 3 && ascii_lower((unsigned char)s[0]) == 'u' &&
+	if (len >= 3 && text_ascii_lower((unsigned char)s[0]) == 'u' &&
 	    s[1] == '+' && parse_number(s + 2, len - 2, 16, &v)) {
 		if (v == 0 || !is_code_point(v))
 			return "<U+XXXX> must be a Unicode character";
@@ -225,12 +191,12 @@ static const char *parse_named(const char *s, size_t len, struct key *key)
 }
 
 /* Returns NULL and fills *out, or says why name is not a key. */
-static const char *parse_key(const char *name, struct key *out)
+static const char *
+parse_key(const char *name, struct key *out)
 {
 	struct key key = { 0, false, false };
 	const char *s = name;
 	size_t len = strlen(s);
-	long c;
 
 	if (len == 0)
 		return "empty key";
@@ -247,7 +213,7 @@ static const char *parse_key(const char *name, struct key *out)
 		if (len != 3)
 			return "C- takes one letter, as in C-x";
 		if ((k >= 'a' && k <= 'z') || (k >= 'A' && k <= 'Z'))
-			key.code = ascii_lower(k) & 0x1f;
+			key.code = text_ascii_lower(k) & 0x1f;
 		else if (strchr("@[\\]^_", k) != NULL)
 			key.code = k & 0x1f;
 		else
@@ -261,21 +227,23 @@ static const char *parse_key(const char *name, struct key *out)
 		if (why != NULL)
 			return why;
 	} else {
-		size_t used = utf8_decode((const unsigned char *)s, len, &c);
+		uint32_t cp;
+		size_t used = text_decode(s, len, &cp);
 
-		if (used == 0)
+		if (cp == TEXT_INVALID)
 			return "not valid UTF-8";
 		if (used != len)
 			return "a key is one character, <Name>, C-x or M-x";
-		if (is_control(c))
+		if (is_control(cp))
 			return "control character; write it as C-x or <Name>";
-		key.code = (int)c;
+		key.code = (int)cp;
 	}
 	*out = keymap_key_normalize(key);
 	return NULL;
 }
 
-bool keymap_key_parse(const char *name, struct key *out)
+bool
+keymap_key_parse(const char *name, struct key *out)
 {
 	struct key key;
 
@@ -286,7 +254,8 @@ bool keymap_key_parse(const char *name, struct key *out)
 	return true;
 }
 
-void keymap_key_name(struct key key, char *buf, size_t len)
+void
+keymap_key_name(struct key key, char *buf, size_t len)
 {
 	char base[32];
 	const char *named = NULL;
@@ -309,27 +278,30 @@ void keymap_key_name(struct key key, char *buf, size_t len)
 		snprintf(base, sizeof(base), "<Code-%ld>", c);
 	else if (c >= 0 && c < 0x20) /* C-@ is 0, C-a 1 .. C-z 26, C-[ .. */
 		snprintf(base, sizeof(base), "C-%c",
-			 (char)(c >= 1 && c <= 26 ? c + 'a' - 1 : c + '@'));
+		    (char)(c >= 1 && c <= 26 ? c + 'a' - 1 : c + '@'));
 	else if (!is_code_point(c) || is_control(c))
 		snprintf(base, sizeof(base), "<U+%04lX>", (unsigned long)c);
 	else
-		base[utf8_encode(c, base)] = '\0';
+		base[text_encode_into(base, (uint32_t)c)] = '\0';
 	snprintf(buf, len, "%s%s", key.meta ? "M-" : "", base);
 }
 
-/* ---- Contexts ---- */
+/* --- contexts ------------------------------------------------------------- */
 
-static bool context_valid(enum context context)
+static bool
+context_valid(enum context context)
 {
 	return (int)context >= 0 && context < CTX__COUNT;
 }
 
-const char *keymap_context_name(enum context context)
+const char *
+keymap_context_name(enum context context)
 {
 	return context_valid(context) ? context_names[context] : NULL;
 }
 
-bool keymap_context_by_name(const char *name, enum context *out)
+bool
+keymap_context_by_name(const char *name, enum context *out)
 {
 	for (int i = 0; name != NULL && i < CTX__COUNT; i++) {
 		if (strcmp(context_names[i], name) == 0) {
@@ -341,35 +313,37 @@ bool keymap_context_by_name(const char *name, enum context *out)
 	return false;
 }
 
-/* ---- Binding tables ---- */
+/* --- binding tables ------------------------------------------------------- */
 
-struct keymap *keymap_new(void)
+struct keymap *
+keymap_new(void)
 {
 	return calloc(1, sizeof(struct keymap));
 }
 
-void keymap_free(struct keymap *km)
+void
+keymap_free(struct keymap *km)
 {
 	if (km == NULL)
 		return;
 	for (int i = 0; i < CTX__COUNT; i++)
-		free(km->tables[i].v);
+		free(km->tables[i].bindings);
 	free(km);
 }
 
-static struct binding *table_find(const struct binding_table *t,
-				  struct key key)
+static struct binding *
+table_find(const struct binding_table *t, struct key key)
 {
 	for (size_t i = 0; i < t->n; i++) {
-		if (keymap_key_equal(t->v[i].key, key))
-			return &t->v[i];
+		if (keymap_key_equal(t->bindings[i].key, key))
+			return &t->bindings[i];
 	}
 	return NULL;
 }
 
 /* Rebinding keeps the key's place, so help keeps the order of first use. */
-static bool table_bind(struct binding_table *t, struct key key,
-		       enum action act)
+static bool
+table_bind(struct binding_table *t, struct key key, enum action act)
 {
 	struct binding *b = table_find(t, key);
 
@@ -379,31 +353,34 @@ static bool table_bind(struct binding_table *t, struct key key,
 	}
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 32;
-		struct binding *v = realloc(t->v, cap * sizeof(*v));
+		struct binding *grown = realloc(t->bindings,
+		    cap * sizeof(*grown));
 
-		if (v == NULL)
+		if (grown == NULL)
 			return false;
-		t->v = v;
+		t->bindings = grown;
 		t->cap = cap;
 	}
-	t->v[t->n].key = keymap_key_normalize(key);
-	t->v[t->n].act = act;
+	t->bindings[t->n].key = keymap_key_normalize(key);
+	t->bindings[t->n].act = act;
 	t->n++;
 	return true;
 }
 
-static void table_unbind(struct binding_table *t, struct key key)
+static void
+table_unbind(struct binding_table *t, struct key key)
 {
 	struct binding *b = table_find(t, key);
 
 	if (b == NULL)
 		return;
-	memmove(b, b + 1, (size_t)(t->v + t->n - (b + 1)) * sizeof(*b));
+	memmove(b, b + 1,
+	    (size_t)(t->bindings + t->n - (b + 1)) * sizeof(*b));
 	t->n--;
 }
 
-enum action keymap_lookup(const struct keymap *km, enum context context,
-			  struct key key)
+enum action
+keymap_lookup(const struct keymap *km, enum context context, struct key key)
 {
 	const struct binding *b;
 
@@ -415,8 +392,9 @@ enum action keymap_lookup(const struct keymap *km, enum context context,
 	return b ? b->act : ACT_NONE;
 }
 
-void keymap_each(const struct keymap *km, enum context context,
-		 keymap_each_fn *cb, void *ctx)
+void
+keymap_each(const struct keymap *km, enum context context,
+    keymap_each_fn *cb, void *ctx)
 {
 	const struct binding_table *t;
 
@@ -424,26 +402,27 @@ void keymap_each(const struct keymap *km, enum context context,
 		return;
 	t = &km->tables[context];
 	for (size_t i = 0; i < t->n; i++) {
-		if (t->v[i].act != ACT_NONE)
-			cb(ctx, t->v[i].key, t->v[i].act);
+		if (t->bindings[i].act != ACT_NONE)
+			cb(ctx, t->bindings[i].key, t->bindings[i].act);
 	}
 }
 
-bool keymap_key_for(const struct keymap *km, enum context context,
-		    enum action act, struct key *out)
+bool
+keymap_key_for(const struct keymap *km, enum context context,
+    enum action act, struct key *out)
 {
 	if (km == NULL || !context_valid(context) || act == ACT_NONE)
 		return false;
 	/* The context's own keys first, then generic keys it does not mask. */
 	for (int pass = 0; pass < 2; pass++) {
 		const struct binding_table *t =
-			&km->tables[pass == 0 ? context : CTX_GENERIC];
+		    &km->tables[pass == 0 ? context : CTX_GENERIC];
 
 		for (size_t i = 0; i < t->n; i++) {
-			if (t->v[i].act == act &&
-			    keymap_lookup(km, context, t->v[i].key) == act) {
+			if (t->bindings[i].act == act &&
+			    keymap_lookup(km, context, t->bindings[i].key) == act) {
 				if (out != NULL)
-					*out = t->v[i].key;
+					*out = t->bindings[i].key;
 				return true;
 			}
 		}
@@ -451,45 +430,42 @@ bool keymap_key_for(const struct keymap *km, enum context context,
 	return false;
 }
 
-/* ---- The file grammar ---- */
+/* --- the file grammar ----------------------------------------------------- */
 
-/*
- * A reason naming the token it is about: "unknown action 'x'". The token is
+/* A reason naming the token it is about: "unknown action 'x'". The token is
  * cut short and all but printable ASCII shown as \xNN, so that a message
- * printed to a terminal stays a message.
- */
-static const char *reason_with(char *why, size_t len, const char *what,
-			       const char *tok, const char *tail)
+ * printed to a terminal stays a message. */
+static const char *
+reason_with(char *why, size_t len, const char *what,
+    const char *tok, const char *tail)
 {
 	enum { QUOTE_MAX = 32 };
-	char q[QUOTE_MAX * 4 + sizeof("...")]; /* \xNN is 4 bytes a byte */
-	size_t o = 0;
+	char quoted[QUOTE_MAX * 4 + sizeof("...")]; /* \xNN is 4 bytes a byte */
+	size_t qlen = 0;
 
 	for (size_t i = 0; tok[i] != '\0'; i++) {
 		unsigned char c = (unsigned char)tok[i];
 
 		if (i >= QUOTE_MAX) {
-			strcpy(q + o, "...");
-			o += 3;
+			strcpy(quoted + qlen, "...");
+			qlen += 3;
 			break;
 		}
 		if (c >= 0x20 && c < 0x7f && c != '\\')
-			q[o++] = (char)c;
+			quoted[qlen++] = (char)c;
 		else
-			o += (size_t)snprintf(q + o, sizeof(q) - o, "\\x%02x",
-					      c);
+			qlen += (size_t)snprintf(quoted + qlen,
+			    sizeof(quoted) - qlen, "\\x%02x", c);
 	}
-	q[o] = '\0';
-	snprintf(why, len, "%s '%s'%s", what, q, tail);
+	quoted[qlen] = '\0';
+	snprintf(why, len, "%s '%s'%s", what, quoted, tail);
 	return why;
 }
 
-/*
- * Apply one line (NUL-terminated, no newline). Returns NULL if the line was
- * good, else the reason, which may be written into why.
- */
-static const char *load_line(struct keymap *km, char *line, char *why,
-			     size_t whylen)
+/* Apply one line (NUL-terminated, no newline). Returns NULL if the line was
+ * good, else the reason, which may be written into why. */
+static const char *
+load_line(struct keymap *km, char *line, char *why, size_t whylen)
 {
 	char *tok[5], tail[96];
 	int ntok = 0, want;
@@ -499,7 +475,7 @@ static const char *load_line(struct keymap *km, char *line, char *why,
 	const char *kwhy;
 
 	for (char *p = strtok(line, " \t"); p != NULL && ntok < 5;
-	     p = strtok(NULL, " \t"))
+	    p = strtok(NULL, " \t"))
 		tok[ntok++] = p;
 	if (ntok == 0 || tok[0][0] == '#')
 		return NULL;
@@ -510,20 +486,20 @@ static const char *load_line(struct keymap *km, char *line, char *why,
 		want = 3;
 	else
 		return reason_with(why, whylen, "unknown command", tok[0],
-				   " (expected bind or unbind)");
+		    " (expected bind or unbind)");
 	if (ntok < want)
-		return want == 4 ? "missing field: bind CONTEXT KEY ACTION"
-				 : "missing field: unbind CONTEXT KEY";
+		return want == 4 ? "missing field: bind CONTEXT KEY ACTION" :
+		    "missing field: unbind CONTEXT KEY";
 	if (ntok > want && tok[want][0] != '#')
 		return reason_with(why, whylen, "unexpected", tok[want],
-				   " after the last field");
+		    " after the last field");
 
 	if (!is_ascii(tok[1]))
 		return "context name is not ASCII";
 	if (!keymap_context_by_name(tok[1], &context))
 		return reason_with(why, whylen, "unknown context", tok[1],
-				   " (generic, tree, list, article, search"
-				   " or help)");
+		    " (generic, tree, list, article, search"
+		    " or help)");
 
 	kwhy = parse_key(tok[2], &key);
 	if (kwhy != NULL) {
@@ -541,7 +517,7 @@ static const char *load_line(struct keymap *km, char *line, char *why,
 		act = action_by_name(tok[3]);
 		if (act == ACT_NONE)
 			return reason_with(why, whylen, "unknown action",
-					   tok[3], "");
+			    tok[3], "");
 	}
 	if (!table_bind(&km->tables[context], key, act))
 		return "out of memory";
@@ -550,8 +526,8 @@ static const char *load_line(struct keymap *km, char *line, char *why,
 
 /* One line for linefile: load_line writes its reasons into a buffer of
  * its own, which is copied out before the next line. */
-static const char *keymap_line(void *ctx, unsigned long lineno, char *line,
-			       struct buf *why)
+static const char *
+keymap_line(void *ctx, unsigned long lineno, char *line, struct buf *why)
 {
 	char tmp[256];
 	const char *reason = load_line(ctx, line, tmp, sizeof(tmp));
@@ -563,8 +539,8 @@ static const char *keymap_line(void *ctx, unsigned long lineno, char *line,
 	return reason;
 }
 
-static struct linefile keymap_linefile(struct keymap *km,
-				       keymap_report_fn *report, void *ctx)
+static struct linefile
+keymap_linefile(struct keymap *km, keymap_report_fn *report, void *ctx)
 {
 	struct linefile lf = {
 		.kind = "keymap",
@@ -578,17 +554,20 @@ static struct linefile keymap_linefile(struct keymap *km,
 	return lf;
 }
 
-int keymap_load_string(struct keymap *km, const char *name, const char *text,
-		       keymap_report_fn *report, void *ctx)
+int
+keymap_load_string(struct keymap *km, const char *name, const char *text,
+    keymap_report_fn *report, void *ctx)
 {
 	if (km == NULL || text == NULL)
 		return -1;
 	struct linefile lf = keymap_linefile(km, report, ctx);
-	return linefile_parse(&lf, name ? name : "(keymap)", text, strlen(text));
+	return linefile_parse(&lf, name ? name : "(keymap)", text,
+	    strlen(text));
 }
 
-int keymap_load_file(struct keymap *km, const char *path,
-		     keymap_report_fn *report, void *ctx)
+int
+keymap_load_file(struct keymap *km, const char *path,
+    keymap_report_fn *report, void *ctx)
 {
 	if (km == NULL || path == NULL)
 		return -1;
@@ -596,18 +575,20 @@ int keymap_load_file(struct keymap *km, const char *path,
 	return linefile_load(&lf, path);
 }
 
-/* ---- Finding a keymap by name ---- */
+/* --- finding a keymap by name --------------------------------------------- */
 
-bool keymap_name_is_path(const char *name_or_path)
+bool
+keymap_name_is_path(const char *name_or_path)
 {
 	size_t len = strlen(name_or_path);
 
 	return strchr(name_or_path, '/') != NULL ||
-	       (len >= 5 && strcmp(name_or_path + len - 5, ".keys") == 0);
+	    (len >= 5 && strcmp(name_or_path + len - 5, ".keys") == 0);
 }
 
-const char *keymap_find(const char *name_or_path, const char *const dirs[],
-			char *buf, size_t len)
+const char *
+keymap_find(const char *name_or_path, const char *const dirs[],
+    char *buf, size_t len)
 {
 	const char *s = name_or_path;
 
@@ -622,7 +603,7 @@ const char *keymap_find(const char *name_or_path, const char *const dirs[],
 	/* A bare name cannot climb out of the directories it is looked in. */
 	for (const char *p = s; *p != '\0'; p++) {
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		      (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
 			return NULL;
 	}
 	for (size_t i = 0; dirs != NULL && dirs[i] != NULL; i++) {

@@ -84,7 +84,7 @@ settings_default_path(char *buf, size_t len)
 	return n >= 0 && (size_t)n < len ? buf : NULL;
 }
 
-/* ---- One line ---- */
+/* --- one line ------------------------------------------------------------- */
 
 /* "what 'token'tail", with the token cut at 32 columns. The line has been
  * checked for valid UTF-8 and unsafe characters before this is called,
@@ -257,7 +257,7 @@ load_line(struct reading *rd, char *line, struct buf *why)
 	return reason_with(why, "unknown key", key, " (level, keymap or theme)");
 }
 
-/* ---- Whole files ---- */
+/* --- whole files ---------------------------------------------------------- */
 
 /* One line for linefile: well-formed characters first, then the setting. */
 static const char *

@@ -1,8 +1,6 @@
-/*
- * test_keymap.c: unit tests for the keymap grammar, the shipped keymaps and
+/* test_keymap.c: unit tests for the keymap grammar, the shipped keymaps and
  * the action table. KEYMAP_DIR names the folder of shipped keymaps
- * (default "keymaps").
- */
+ * (default "keymaps"). */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* mkdtemp, getpid */
 #endif
@@ -26,7 +24,8 @@ struct reports {
 	char msg[16][512];
 };
 
-static void collect(void *ctx, const char *msg)
+static void
+collect(void *ctx, const char *msg)
 {
 	struct reports *r = ctx;
 
@@ -35,22 +34,24 @@ static void collect(void *ctx, const char *msg)
 	r->n++;
 }
 
-static struct key key_of(const char *name)
+static struct key
+key_of(const char *name)
 {
 	struct key k;
 
 	ck_assert_msg(keymap_key_parse(name, &k), "key %s does not parse",
-		      name);
+	    name);
 	return k;
 }
 
-static enum action lookup(const struct keymap *km, enum context c,
-			  const char *key)
+static enum action
+lookup(const struct keymap *km, enum context c, const char *key)
 {
 	return keymap_lookup(km, c, key_of(key));
 }
 
-static void shipped_path(const char *name, char *buf, size_t len)
+static void
+shipped_path(const char *name, char *buf, size_t len)
 {
 	const char *dir = getenv("KEYMAP_DIR");
 
@@ -58,7 +59,8 @@ static void shipped_path(const char *name, char *buf, size_t len)
 }
 
 /* Load text as a keymap named "t"; return what was reported. */
-static struct keymap *load(const char *text, struct reports *r, int *bad)
+static struct keymap *
+load(const char *text, struct reports *r, int *bad)
 {
 	struct keymap *km = keymap_new();
 
@@ -68,17 +70,18 @@ static struct keymap *load(const char *text, struct reports *r, int *bad)
 	return km;
 }
 
-static void assert_action(const struct keymap *km, enum context c,
-			  const char *key, enum action want, const char *what)
+static void
+assert_action(const struct keymap *km, enum context c,
+    const char *key, enum action want, const char *what)
 {
 	enum action got = lookup(km, c, key);
 
 	ck_assert_msg(got == want, "%s: %s in %s gives %s, want %s", what, key,
-		      keymap_context_name(c), action_name(got),
-		      action_name(want));
+	    keymap_context_name(c), action_name(got),
+	    action_name(want));
 }
 
-/* ---- Shipped keymaps ---- */
+/* --- shipped keymaps ------------------------------------------------------ */
 
 START_TEST(test_shipped_load_clean)
 {
@@ -90,7 +93,7 @@ START_TEST(test_shipped_load_clean)
 	shipped_path(shipped[_i], path, sizeof(path));
 	bad = keymap_load_file(km, path, collect, &r);
 	ck_assert_msg(bad == 0 && r.n == 0, "%d bad lines, first: %s", bad,
-		      r.msg[0]);
+	    r.msg[0]);
 	keymap_free(km);
 }
 END_TEST
@@ -122,7 +125,7 @@ START_TEST(test_shipped_fixed_keys)
 	for (size_t c = 0; c < sizeof(everywhere) / sizeof(everywhere[0]); c++)
 		for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
 			assert_action(km, everywhere[c], fixed[i].key,
-				      fixed[i].act, path);
+			    fixed[i].act, path);
 	/* Enter opens where there is something to open... */
 	assert_action(km, CTX_GENERIC, "<Enter>", ACT_OPEN, path);
 	assert_action(km, CTX_TREE, "<Enter>", ACT_OPEN, path);
@@ -164,7 +167,7 @@ START_TEST(test_shipped_every_action_bound)
 		bool found = false;
 
 		for (size_t c = 0; c < sizeof(contexts) / sizeof(contexts[0]);
-		     c++)
+		    c++)
 			if (keymap_key_for(km, contexts[c], a, NULL))
 				found = true;
 		ck_assert_msg(found, "%s: no key for %s", path, action_name(a));
@@ -214,7 +217,7 @@ START_TEST(test_default_extras)
 }
 END_TEST
 
-/* ---- Bad lines ---- */
+/* --- bad lines ------------------------------------------------------------ */
 
 START_TEST(test_bad_lines_reported)
 {
@@ -234,9 +237,9 @@ START_TEST(test_bad_lines_reported)
 		{ "bind generic x quit extra", "unexpected 'extra'" },
 		{ "frobnicate generic x quit", "unknown command" },
 		{ "\xff\xfe\x01 \x1b[31m",
-		  "unknown command '\\xff\\xfe\\x01'" },
+		    "unknown command '\\xff\\xfe\\x01'" },
 		{ "bind g\xc3\xa9n\xc3\xa9ric x quit",
-		  "context name is not ASCII" },
+		    "context name is not ASCII" },
 		{ "bind generic <\xc3\xa9> quit", "key name is not ASCII" },
 		{ "bind generic \xc3\x28 quit", "not valid UTF-8" },
 		{ "bind generic \xed\xa0\x80 quit", "not valid UTF-8" },
@@ -249,17 +252,17 @@ START_TEST(test_bad_lines_reported)
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		snprintf(text, sizeof(text),
-			 "# comment\nbind generic a help\n%s\n"
-			 "bind generic z quit\n", cases[i].line);
+		    "# comment\nbind generic a help\n%s\n"
+		    "bind generic z quit\n", cases[i].line);
 		struct keymap *km = load(text, &r, &bad);
 
 		ck_assert_msg(bad == 1 && r.n == 1, "case %zu: %d bad", i, bad);
 		snprintf(prefix, sizeof(prefix), "t:3: ");
 		ck_assert_msg(strncmp(r.msg[0], prefix, strlen(prefix)) == 0,
-			      "case %zu: %s", i, r.msg[0]);
+		    "case %zu: %s", i, r.msg[0]);
 		ck_assert_msg(strstr(r.msg[0], cases[i].reason) != NULL,
-			      "case %zu: '%s' lacks '%s'", i, r.msg[0],
-			      cases[i].reason);
+		    "case %zu: '%s' lacks '%s'", i, r.msg[0],
+		    cases[i].reason);
 		/* Messages never carry raw control bytes to a terminal. */
 		for (const char *p = r.msg[0]; *p; p++)
 			ck_assert_int_ge((unsigned char)*p, 0x20);
@@ -296,8 +299,8 @@ END_TEST
 START_TEST(test_file_odd_bytes)
 {
 	static const char data[] = "\xef\xbb\xbf# x\r\nbind generic a help\r\n"
-				   "bind generic \0 quit\nbind \0\0\0\n"
-				   "bind tree z quit";
+	    "bind generic \0 quit\nbind \0\0\0\n"
+	    "bind tree z quit";
 	char dir[] = "/tmp/test_keymap.XXXXXX", path[64];
 	struct reports r = { 0 };
 	struct keymap *km = keymap_new();
@@ -337,7 +340,7 @@ END_TEST
 START_TEST(test_random_bytes)
 {
 	static const char alphabet[] = "bind unbind generic article <>-CM\t \n#"
-				       "\xc3\xa9\xff\r\x1bqux";
+	    "\xc3\xa9\xff\r\x1bqux";
 	uint64_t seed = 12345;
 	char text[2048];
 	struct keymap *km = keymap_new();
@@ -347,21 +350,20 @@ START_TEST(test_random_bytes)
 
 		for (size_t i = 0; i < n; i++) {
 			seed = seed * 6364136223846793005ULL +
-			       1442695040888963407ULL;
-			text[i] = (seed >> 60) & 1
-					  ? (char)((seed >> 33) % 255 + 1)
-					  : alphabet[(seed >> 33) %
-						     (sizeof(alphabet) - 1)];
+			    1442695040888963407ULL;
+			text[i] = (seed >> 60) & 1 ?
+			    (char)((seed >> 33) % 255 + 1) :
+			    alphabet[(seed >> 33) % (sizeof(alphabet) - 1)];
 		}
 		text[n] = '\0';
 		ck_assert_int_ge(keymap_load_string(km, "r", text, NULL, NULL),
-				 0);
+		    0);
 	}
 	keymap_free(km);
 }
 END_TEST
 
-/* ---- Override, unbind, fallback ---- */
+/* --- override, unbind, fallback ------------------------------------------- */
 
 START_TEST(test_override_and_unbind)
 {
@@ -373,11 +375,11 @@ START_TEST(test_override_and_unbind)
 	ck_assert_int_eq(keymap_load_file(km, path, NULL, NULL), 0);
 	ck_assert_int_eq(lookup(km, CTX_GENERIC, "b"), ACT_BOOKMARK_TOGGLE);
 	ck_assert_int_eq(keymap_load_string(km, "user",
-					    "bind generic b back\n"
-					    "unbind generic r\n"
-					    "unbind generic x # never bound\n"
-					    "bind generic b bookmarks\n",
-					    collect, &r), 0);
+	    "bind generic b back\n"
+	    "unbind generic r\n"
+	    "unbind generic x # never bound\n"
+	    "bind generic b bookmarks\n",
+	    collect, &r), 0);
 	ck_assert_int_eq(lookup(km, CTX_GENERIC, "b"), ACT_BOOKMARKS);
 	ck_assert_int_eq(lookup(km, CTX_GENERIC, "r"), ACT_NONE);
 	ck_assert_int_eq(lookup(km, CTX_ARTICLE, "r"), ACT_NONE);
@@ -391,11 +393,11 @@ START_TEST(test_context_fallback)
 	struct reports r;
 	int bad;
 	struct keymap *km = load("bind generic x quit\n"
-				 "bind article x help\n"
-				 "bind tree x none   # masks generic\n"
-				 "bind list <Enter> open\n"
-				 "unbind list <Enter>\n",
-				 &r, &bad);
+	    "bind article x help\n"
+	    "bind tree x none   # masks generic\n"
+	    "bind list <Enter> open\n"
+	    "unbind list <Enter>\n",
+	    &r, &bad);
 
 	ck_assert_int_eq(bad, 0);
 	ck_assert_int_eq(lookup(km, CTX_GENERIC, "x"), ACT_QUIT);
@@ -407,7 +409,7 @@ START_TEST(test_context_fallback)
 	ck_assert(!keymap_key_for(km, CTX_TREE, ACT_QUIT, NULL));
 	ck_assert(keymap_key_for(km, CTX_LIST, ACT_QUIT, NULL));
 	ck_assert_int_eq(keymap_load_string(km, "t", "unbind article x\n",
-					    NULL, NULL), 0);
+	    NULL, NULL), 0);
 	ck_assert_int_eq(lookup(km, CTX_ARTICLE, "x"), ACT_QUIT);
 	keymap_free(km);
 }
@@ -418,7 +420,8 @@ struct seen {
 	enum action acts[8];
 };
 
-static void count_each(void *ctx, struct key key, enum action act)
+static void
+count_each(void *ctx, struct key key, enum action act)
 {
 	struct seen *s = ctx;
 
@@ -434,8 +437,8 @@ START_TEST(test_each_in_order)
 	int bad;
 	struct seen s = { 0 };
 	struct keymap *km = load("bind article a help\nbind article b quit\n"
-				 "bind article c none\nbind article a back\n"
-				 "bind generic d last\n", &r, &bad);
+	    "bind article c none\nbind article a back\n"
+	    "bind generic d last\n", &r, &bad);
 
 	keymap_each(km, CTX_ARTICLE, count_each, &s);
 	ck_assert_int_eq(s.n, 2);
@@ -445,7 +448,7 @@ START_TEST(test_each_in_order)
 }
 END_TEST
 
-/* ---- Key names ---- */
+/* --- key names ------------------------------------------------------------ */
 
 START_TEST(test_key_names_canonical)
 {
@@ -500,16 +503,16 @@ START_TEST(test_key_round_trip)
 				struct key k = { code, func, meta };
 
 				if (func && (code <= KEY_CODE_YES ||
-					     code > KEY_MAX))
+				    code > KEY_MAX))
 					continue;
 				if (!func && code >= 0xd800 && code <= 0xdfff)
 					continue;
 				k = keymap_key_normalize(k);
 				keymap_key_name(k, buf, sizeof(buf));
 				ck_assert_msg(keymap_key_parse(buf, &back),
-					      "%s does not parse", buf);
+				    "%s does not parse", buf);
 				ck_assert_msg(keymap_key_equal(k, back),
-					      "%s is not %x", buf, code);
+				    "%s is not %x", buf, code);
 			}
 		}
 	}
@@ -528,7 +531,7 @@ START_TEST(test_key_bad_names)
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		ck_assert_msg(!keymap_key_parse(bad[i], &k), "case %zu parsed",
-			      i);
+		    i);
 	ck_assert(!keymap_key_parse(NULL, &k));
 }
 END_TEST
@@ -539,9 +542,9 @@ START_TEST(test_key_input_and_truncation)
 	struct key enter = key_of("<Enter>"), bs = key_of("<Backspace>");
 
 	ck_assert(keymap_key_equal(keymap_key_from_input(OK, L'\r', false),
-				   enter));
+	    enter));
 	ck_assert(keymap_key_equal(keymap_key_from_input(OK, L'\n', false),
-				   enter));
+	    enter));
 	ck_assert(keymap_key_equal(
 		keymap_key_from_input(KEY_CODE_YES, KEY_ENTER, false), enter));
 	ck_assert(keymap_key_equal(keymap_key_from_input(OK, 0x7f, false), bs));
@@ -550,15 +553,15 @@ START_TEST(test_key_input_and_truncation)
 		key_of("<Up>")));
 	/* KEY_UP and the character with the same number stay apart. */
 	ck_assert(!keymap_key_equal(keymap_key_from_input(OK, KEY_UP, false),
-				    key_of("<Up>")));
+	    key_of("<Up>")));
 	ck_assert(keymap_key_equal(keymap_key_from_input(OK, L'x', true),
-				   key_of("M-x")));
+	    key_of("M-x")));
 	keymap_key_name(key_of("<PageDown>"), buf, sizeof(buf));
 	ck_assert_str_eq(buf, "<Pa");
 }
 END_TEST
 
-/* ---- Actions, contexts, finding files ---- */
+/* --- actions, contexts, finding files ------------------------------------- */
 
 START_TEST(test_actions)
 {
@@ -577,11 +580,11 @@ START_TEST(test_actions)
 	ck_assert_int_eq(ACT__COUNT, 34);
 	/* Help says what a key does where it is: back in a list closes it. */
 	ck_assert_str_eq(action_help_in(ACT_BACK, CTX_ARTICLE),
-			 action_help(ACT_BACK));
+	    action_help(ACT_BACK));
 	ck_assert_str_ne(action_help_in(ACT_BACK, CTX_LIST),
-			 action_help(ACT_BACK));
+	    action_help(ACT_BACK));
 	ck_assert_ptr_nonnull(strstr(action_help_in(ACT_BACK, CTX_LIST),
-				     "Close the list"));
+	    "Close the list"));
 	/* In the search box every move selects a hit, not a line. */
 	static const enum action moves[] = {
 		ACT_MOVE_UP, ACT_MOVE_DOWN, ACT_PANE_NEXT, ACT_PANE_PREV,
@@ -589,8 +592,8 @@ START_TEST(test_actions)
 	};
 	for (size_t i = 0; i < sizeof(moves) / sizeof(moves[0]); i++)
 		ck_assert_msg(strstr(action_help_in(moves[i], CTX_SEARCH), " hit"),
-			      "%s in the search box: '%s'", action_name(moves[i]),
-			      action_help_in(moves[i], CTX_SEARCH));
+		    "%s in the search box: '%s'", action_name(moves[i]),
+		    action_help_in(moves[i], CTX_SEARCH));
 }
 END_TEST
 
@@ -605,7 +608,7 @@ START_TEST(test_contexts)
 	ck_assert(!keymap_context_by_name("Generic", &c));
 	ck_assert_ptr_null(keymap_context_name(CTX__COUNT));
 	ck_assert_int_eq(keymap_lookup(NULL, CTX_GENERIC, key_of("q")),
-			 ACT_NONE);
+	    ACT_NONE);
 }
 END_TEST
 
@@ -629,7 +632,7 @@ START_TEST(test_find)
 	ck_assert_ptr_null(keymap_find("mine", dirs, buf, 8));
 	ck_assert_str_eq(keymap_find("./x", dirs, buf, sizeof(buf)), "./x");
 	ck_assert_str_eq(keymap_find("x.keys", dirs, buf, sizeof(buf)),
-			 "x.keys");
+	    "x.keys");
 	ck_assert(keymap_name_is_path("a/b"));
 	ck_assert(!keymap_name_is_path("vi"));
 	unlink(path);
@@ -637,7 +640,8 @@ START_TEST(test_find)
 }
 END_TEST
 
-static Suite *keymap_suite(void)
+static Suite *
+keymap_suite(void)
 {
 	Suite *s = suite_create("keymap");
 	TCase *tc = tcase_create("shipped");
@@ -675,7 +679,8 @@ static Suite *keymap_suite(void)
 	return s;
 }
 
-int main(void)
+int
+main(void)
 {
 	SRunner *sr = srunner_create(keymap_suite());
 	int failed;

@@ -1,8 +1,6 @@
-/*
- * test_layout.c: unit tests for the browser's layout arithmetic
+/* test_layout.c: unit tests for the browser's layout arithmetic
  * (tui/layout.c): rectangles at every size stay inside the screen and do
- * not overlap; scroll positions stay in range.
- */
+ * not overlap; scroll positions stay in range. */
 #include <check.h>
 #include <limits.h>
 #include <stdbool.h>

@@ -1,7 +1,5 @@
-/*
- * test_settings.c: unit tests for the config file module (tui/settings.c):
- * the grammar, every kind of bad line, odd files, and where the file is.
- */
+/* test_settings.c: unit tests for the config file module (tui/settings.c):
+ * the grammar, every kind of bad line, odd files, and where the file is. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* mkdtemp, setenv */
 #endif
@@ -21,7 +19,8 @@ struct reports {
 	char msg[16][512];
 };
 
-static void collect(void *ctx, const char *msg)
+static void
+collect(void *ctx, const char *msg)
 {
 	struct reports *r = ctx;
 
@@ -30,7 +29,8 @@ static void collect(void *ctx, const char *msg)
 	r->n++;
 }
 
-static int load(struct settings *s, const char *text, struct reports *r)
+static int
+load(struct settings *s, const char *text, struct reports *r)
 {
 	memset(r, 0, sizeof(*r));
 	return settings_load_string(s, "t", text, collect, r);
@@ -40,7 +40,8 @@ static int load(struct settings *s, const char *text, struct reports *r)
 static char dir[64];
 static char path[128];
 
-static const char *write_file(const char *data, size_t len)
+static const char *
+write_file(const char *data, size_t len)
 {
 	FILE *f;
 
@@ -54,13 +55,14 @@ static const char *write_file(const char *data, size_t len)
 	return path;
 }
 
-static void remove_file(void)
+static void
+remove_file(void)
 {
 	unlink(path);
 	rmdir(dir);
 }
 
-/* ---- The grammar ---- */
+/* --- the grammar ---------------------------------------------------------- */
 
 START_TEST(test_empty)
 {
@@ -85,9 +87,9 @@ START_TEST(test_all_keys)
 
 	settings_init(&s);
 	ck_assert_int_eq(load(&s, "# bedside config\n"
-				  "level = patient\n"
-				  "keymap=vi\n"
-				  "\ttheme\t=\tdark   # at night\n", &r), 0);
+	    "level = patient\n"
+	    "keymap=vi\n"
+	    "\ttheme\t=\tdark   # at night\n", &r), 0);
 	ck_assert_int_eq(r.n, 0);
 	ck_assert_str_eq(s.level, "patient");
 	ck_assert_str_eq(s.keymap, "vi");
@@ -161,7 +163,7 @@ START_TEST(test_keymap_values)
 
 	ck_assert_int_eq(load(&s, "keymap = ward.keys\n", &r), 1);
 	ck_assert_str_eq(r.msg[0], "t:1: keymap path 'ward.keys' is relative "
-				   "(start it with / or ~/)");
+	    "(start it with / or ~/)");
 	ck_assert_int_eq(load(&s, "keymap = ../x/y\n", &r), 1);
 	ck_assert_int_eq(load(&s, "keymap = my keys\n", &r), 1);
 	ck_assert_ptr_nonnull(strstr(r.msg[0], "bad keymap name 'my keys'"));
@@ -191,7 +193,7 @@ START_TEST(test_themes)
 }
 END_TEST
 
-/* ---- Bad lines ---- */
+/* --- bad lines ------------------------------------------------------------ */
 
 START_TEST(test_bad_lines_reported)
 {
@@ -208,14 +210,14 @@ START_TEST(test_bad_lines_reported)
 		{ "theme = purple", "unknown theme 'purple' (light, dark or mono)" },
 		{ "theme = dark mode", "unknown theme 'dark mode' (light, dark or mono)" },
 		{ "level = Patient",
-		  "bad level 'Patient' (a level name is lower-case letters, "
-		  "digits and '-')" },
+		    "bad level 'Patient' (a level name is lower-case letters, "
+		    "digits and '-')" },
 		{ "level = a = b",
-		  "bad level 'a = b' (a level name is lower-case letters, "
-		  "digits and '-')" },
+		    "bad level 'a = b' (a level name is lower-case letters, "
+		    "digits and '-')" },
 		{ "theme = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-		  "unknown theme 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...' "
-		  "(light, dark or mono)" },
+		    "unknown theme 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...' "
+		    "(light, dark or mono)" },
 		{ "level = \xc3\x28", "not valid UTF-8" },
 		{ "level = \xed\xa0\x80", "not valid UTF-8" },
 		{ "\xff\xfe", "not valid UTF-8" },
@@ -231,9 +233,9 @@ START_TEST(test_bad_lines_reported)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		settings_init(&s);
 		snprintf(text, sizeof(text), "level = patient\n%s\ntheme = dark\n",
-			 cases[i].line);
+		    cases[i].line);
 		ck_assert_msg(load(&s, text, &r) == 1 && r.n == 1,
-			      "case %zu: %d reports", i, r.n);
+		    "case %zu: %d reports", i, r.n);
 		snprintf(want, sizeof(want), "t:2: %s", cases[i].reason);
 		ck_assert_str_eq(r.msg[0], want);
 		/* Messages never carry raw control bytes to a terminal. */
@@ -289,13 +291,13 @@ START_TEST(test_overlong_line)
 }
 END_TEST
 
-/* ---- Files ---- */
+/* --- files ---------------------------------------------------------------- */
 
 /* A file with a BOM, CRLF endings, a NUL byte and no final newline. */
 START_TEST(test_file_odd_bytes)
 {
 	static const char data[] = "\xef\xbb\xbf# mine\r\nlevel = patient\r\n"
-				   "theme = \0dark\nkeymap = vi";
+	    "theme = \0dark\nkeymap = vi";
 	struct settings s;
 	struct reports r = { 0 };
 	char want[256];
@@ -322,7 +324,7 @@ START_TEST(test_file_missing_or_unreadable)
 	settings_init(&s);
 	/* No file is the first start: nothing to say. */
 	ck_assert_int_eq(settings_load(&s, "/nonexistent/bedside/config",
-				       collect, &r), 0);
+	    collect, &r), 0);
 	ck_assert_int_eq(settings_load(&s, "/etc/passwd/config", collect, &r), 0);
 	ck_assert_int_eq(r.n, 0);
 	/* A folder where the file should be is reported. */
@@ -333,7 +335,7 @@ START_TEST(test_file_missing_or_unreadable)
 	memset(&r, 0, sizeof(r));
 	ck_assert_int_eq(settings_load(&s, "/dev/zero", collect, &r), -1);
 	ck_assert_str_eq(r.msg[0], "/dev/zero: too large for a config file "
-				   "(over 65536 bytes)");
+	    "(over 65536 bytes)");
 	ck_assert_int_eq(settings_load(&s, NULL, collect, &r), -1);
 	settings_free(&s);
 }
@@ -361,7 +363,7 @@ END_TEST
 START_TEST(test_random_bytes)
 {
 	static const char alphabet[] = "level keymap theme = # ~/ .keys dark\t\n"
-				       "\r\xc3\xa9\xff\x1b";
+	    "\r\xc3\xa9\xff\x1b";
 	uint64_t seed = 4242;
 	char text[2048];
 	struct settings s;
@@ -373,11 +375,10 @@ START_TEST(test_random_bytes)
 
 		for (size_t i = 0; i < n; i++) {
 			seed = seed * 6364136223846793005ULL +
-			       1442695040888963407ULL;
-			text[i] = (seed >> 60) & 1
-					  ? (char)((seed >> 33) % 255 + 1)
-					  : alphabet[(seed >> 33) %
-						     (sizeof(alphabet) - 1)];
+			    1442695040888963407ULL;
+			text[i] = (seed >> 60) & 1 ?
+			    (char)((seed >> 33) % 255 + 1) :
+			    alphabet[(seed >> 33) % (sizeof(alphabet) - 1)];
 		}
 		text[n] = '\0';
 		ck_assert_int_ge(settings_load_string(&s, "r", text, NULL, NULL), 0);
@@ -386,7 +387,7 @@ START_TEST(test_random_bytes)
 }
 END_TEST
 
-/* ---- Where the file is ---- */
+/* --- where the file is ---------------------------------------------------- */
 
 START_TEST(test_default_path)
 {
@@ -395,17 +396,17 @@ START_TEST(test_default_path)
 	setenv("XDG_CONFIG_HOME", "/x/conf", 1);
 	setenv("HOME", "/home/nurse", 1);
 	ck_assert_str_eq(settings_default_path(buf, sizeof(buf)),
-			 "/x/conf/bedside/config");
+	    "/x/conf/bedside/config");
 	/* Empty or relative XDG_CONFIG_HOME is ignored, as the spec says. */
 	setenv("XDG_CONFIG_HOME", "", 1);
 	ck_assert_str_eq(settings_default_path(buf, sizeof(buf)),
-			 "/home/nurse/.config/bedside/config");
+	    "/home/nurse/.config/bedside/config");
 	setenv("XDG_CONFIG_HOME", "conf", 1);
 	ck_assert_str_eq(settings_default_path(buf, sizeof(buf)),
-			 "/home/nurse/.config/bedside/config");
+	    "/home/nurse/.config/bedside/config");
 	unsetenv("XDG_CONFIG_HOME");
 	ck_assert_str_eq(settings_default_path(buf, sizeof(buf)),
-			 "/home/nurse/.config/bedside/config");
+	    "/home/nurse/.config/bedside/config");
 	ck_assert_ptr_null(settings_default_path(buf, 10));
 	ck_assert_ptr_null(settings_default_path(NULL, 10));
 	/* A relative HOME is no home: the keys file and the state folder
@@ -418,7 +419,8 @@ START_TEST(test_default_path)
 }
 END_TEST
 
-static Suite *settings_suite(void)
+static Suite *
+settings_suite(void)
 {
 	Suite *s = suite_create("settings");
 	TCase *tc = tcase_create("grammar");
@@ -447,7 +449,8 @@ static Suite *settings_suite(void)
 	return s;
 }
 
-int main(void)
+int
+main(void)
 {
 	SRunner *sr = srunner_create(settings_suite());
 	int failed;

@@ -1,9 +1,7 @@
-/*
- * test_state.c: unit tests for the browser's remembered state
+/* test_state.c: unit tests for the browser's remembered state
  * (tui/state.c, tui/atomic.c): the file round-trips, a broken file is
  * ignored line by line and never crashes, the lists keep their bounds,
- * the history moves as a browser's does, saving is atomic.
- */
+ * the history moves as a browser's does, saving is atomic. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
