@@ -174,4 +174,44 @@ rc=$?
 is "$rc" 0 "every hit's snippet is in the pane it opens at ($checked hits)"
 test "${checked:-0}" -gt 50; ok $? "over enough hits to mean something"
 
+# Did you mean: the word typed in another form (singular or plural,
+# British or American spelling) comes before other close words, even
+# ones found in more articles or closer by letters.
+forms="$scratch/forms"
+mkdir -p "$forms"
+for i in 1 2 3; do
+	extra=
+	[ "$i" = 1 ] && extra=': a fit, fetal anaemia, a tumour and magnesium sulfate'
+	cat >"$forms/f$i.md" <<EOF
+---
+id: forms-$i
+title: Article $i on its own
+topic: Testing/Forms
+updated: 2026-01-15
+status: submitted
+---
+
+## Answer {level=clinician}
+Its answer, and its point$extra.
+
+## Answer {level=patient}
+Its answer.
+
+## References
+1. Example Society. Example guideline. 2020.
+EOF
+done
+fdb="$scratch/forms.db"
+"$BEDSIDE" import --db "$fdb" "$forms" >/dev/null || exit 1
+run "$BEDSIDE" search --db "$fdb" "fits "
+like "$err" "did you mean: fit, its$" "'fits' offers 'fit' before 'its', which more articles have"
+run "$BEDSIDE" search --db "$fdb" "foetal "
+like "$err" "did you mean: fetal$" "British 'foetal' offers American 'fetal'"
+run "$BEDSIDE" search --db "$fdb" "anemia "
+like "$err" "did you mean: anaemia$" "American 'anemia' offers British 'anaemia'"
+run "$BEDSIDE" search --db "$fdb" "tumors "
+like "$err" "did you mean: tumour" "'tumors' offers 'tumour'"
+run "$BEDSIDE" search --db "$fdb" "sulphate "
+like "$err" "did you mean: sulfate" "'sulphate' offers 'sulfate'"
+
 done_testing
