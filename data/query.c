@@ -17,22 +17,26 @@ word_byte(unsigned char c)
 	return c >= 0x80 || isalnum(c);
 }
 
-size_t
-query_words(const char *typed, char **words, size_t max)
+/* The next word of typed[0, len) from *pos (malloc'ed), with its bytes'
+ * place in start and end; NULL past the last. */
+static char *
+next_word(const char *typed, size_t len, size_t *pos, size_t *start, size_t *end)
 {
-	size_t n = 0, len = strlen(typed), i = 0;
-	while (i < len && n < max) {
+	size_t i = *pos;
+	for (;;) {
 		while (i < len && !word_byte((unsigned char)typed[i]))
 			i++;
-		size_t start = i;
+		size_t from = i;
 		while (i < len && word_byte((unsigned char)typed[i]))
 			i++;
-		if (i == start)
-			break;
+		if (i == from) {
+			*pos = i;
+			return NULL;
+		}
 		/* Keep whole, valid characters only: cut long words on a
 		 * character boundary and drop malformed bytes. */
 		struct buf w = BUF_INIT;
-		size_t j = start;
+		size_t j = from;
 		while (j < i && w.len < QUERY_MAX_WORD_BYTES) {
 			uint32_t cp;
 			size_t k = text_decode(typed + j, i - j, &cp);
@@ -47,9 +51,35 @@ query_words(const char *typed, char **words, size_t max)
 			buf_free(&w);
 			continue;
 		}
-		words[n++] = buf_detach(&w);
+		*pos = i;
+		*start = from;
+		*end = i;
+		return buf_detach(&w);
 	}
+}
+
+size_t
+query_words(const char *typed, char **words, size_t max)
+{
+	size_t n = 0, len = strlen(typed), pos = 0, start, end;
+	char *w;
+	while (n < max && (w = next_word(typed, len, &pos, &start, &end)) != NULL)
+		words[n++] = w;
 	return n;
+}
+
+bool
+query_word_span(const char *typed, size_t k, size_t *start, size_t *end)
+{
+	size_t len = strlen(typed), pos = 0;
+	for (size_t n = 0;; n++) {
+		char *w = next_word(typed, len, &pos, start, end);
+		if (w == NULL)
+			return false;
+		free(w);
+		if (n == k)
+			return true;
+	}
 }
 
 char *

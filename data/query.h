@@ -6,6 +6,7 @@
 #ifndef BEDSIDE_QUERY_H
 #define BEDSIDE_QUERY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #define QUERY_MAX_WORDS 16
@@ -16,6 +17,9 @@
 char *query_build(const char *typed);
 /* Splits typed into at most max words (malloc'ed); returns the count. */
 size_t query_words(const char *typed, char **words, size_t max);
+/* Where word k (from 0) of query_words() is in typed: its bytes from
+ * *start to *end. False if typed has no such word. */
+bool query_word_span(const char *typed, size_t k, size_t *start, size_t *end);
 
 /* A phrase of a MATCH expression query_build() wrote: the phrase as
  * written ("word" or "word"*), the word inside its quotes, and whether it

@@ -101,6 +101,24 @@ END_TEST
 
 /* The phrases of what query_build() wrote, read back: each as written,
  * its word, whether it is a prefix. */
+/* query_word_span() finds the words query_words() gives, where typed
+ * has them: the search view puts a suggestion in place of one part of a
+ * hyphenated word with it. */
+START_TEST(word_spans)
+{
+	const char *t = "beta-blockers \xFF\xFE d-dimer";
+	const char *want[] = { "beta", "blockers", "d", "dimer" };
+	size_t a, b;
+	for (size_t k = 0; k < 4; k++) {
+		ck_assert_msg(query_word_span(t, k, &a, &b), "no word %zu", k);
+		ck_assert_uint_eq(b - a, strlen(want[k]));
+		ck_assert(memcmp(t + a, want[k], b - a) == 0);
+	}
+	ck_assert(!query_word_span(t, 4, &a, &b));
+	ck_assert(!query_word_span("- ^", 0, &a, &b));
+}
+END_TEST
+
 START_TEST(phrases_read_back)
 {
 	char *q = query_build("heart  fail");
@@ -133,6 +151,7 @@ query_suite(void)
 	tcase_add_test(tc, unicode_and_invalid_bytes);
 	tcase_add_test(tc, limits);
 	tcase_add_test(tc, phrases_read_back);
+	tcase_add_test(tc, word_spans);
 	suite_add_tcase(s, tc);
 	return s;
 }
