@@ -464,6 +464,45 @@ suggestion_cmp(const void *pa, const void *pb)
 	return strcmp(a->word, b->word);
 }
 
+/* The rows of the index that have word (of n bytes, all ASCII): 0 if
+ * none, -1 on an error. */
+static int
+word_docs(struct db *db, const char *word, size_t n)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_SPELL_WORD, "SELECT docs FROM spell_words "
+	    "WHERE len = ?1 AND word = ?2");
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)n);
+	sqlite3_bind_text(st, 2, word, (int)n, SQLITE_STATIC);
+	int rc = sqlite3_step(st), docs = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? docs : -1;
+}
+
+/* A number with its unit run on ("15g", "0.5mg", "4h") is one word to
+ * the search, and articles write "15 g": the number and the unit apart,
+ * if the index has both, as a suggestion (NULL if not). Two lookups. */
+static char *
+number_unit_apart(struct db *db, const char *w, size_t lw)
+{
+	size_t d = 0;
+	while (d < lw && w[d] >= '0' && w[d] <= '9')
+		d++;
+	if (d == 0 || d == lw)
+		return NULL;
+	for (size_t i = d; i < lw; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return NULL;
+	if (db->version < 2 || word_docs(db, w, d) <= 0 || word_docs(db, w + d, lw - d) <= 0)
+		return NULL;
+	char *s = xmalloc(lw + 2);
+	memcpy(s, w, d);
+	s[d] = ' ';
+	memcpy(s + d + 1, w + d, lw - d + 1);
+	return s;
+}
+
 int
 db_suggest(struct db *db, const char *typed, char ***out, size_t *n, size_t max)
 {
@@ -510,9 +549,16 @@ db_suggest(struct db *db, const char *typed, char ***out, size_t *n, size_t max)
 		ncand++;
 	}
 	sqlite3_reset(st);
+	char *apart = rc == SQLITE_DONE ? number_unit_apart(db, w, lw) : NULL;
 	free(w);
 	if (ncand > 1)
 		qsort(cand, ncand, sizeof *cand, suggestion_cmp);
+	if (apart && max > 0) {
+		*out = xmalloc(sizeof **out);
+		(*out)[(*n)++] = apart;
+	} else {
+		free(apart);
+	}
 	for (size_t i = 0; i < ncand; i++) {
 		if (*n < max) {
 			*out = xrealloc(*out, (*n + 1) * sizeof **out);

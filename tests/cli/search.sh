@@ -181,7 +181,7 @@ forms="$scratch/forms"
 mkdir -p "$forms"
 for i in 1 2 3; do
 	extra=
-	[ "$i" = 1 ] && extra=': a fit, fetal anaemia, a tumour and magnesium sulfate'
+	[ "$i" = 1 ] && extra=': a fit, fetal anaemia, a tumour and magnesium sulfate 15 g'
 	cat >"$forms/f$i.md" <<EOF
 ---
 id: forms-$i
@@ -213,5 +213,10 @@ run "$BEDSIDE" search --db "$fdb" "tumors "
 like "$err" "did you mean: tumour" "'tumors' offers 'tumour'"
 run "$BEDSIDE" search --db "$fdb" "sulphate "
 like "$err" "did you mean: sulfate" "'sulphate' offers 'sulfate'"
+# A number with its unit run on: the articles have them apart.
+run "$BEDSIDE" search --db "$fdb" "15g"
+like "$err" "did you mean: 15 g(,|$)" "'15g' offers '15 g'"
+run "$BEDSIDE" search --db "$fdb" --json "15gx"
+contains "$out" '"suggestions":[]' "not when the index lacks the unit ('gx')"
 
 done_testing
