@@ -144,4 +144,9 @@ int vocab_store(struct vocab *v, sqlite3 *h);
  * into first); -1 on error. */
 long vocab_compare(struct vocab *v, sqlite3 *h, struct buf *first);
 
+/* The search rows that have word (n bytes, lower-case ASCII) in the
+ * spelling vocabulary: 0 if none (or the schema keeps no such count), -1
+ * on an error. A lookup by key. */
+int db_word_docs(struct db *db, const char *word, size_t n);
+
 #endif

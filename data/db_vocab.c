@@ -464,11 +464,11 @@ suggestion_cmp(const void *pa, const void *pb)
 	return strcmp(a->word, b->word);
 }
 
-/* The rows of the index that have word (of n bytes, all ASCII): 0 if
- * none, -1 on an error. */
-static int
-word_docs(struct db *db, const char *word, size_t n)
+int
+db_word_docs(struct db *db, const char *word, size_t n)
 {
+	if (db->version < 2)
+		return 0;
 	sqlite3_stmt *st = db_stmt(db, STMT_SPELL_WORD, "SELECT docs FROM spell_words "
 	    "WHERE len = ?1 AND word = ?2");
 	if (st == NULL)
@@ -494,7 +494,8 @@ number_unit_apart(struct db *db, const char *w, size_t lw)
 	for (size_t i = d; i < lw; i++)
 		if (w[i] < 'a' || w[i] > 'z')
 			return NULL;
-	if (db->version < 2 || word_docs(db, w, d) <= 0 || word_docs(db, w + d, lw - d) <= 0)
+	if (db_word_docs(db, w, d) <= 0 ||
+	    db_word_docs(db, w + d, lw - d) <= 0)
 		return NULL;
 	char *s = xmalloc(lw + 2);
 	memcpy(s, w, d);

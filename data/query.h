@@ -15,6 +15,13 @@
 /* Returns a malloc'ed FTS5 MATCH expression, or NULL if the text holds no
  * word at all (then nothing can match). */
 char *query_build(const char *typed);
+/* Whether the index has word (len bytes): arg is the caller's. */
+typedef bool (*query_known_fn)(void *arg, const char *word, size_t len);
+/* As query_build(), which matches a plural last word that is a prefix
+ * ("water tablets") as its singular's prefix ("tablet"*), but only if
+ * known says the index has the singular (query_build() asks no one):
+ * else the shorter prefix would read words it begins for nothing. */
+char *query_build_known(const char *typed, query_known_fn known, void *arg);
 /* Splits typed into at most max words (malloc'ed); returns the count. */
 size_t query_words(const char *typed, char **words, size_t max);
 /* Where word k (from 0) of query_words() is in typed: its bytes from
