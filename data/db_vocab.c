@@ -483,6 +483,8 @@ db_word_docs(struct db *db, const char *word, size_t n)
 /* A number with its unit run on ("15g", "0.5mg", "4h") is one word to
  * the search, and articles write "15 g": the number and the unit apart,
  * if the index has both, as a suggestion (NULL if not). Two lookups. */
+static char *split_at(const char *w, size_t lw, size_t at);
+
 static char *
 number_unit_apart(struct db *db, const char *w, size_t lw)
 {
@@ -497,11 +499,63 @@ number_unit_apart(struct db *db, const char *w, size_t lw)
 	if (db_word_docs(db, w, d) <= 0 ||
 	    db_word_docs(db, w + d, lw - d) <= 0)
 		return NULL;
+	return split_at(w, lw, d);
+}
+
+/* w with a space after its first at bytes. */
+static char *
+split_at(const char *w, size_t lw, size_t at)
+{
 	char *s = xmalloc(lw + 2);
-	memcpy(s, w, d);
-	s[d] = ' ';
-	memcpy(s + d + 1, w + d, lw - d + 1);
+	memcpy(s, w, at);
+	s[at] = ' ';
+	memcpy(s + at + 1, w + at, lw - at + 1);
 	return s;
+}
+
+/* Whether some search row has the two words side by side. */
+static bool
+phrase_exists(struct db *db, const char *two)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_PHRASE_EXISTS,
+	    "SELECT 1 FROM search WHERE search MATCH ?1 LIMIT 1");
+	if (st == NULL)
+		return false;
+	struct buf q = BUF_INIT;
+	buf_addf(&q, "\"%s\"", two);
+	sqlite3_bind_text(st, 1, q.data, -1, SQLITE_TRANSIENT);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	buf_free(&q);
+	return found;
+}
+
+/* A word the articles write as two, or with a hyphen ("betablocker" for
+ * "beta-blocker", "ddimer" for "D-dimer", "xray" for "X-ray"), is no
+ * word of the index: the two parts, if some row has them side by side.
+ * Parts of two letters or more (else "statin" would be "stat in" were it
+ * ever written so). At most a lookup or two per place to cut, and a
+ * phrase search for the few cuts whose parts are both words. */
+static char *
+word_apart(struct db *db, const char *w, size_t lw)
+{
+	char *s = number_unit_apart(db, w, lw);
+	if (s || lw < 4 || lw > 40)
+		return s;
+	int tries = 0;
+	for (size_t at = 1; at < lw && tries < 3; at++) {
+		/* "d dimer", "x ray": a single letter first is an initial. */
+		if ((at < 2 && lw - at < 3) || (at >= 2 && lw - at < 2))
+			continue;
+		if (db_word_docs(db, w, at) <= 0 || db_word_docs(db, w + at, lw - at) <= 0)
+			continue;
+		tries++;
+		s = split_at(w, lw, at);
+		if (phrase_exists(db, s))
+			return s;
+		free(s);
+	}
+	return NULL;
 }
 
 int
@@ -550,7 +604,7 @@ db_suggest(struct db *db, const char *typed, char ***out, size_t *n, size_t max)
 		ncand++;
 	}
 	sqlite3_reset(st);
-	char *apart = rc == SQLITE_DONE ? number_unit_apart(db, w, lw) : NULL;
+	char *apart = rc == SQLITE_DONE ? word_apart(db, w, lw) : NULL;
 	free(w);
 	if (ncand > 1)
 		qsort(cand, ncand, sizeof *cand, suggestion_cmp);

@@ -220,6 +220,12 @@ is "$rc" 0 "'water tablets' finds an article that says 'water tablet'"
 contains "$out" '"id":"forms-1"' "the article with the singular"
 run "$BEDSIDE" search --db "$fdb" --json "answes"
 is "$rc" 1 "'answes' is not taken for a plural: 'answe' is no word, and 'answe*' would find 'answer'"
+# Two words run together, as for a hyphenated term ("betablocker"): the
+# two apart, if an article has them side by side.
+run "$BEDSIDE" search --db "$fdb" "watertablet "
+like "$err" "did you mean: water tablet(,|$)" "'watertablet' offers 'water tablet'"
+run "$BEDSIDE" search --db "$fdb" --json "tabletwater "
+unlike "$out" '"tablet water"' "not words that no article has side by side"
 # A number with its unit run on: the articles have them apart.
 run "$BEDSIDE" search --db "$fdb" "15g"
 like "$err" "did you mean: 15 g(,|$)" "'15g' offers '15 g'"
