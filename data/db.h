@@ -215,7 +215,10 @@ typedef bool (*db_stop_fn)(void *arg);
 void db_set_stop(struct db *db, db_stop_fn stop, void *arg);
 
 /* Up to max words of the index vocabulary close to word (edit distance),
- * best first, for "did you mean". */
+ * best first, for "did you mean": first another form of it (plural or
+ * singular, British or American spelling), or it cut in two where the
+ * index has both parts ("15 g" for "15g", "beta blocker" for
+ * "betablocker"; then the suggestion holds a space). */
 int db_suggest(struct db *db, const char *word, char ***out, size_t *n, size_t max);
 void db_strings_free(char **v, size_t n);
 

@@ -38,6 +38,8 @@ enum db_stmt_id {
 	STMT_LEVEL_PLACE,
 	STMT_SUGGEST,
 	STMT_SUGGEST_V1,
+	STMT_SPELL_WORD,
+	STMT_PHRASE_EXISTS,
 	DB_STMT_COUNT
 };
 
@@ -142,5 +144,10 @@ int vocab_store(struct vocab *v, sqlite3 *h);
 /* How many words the counted rows and spell_words disagree on (the first
  * into first); -1 on error. */
 long vocab_compare(struct vocab *v, sqlite3 *h, struct buf *first);
+
+/* The search rows that have word (n bytes, lower-case ASCII) in the
+ * spelling vocabulary: 0 if none (or the schema keeps no such count), -1
+ * on an error. A lookup by key. */
+int db_word_docs(struct db *db, const char *word, size_t n);
 
 #endif

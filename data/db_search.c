@@ -223,6 +223,27 @@ first_rows(struct db *db, const char *match, int place, int limit, int offset,
 	return rc == SQLITE_INTERRUPT ? DB_STOPPED : -1;
 }
 
+/* Whether the index has a word, as query_build_known() asks: a plural
+ * is matched as its singular's prefix ("tablets" finds "tablet") only if
+ * the singular is a word of the index. Cheap: a lookup by key, for the
+ * few plurals in a query. Words are at most QUERY_MAX_WORD_BYTES. */
+static bool
+word_known(void *arg, const char *word, size_t len)
+{
+	char low[QUERY_MAX_WORD_BYTES];
+	if (len > sizeof low)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		low[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i]);
+	return db_word_docs(arg, low, len) > 0;
+}
+
+static char *
+build_match(struct db *db, const char *typed)
+{
+	return query_build_known(typed, word_known, db);
+}
+
 static int
 search_in(struct db *db, const char *typed, const char *level, int limit,
     int offset, bool ranked, enum fill fill, struct db_hit **out, size_t *n)
@@ -232,7 +253,7 @@ search_in(struct db *db, const char *typed, const char *level, int limit,
 	int place = level_place(db, level);
 	if (place == -2)
 		return -1;
-	char *match = query_build(typed);
+	char *match = build_match(db, typed);
 	if (match == NULL || place < 0) {
 		free(match);
 		return 0;
@@ -331,7 +352,7 @@ static int
 hit_snippets(struct db *db, const char *typed, struct db_hit *hits,
     size_t from, size_t to)
 {
-	char *match = query_build(typed);
+	char *match = build_match(db, typed);
 	int rc = match ? db_snippets_make(db, match, hits, from, to) : 0;
 	/* A query with no words, or an error: empty snippets; a hit the
 	 * stop hook left without one can be asked for again. */

@@ -376,9 +376,75 @@ edit_distance(const char *a, size_t la, const char *b, size_t lb, int max)
 	return d[la][lb];
 }
 
+/* Whether a and b are one word in two forms a reader takes for the same:
+ * singular and plural ("fit", "fits"; "fetus", "fetuses") or British and
+ * American spelling ("foetal", "fetal"; "anaemia", "anemia"; "tumour",
+ * "tumor"; "recognise", "recognize"). Both are in lower case. */
+static bool
+same_word_forms(const char *a, size_t la, const char *b, size_t lb)
+{
+	if (la > lb) {
+		const char *t = a;
+		size_t lt = la;
+		a = b, la = lb, b = t, lb = lt;
+	}
+	/* b is a with -s or -es added. */
+	if (lb == la + 1 && b[la] == 's' && memcmp(a, b, la) == 0)
+		return true;
+	if (lb == la + 2 && b[la] == 'e' && b[la + 1] == 's' && memcmp(a, b, la) == 0)
+		return true;
+	/* Spelled alike once "ae" and "oe" are "e", "our" is "or", "ise"
+	 * is "ize" and "ph" (sulphate) is "f". */
+	size_t i = 0, j = 0;
+	while (i < la || j < lb) {
+		if (i < la && j < lb && a[i] == b[j]) {
+			/* "ae"/"oe" against "e": the second takes the first's 'e'. */
+			i++, j++;
+			continue;
+		}
+		if (j + 1 < lb && i < la && (b[j] == 'a' || b[j] == 'o') && b[j + 1] == 'e' &&
+		    a[i] == 'e') {
+			j++;
+			continue;
+		}
+		if (i + 1 < la && j < lb && (a[i] == 'a' || a[i] == 'o') && a[i + 1] == 'e' &&
+		    b[j] == 'e') {
+			i++;
+			continue;
+		}
+		if (i < la && j < lb && ((a[i] == 's' && b[j] == 'z') || (a[i] == 'z' && b[j] == 's')) &&
+		    i > 0 && a[i - 1] == 'i') {
+			i++, j++;
+			continue;
+		}
+		if (i > 0 && a[i - 1] == 'o' && j > 0 && b[j - 1] == 'o') {
+			/* "our" against "or". */
+			if (i < la && a[i] == 'u' && j < lb && b[j] == 'r') {
+				i++;
+				continue;
+			}
+			if (j < lb && b[j] == 'u' && i < la && a[i] == 'r') {
+				j++;
+				continue;
+			}
+		}
+		if (i + 1 < la && a[i] == 'p' && a[i + 1] == 'h' && j < lb && b[j] == 'f') {
+			i += 2, j++;
+			continue;
+		}
+		if (j + 1 < lb && b[j] == 'p' && b[j + 1] == 'h' && i < la && a[i] == 'f') {
+			j += 2, i++;
+			continue;
+		}
+		return false;
+	}
+	return true;
+}
+
 struct suggestion {
 	char *word;
 	int distance;
+	bool form;              /* another form of the word typed */
 	int docs;
 };
 
@@ -386,11 +452,110 @@ static int
 suggestion_cmp(const void *pa, const void *pb)
 {
 	const struct suggestion *a = pa, *b = pb;
+	/* The word typed in another form comes before other words, also
+	 * closer ones: "fits" finds "fit" before "its", "sulphate" "sulfate"
+	 * before "sulphite". */
+	if (a->form != b->form)
+		return a->form ? -1 : 1;
 	if (a->distance != b->distance)
 		return a->distance - b->distance;
 	if (a->docs != b->docs)
 		return b->docs - a->docs;
 	return strcmp(a->word, b->word);
+}
+
+int
+db_word_docs(struct db *db, const char *word, size_t n)
+{
+	if (db->version < 2)
+		return 0;
+	sqlite3_stmt *st = db_stmt(db, STMT_SPELL_WORD, "SELECT docs FROM spell_words "
+	    "WHERE len = ?1 AND word = ?2");
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)n);
+	sqlite3_bind_text(st, 2, word, (int)n, SQLITE_STATIC);
+	int rc = sqlite3_step(st), docs = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? docs : -1;
+}
+
+/* A number with its unit run on ("15g", "0.5mg", "4h") is one word to
+ * the search, and articles write "15 g": the number and the unit apart,
+ * if the index has both, as a suggestion (NULL if not). Two lookups. */
+static char *split_at(const char *w, size_t lw, size_t at);
+
+static char *
+number_unit_apart(struct db *db, const char *w, size_t lw)
+{
+	size_t d = 0;
+	while (d < lw && w[d] >= '0' && w[d] <= '9')
+		d++;
+	if (d == 0 || d == lw)
+		return NULL;
+	for (size_t i = d; i < lw; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return NULL;
+	if (db_word_docs(db, w, d) <= 0 ||
+	    db_word_docs(db, w + d, lw - d) <= 0)
+		return NULL;
+	return split_at(w, lw, d);
+}
+
+/* w with a space after its first at bytes. */
+static char *
+split_at(const char *w, size_t lw, size_t at)
+{
+	char *s = xmalloc(lw + 2);
+	memcpy(s, w, at);
+	s[at] = ' ';
+	memcpy(s + at + 1, w + at, lw - at + 1);
+	return s;
+}
+
+/* Whether some search row has the two words side by side. */
+static bool
+phrase_exists(struct db *db, const char *two)
+{
+	sqlite3_stmt *st = db_stmt(db, STMT_PHRASE_EXISTS,
+	    "SELECT 1 FROM search WHERE search MATCH ?1 LIMIT 1");
+	if (st == NULL)
+		return false;
+	struct buf q = BUF_INIT;
+	buf_addf(&q, "\"%s\"", two);
+	sqlite3_bind_text(st, 1, q.data, -1, SQLITE_TRANSIENT);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	buf_free(&q);
+	return found;
+}
+
+/* A word the articles write as two, or with a hyphen ("betablocker" for
+ * "beta-blocker", "ddimer" for "D-dimer", "xray" for "X-ray"), is no
+ * word of the index: the two parts, if some row has them side by side.
+ * Parts of two letters or more (else "statin" would be "stat in" were it
+ * ever written so). At most a lookup or two per place to cut, and a
+ * phrase search for the few cuts whose parts are both words. */
+static char *
+word_apart(struct db *db, const char *w, size_t lw)
+{
+	char *s = number_unit_apart(db, w, lw);
+	if (s || lw < 4 || lw > 40)
+		return s;
+	int tries = 0;
+	for (size_t at = 1; at < lw && tries < 3; at++) {
+		/* "d dimer", "x ray": a single letter first is an initial. */
+		if ((at < 2 && lw - at < 3) || (at >= 2 && lw - at < 2))
+			continue;
+		if (db_word_docs(db, w, at) <= 0 || db_word_docs(db, w + at, lw - at) <= 0)
+			continue;
+		tries++;
+		s = split_at(w, lw, at);
+		if (phrase_exists(db, s))
+			return s;
+		free(s);
+	}
+	return NULL;
 }
 
 int
@@ -434,13 +599,21 @@ db_suggest(struct db *db, const char *typed, char ***out, size_t *n, size_t max)
 		cand = xrealloc(cand, (ncand + 1) * sizeof *cand);
 		cand[ncand].word = xstrndup(term, lt);
 		cand[ncand].distance = d;
+		cand[ncand].form = same_word_forms(w, lw, term, lt);
 		cand[ncand].docs = sqlite3_column_int(st, 1);
 		ncand++;
 	}
 	sqlite3_reset(st);
+	char *apart = rc == SQLITE_DONE ? word_apart(db, w, lw) : NULL;
 	free(w);
 	if (ncand > 1)
 		qsort(cand, ncand, sizeof *cand, suggestion_cmp);
+	if (apart && max > 0) {
+		*out = xmalloc(sizeof **out);
+		(*out)[(*n)++] = apart;
+	} else {
+		free(apart);
+	}
 	for (size_t i = 0; i < ncand; i++) {
 		if (*n < max) {
 			*out = xrealloc(*out, (*n + 1) * sizeof **out);

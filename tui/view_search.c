@@ -38,6 +38,8 @@ struct search_view {
 	char **sugg;            /* did-you-mean words for word `sugg_word` */
 	size_t nsugg;
 	int sugg_word;          /* the word that finds nothing alone, or -1 */
+	int sugg_sub;           /* the part of it that does ("blockers" of
+	                         * "beta-blockers": query_words()), or -1 */
 	bool apart;             /* no hit, yet every word finds some alone */
 	int sel, top;
 	bool failed;
@@ -73,7 +75,7 @@ clear_results(struct search_view *s)
 	s->hits = NULL;
 	s->sugg = NULL;
 	s->nhits = s->nsugg = 0;
-	s->sugg_word = -1;
+	s->sugg_word = s->sugg_sub = -1;
 	s->apart = false;
 	s->sel = s->top = 0;
 	s->failed = false;
@@ -167,6 +169,47 @@ has_words(const char *text)
 	return true;
 }
 
+/* A word of the query as typed may hold several that the search looks
+ * for ("beta-blockers", "d-dimer": query_words()). The first of them
+ * that finds nothing alone gets the suggestions, as in `bedside search`:
+ * suggesting words like the first ("meta" for "beta") would replace a
+ * word that is found. typing: the word is the last and the typing goes
+ * on, so its last part is a prefix. */
+static void
+suggest_part(struct search_view *s, const char *word, bool typing)
+{
+	struct app *app = s->v.app;
+	char *parts[QUERY_MAX_WORDS];
+	size_t np = query_words(word, parts, QUERY_MAX_WORDS);
+	struct buf one = BUF_INIT;
+	for (size_t k = 0; k < np; k++) {
+		size_t a, b;
+		struct db_hit *h = NULL;
+		size_t n = 0;
+		buf_truncate(&one, 0);
+		/* The last part as typed, with what follows it, is a prefix
+		 * just where the whole query's last word is (query_build()). */
+		if (k == np - 1 && typing && query_word_span(word, k, &a, &b))
+			buf_adds(&one, word + a);
+		else
+			buf_addf(&one, "%s ", parts[k]);
+		if (db_search_rows(app->db, one.data, app_level(app), 1, false, &h, &n) != 0)
+			break;
+		db_hits_free(h, n);
+		if (n > 0)
+			continue;
+		if (db_suggest(app->db, parts[k], &s->sugg, &s->nsugg, 5) != 0) {
+			s->sugg = NULL;
+			s->nsugg = 0;
+		}
+		s->sugg_sub = (int)k;
+		break;
+	}
+	buf_free(&one);
+	for (size_t k = 0; k < np; k++)
+		free(parts[k]);
+}
+
 /* With no hits: the first word that finds nothing on its own gets
  * suggestions from the index's vocabulary; if every word finds something
  * on its own, no article has them all (apart). */
@@ -200,10 +243,7 @@ suggest(struct search_view *s)
 		if (n > 0)
 			continue;
 		nth_word(q, i, &word);
-		if (db_suggest(app->db, word.data, &s->sugg, &s->nsugg, 5) != 0) {
-			s->sugg = NULL;
-			s->nsugg = 0;
-		}
+		suggest_part(s, word.data, i == nwords - 1 && typing_on);
 		s->sugg_word = i;
 		break;
 	}
@@ -296,8 +336,17 @@ static void
 take_suggestion(struct search_view *s, const char *word)
 {
 	struct buf q = BUF_INIT, w = BUF_INIT;
-	for (int i = 0; nth_word(query_text(s), i, &w); i++)
-		buf_addf(&q, "%s%s", i ? " " : "", i == s->sugg_word ? word : w.data);
+	size_t a, b;
+	for (int i = 0; nth_word(query_text(s), i, &w); i++) {
+		if (i)
+			buf_addc(&q, ' ');
+		if (i != s->sugg_word)
+			buf_adds(&q, w.data);
+		else if (s->sugg_sub >= 0 && query_word_span(w.data, (size_t)s->sugg_sub, &a, &b))
+			buf_addf(&q, "%.*s%s%s", (int)a, w.data, word, w.data + b);
+		else
+			buf_adds(&q, word);
+	}
 	buf_addc(&q, ' ');
 	buf_free(&s->query);
 	s->query = q;
@@ -540,6 +589,13 @@ draw_suggestions(struct search_view *s, int h)
 		return;
 	}
 	nth_word(query_text(s), s->sugg_word, &word);
+	size_t from, to;
+	if (s->sugg_sub >= 0 && word.data &&
+	    query_word_span(word.data, (size_t)s->sugg_sub, &from, &to)) {
+		/* The part that finds nothing, not the word it is in. */
+		memmove(word.data, word.data + from, to - from);
+		buf_truncate(&word, to - from);
+	}
 	char *safe = text_sanitized(word.data ? word.data : "", 0);
 	buf_addf(&b, "Nothing matches \"%s\".", safe);
 	free(safe);
@@ -723,6 +779,6 @@ search_view_new(struct app *app)
 	struct search_view *s = xcalloc(1, sizeof *s);
 	s->v.ops = &search_ops;
 	s->v.app = app;
-	s->sugg_word = -1;
+	s->sugg_word = s->sugg_sub = -1;
 	return &s->v;
 }

@@ -5,7 +5,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 34
+plan 37
 screen_db
 screen_start 80 24
 wait_for 'Level: Clinician'
@@ -68,6 +68,18 @@ wait_for 'Did you mean'
 ok $? "no hits: says so and offers close words"
 like "$screen" 'Nothing matches "furosemxde"' "naming the word that matched nothing"
 like "$screen" '> +furosemide' "the closest word is offered first"
+# A word of several parts ("loop-diuretcs"): the part that finds nothing
+# is named and gets the suggestions, not the first part, which is found;
+# Enter puts the suggestion in that part's place.
+keys C-u l o o p - d i u r e t c s
+wait_for '^ Search: loop-diuretcs'
+wait_for 'Did you mean'
+like "$screen" 'Nothing matches "diuretcs"' "a hyphenated word: the part that finds nothing is named"
+like "$screen" '> +diuretics' "and gets the suggestions"
+keys Enter
+wait_for '^ Search: loop-diuretics'
+wait_for 'How should loop diuretics'
+ok $? "Enter puts the word in place of that part"
 # Words that each match, but never in one article: no word is blamed,
 # and nothing is left over from the query before.
 keys C-u x y z z y ' ' l o o p

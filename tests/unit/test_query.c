@@ -64,7 +64,7 @@ START_TEST(unicode_and_invalid_bytes)
 {
 	expect("caf\xC3\xA9", "\"caf\xC3\xA9\"*");
 	/* invalid bytes are dropped, the rest of the word kept */
-	expect("wid\xFFgets", "\"widgets\"*");
+	expect("wid\xFFget", "\"widget\"*");
 	/* control characters inside a word are dropped too */
 	expect("a\xC2\x9B" "b", "\"ab\"*");
 }
@@ -101,6 +101,43 @@ END_TEST
 
 /* The phrases of what query_build() wrote, read back: each as written,
  * its word, whether it is a prefix. */
+/* A plural of five letters or more as the last word, a prefix, also
+ * finds its singular: the word without its s, as a prefix. Short words,
+ * -ss, -us and -is are kept, and so are whole words (a prefix in their
+ * place would read every word it begins). */
+START_TEST(plurals)
+{
+	expect("water tablets", "\"water\" \"tablet\"*");
+	expect("seizures", "\"seizure\"*");
+	expect("DOACs", "\"DOAC\"*");
+	expect("water tablets ", "\"water\" \"tablets\"");
+	expect("tablets water", "\"tablets\" \"water\"*");
+	expect("fits", "\"fits\"*");
+	expect("less", "\"less\"*");
+	expect("status", "\"status\"*");
+	expect("sepsis", "\"sepsis\"*");
+	expect("covid19s", "\"covid19s\"*");
+}
+END_TEST
+
+/* query_word_span() finds the words query_words() gives, where typed
+ * has them: the search view puts a suggestion in place of one part of a
+ * hyphenated word with it. */
+START_TEST(word_spans)
+{
+	const char *t = "beta-blockers \xFF\xFE d-dimer";
+	const char *want[] = { "beta", "blockers", "d", "dimer" };
+	size_t a, b;
+	for (size_t k = 0; k < 4; k++) {
+		ck_assert_msg(query_word_span(t, k, &a, &b), "no word %zu", k);
+		ck_assert_uint_eq(b - a, strlen(want[k]));
+		ck_assert(memcmp(t + a, want[k], b - a) == 0);
+	}
+	ck_assert(!query_word_span(t, 4, &a, &b));
+	ck_assert(!query_word_span("- ^", 0, &a, &b));
+}
+END_TEST
+
 START_TEST(phrases_read_back)
 {
 	char *q = query_build("heart  fail");
@@ -133,6 +170,8 @@ query_suite(void)
 	tcase_add_test(tc, unicode_and_invalid_bytes);
 	tcase_add_test(tc, limits);
 	tcase_add_test(tc, phrases_read_back);
+	tcase_add_test(tc, word_spans);
+	tcase_add_test(tc, plurals);
 	suite_add_tcase(s, tc);
 	return s;
 }
