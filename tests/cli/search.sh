@@ -232,4 +232,18 @@ like "$err" "did you mean: 15 g(,|$)" "'15g' offers '15 g'"
 run "$BEDSIDE" search --db "$fdb" --json "15gx"
 contains "$out" '"suggestions":[]' "not when the index lacks the unit ('gx')"
 
+# Clinicians search by abbreviation: the common ones, typed as a search
+# is typed (the last word a prefix), find their article first.
+for pair in af:af- mi:nstemi-troponin-diagnosis uti:cystitis-women dka:dka-adults \
+    txa:postpartum-haemorrhage rosc:shockable-cardiac-arrest nac:paracetamol-overdose \
+    lmwh:stroke-thrombolysis copd:copd-; do
+	q=${pair%%:*} want=${pair#*:}
+	first=$("$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "$q" |
+	    python3 -c 'import json,sys; h=json.load(sys.stdin)["hits"]; print(h[0]["id"] if h else "")')
+	case $first in
+	"$want"*) ok 0 "'$q' finds $first first" ;;
+	*) ok 1 "'$q' finds ${want%-}... first, not '$first'" ;;
+	esac
+done
+
 done_testing

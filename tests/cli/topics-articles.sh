@@ -9,7 +9,7 @@ tab=$(printf '\t')
 run "$BEDSIDE" topics --articles
 is "$rc" 0 "topics --articles exits 0"
 is "$err" "" "nothing on stderr"
-like "$out" "^af-anticoagulation${tab}Which patients with atrial fibrillation need anticoagulation\\?\$" \
+like "$out" "^af-anticoagulation${tab}Which patients with atrial fibrillation \\(AF\\) need anticoagulation\\?\$" \
 	"a line is ID<TAB>TITLE"
 bad=$(printf '%s\n' "$out" | awk -F "$tab" 'NF != 2 || $1 !~ /^[a-z0-9-]+$/' | head -3)
 is "$bad" "" "every line is exactly an id and a title"
