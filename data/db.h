@@ -168,6 +168,12 @@ struct db_hit {
 #define DB_MARK_ON '\x01'
 #define DB_MARK_OFF '\x02'
 
+/* The FTS5 MATCH text a search for typed runs: query_build_known() with
+ * the index's own words (a plural last word matched as its singular's
+ * prefix only if the index has the singular); NULL if typed has no word.
+ * For tests that compare with FTS5's own functions on the same query. */
+char *db_match(struct db *db, const char *typed);
+
 /* Searches what a person typed (see query.h) at one level. Returns 0 with
  * hits (possibly none), -1 on a database error, DB_STOPPED if the stop
  * hook (db_set_stop) asked it to give up. */

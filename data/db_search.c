@@ -238,8 +238,8 @@ word_known(void *arg, const char *word, size_t len)
 	return db_word_docs(arg, low, len) > 0;
 }
 
-static char *
-build_match(struct db *db, const char *typed)
+char *
+db_match(struct db *db, const char *typed)
 {
 	return query_build_known(typed, word_known, db);
 }
@@ -253,7 +253,7 @@ search_in(struct db *db, const char *typed, const char *level, int limit,
 	int place = level_place(db, level);
 	if (place == -2)
 		return -1;
-	char *match = build_match(db, typed);
+	char *match = db_match(db, typed);
 	if (match == NULL || place < 0) {
 		free(match);
 		return 0;
@@ -352,7 +352,7 @@ static int
 hit_snippets(struct db *db, const char *typed, struct db_hit *hits,
     size_t from, size_t to)
 {
-	char *match = build_match(db, typed);
+	char *match = db_match(db, typed);
 	int rc = match ? db_snippets_make(db, match, hits, from, to) : 0;
 	/* A query with no words, or an error: empty snippets; a hit the
 	 * stop hook left without one can be asked for again. */

@@ -79,7 +79,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	sqlite3_reset(put);
 
-	char *match = query_build(typed);
+	char *match = db_match(db, typed);
 	if (match) {
 		sqlite3_bind_text(want, 1, match, -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(want) == SQLITE_ROW) {

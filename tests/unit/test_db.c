@@ -256,7 +256,7 @@ compare_snippets(struct db *db, const char *const *queries, size_t nq)
 	    -1, &st, NULL), SQLITE_OK);
 	size_t compared = 0;
 	for (size_t q = 0; q < nq; q++) {
-		char *match = query_build(queries[q]);
+		char *match = db_match(db, queries[q]);
 		ck_assert_ptr_nonnull(match);
 		sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
 		struct db_hit *hits = NULL;
@@ -467,7 +467,7 @@ fts5_ranking(struct db *db, const char *typed, int limit, int offset,
 	ck_assert_int_eq(sqlite3_prepare_v2(db_handle(db), "SELECT rowid, rank, "
 	    "best_pane(search) FROM search WHERE search MATCH ?1 AND rowid % 8 = 0 "
 	    "ORDER BY rank, rowid LIMIT ?2 OFFSET ?3", -1, &st, NULL), SQLITE_OK);
-	char *match = query_build(typed);
+	char *match = db_match(db, typed);
 	size_t n = 0;
 	if (match) {
 		sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
