@@ -105,22 +105,19 @@ static int
 explain_no_hit(struct db *db, const char *typed, const char *level, struct no_hit *nh)
 {
 	char *words[QUERY_MAX_WORDS];
-	size_t nw = query_words(typed, words, QUERY_MAX_WORDS), i;
-	/* The last word is a prefix as query_build() has it: unless a
-	 * separator other than '*' ends the query. */
-	size_t len = strlen(typed);
-	while (len > 0 && typed[len - 1] == '*')
-		len--;
-	bool prefix = len > 0 && ((unsigned char)typed[len - 1] >= 0x80 ||
-	    isalnum((unsigned char)typed[len - 1]));
+	size_t nw = query_words(typed, words, QUERY_MAX_WORDS), i, start, end;
 	int rc = 0;
 
 	memset(nh, 0, sizeof *nh);
 	for (i = 0; i < nw; i++) {
+		/* A word before the last is whole; the last is looked for as
+		 * typed, with what follows it, so that it is a prefix just when
+		 * it is one in the whole query (query_build()). */
 		struct buf one = BUF_INIT;
-		buf_adds(&one, words[i]);
-		if (i < nw - 1 || !prefix)
-			buf_addc(&one, ' ');
+		if (i == nw - 1 && query_word_span(typed, i, &start, &end))
+			buf_adds(&one, typed + start);
+		else
+			buf_addf(&one, "%s ", words[i]);
 		struct db_hit *h = NULL;
 		size_t n = 0;
 		rc = db_search_rows(db, one.data, level, 1, false, &h, &n);
