@@ -246,4 +246,60 @@ for pair in af:af- mi:nstemi-troponin-diagnosis uti:cystitis-women dka:dka-adult
 	esac
 done
 
+# Readers also search in their own words: lay terms, brand names, drug
+# classes and blood tests find the article about them first, at the level
+# where they are used. A line is LEVEL:QUERY:ARTICLES, with '|' between
+# articles any of which is right first (a symptom several articles share).
+while IFS=: read -r level q want; do
+	first=$("$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --level "$level" --json -- "$q" </dev/null |
+	    python3 -c 'import json,sys; h=json.load(sys.stdin)["hits"]; print(h[0]["id"] if h else "")')
+	case "|$want|" in
+	*"|$first|"*) ok 0 "$level: '$q' finds $first first" ;;
+	*) ok 1 "$level: '$q' finds $want first, not '$first'" ;;
+	esac
+done <<'END'
+patient:water infection:cystitis-women
+clinician:water infection:cystitis-women
+patient:shortness of breath:hfref-core-therapy|copd-exacerbation|acute-severe-asthma|pe-rule-out
+clinician:shortness of breath:hfref-core-therapy|copd-exacerbation|acute-severe-asthma|pe-rule-out
+patient:breathless:hfref-core-therapy|copd-exacerbation|acute-severe-asthma|pe-rule-out
+patient:wheeze:acute-severe-asthma|bronchiolitis
+clinician:wheeze:acute-severe-asthma|bronchiolitis
+patient:wheezing:acute-severe-asthma|bronchiolitis
+clinician:wheezing:acute-severe-asthma|bronchiolitis
+patient:statin:nstemi-troponin-diagnosis|tia-assessment
+clinician:statin:nstemi-troponin-diagnosis|tia-assessment
+patient:PPI:upper-gi-bleed-risk
+clinician:PPI:upper-gi-bleed-risk
+patient:proton pump inhibitor:upper-gi-bleed-risk
+patient:BNP:hfref-core-therapy
+clinician:BNP:hfref-core-therapy
+clinician:NT-proBNP:hfref-core-therapy
+patient:EpiPen:anaphylaxis-adrenaline
+clinician:EpiPen:anaphylaxis-adrenaline
+patient:adrenaline auto-injector:anaphylaxis-adrenaline
+patient:covid:covid-dexamethasone
+clinician:covid:covid-dexamethasone
+clinician:COVID-19:covid-dexamethasone
+END
+# A symptom several articles share finds each of them, not just the first.
+hit_ids() {
+	"$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --level "$1" --json --limit 100 -- "$2" |
+	    python3 -c 'import json,sys; print(" ".join(sorted(h["id"] for h in json.load(sys.stdin)["hits"])))'
+}
+ids=" $(hit_ids patient 'shortness of breath') "
+for want in acute-severe-asthma copd-exacerbation hfref-core-therapy pe-rule-out; do
+	contains "$ids" " $want " "patient: 'shortness of breath' finds $want"
+done
+ids=" $(hit_ids patient wheeze) "
+for want in acute-severe-asthma bronchiolitis; do
+	contains "$ids" " $want " "patient: 'wheeze' finds $want"
+done
+for level in patient clinician; do
+	ids=" $(hit_ids "$level" statin) "
+	for want in nstemi-troponin-diagnosis tia-assessment; do
+		contains "$ids" " $want " "$level: 'statin' finds $want"
+	done
+done
+
 done_testing
