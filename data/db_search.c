@@ -223,19 +223,20 @@ first_rows(struct db *db, const char *match, int place, int limit, int offset,
 	return rc == SQLITE_INTERRUPT ? DB_STOPPED : -1;
 }
 
-/* Whether the index has a word, as query_build_known() asks: a plural
- * is matched as its singular's prefix ("tablets" finds "tablet") only if
- * the singular is a word of the index. Cheap: a lookup by key, for the
- * few plurals in a query. Words are at most QUERY_MAX_WORD_BYTES. */
+/* Whether the index has a word, or a word that begins so, as
+ * query_build_known() asks: for a plural last word's singular, the
+ * other spellings of a word and two words joined. A lookup by key in
+ * the spelling vocabulary; some tens for a prefix. Words are at most
+ * twice QUERY_MAX_WORD_BYTES. */
 static bool
-word_known(void *arg, const char *word, size_t len)
+word_known(void *arg, const char *word, size_t len, bool prefix)
 {
-	char low[QUERY_MAX_WORD_BYTES];
+	char low[2 * QUERY_MAX_WORD_BYTES];
 	if (len > sizeof low)
 		return false;
 	for (size_t i = 0; i < len; i++)
 		low[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i]);
-	return db_word_docs(arg, low, len) > 0;
+	return (prefix ? db_prefix_docs(arg, low, len) : db_word_docs(arg, low, len)) > 0;
 }
 
 char *

@@ -436,6 +436,32 @@ db_word_docs(struct db *db, const char *word, size_t n)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? docs : -1;
 }
 
+int
+db_prefix_docs(struct db *db, const char *prefix, size_t n)
+{
+	/* spell_words is keyed by length first: one seek per length, from
+	 * the prefix's own to the longest word's. */
+	if (db->version < 2 || n == 0 || n >= 2 * QUERY_MAX_WORD_BYTES)
+		return 0;
+	char end[2 * QUERY_MAX_WORD_BYTES];
+	memcpy(end, prefix, n);
+	if ((unsigned char)end[n - 1] >= 0x7f)
+		return 0;
+	end[n - 1]++;
+	sqlite3_stmt *st = db_stmt(db, STMT_SPELL_PREFIX,
+	    "WITH RECURSIVE l(n) AS (SELECT ?1 UNION ALL SELECT n + 1 FROM l "
+	    "  WHERE n < (SELECT max(len) FROM spell_words)) "
+	    "SELECT 1 FROM spell_words WHERE len IN l AND word >= ?2 AND word < ?3 LIMIT 1");
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)n);
+	sqlite3_bind_text(st, 2, prefix, (int)n, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, end, (int)n, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* A number with its unit run on ("15g", "0.5mg", "4h") is one word to
  * the search, and articles write "15 g": the number and the unit apart,
  * if the index has both, as a suggestion (NULL if not). Two lookups. */
