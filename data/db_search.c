@@ -317,6 +317,48 @@ db_search_rows(struct db *db, const char *typed, const char *level, int limit,
 	return search(db, typed, level, limit, 0, ranked, FILL_ROWS, out, n);
 }
 
+int
+db_unmatched(struct db *db, const char *typed, const char *level, size_t *word,
+    size_t *nwords)
+{
+	*word = *nwords = 0;
+	char *match = db_match(db, typed);
+	if (match == NULL)
+		return 0;
+	struct query_phrase ph[PHRASES_MAX];
+	struct query_group g[PHRASES_MAX];
+	size_t nph = query_phrases(match, ph, PHRASES_MAX);
+	size_t ng = query_groups(match, ph, nph, g, PHRASES_MAX);
+	struct buf one = BUF_INIT;
+	int rc = 0;
+	for (size_t i = 0; i < ng && rc == 0; i++) {
+		size_t start, end, s2, e2;
+		if (!query_word_span(typed, g[i].word, &start, &end) ||
+		    !query_word_span(typed, g[i].word + g[i].nwords - 1, &s2, &e2))
+			break;
+		/* A group before the last is whole; the last is looked for as
+		 * typed, with what follows it, so that it is a prefix just
+		 * when it is one in the whole query. */
+		buf_truncate(&one, 0);
+		if (i == ng - 1)
+			buf_adds(&one, typed + start);
+		else
+			buf_addf(&one, "%.*s ", (int)(e2 - start), typed + start);
+		struct db_hit *h = NULL;
+		size_t n = 0;
+		rc = db_search_rows(db, one.data, level, 1, false, &h, &n);
+		db_hits_free(h, n);
+		if (rc == 0 && n == 0) {
+			*word = g[i].word;
+			*nwords = g[i].nwords;
+			break;
+		}
+	}
+	buf_free(&one);
+	free(match);
+	return rc == 0 ? 0 : -1;
+}
+
 static int
 stop_asked(void *arg)
 {
