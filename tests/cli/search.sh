@@ -221,6 +221,8 @@ for pair in "foetal :fetal" "anemia :anaemia" "sulphate :sulfate" "edema:oedema"
 	is "$rc" 0 "'$q' finds the article that has '$want'"
 	is "$(printf '%s' "$out" | marked)" "forms-1:$want" "and the snippet marks '$want'"
 done
+run "$BEDSIDE" search --db "$fdb" "sglt 2 xyzzq"
+like "$err" "no article has 'xyzzq'" "'sglt 2', found as 'sglt2', is not the words blamed"
 # As the last word is typed, where the rule lies inside what is typed: an
 # 'e' is 'ae' only before another letter, so "ane" is not yet "anae".
 run "$BEDSIDE" search --db "$fdb" --json "ane"
