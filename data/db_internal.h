@@ -39,6 +39,7 @@ enum db_stmt_id {
 	STMT_SUGGEST,
 	STMT_SUGGEST_V1,
 	STMT_SPELL_WORD,
+	STMT_SPELL_PREFIX,
 	STMT_PHRASE_EXISTS,
 	DB_STMT_COUNT
 };
@@ -91,7 +92,7 @@ int db_rank_register(struct db *db, fts5_api *api);
 void db_rank_base_free(struct db *db);
 /* The rows holding each phrase of a MATCH text built by query_build(),
  * for bm25's IDF; kept from one search to the next. */
-#define PHRASES_MAX QUERY_MAX_WORDS
+#define PHRASES_MAX QUERY_MAX_PHRASES
 struct phrase_counts {
 	int n;
 	sqlite3_int64 rows[PHRASES_MAX];
@@ -149,5 +150,8 @@ long vocab_compare(struct vocab *v, sqlite3 *h, struct buf *first);
  * spelling vocabulary: 0 if none (or the schema keeps no such count), -1
  * on an error. A lookup by key. */
 int db_word_docs(struct db *db, const char *word, size_t n);
+/* As db_word_docs, for some word that begins with prefix (n bytes of
+ * ASCII): 1 if there is one (not how many rows have it), else 0 or -1. */
+int db_prefix_docs(struct db *db, const char *prefix, size_t n);
 
 #endif

@@ -509,19 +509,25 @@ base_for(struct db *db, const char *match, size_t len, int place,
 	return 0;
 }
 
-/* Ranks a query of several phrases from the base of all but the last
- * and a pass over the last. Returns 0 with the best rows in p->best (or
- * *used false if the base cannot serve), DB_STOPPED or -1. */
+/* Ranks a query of several groups, the last one phrase, from the base of
+ * the groups before it and a pass over the last phrase. Returns 0 with
+ * the best rows in p->best (or *used false if the base cannot serve),
+ * DB_STOPPED or -1. */
 static int
-rank_from_base(struct db *db, const char *match, const struct query_phrase *lastp,
+rank_from_base(struct db *db, const char *match, const struct query_group *lastg,
     struct rank_pass *p, bool *used)
 {
-	/* The last phrase ends the text; the others come before its space. */
-	const char *last = lastp->text;
+	/* The last group ends the text; the others come before it and the
+	 * space or " AND " that joins it to them. */
+	const char *last = lastg->text;
+	size_t blen = (size_t)(last - match);
+	while (blen > 0 && match[blen - 1] == ' ')
+		blen--;
+	if (blen >= 4 && memcmp(match + blen - 4, " AND", 4) == 0)
+		blen -= 4;
 	struct rank_base *b;
 	*used = false;
-	int r = base_for(db, match, (size_t)(last - 1 - match), p->place, p->weight,
-	    p->ncol, &b);
+	int r = base_for(db, match, blen, p->place, p->weight, p->ncol, &b);
 	if (r != 0 || b == NULL)
 		return r;
 	struct rank_pass lp = {
@@ -551,6 +557,8 @@ db_rank_top(struct db *db, const char *match, int place, const double *weight,
 {
 	struct query_phrase ph[PHRASES_MAX];
 	size_t nph = query_phrases(match, ph, PHRASES_MAX);
+	struct query_group g[PHRASES_MAX];
+	size_t ng = query_groups(match, ph, nph, g, PHRASES_MAX);
 	struct rank_pass p = {
 		.place = place, .weight = weight, .ncol = ncol, .want = want,
 		.one_phrase = nph == 1, .rc = SQLITE_ERROR,
@@ -560,8 +568,12 @@ db_rank_top(struct db *db, const char *match, int place, const double *weight,
 	*n = 0;
 	bool keepable = db->lengths && ncol <= BASE_COLUMNS && phrases_have_tokens(ph, nph);
 	int r = db_rank_read_lengths(db);
-	if (r == 0 && nph > 1 && keepable && base_pays(&ph[nph - 1]))
-		r = rank_from_base(db, match, &ph[nph - 1], &p, &done);
+	/* The base serves a last group of one phrase: another spelling of
+	 * the last word, or the word joined to the one before, is ranked
+	 * with the query whole. */
+	if (r == 0 && ng > 1 && g[ng - 1].nphrases == 1 && keepable &&
+	    base_pays(&ph[nph - 1]))
+		r = rank_from_base(db, match, &g[ng - 1], &p, &done);
 	if (r == 0 && !done && !p.one_phrase)
 		r = db_rank_phrase_counts(db, match, &p.counts);
 	if (r != 0) {

@@ -223,19 +223,20 @@ first_rows(struct db *db, const char *match, int place, int limit, int offset,
 	return rc == SQLITE_INTERRUPT ? DB_STOPPED : -1;
 }
 
-/* Whether the index has a word, as query_build_known() asks: a plural
- * is matched as its singular's prefix ("tablets" finds "tablet") only if
- * the singular is a word of the index. Cheap: a lookup by key, for the
- * few plurals in a query. Words are at most QUERY_MAX_WORD_BYTES. */
+/* Whether the index has a word, or a word that begins so, as
+ * query_build_known() asks: for a plural last word's singular, the
+ * other spellings of a word and two words joined. A lookup by key in
+ * the spelling vocabulary; some tens for a prefix. Words are at most
+ * twice QUERY_MAX_WORD_BYTES. */
 static bool
-word_known(void *arg, const char *word, size_t len)
+word_known(void *arg, const char *word, size_t len, bool prefix)
 {
-	char low[QUERY_MAX_WORD_BYTES];
+	char low[2 * QUERY_MAX_WORD_BYTES];
 	if (len > sizeof low)
 		return false;
 	for (size_t i = 0; i < len; i++)
 		low[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i]);
-	return db_word_docs(arg, low, len) > 0;
+	return (prefix ? db_prefix_docs(arg, low, len) : db_word_docs(arg, low, len)) > 0;
 }
 
 char *
@@ -314,6 +315,48 @@ db_search_rows(struct db *db, const char *typed, const char *level, int limit,
     bool ranked, struct db_hit **out, size_t *n)
 {
 	return search(db, typed, level, limit, 0, ranked, FILL_ROWS, out, n);
+}
+
+int
+db_unmatched(struct db *db, const char *typed, const char *level, size_t *word,
+    size_t *nwords)
+{
+	*word = *nwords = 0;
+	char *match = db_match(db, typed);
+	if (match == NULL)
+		return 0;
+	struct query_phrase ph[PHRASES_MAX];
+	struct query_group g[PHRASES_MAX];
+	size_t nph = query_phrases(match, ph, PHRASES_MAX);
+	size_t ng = query_groups(match, ph, nph, g, PHRASES_MAX);
+	struct buf one = BUF_INIT;
+	int rc = 0;
+	for (size_t i = 0; i < ng && rc == 0; i++) {
+		size_t start, end, s2, e2;
+		if (!query_word_span(typed, g[i].word, &start, &end) ||
+		    !query_word_span(typed, g[i].word + g[i].nwords - 1, &s2, &e2))
+			break;
+		/* A group before the last is whole; the last is looked for as
+		 * typed, with what follows it, so that it is a prefix just
+		 * when it is one in the whole query. */
+		buf_truncate(&one, 0);
+		if (i == ng - 1)
+			buf_adds(&one, typed + start);
+		else
+			buf_addf(&one, "%.*s ", (int)(e2 - start), typed + start);
+		struct db_hit *h = NULL;
+		size_t n = 0;
+		rc = db_search_rows(db, one.data, level, 1, false, &h, &n);
+		db_hits_free(h, n);
+		if (rc == 0 && n == 0) {
+			*word = g[i].word;
+			*nwords = g[i].nwords;
+			break;
+		}
+	}
+	buf_free(&one);
+	free(match);
+	return rc == 0 ? 0 : -1;
 }
 
 static int

@@ -34,6 +34,7 @@ struct phrase {
 	size_t first;           /* its first token in the query's token list */
 	int ntok;
 	bool prefix;
+	size_t group, alt;      /* query_phrases() */
 };
 
 struct snip_query {
@@ -129,6 +130,8 @@ query_parse(struct db_tokenizer *t, const char *match, struct snip_query *q)
 			return -1;
 		ph->ntok = (int)(q->ntok - ph->first);
 		ph->prefix = words[i].prefix;
+		ph->group = words[i].group;
+		ph->alt = words[i].alt;
 	}
 	return 0;
 }
@@ -300,6 +303,31 @@ column_free(struct snip_column *c)
 	buf_free(&c->arena);
 }
 
+/* FTS5 reports a phrase of a group's alternative ("sglt" AND "2" of
+ * ("sglt" AND "2" OR "sglt2")) only in a row where the whole alternative
+ * matches: the instances of an alternative with a phrase the row lacks
+ * are dropped. Returns the instances left. */
+static size_t
+matching_alternatives(const struct snip_query *q, struct snip_inst *inst, size_t ninst)
+{
+	bool present[PHRASES_MAX] = { false }, drop[PHRASES_MAX] = { false };
+	bool any = false;
+	for (size_t i = 0; i < ninst; i++)
+		present[inst[i].phrase] = true;
+	for (int p = 0; p < q->nphrase; p++)
+		for (int o = 0; o < q->nphrase && !drop[p]; o++)
+			if (q->phrase[o].group == q->phrase[p].group &&
+			    q->phrase[o].alt == q->phrase[p].alt && !present[o])
+				any = drop[p] = true;
+	if (!any)
+		return ninst;
+	size_t k = 0;
+	for (size_t i = 0; i < ninst; i++)
+		if (!drop[inst[i].phrase])
+			inst[k++] = inst[i];
+	return k;
+}
+
 /* The snippet of one row, from its columns' texts; *from is the column
  * it was cut from, -1 if no words of the query were found. */
 static char *
@@ -334,6 +362,7 @@ row_snippet(struct db_tokenizer *t, const struct snip_query *q,
 				inst[ninst++] = (struct snip_inst){ p, c, (int)pos };
 			}
 	}
+	ninst = matching_alternatives(q, inst, ninst);
 	/* The best window (fts5SnippetFunction): around each instance, and
 	 * from the start of its sentence with a bonus. */
 	for (int c = 0; c < SNIPPET_COLUMNS; c++) {

@@ -6,6 +6,7 @@
 #include "config.h"
 #include "db_internal.h"
 #include "query.h"
+#include "spelling.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -378,8 +379,8 @@ edit_distance(const char *a, size_t la, const char *b, size_t lb, int max)
 
 /* Whether a and b are one word in two forms a reader takes for the same:
  * singular and plural ("fit", "fits"; "fetus", "fetuses") or British and
- * American spelling ("foetal", "fetal"; "anaemia", "anemia"; "tumour",
- * "tumor"; "recognise", "recognize"). Both are in lower case. */
+ * American spelling (spelling.h: "foetal", "fetal"; "anaemia", "anemia";
+ * "sulphate", "sulfate"). Both are in lower case. */
 static bool
 same_word_forms(const char *a, size_t la, const char *b, size_t lb)
 {
@@ -393,52 +394,7 @@ same_word_forms(const char *a, size_t la, const char *b, size_t lb)
 		return true;
 	if (lb == la + 2 && b[la] == 'e' && b[la + 1] == 's' && memcmp(a, b, la) == 0)
 		return true;
-	/* Spelled alike once "ae" and "oe" are "e", "our" is "or", "ise"
-	 * is "ize" and "ph" (sulphate) is "f". */
-	size_t i = 0, j = 0;
-	while (i < la || j < lb) {
-		if (i < la && j < lb && a[i] == b[j]) {
-			/* "ae"/"oe" against "e": the second takes the first's 'e'. */
-			i++, j++;
-			continue;
-		}
-		if (j + 1 < lb && i < la && (b[j] == 'a' || b[j] == 'o') && b[j + 1] == 'e' &&
-		    a[i] == 'e') {
-			j++;
-			continue;
-		}
-		if (i + 1 < la && j < lb && (a[i] == 'a' || a[i] == 'o') && a[i + 1] == 'e' &&
-		    b[j] == 'e') {
-			i++;
-			continue;
-		}
-		if (i < la && j < lb && ((a[i] == 's' && b[j] == 'z') || (a[i] == 'z' && b[j] == 's')) &&
-		    i > 0 && a[i - 1] == 'i') {
-			i++, j++;
-			continue;
-		}
-		if (i > 0 && a[i - 1] == 'o' && j > 0 && b[j - 1] == 'o') {
-			/* "our" against "or". */
-			if (i < la && a[i] == 'u' && j < lb && b[j] == 'r') {
-				i++;
-				continue;
-			}
-			if (j < lb && b[j] == 'u' && i < la && a[i] == 'r') {
-				j++;
-				continue;
-			}
-		}
-		if (i + 1 < la && a[i] == 'p' && a[i + 1] == 'h' && j < lb && b[j] == 'f') {
-			i += 2, j++;
-			continue;
-		}
-		if (j + 1 < lb && b[j] == 'p' && b[j + 1] == 'h' && i < la && a[i] == 'f') {
-			j += 2, i++;
-			continue;
-		}
-		return false;
-	}
-	return true;
+	return spelling_same(a, la, b, lb);
 }
 
 struct suggestion {
@@ -478,6 +434,32 @@ db_word_docs(struct db *db, const char *word, size_t n)
 	int rc = sqlite3_step(st), docs = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? docs : -1;
+}
+
+int
+db_prefix_docs(struct db *db, const char *prefix, size_t n)
+{
+	/* spell_words is keyed by length first: one seek per length, from
+	 * the prefix's own to the longest word's. */
+	if (db->version < 2 || n == 0 || n >= 2 * QUERY_MAX_WORD_BYTES)
+		return 0;
+	char end[2 * QUERY_MAX_WORD_BYTES];
+	memcpy(end, prefix, n);
+	if ((unsigned char)end[n - 1] >= 0x7f)
+		return 0;
+	end[n - 1]++;
+	sqlite3_stmt *st = db_stmt(db, STMT_SPELL_PREFIX,
+	    "WITH RECURSIVE l(n) AS (SELECT ?1 UNION ALL SELECT n + 1 FROM l "
+	    "  WHERE n < (SELECT max(len) FROM spell_words)) "
+	    "SELECT 1 FROM spell_words WHERE len IN l AND word >= ?2 AND word < ?3 LIMIT 1");
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)n);
+	sqlite3_bind_text(st, 2, prefix, (int)n, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, end, (int)n, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* A number with its unit run on ("15g", "0.5mg", "4h") is one word to

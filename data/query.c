@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "spelling.h"
 #include "text.h"
 
 static bool
@@ -110,6 +111,69 @@ query_build(const char *typed)
 	return query_build_known(typed, NULL, NULL);
 }
 
+/* One phrase: the word quoted (words hold no '"': it is not a word byte,
+ * so quoting makes each one a literal string), '*' if a prefix. */
+static void
+add_phrase(struct buf *q, const char *w, size_t n, bool prefix)
+{
+	buf_addc(q, '"');
+	buf_add(q, w, n);
+	buf_addc(q, '"');
+	if (prefix)
+		buf_addc(q, '*');
+}
+
+/* w in lower case, if it is ASCII letters and digits that fit; else "". */
+static bool
+lower_ascii(const char *w, size_t n, char *out)
+{
+	if (n == 0 || n > QUERY_MAX_WORD_BYTES)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (!text_ascii_alnum((unsigned char)w[i]))
+			return false;
+		out[i] = (char)text_ascii_lower((unsigned char)w[i]);
+	}
+	out[n] = '\0';
+	return true;
+}
+
+/* The other spellings of w (n bytes) the index has, at most
+ * QUERY_MAX_SPELLINGS, into v (malloc'ed); the count. */
+static size_t
+spellings(const char *w, size_t n, bool prefix, query_known_fn known, void *arg,
+    char **v)
+{
+	char low[QUERY_MAX_WORD_BYTES + 1], *all[SPELLING_MAX];
+	size_t nv = 0;
+	if (known == NULL || !lower_ascii(w, n, low))
+		return 0;
+	size_t na = spelling_variants(low, n, prefix, all, SPELLING_MAX);
+	for (size_t i = 0; i < na; i++) {
+		if (nv < QUERY_MAX_SPELLINGS && known(arg, all[i], strlen(all[i]), prefix))
+			v[nv++] = all[i];
+		else
+			free(all[i]);
+	}
+	return nv;
+}
+
+/* Whether words a and b are written as one in the index ("sglt" "2"
+ * as "sglt2"): a of five letters or fewer, or b a number, both ASCII. */
+static bool
+joined(const char *a, size_t la, const char *b, size_t lb, bool prefix,
+    query_known_fn known, void *arg)
+{
+	char low[2 * QUERY_MAX_WORD_BYTES + 1];
+	size_t digits = 0;
+	while (digits < lb && b[digits] >= '0' && b[digits] <= '9')
+		digits++;
+	if (known == NULL || (la > 5 && digits < lb) ||
+	    !lower_ascii(a, la, low) || !lower_ascii(b, lb, low + la))
+		return false;
+	return known(arg, low, la + lb, prefix);
+}
+
 char *
 query_build_known(const char *typed, query_known_fn known, void *arg)
 {
@@ -133,46 +197,157 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 	if (prefix && text_decode(words[n - 1], strlen(words[n - 1]), &first) ==
 	    strlen(words[n - 1]))
 		prefix = false;
+	/* Only the last word, and only as a prefix: "tablet"* costs what the
+	 * key before it did, where a whole word made a prefix would read
+	 * every word it begins ("prio"* for "prios"). */
+	size_t wlen[QUERY_MAX_WORDS];
+	for (size_t i = 0; i < n; i++)
+		wlen[i] = strlen(words[i]);
+	size_t stem = prefix ? plural_stem(words[n - 1]) : 0;
+	if (stem && known && !known(arg, words[n - 1], stem, false))
+		stem = 0;
+	if (stem)
+		wlen[n - 1] = stem;
+
+	/* Groups in parentheses are joined to their neighbours with AND:
+	 * FTS5 takes no implicit AND beside a parenthesis. */
 	struct buf q = BUF_INIT;
+	bool group_before = false;
 	for (size_t i = 0; i < n; i++) {
+		bool pre = i == n - 1 && prefix;
+		char *v[QUERY_MAX_SPELLINGS];
+		size_t nv = 0;
+		bool join = i + 1 < n && joined(words[i], wlen[i], words[i + 1], wlen[i + 1],
+		    i + 1 == n - 1 && prefix, known, arg);
+		if (!join)
+			nv = spellings(words[i], wlen[i], pre, known, arg, v);
+		bool group = join || nv > 0;
 		if (i)
-			buf_addc(&q, ' ');
-		/* Words hold no '"' (it is not a word byte), so quoting is
-		 * enough to make each one a literal string. */
-		/* Only the last word, and only as a prefix: "tablet"* costs
-		 * what the key before it did, where a whole word made a prefix
-		 * would read every word it begins ("prio"* for "prios"). */
-		size_t stem = i == n - 1 && prefix ? plural_stem(words[i]) : 0;
-		if (stem && known && !known(arg, words[i], stem))
-			stem = 0;
-		buf_addc(&q, '"');
-		buf_add(&q, words[i], stem ? stem : strlen(words[i]));
-		buf_addc(&q, '"');
-		if (i == n - 1 && prefix)
-			buf_addc(&q, '*');
-		free(words[i]);
+			buf_adds(&q, group || group_before ? " AND " : " ");
+		group_before = group;
+		if (!group) {
+			add_phrase(&q, words[i], wlen[i], pre);
+			continue;
+		}
+		buf_addc(&q, '(');
+		if (join) {
+			bool pre2 = i + 1 == n - 1 && prefix;
+			add_phrase(&q, words[i], wlen[i], false);
+			buf_adds(&q, " AND ");
+			add_phrase(&q, words[i + 1], wlen[i + 1], pre2);
+			buf_adds(&q, " OR ");
+			buf_addc(&q, '"');
+			buf_add(&q, words[i], wlen[i]);
+			buf_add(&q, words[i + 1], wlen[i + 1]);
+			buf_addc(&q, '"');
+			if (pre2)
+				buf_addc(&q, '*');
+			i++;
+		} else {
+			add_phrase(&q, words[i], wlen[i], pre);
+			for (size_t k = 0; k < nv; k++) {
+				buf_adds(&q, " OR ");
+				add_phrase(&q, v[k], strlen(v[k]), pre);
+				free(v[k]);
+			}
+		}
+		buf_addc(&q, ')');
 	}
+	for (size_t i = 0; i < n; i++)
+		free(words[i]);
 	return buf_detach(&q);
+}
+
+/* The next token of an expression query_build_known() wrote: a phrase
+ * (returns 'p'), '(' , ')', 'A' (AND), 'O' (OR), or 0 at the end. */
+static int
+next_token(const char **pp, const char **text, const char **end)
+{
+	const char *p = *pp + strspn(*pp, " ");
+	*text = p;
+	if (*p == '"') {
+		const char *e = strchr(p + 1, '"');
+		if (e == NULL)
+			return 0;
+		e++;
+		if (*e == '*')
+			e++;
+		*pp = *end = e;
+		return 'p';
+	}
+	if (*p == '(' || *p == ')') {
+		*pp = p + 1;
+		return *p;
+	}
+	if (strncmp(p, "AND", 3) == 0 || strncmp(p, "OR", 2) == 0) {
+		*pp = p + (*p == 'A' ? 3 : 2);
+		return *p;
+	}
+	return 0;
 }
 
 size_t
 query_phrases(const char *match, struct query_phrase *out, size_t max)
 {
-	/* query_build() writes each word between quotes, the last one maybe
-	 * followed by '*', one space apart; no word holds a quote. */
-	size_t n = 0;
-	for (const char *p = match; *p == '"' && n < max; ) {
-		const char *e = strchr(p + 1, '"');
-		if (e == NULL)
-			break;
-		struct query_phrase *ph = &out[n++];
-		ph->text = p;
-		ph->word = p + 1;
-		ph->wlen = (size_t)(e - p - 1);
-		ph->prefix = e[1] == '*';
-		ph->len = (size_t)(e - p) + 1 + (ph->prefix ? 1 : 0);
-		p += ph->len;
-		p += strspn(p, " ");
+	/* Phrases in quotes, the last maybe followed by '*'; no word holds a
+	 * quote. Groups in parentheses, their alternatives apart by OR, the
+	 * phrases of one by AND; groups apart by a space or AND. */
+	size_t n = 0, group = 0, alt = 0, part = 0;
+	bool in_group = false;
+	const char *p = match, *text, *end = match;
+	int t;
+	while (n < max && (t = next_token(&p, &text, &end)) != 0) {
+		if (t == '(') {
+			in_group = true;
+			alt = part = 0;
+		} else if (t == ')') {
+			in_group = false;
+			group++;
+		} else if (t == 'O') {
+			alt++;
+			part = 0;
+		} else if (t == 'A') {
+			if (in_group)
+				part++;
+		} else {
+			struct query_phrase *ph = &out[n++];
+			ph->text = text;
+			ph->word = text + 1;
+			ph->prefix = end[-1] == '*';
+			ph->len = (size_t)(end - text);
+			ph->wlen = ph->len - 2 - (ph->prefix ? 1 : 0);
+			ph->group = group;
+			ph->alt = in_group ? alt : 0;
+			ph->part = in_group ? part : 0;
+			if (!in_group)
+				group++;
+		}
+	}
+	return n;
+}
+
+size_t
+query_groups(const char *match, const struct query_phrase *ph, size_t nph,
+    struct query_group *out, size_t max)
+{
+	size_t n = 0, word = 0;
+	(void)match;
+	for (size_t i = 0; i < nph && n < max; ) {
+		struct query_group *g = &out[n++];
+		size_t j = i, nwords = 0;
+		while (j < nph && ph[j].group == ph[i].group) {
+			if (ph[j].alt == 0 && ph[j].part + 1 > nwords)
+				nwords = ph[j].part + 1;
+			j++;
+		}
+		const char *from = ph[i].text, *to = ph[j - 1].text + ph[j - 1].len;
+		if (from > match && from[-1] == '(') {
+			from--;
+			to += *to == ')';
+		}
+		*g = (struct query_group){ from, (size_t)(to - from), word, nwords, i, j - i };
+		word += nwords;
+		i = j;
 	}
 	return n;
 }

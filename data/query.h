@@ -12,15 +12,29 @@
 #define QUERY_MAX_WORDS 16
 #define QUERY_MAX_WORD_BYTES 64
 
+#define QUERY_MAX_SPELLINGS 3     /* other spellings matched per word */
+/* The most phrases a MATCH expression query_build_known() writes has:
+ * each word with its other spellings. */
+#define QUERY_MAX_PHRASES (QUERY_MAX_WORDS * (1 + QUERY_MAX_SPELLINGS))
+
 /* Returns a malloc'ed FTS5 MATCH expression, or NULL if the text holds no
  * word at all (then nothing can match). */
 char *query_build(const char *typed);
-/* Whether the index has word (len bytes): arg is the caller's. */
-typedef bool (*query_known_fn)(void *arg, const char *word, size_t len);
-/* As query_build(), which matches a plural last word that is a prefix
- * ("water tablets") as its singular's prefix ("tablet"*), but only if
- * known says the index has the singular (query_build() asks no one):
- * else the shorter prefix would read words it begins for nothing. */
+/* Whether the index has word (len bytes of lower-case ASCII), or with
+ * prefix some word that begins so: arg is the caller's. */
+typedef bool (*query_known_fn)(void *arg, const char *word, size_t len, bool prefix);
+/* As query_build(), and where known says the index has them (query_build()
+ * asks no one, and matches none of these):
+ * - a plural last word that is a prefix ("water tablets") is matched as
+ *   its singular's prefix ("tablet"*), else the shorter prefix would read
+ *   words it begins for nothing;
+ * - a word also matches its other spellings (spelling.h): "anemia" finds
+ *   "anaemia" too, "hemo" as it is typed "haemo"; the MATCH has the group
+ *   ("anemia" OR "anaemia");
+ * - two words the index has as one ("SGLT-2", "SGLT 2", "anti-coagulant")
+ *   also match that one: ("sglt" AND "2" OR "sglt2"). Only where the
+ *   first is of five letters or fewer or the second a number, to keep the
+ *   lookups few. */
 char *query_build_known(const char *typed, query_known_fn known, void *arg);
 /* Splits typed into at most max words (malloc'ed); returns the count. */
 size_t query_words(const char *typed, char **words, size_t max);
@@ -28,16 +42,33 @@ size_t query_words(const char *typed, char **words, size_t max);
  * *start to *end. False if typed has no such word. */
 bool query_word_span(const char *typed, size_t k, size_t *start, size_t *end);
 
-/* A phrase of a MATCH expression query_build() wrote: the phrase as
- * written ("word" or "word"*), the word inside its quotes, and whether it
- * is a prefix. Pointers into the expression. */
+/* A phrase of a MATCH expression query_build_known() wrote: the phrase
+ * as written ("word" or "word"*), the word inside its quotes, whether it
+ * is a prefix, and where it is: its group (what one typed word, or two
+ * joined, became), the alternative of the group it is in (0: the words
+ * as typed) and its place in that alternative. Pointers into the
+ * expression. */
 struct query_phrase {
 	const char *text, *word;
 	size_t len, wlen;
 	int prefix;
+	size_t group, alt, part;
 };
-/* The phrases of an expression query_build() wrote, at most max of them;
- * returns the count. */
+/* The phrases of an expression query_build_known() wrote, at most max of
+ * them; returns the count. */
 size_t query_phrases(const char *match, struct query_phrase *out, size_t max);
+
+/* A group of such an expression: its text ("word"* or (... OR ...)), the
+ * words of query_words() it stands for, and its phrases. */
+struct query_group {
+	const char *text;
+	size_t len;
+	size_t word, nwords;
+	size_t phrase, nphrases;
+};
+/* The groups of an expression, from its phrases (query_phrases()); returns
+ * the count. */
+size_t query_groups(const char *match, const struct query_phrase *ph, size_t nph,
+    struct query_group *out, size_t max);
 
 #endif

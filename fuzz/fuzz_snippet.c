@@ -3,6 +3,11 @@
  * typed, the snippet must be the one FTS5's snippet() gives for the row:
  * a difference aborts.
  *
+ * The spelling vocabulary is the row's words, so that the query has the
+ * groups a search makes where the index has a word in another spelling
+ * or two words as one ("anemia" with "anaemia" in the row: ("anemia" OR
+ * "anaemia")), and FTS5 is the judge of those too.
+ *
  * Input: the typed query, a newline, then the row's title, answer, key
  * points, research and references, NUL-separated. */
 #include <sqlite3.h>
@@ -47,7 +52,9 @@ setup(void)
 	    NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(writer, "INSERT INTO search (rowid, title, answer, "
 	    "key_points, research, refs, article_id, level) VALUES "
-	    "(8, ?1, ?2, ?3, ?4, ?5, 'x', 'clinician')", -1, &put, NULL) != SQLITE_OK)
+	    "(8, ?1, ?2, ?3, ?4, ?5, 'x', 'clinician')", -1, &put, NULL) != SQLITE_OK ||
+	    sqlite3_exec(writer, "CREATE VIRTUAL TABLE temp.vocab USING "
+	    "fts5vocab(main, search, row)", NULL, NULL, NULL) != SQLITE_OK)
 		abort();
 	if ((db = db_open(path, DB_READ, &err)) == NULL ||
 	    sqlite3_prepare_v2(db_handle(db), "SELECT snippet(search, -1, char(1), char(2), "
@@ -78,6 +85,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sqlite3_step(put) != SQLITE_DONE)
 		abort();
 	sqlite3_reset(put);
+	if (sqlite3_exec(writer, "DELETE FROM spell_words; INSERT INTO spell_words "
+	    "SELECT length(term), term, doc FROM temp.vocab", NULL, NULL, NULL) != SQLITE_OK)
+		abort();
 
 	char *match = db_match(db, typed);
 	if (match) {

@@ -91,48 +91,34 @@ json_snippet(struct json *j, const char *snippet)
 
 /* Why a query found nothing. */
 struct no_hit {
-	char *word;             /* the first word that finds nothing alone */
+	char *word;             /* what finds nothing alone (db_unmatched) */
 	char **suggest;         /* words of the index close to it */
 	size_t ns;
 	bool apart;             /* every word finds something alone */
 	size_t nwords;          /* in the query */
 };
 
-/* With no hit: the first word of typed that finds nothing on its own at
- * level, and suggestions for it; a query whose words each find something
- * is "apart", and suggesting other spellings for them would mislead. */
+/* With no hit: what of typed finds nothing on its own at level, and
+ * suggestions for it; a query whose words each find something is
+ * "apart", and suggesting other spellings for them would mislead. */
 static int
 explain_no_hit(struct db *db, const char *typed, const char *level, struct no_hit *nh)
 {
 	char *words[QUERY_MAX_WORDS];
-	size_t nw = query_words(typed, words, QUERY_MAX_WORDS), i, start, end;
-	int rc = 0;
+	size_t nw = query_words(typed, words, QUERY_MAX_WORDS), first, n, a, b, c, d;
 
 	memset(nh, 0, sizeof *nh);
-	for (i = 0; i < nw; i++) {
-		/* A word before the last is whole; the last is looked for as
-		 * typed, with what follows it, so that it is a prefix just when
-		 * it is one in the whole query (query_build()). */
-		struct buf one = BUF_INIT;
-		if (i == nw - 1 && query_word_span(typed, i, &start, &end))
-			buf_adds(&one, typed + start);
-		else
-			buf_addf(&one, "%s ", words[i]);
-		struct db_hit *h = NULL;
-		size_t n = 0;
-		rc = db_search_rows(db, one.data, level, 1, false, &h, &n);
-		buf_free(&one);
-		db_hits_free(h, n);
-		if (rc != 0)
-			break;
-		if (n == 0) {
-			nh->word = words[i];
-			words[i] = NULL;
-			rc = db_suggest(db, nh->word, &nh->suggest, &nh->ns, 5);
-			break;
-		}
+	int rc = db_unmatched(db, typed, level, &first, &n);
+	if (rc == 0 && n == 1) {
+		nh->word = words[first];
+		words[first] = NULL;
+	} else if (rc == 0 && n > 1 && query_word_span(typed, first, &a, &b) &&
+	    query_word_span(typed, first + n - 1, &c, &d)) {
+		nh->word = xstrndup(typed + a, d - a);
 	}
-	nh->apart = rc == 0 && i == nw && nw > 1;
+	if (nh->word)
+		rc = db_suggest(db, nh->word, &nh->suggest, &nh->ns, 5);
+	nh->apart = rc == 0 && n == 0 && nw > 1;
 	nh->nwords = nw;
 	for (size_t k = 0; k < nw; k++)
 		free(words[k]);

@@ -35,11 +35,12 @@ struct search_view {
 	struct buf query;
 	struct db_hit *hits;
 	size_t nhits;
-	char **sugg;            /* did-you-mean words for word `sugg_word` */
+	char **sugg;            /* did-you-mean words for the query's bytes */
 	size_t nsugg;
-	int sugg_word;          /* the word that finds nothing alone, or -1 */
-	int sugg_sub;           /* the part of it that does ("blockers" of
-	                         * "beta-blockers": query_words()), or -1 */
+	bool blamed;            /* [blame_from, blame_to): what finds nothing
+	                         * alone (db_unmatched: "blockers" of
+	                         * "beta-blockers") */
+	size_t blame_from, blame_to;
 	bool apart;             /* no hit, yet every word finds some alone */
 	int sel, top;
 	bool failed;
@@ -75,7 +76,7 @@ clear_results(struct search_view *s)
 	s->hits = NULL;
 	s->sugg = NULL;
 	s->nhits = s->nsugg = 0;
-	s->sugg_word = s->sugg_sub = -1;
+	s->blamed = false;
 	s->apart = false;
 	s->sel = s->top = 0;
 	s->failed = false;
@@ -133,29 +134,6 @@ search_budget_ms(void)
 }
 
 
-/* The n-th space-separated word of q, into out. */
-static bool
-nth_word(const char *q, int n, struct buf *out)
-{
-	int i = 0;
-	buf_truncate(out, 0);
-	while (*q) {
-		while (*q == ' ')
-			q++;
-		if (!*q)
-			break;
-		const char *e = q;
-		while (*e && *e != ' ')
-			e++;
-		if (i++ == n) {
-			buf_add(out, q, (size_t)(e - q));
-			return true;
-		}
-		q = e;
-	}
-	return false;
-}
-
 /* Whether text holds a word the search looks for: punctuation alone
  * ("-", "^:") is no word to it (query_words()), so it finds nothing and
  * is nothing to blame either. */
@@ -169,86 +147,36 @@ has_words(const char *text)
 	return true;
 }
 
-/* A word of the query as typed may hold several that the search looks
- * for ("beta-blockers", "d-dimer": query_words()). The first of them
- * that finds nothing alone gets the suggestions, as in `bedside search`:
- * suggesting words like the first ("meta" for "beta") would replace a
- * word that is found. typing: the word is the last and the typing goes
- * on, so its last part is a prefix. */
-static void
-suggest_part(struct search_view *s, const char *word, bool typing)
-{
-	struct app *app = s->v.app;
-	char *parts[QUERY_MAX_WORDS];
-	size_t np = query_words(word, parts, QUERY_MAX_WORDS);
-	struct buf one = BUF_INIT;
-	for (size_t k = 0; k < np; k++) {
-		size_t a, b;
-		struct db_hit *h = NULL;
-		size_t n = 0;
-		buf_truncate(&one, 0);
-		/* The last part as typed, with what follows it, is a prefix
-		 * just where the whole query's last word is (query_build()). */
-		if (k == np - 1 && typing && query_word_span(word, k, &a, &b))
-			buf_adds(&one, word + a);
-		else
-			buf_addf(&one, "%s ", parts[k]);
-		if (db_search_rows(app->db, one.data, app_level(app), 1, false, &h, &n) != 0)
-			break;
-		db_hits_free(h, n);
-		if (n > 0)
-			continue;
-		if (db_suggest(app->db, parts[k], &s->sugg, &s->nsugg, 5) != 0) {
-			s->sugg = NULL;
-			s->nsugg = 0;
-		}
-		s->sugg_sub = (int)k;
-		break;
-	}
-	buf_free(&one);
-	for (size_t k = 0; k < np; k++)
-		free(parts[k]);
-}
-
-/* With no hits: the first word that finds nothing on its own gets
- * suggestions from the index's vocabulary; if every word finds something
- * on its own, no article has them all (apart). */
+/* With no hits: the first word that finds nothing on its own (a part of
+ * one as typed: "blockers" of "beta-blockers", as in `bedside search`)
+ * gets suggestions from the index's vocabulary, to put in its place; if
+ * every word finds something on its own, no article has them all
+ * (apart). */
 static void
 suggest(struct search_view *s)
 {
 	struct app *app = s->v.app;
-	struct buf word = BUF_INIT;
 	const char *q = query_text(s);
-	bool typing_on = q[0] && q[strlen(q) - 1] != ' ';
-	int nwords = 0, nreal = 0, i;
+	char *words[QUERY_MAX_WORDS];
+	size_t nw = query_words(q, words, QUERY_MAX_WORDS), first, n, a, b, c, d;
 
-	while (nwords < QUERY_MAX_WORDS && nth_word(q, nwords, &word)) {
-		nreal += has_words(word.data);
-		nwords++;
+	int rc = db_unmatched(app->db, q, app_level(app), &first, &n);
+	if (rc == 0 && n > 0 && query_word_span(q, first, &a, &b) &&
+	    query_word_span(q, first + n - 1, &c, &d)) {
+		s->blamed = true;
+		s->blame_from = a;
+		s->blame_to = d;
+		char *w = xstrndup(q + a, d - a);
+		if (db_suggest(app->db, w, &s->sugg, &s->nsugg, 5) != 0) {
+			s->sugg = NULL;
+			s->nsugg = 0;
+		}
+		free(w);
+	} else if (rc == 0 && n == 0) {
+		s->apart = nw > 1;
 	}
-	for (i = 0; i < nwords; i++) {
-		struct db_hit *h = NULL;
-		size_t n = 0;
-		nth_word(q, i, &word);
-		if (!has_words(word.data))
-			continue;
-		/* Looked for as the query has it: a prefix only if it is the
-		 * last word and the typing goes on. */
-		if (i < nwords - 1 || !typing_on)
-			buf_addc(&word, ' ');
-		/* Whether the word finds anything: no need to rank. */
-		if (db_search_rows(app->db, word.data, app_level(app), 1, false, &h, &n) != 0)
-			break;
-		db_hits_free(h, n);
-		if (n > 0)
-			continue;
-		nth_word(q, i, &word);
-		suggest_part(s, word.data, i == nwords - 1 && typing_on);
-		s->sugg_word = i;
-		break;
-	}
-	s->apart = i == nwords && nreal > 1;
-	buf_free(&word);
+	for (size_t k = 0; k < nw; k++)
+		free(words[k]);
 }
 
 /* How a search runs (run()). */
@@ -331,26 +259,25 @@ search_idle(struct view *v)
 	return false;
 }
 
-/* Puts the suggestion in place of the word that found nothing. */
+/* Puts the suggestion in place of the word that found nothing, and a
+ * space after the query: the word is whole. */
 static void
 take_suggestion(struct search_view *s, const char *word)
 {
-	struct buf q = BUF_INIT, w = BUF_INIT;
-	size_t a, b;
-	for (int i = 0; nth_word(query_text(s), i, &w); i++) {
-		if (i)
-			buf_addc(&q, ' ');
-		if (i != s->sugg_word)
-			buf_adds(&q, w.data);
-		else if (s->sugg_sub >= 0 && query_word_span(w.data, (size_t)s->sugg_sub, &a, &b))
-			buf_addf(&q, "%.*s%s%s", (int)a, w.data, word, w.data + b);
-		else
-			buf_adds(&q, word);
+	struct buf q = BUF_INIT;
+	const char *t = query_text(s);
+	if (s->blamed && s->blame_to <= s->query.len) {
+		buf_add(&q, t, s->blame_from);
+		buf_adds(&q, word);
+		buf_adds(&q, t + s->blame_to);
+	} else {
+		buf_adds(&q, word);
 	}
+	while (q.len > 0 && q.data[q.len - 1] == ' ')
+		buf_truncate(&q, q.len - 1);
 	buf_addc(&q, ' ');
 	buf_free(&s->query);
 	s->query = q;
-	buf_free(&w);
 	run(s, RUN_WHOLE);
 }
 
@@ -584,18 +511,12 @@ draw_suggestions(struct search_view *s, int h)
 		buf_free(&b);
 		return;
 	}
-	if (s->sugg_word < 0) {
+	if (!s->blamed || s->blame_to > s->query.len) {
 		buf_free(&b);
 		return;
 	}
-	nth_word(query_text(s), s->sugg_word, &word);
-	size_t from, to;
-	if (s->sugg_sub >= 0 && word.data &&
-	    query_word_span(word.data, (size_t)s->sugg_sub, &from, &to)) {
-		/* The part that finds nothing, not the word it is in. */
-		memmove(word.data, word.data + from, to - from);
-		buf_truncate(&word, to - from);
-	}
+	/* The word that finds nothing, not the one typed around it. */
+	buf_add(&word, query_text(s) + s->blame_from, s->blame_to - s->blame_from);
 	char *safe = text_sanitized(word.data ? word.data : "", 0);
 	buf_addf(&b, "Nothing matches \"%s\".", safe);
 	free(safe);
@@ -779,6 +700,5 @@ search_view_new(struct app *app)
 	struct search_view *s = xcalloc(1, sizeof *s);
 	s->v.ops = &search_ops;
 	s->v.app = app;
-	s->sugg_word = s->sugg_sub = -1;
 	return &s->v;
 }

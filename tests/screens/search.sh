@@ -5,8 +5,27 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 37
+plan 40
 screen_db
+# An article in British spelling, beside the fixtures, at the end of the
+# topic tree.
+mkdir -p "$scratch/uk"
+cat >"$scratch/uk/uk.md" <<'EOF'
+---
+id: uk-spelling
+title: When is leg oedema a sign of heart failure?
+topic: Testing/Spelling
+updated: 2026-01-15
+status: submitted
+---
+
+## Answer
+Ankle oedema with breathlessness; an SGLT2 inhibitor helps [1].
+
+## References
+1. Example Society. Example guideline. 2020.
+EOF
+"$BEDSIDE" import --db "$db" "$scratch/uk" >/dev/null || exit 1
 screen_start 80 24
 wait_for 'Level: Clinician'
 keys Right Down Down
@@ -90,6 +109,17 @@ wait_for 'No article has all of "loop oxygen" together'
 ok $? "words that each match alone: says no article has them together"
 like "$screen" 'Each word is found on its own' "and that each word alone is found"
 unlike "$screen" 'Nothing matches' "without blaming a word that matches"
+# A word in American spelling finds the British the articles have, and
+# two words the articles write as one ("SGLT2") are not blamed for no hits.
+keys C-u e d e m a
+wait_for '^ Search: edema'
+wait_for 'When is leg oedema a sign'
+ok $? "'edema' finds the article that says 'oedema'"
+keys C-u s g l t ' ' 2 ' ' x y z z q
+wait_for '^ Search: sglt 2 xyzzq'
+wait_for 'Nothing matches "xyzzq"'
+ok $? "'sglt 2' is found as 'sglt2': the word after it is named"
+unlike "$screen" 'Nothing matches "sglt' "not the words the articles write as one"
 # Punctuation between the words is no word: the search ignores it, so
 # it is not named as the word that matches nothing, and alone it is no
 # query at all.

@@ -308,6 +308,33 @@ START_TEST(snippets_are_fts5s)
 }
 END_TEST
 
+/* The same where a word also matches its other spelling, or two words
+ * the one the articles write: the MATCH has groups in parentheses, and
+ * FTS5 marks a phrase of a group's alternative only where all of that
+ * alternative is in the row ("2" of "sglt" AND "2" not in a row that
+ * has "sglt2" but no "sglt"). */
+START_TEST(snippets_are_fts5s_with_spellings)
+{
+	const char *articles = getenv("ARTICLES");
+	ck_assert_ptr_nonnull(articles);
+	import_replacing(articles);
+
+	struct db *db = open_ok();
+	const char *const queries[] = { "anemia", "hemorrhage", "hemo", "hemorrhage risk",
+	    "pediatric", "edema", "esophag", "tumor", "randomized trial", "color",
+	    "SGLT-2", "SGLT 2", "sglt 2 inhibitor", "type 2 sglt-2", "anemia in pregnancy",
+	    "diarrhea ", "estrogen", "sulphonylurea", "pediatric dose", "sglt 2 i" };
+	for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
+		char *match = db_match(db, queries[q]);
+		ck_assert_msg(strchr(match, '(') != NULL, "'%s' has no group: %s", queries[q],
+		    match);
+		free(match);
+	}
+	ck_assert_uint_gt(compare_snippets(db, queries, sizeof queries / sizeof *queries), 50);
+	db_close(db);
+}
+END_TEST
+
 /* The same on text made to hit the corners: four words in random order,
  * so that phrases of several words overlap, run across the edges of the
  * snippet and start sentences, in columns long and short. */
@@ -571,6 +598,49 @@ START_TEST(fast_rank_is_bm25)
 }
 END_TEST
 
+/* Other spellings and joined words make groups of phrases in the MATCH
+ * ("anemia" OR "anaemia"): the rank pass still gives FTS5's bm25 to the
+ * bit, for the query whole and typed a key at a time (the words before
+ * a group kept from key to key, or a group among them). */
+START_TEST(spellings_rank_is_bm25)
+{
+	const char *articles = getenv("ARTICLES");
+	ck_assert_ptr_nonnull(articles);
+	import_replacing(articles);
+	struct db *plain = open_ok(), *fast = open_ok();
+	db_keep_row_lengths(fast);
+	const char *typed[] = { "anemia in pregnancy", "hemorrhage after birth",
+	    "pediatric dose", "type 2 sglt-2 inhibitor", "sglt 2 heart", "tumor markers",
+	    "blood pressure hemo", "randomized trial", "edema" };
+	for (size_t t = 0; t < sizeof typed / sizeof *typed; t++)
+		for (size_t len = 1; len <= strlen(typed[t]); len++) {
+			char q[64];
+			snprintf(q, sizeof q, "%.*s", (int)len, typed[t]);
+			sqlite3_int64 row[50];
+			double rank[50];
+			int pane[50];
+			size_t want = fts5_ranking(plain, q, 50, 0, row, rank, pane);
+			for (struct db *db = plain;; db = fast) {
+				struct db_hit *h;
+				size_t n;
+				ck_assert_int_eq(db_search_hits(db, q, "clinician", 50, 0, &h, &n), 0);
+				ck_assert_uint_eq(n, want);
+				for (size_t i = 0; i < n; i++) {
+					ck_assert(h[i].row == row[i]);
+					ck_assert_msg(h[i].rank == rank[i], "'%s' hit %zu: "
+					    "%.17g != %.17g", q, i, h[i].rank, rank[i]);
+					ck_assert_int_eq(h[i].pane, pane[i]);
+				}
+				db_hits_free(h, n);
+				if (db == fast)
+					break;
+			}
+		}
+	db_close(plain);
+	db_close(fast);
+}
+END_TEST
+
 /* Rows first, details for the few a screen shows: the same hits as a
  * search that fills everything. */
 START_TEST(rows_then_details)
@@ -671,8 +741,10 @@ db_suite(void)
 	tcase_add_test(tc, snippets_on_demand);
 	tcase_add_test(tc, snippets_are_fts5s);
 	tcase_add_test(tc, snippets_are_fts5s_at_the_edges);
+	tcase_add_test(tc, snippets_are_fts5s_with_spellings);
 	tcase_add_test(tc, search_stops_when_asked);
 	tcase_add_test(tc, fast_rank_is_bm25);
+	tcase_add_test(tc, spellings_rank_is_bm25);
 	tcase_add_test(tc, rows_then_details);
 	tcase_add_test(tc, integrity);
 	tcase_add_test(tc, failed_query_returns_nothing);

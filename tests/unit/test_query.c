@@ -159,6 +159,72 @@ START_TEST(phrases_read_back)
 }
 END_TEST
 
+/* The index of the tests below: what known() says it has. */
+static const char *const index_words[] = { "anaemia", "haemorrhage", "tumour", "sglt2",
+    "oedema", "heart", "anticoagulant", "coagulant", "for" };
+
+static bool
+known(void *arg, const char *w, size_t n, bool prefix)
+{
+	(void)arg;
+	for (size_t i = 0; i < sizeof index_words / sizeof *index_words; i++)
+		if ((prefix ? strlen(index_words[i]) >= n : strlen(index_words[i]) == n) &&
+		    memcmp(index_words[i], w, n) == 0)
+			return true;
+	return false;
+}
+
+static void
+expect_known(const char *typed, const char *want)
+{
+	char *q = query_build_known(typed, known, NULL);
+	ck_assert_msg(q && strcmp(q, want) == 0, "'%s' gave '%s', wanted '%s'", typed, q, want);
+	free(q);
+}
+
+/* A word also matches its other spellings, two words the one the index
+ * has; only those the index has, and a group in parentheses is joined
+ * to the others with AND (FTS5 takes no implicit AND beside one). */
+START_TEST(spellings_and_joined)
+{
+	expect_known("anemia ", "(\"anemia\" OR \"anaemia\")");
+	expect_known("Anemia", "(\"Anemia\"* OR \"anaemia\"*)");
+	expect_known("heart hemo", "\"heart\" AND (\"hemo\"* OR \"haemo\"*)");
+	expect_known("tumor heart", "(\"tumor\" OR \"tumour\") AND \"heart\"*");
+	/* the rule inside what is typed: "he" is no "hae" yet */
+	expect_known("he", "\"he\"*");
+	expect_known("fetal ", "\"fetal\"");
+	expect_known("four ", "\"four\"");
+	expect_known("SGLT-2", "(\"SGLT\" AND \"2\" OR \"SGLT2\")");
+	expect_known("sglt 2 heart ", "(\"sglt\" AND \"2\" OR \"sglt2\") AND \"heart\"");
+	expect_known("anti-coagulants", "(\"anti\" AND \"coagulant\"* OR \"anticoagulant\"*)");
+	expect_known("heart sglt 2", "\"heart\" AND (\"sglt\" AND \"2\" OR \"sglt2\")");
+	/* asking no one, nothing of this */
+	expect("anemia ", "\"anemia\"");
+	expect("SGLT-2", "\"SGLT\" \"2\"");
+
+	/* read back: phrases, their groups and alternatives, and the groups */
+	char *q = query_build_known("heart sglt 2 anemia", known, NULL);
+	struct query_phrase ph[QUERY_MAX_PHRASES];
+	struct query_group g[QUERY_MAX_PHRASES];
+	size_t n = query_phrases(q, ph, QUERY_MAX_PHRASES);
+	ck_assert_uint_eq(n, 6);
+	static const size_t group[] = { 0, 1, 1, 1, 2, 2 }, alt[] = { 0, 0, 0, 1, 0, 1 },
+	    part[] = { 0, 0, 1, 0, 0, 0 };
+	for (size_t i = 0; i < n; i++)
+		ck_assert(ph[i].group == group[i] && ph[i].alt == alt[i] && ph[i].part == part[i]);
+	ck_assert(ph[5].prefix && ph[5].wlen == 7 && strncmp(ph[5].word, "anaemia", 7) == 0);
+	ck_assert_uint_eq(query_groups(q, ph, n, g, QUERY_MAX_PHRASES), 3);
+	ck_assert(g[0].word == 0 && g[0].nwords == 1 && g[0].nphrases == 1);
+	ck_assert(g[1].word == 1 && g[1].nwords == 2 && g[1].phrase == 1 && g[1].nphrases == 3);
+	ck_assert(g[2].word == 3 && g[2].nwords == 1 && g[2].nphrases == 2);
+	ck_assert(g[1].len == strlen("(\"sglt\" AND \"2\" OR \"sglt2\")") &&
+	    strncmp(g[1].text, "(\"sglt\"", 7) == 0);
+	ck_assert(g[2].text + g[2].len == q + strlen(q));
+	free(q);
+}
+END_TEST
+
 static Suite *
 query_suite(void)
 {
@@ -172,6 +238,7 @@ query_suite(void)
 	tcase_add_test(tc, phrases_read_back);
 	tcase_add_test(tc, word_spans);
 	tcase_add_test(tc, plurals);
+	tcase_add_test(tc, spellings_and_joined);
 	suite_add_tcase(s, tc);
 	return s;
 }
