@@ -236,6 +236,21 @@ like "$out" '^imported 1 article into ' "its article once"
 is "$(sqlite3 -readonly "$scratch/links.db" 'SELECT source FROM articles')" \
     "$scratch/links/in/a/gamma.md" "through the first link by name"
 
+# A broken link in a folder is a problem only where it names an article:
+# a stale link to a log or a notes file beside the articles is one more
+# file that import does not read, and rejected the import.
+mkdir -p "$scratch/broken"
+cp "$FIXTURES/good/nested/gamma.md" "$scratch/broken/"
+ln -s nowhere "$scratch/broken/notes.txt"
+ln -s nowhere "$scratch/broken/old"
+run "$BEDSIDE" import --db "$scratch/broken.db" "$scratch/broken"
+is "$rc:$err" "0:" "a broken link to a file that is not an article is passed over"
+like "$out" '^imported 1 article into ' "and the articles are imported"
+ln -s nowhere "$scratch/broken/lost.md"
+run "$BEDSIDE" import --db "$scratch/broken.db" "$scratch/broken"
+is "$rc" 4 "a broken link named as an article is a problem"
+like "$err" "broken/lost\.md: cannot read: No such file or directory" "named, with why"
+
 # A database path in a message is made safe for the terminal, as every
 # other is: control characters and escape sequences in it are shown as
 # placeholders (U+2400 on), and each message stays one line.
