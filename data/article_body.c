@@ -290,6 +290,7 @@ parse_references(const struct body *b, cmark_node *first, cmark_node *end,
 			a->refs = xgrow(a->refs, a->nrefs, sizeof *a->refs);
 			a->refs[a->nrefs].number = number;
 			a->refs[a->nrefs].body = body;
+			a->refs[a->nrefs].line = body_file_line(b, iline);
 			a->nrefs++;
 		}
 	}
