@@ -352,8 +352,8 @@ article_parse(const char *file, const char *text, size_t len,
 	missing_add(&run, 0, 0, file, d);
 	for (size_t i = 0; i < a->nrefs; i++)
 		if (i >= CITE_MAX_NUMBER || cites.first[i + 1] == 0)
-			diag_warning(d, file, 0, "reference %d is never cited",
-			    a->refs[i].number);
+			diag_warning(d, file, a->refs[i].line, "reference %d is never "
+			    "cited", a->refs[i].number);
 	citations_free(&cites);
 	body_free(&b);
 	return d->errors - before;

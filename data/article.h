@@ -21,6 +21,7 @@ struct article_section {
 struct article_ref {
 	int number;
 	char *body;
+	int line;       /* of its entry in the file */
 };
 
 struct article {

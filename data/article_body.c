@@ -290,6 +290,7 @@ parse_references(const struct body *b, cmark_node *first, cmark_node *end,
 			a->refs = xgrow(a->refs, a->nrefs, sizeof *a->refs);
 			a->refs[a->nrefs].number = number;
 			a->refs[a->nrefs].body = body;
+			a->refs[a->nrefs].line = body_file_line(b, iline);
 			a->nrefs++;
 		}
 	}
@@ -354,6 +355,41 @@ struct walk {
 	size_t *firsts, nfirsts;        /* sections of a new kind and level */
 };
 
+/* Raw HTML is never drawn as such: the browser and `show` print it as
+ * text, tags and all, and an HTML comment, hidden by every other
+ * Markdown reader, is read out to the patient. A warning names the
+ * first in each section from first up to end. */
+static void
+warn_html(const struct walk *w, cmark_node *first, cmark_node *end)
+{
+	for (cmark_node *m = first; m && m != end; m = cmark_node_next(m)) {
+		cmark_iter *it = cmark_iter_new(m);
+		cmark_event_type ev;
+		cmark_node *html = NULL;
+		while (html == NULL && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			cmark_node *n = cmark_iter_get_node(it);
+			cmark_node_type t = cmark_node_get_type(n);
+			if (ev == CMARK_EVENT_ENTER &&
+			    (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE))
+				html = n;
+		}
+		cmark_iter_free(it);
+		if (html == NULL)
+			continue;
+		/* An inline node may carry no position of its own. */
+		int line = cmark_node_get_start_line(html);
+		if (line <= 0)
+			line = cmark_node_get_start_line(m);
+		const char *lit = cmark_node_get_literal(html);
+		bool comment = lit && strncmp(lit + strspn(lit, " "), "<!--", 4) == 0;
+		diag_warning(w->d, w->b->file, body_file_line(w->b, line), "%s is "
+		    "shown to readers as text, not hidden or drawn: %s",
+		    comment ? "an HTML comment" : "HTML",
+		    comment ? "remove it" : "write it in Markdown or leave it out");
+		return;
+	}
+}
+
 /* Ends the open section before node end (NULL: at the end of the body). */
 static void
 close_section(struct walk *w, cmark_node *end)
@@ -370,6 +406,7 @@ close_section(struct walk *w, cmark_node *end)
 		if (open->kind != DB_REFERENCES)
 			citations_collect(w->cites, m);
 	}
+	warn_html(w, w->start, end);
 	buf_truncate(&plain, text_cut(plain.data, plain.len, MAX_INDEXED_BYTES));
 	open->plain = buf_detach(&plain);
 	if (open->kind == DB_REFERENCES)

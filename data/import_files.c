@@ -142,7 +142,12 @@ import_collect(const char *root, struct file_list *files, struct diag *d)
 			buf_addf(&p, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
 			    names.v[i]);
 			if (stat(p.data, &st) != 0) {
-				diag_error(d, p.data, 0, "%s", strerror(errno));
+				/* A broken link, or one that loops: a problem if it
+				 * names an article, else one more file import does
+				 * not read (a stale link to a log, say). */
+				if (has_md_suffix(names.v[i]))
+					diag_error(d, p.data, 0, "cannot read: %s",
+					    strerror(errno));
 			} else if (S_ISDIR(st.st_mode)) {
 				/* One already reached is walked, or will be. */
 				if (dep + 1 > MAX_DIR_DEPTH) {

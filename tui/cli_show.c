@@ -30,23 +30,33 @@ show_text(struct db *db, const struct db_article *a)
 	db_summaries_free(rel, nrel);
 }
 
-/* A YAML double-quoted scalar: safe for any title. A control character
- * is written as an escape, which is plain text on a terminal and reads
- * back as the character itself (a raw tab or newline would not: YAML
- * folds a line break in a quoted scalar into a space). */
+/* A YAML double-quoted scalar: safe for any title. A character that is
+ * never printed as it is (a control, C1 included, a line separator, a
+ * bidi or zero-width mark) is written as an escape, which is plain text
+ * on a terminal and reads back as the character itself: printed raw it
+ * would become a placeholder, and a raw tab or newline would not come
+ * back either (YAML folds a line break in a quoted scalar into a space). */
 static void
 yaml_quoted(struct buf *b, const char *s)
 {
+	size_t len = strlen(s);
 	buf_addc(b, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c < 0x20 || c == 0x7f) {
-			buf_addf(b, "\\x%02x", c);
-			continue;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = text_decode(s + i, len - i, &cp);
+		if (cp != TEXT_INVALID && text_is_unsafe(cp)) {
+			if (cp <= 0xff)
+				buf_addf(b, "\\x%02x", (unsigned)cp);
+			else if (cp <= 0xffff)
+				buf_addf(b, "\\u%04x", (unsigned)cp);
+			else
+				buf_addf(b, "\\U%08x", (unsigned)cp);
+		} else {
+			if (s[i] == '"' || s[i] == '\\')
+				buf_addc(b, '\\');
+			buf_add(b, s + i, n);
 		}
-		if (c == '"' || c == '\\')
-			buf_addc(b, '\\');
-		buf_addc(b, (char)c);
+		i += n;
 	}
 	buf_addc(b, '"');
 }

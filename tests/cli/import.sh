@@ -236,6 +236,51 @@ like "$out" '^imported 1 article into ' "its article once"
 is "$(sqlite3 -readonly "$scratch/links.db" 'SELECT source FROM articles')" \
     "$scratch/links/in/a/gamma.md" "through the first link by name"
 
+# A broken link in a folder is a problem only where it names an article:
+# a stale link to a log or a notes file beside the articles is one more
+# file that import does not read, and rejected the import.
+mkdir -p "$scratch/broken"
+cp "$FIXTURES/good/nested/gamma.md" "$scratch/broken/"
+ln -s nowhere "$scratch/broken/notes.txt"
+ln -s nowhere "$scratch/broken/old"
+run "$BEDSIDE" import --db "$scratch/broken.db" "$scratch/broken"
+is "$rc:$err" "0:" "a broken link to a file that is not an article is passed over"
+like "$out" '^imported 1 article into ' "and the articles are imported"
+ln -s nowhere "$scratch/broken/lost.md"
+run "$BEDSIDE" import --db "$scratch/broken.db" "$scratch/broken"
+is "$rc" 4 "a broken link named as an article is a problem"
+like "$err" "broken/lost\.md: cannot read: No such file or directory" "named, with why"
+
+# HTML is printed as text, tags and all: an author's HTML comment, which
+# other Markdown readers hide, was read out to patients with no word at
+# import. It is a warning, naming the line of the first in each section.
+mkdir -p "$scratch/html"
+cat > "$scratch/html/html.md" <<'EOF2'
+---
+id: html-note
+title: Is HTML shown?
+topic: Test
+updated: 2026-01-02
+status: submitted
+---
+
+## Answer
+Plain text.
+<!-- reviewer: check this dose -->
+
+## Key points
+- A <b>bold</b> point, and x < 5 mg, and <https://example.org>.
+- Another <i>one</i>.
+
+## From the research
+- `<code>` in a code span is no HTML.
+EOF2
+run "$BEDSIDE" import --db "$scratch/html.db" "$scratch/html/html.md"
+is "$rc" 0 "HTML does not stop an import"
+is "$err" "$scratch/html/html.md:11: warning: an HTML comment is shown to readers as text, not hidden or drawn: remove it
+$scratch/html/html.md:14: warning: HTML is shown to readers as text, not hidden or drawn: write it in Markdown or leave it out" \
+    "a warning for the first HTML of each section, a comment said as such"
+
 # A database path in a message is made safe for the terminal, as every
 # other is: control characters and escape sequences in it are shown as
 # placeholders (U+2400 on), and each message stays one line.

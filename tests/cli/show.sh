@@ -92,6 +92,23 @@ a=$("$BEDSIDE" show --db "$scratch/tabs.db" --format json tabs)
 b=$("$BEDSIDE" show --db "$scratch/tabs-rt.db" --format json tabs)
 is "$b" "$a" "and reads the same, tabs and all"
 
+# So do the other characters never printed as they are: a C1 control, a
+# line separator, a zero-width space, a bidi override, a tag character.
+# Written raw they came out as placeholders, and the export imported
+# again with a different title and topic.
+mkdir -p "$scratch/unsafe"
+printf -- '---\nid: unsafe\ntitle: "C1 \\x9b LS \\u2028 ZW \\u200b tag \\U000e0041 end"\ntopic: "Test/RLO \\u202e x"\nupdated: 2026-01-02\nstatus: submitted\n---\n\n## Answer\nText.\n' \
+    > "$scratch/unsafe/unsafe.md"
+"$BEDSIDE" import --db "$scratch/unsafe.db" "$scratch/unsafe/unsafe.md" >/dev/null
+"$BEDSIDE" show --db "$scratch/unsafe.db" --format markdown unsafe > "$scratch/unsafe/export.md"
+contains "$(cat "$scratch/unsafe/export.md")" 'title: "C1 \x9b LS \u2028 ZW \u200b tag \U000e0041 end"' "such characters in the title are written as escapes"
+contains "$(cat "$scratch/unsafe/export.md")" 'topic: "Test/RLO \u202e x"' "and in the topic"
+run "$BEDSIDE" import --db "$scratch/unsafe-rt.db" "$scratch/unsafe/export.md"
+is "$rc" 0 "the export imports again"
+a=$("$BEDSIDE" show --db "$scratch/unsafe.db" --format json unsafe)
+b=$("$BEDSIDE" show --db "$scratch/unsafe-rt.db" --format json unsafe)
+is "$b" "$a" "and reads the same"
+
 # A code fence left open at the end of the file runs to its end, which
 # is the end of the last section. Exported in the panes' order, where
 # References follows the Answer, it swallowed them: the export did not

@@ -76,6 +76,23 @@ START_TEST(all_problems_reported)
 }
 END_TEST
 
+/* A reference never cited is a warning that names its own line, so an
+ * author can find the entry in a long list. */
+START_TEST(uncited_reference_names_its_line)
+{
+	const char *text = FM
+	    "\n## Answer\nText [1, 3].\n"
+	    "\n## References\n1. First.\n2. Second\n   over two lines.\n3. Third.\n";
+	struct article a;
+	struct diag d = DIAG_INIT;
+	ck_assert_int_eq(parse(text, &a, &d), 0);
+	ck_assert_int_eq(d.warnings, 1);
+	ck_assert_str_eq(d.text.data, "f.md:14: warning: reference 2 is never cited\n");
+	article_free(&a);
+	diag_free(&d);
+}
+END_TEST
+
 /* Missing references are reported a run at a time: consecutive numbers
  * cited on one line are one problem, anything else its own. */
 START_TEST(missing_citations_in_runs)
@@ -213,6 +230,7 @@ article_suite(void)
 	tcase_add_test(tc, good_article);
 	tcase_add_test(tc, all_problems_reported);
 	tcase_add_test(tc, missing_citations_in_runs);
+	tcase_add_test(tc, uncited_reference_names_its_line);
 	tcase_add_test(tc, levels_need_answers);
 	tcase_add_test(tc, utf8_and_nul);
 	tcase_add_test(tc, hostile_text_is_kept_but_indexed_safely);
