@@ -54,6 +54,20 @@ field_add(struct frontmatter *fm, const char *key, int line)
  * and gave as many errors. */
 #define MAX_FIELDS 64
 
+/* Whether a scalar is YAML's null written out (~, null): a quoted "~"
+ * is the text it says. */
+static bool
+plain_null(const yaml_event_t *ev)
+{
+	static const char *const nulls[] = { "~", "null", "Null", "NULL" };
+	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	for (size_t i = 0; i < sizeof nulls / sizeof *nulls; i++)
+		if (strcmp((const char *)ev->data.scalar.value, nulls[i]) == 0)
+			return true;
+	return false;
+}
+
 /* Reads the mapping event by event: libyaml's event API keeps nesting out
  * of our stack and lets every malformed shape be named with its line. */
 static int
@@ -176,7 +190,8 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 				key_line = line;
 			} else if (state == IN_MAP) {
 				cur = field_add(fm, key, key_line);
-				cur->value = xstrdup(v);
+				/* "key: ~" is YAML's null, as "key:" is: no value. */
+				cur->value = xstrdup(plain_null(&ev) ? "" : v);
 				cur = NULL;
 				free(key);
 				key = NULL;

@@ -613,6 +613,21 @@ like "$err" "rel\.md:8: warning: related article 'nowhere-one' is not in the dat
 like "$err" "rel\.md:9: warning: related article 'nowhere-two' is not in the database" \
     "and the second on its own"
 
+# "related: ~" and "related: null" are YAML's null, as an empty
+# "related:" is: no related articles. A quoted "~" is text, and no list.
+for value in '~' 'null' '"~"'; do
+	sed "s/^related:\$/related: $value/; /^  - nowhere/d" "$scratch/rel/rel.md" \
+	    > "$scratch/rel-null.md"
+	run "$BEDSIDE" import --db "$scratch/rel-null.db" "$scratch/rel-null.md"
+	if [ "$value" = '"~"' ]; then
+		is "$rc" 4 "related: $value is refused"
+		like "$err" "rel-null\.md:7: 'related' must be a list" "as no list"
+	else
+		is "$rc" 0 "related: $value is no related article"
+		is "$err" "" "and nothing to warn about"
+	fi
+done
+
 # A file's problems are listed in the order of their lines, as a compiler
 # lists them, though they are found front matter first, then section by
 # section, then citations.
