@@ -4,6 +4,7 @@
 
 #include <getopt.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "import.h"
@@ -44,6 +45,15 @@ cli_import(struct cli *c, int argc, char **argv)
 		cli_error("import: usage: bedside import [--db PATH] [--replace] PATH...");
 		return EXIT_USAGE;
 	}
+	/* "-" is standard input to most tools; an article's file name and
+	 * line are what every message of the import names, so files only
+	 * (./- is the file called "-"). */
+	for (int i = optind; i < argc; i++)
+		if (strcmp(argv[i], "-") == 0) {
+			cli_error("import: cannot read articles from standard input "
+			    "('-'): give .md files or folders");
+			return EXIT_USAGE;
+		}
 	if (c->secure) {
 		cli_error("import: not allowed in secure mode");
 		return EXIT_USAGE;

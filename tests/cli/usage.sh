@@ -22,6 +22,12 @@ run "$BEDSIDE" frobnicate twice
 is "$rc" 2 "an unknown command is a usage error"
 run "$BEDSIDE" show --db
 is "$rc" 2 "an option missing its value is a usage error"
+# "-" is not standard input to import: it says so, and writes nothing.
+run "$BEDSIDE" import --db "$scratch/stdin.db" - </dev/null
+is "$rc" 2 "import - is a usage error"
+is "$err" "bedside: import: cannot read articles from standard input ('-'): give .md files or folders" \
+    "that says why in one line"
+[ ! -e "$scratch/stdin.db" ]; ok $? "and makes no database"
 run "$BEDSIDE" import
 is "$rc" 2 "import with nothing to import is a usage error"
 
