@@ -363,8 +363,12 @@ db_articles_in_topic(struct db *db, int topic_id, struct db_summary **out, size_
 		if (st)
 			sqlite3_bind_int(st, 1, topic_id);
 	} else {
+		/* In the tree's order: names without regard to case, and
+		 * subtopics right after their topic ('/' as char(1) sorts
+		 * "a/b" before "a b", which plain path order does not). */
 		st = db_stmt(db, STMT_ALL_ARTICLES, "SELECT " SUMMARY_COLUMNS
-		    "ORDER BY t.path, a.title COLLATE NOCASE");
+		    "ORDER BY replace(t.path, '/', char(1)) COLLATE NOCASE, "
+		    "a.title COLLATE NOCASE");
 	}
 	if (st == NULL)
 		return -1;

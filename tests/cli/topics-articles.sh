@@ -59,6 +59,23 @@ is "$out" "tabbed-title${tab}A title with a tab in it?" "--db picks the database
 run "$BEDSIDE" --db "$scratch/one.db" topics --articles
 is "$out" "tabbed-title${tab}A title with a tab in it?" "--db before the command works too"
 
+# The list follows the tree's order (what `bedside topics` and the
+# browser show): topic names without regard to case, a topic's subtopics
+# right after it.
+mkdir "$scratch/order"
+for t in "alpha/Zed:a-zed" "Alpha extra:alpha-extra" "alpha:alpha-top" "Beta:beta" "alpha/b:a-b"; do
+	topic=${t%%:*} id=${t#*:}
+	printf -- '---\nid: %s\ntitle: Title of %s?\ntopic: %s\nupdated: 2026-01-02\nstatus: submitted\n---\n\n## Answer\nText.\n' \
+	    "$id" "$id" "$topic" >"$scratch/order/$id.md"
+done
+run "$BEDSIDE" import --db "$scratch/order.db" "$scratch/order"
+is "$rc" 0 "a database of mixed-case topics is made"
+run "$BEDSIDE" topics --db "$scratch/order.db" --articles
+is "$(printf '%s\n' "$out" | cut -f1 | tr '\n' ' ')" "alpha-top a-b a-zed alpha-extra beta " \
+    "articles come in the tree's order"
+run "$BEDSIDE" topics --db "$scratch/order.db"
+like "$(printf '%s\n' "$out" | tr -d '\n')" "alpha.*b.*Zed.*Alpha extra.*Beta" "as the tree lists their topics"
+
 # An empty database lists nothing and is no error.
 rm -f "$scratch/one/tabbed.md"
 run "$BEDSIDE" topics --db /nonexistent/x.db --articles
