@@ -364,24 +364,30 @@ load(struct article_view *av, const char *id)
 }
 
 int
-article_view_show(struct view *v, const char *id, int pane, int scroll)
+article_view_show(struct view *v, const struct state_loc *loc)
 {
 	struct article_view *av = av_of(v);
 
-	if (!av->loaded || strcmp(av->a.id, id) != 0) {
-		int rc = load(av, id);
+	if (!av->loaded || strcmp(av->a.id, loc->id) != 0) {
+		int rc = load(av, loc->id);
 		if (rc != 0)
 			return rc;
 		for (int k = 0; k < DB_KIND_COUNT; k++)
 			apane_reset(&av->p[k]);
 		article_layout(v, v->area);
-	} else {
-		/* The same article: a step back from a reference. */
-		apane_unmark(&av->p[DB_REFERENCES]);
 	}
-	av->focus = pane >= 0 && pane < DB_KIND_COUNT ? pane : DB_ANSWER;
+	av->focus = loc->pane >= 0 && loc->pane < DB_KIND_COUNT ? loc->pane : DB_ANSWER;
 	struct apane *p = &av->p[av->focus];
-	p->scroll = layout_clamp_scroll(scroll, (int)p->doc.nlines, pane_height(av, av->focus));
+	/* What was highlighted there shows again: the references a
+	 * citation marked, or the citation selected. Marks belong to the
+	 * place they were followed to, so another place has none. */
+	if (av->focus == DB_REFERENCES)
+		apane_set_marks(p, loc->marks, loc->nmarks);
+	else
+		apane_unmark(&av->p[DB_REFERENCES]);
+	apane_select_cite(p, loc->cite);
+	p->scroll = layout_clamp_scroll(loc->scroll, (int)p->doc.nlines,
+	    pane_height(av, av->focus));
 	p->dirty = av->dirty_tabs = av->dirty_hdr = true;
 	v->app->status_dirty = true;
 	return 0;
@@ -404,18 +410,31 @@ article_view_seek(struct view *v, const char *query)
 	int from = line <= h - 2 ? 0 : line - 2;
 	p->scroll = layout_clamp_scroll(from, (int)p->doc.nlines, h);
 	p->dirty = av->dirty_tabs = true;
-	state_history_update(&v->app->st, av->focus, p->scroll);
+	article_view_note(v);
 }
 
-const char *
-article_view_where(const struct view *v, int *pane, int *scroll)
+/* The pane's place and highlight in the current history entry. */
+static void
+note_pane(struct article_view *av, int k)
 {
-	const struct article_view *av = av_of(v);
+	struct state *st = &av->v.app->st;
+	const struct apane *p = &av->p[k];
+
+	state_history_update(st, k, p->scroll);
+	if (k == DB_REFERENCES)
+		state_history_highlight(st, p->cite, p->mark_nums, p->nmarks);
+	else
+		state_history_highlight(st, p->cite, NULL, 0);
+}
+
+bool
+article_view_note(struct view *v)
+{
+	struct article_view *av = av_of(v);
 	if (!av->loaded)
-		return NULL;
-	*pane = av->focus;
-	*scroll = av->p[av->focus].scroll;
-	return av->a.id;
+		return false;
+	note_pane(av, av->focus);
+	return true;
 }
 
 /* --- actions ------------------------------------------------------------- */
@@ -491,13 +510,14 @@ cite_follow(struct article_view *av)
 	}
 	size_t n = apane_cite_numbers(p, nums, 16);
 	struct apane *refs = &av->p[DB_REFERENCES];
-	int from_pane = av->focus, from_scroll = p->scroll;
+	int from_pane = av->focus;
 	if (n == 0 || !apane_mark_refs(refs, nums, n, pane_height(av, DB_REFERENCES))) {
 		app_message(app, TH_ERROR, "That citation is not in the references");
 		return;
 	}
-	state_history_update(&app->st, from_pane, from_scroll);
+	note_pane(av, from_pane);
 	state_history_visit(&app->st, av->a.id, DB_REFERENCES, refs->scroll);
+	note_pane(av, DB_REFERENCES);
 	focus_pane(av, DB_REFERENCES);
 	app_key_name(app, CTX_ARTICLE, ACT_BACK, key, sizeof key);
 	app_message(app, TH_MESSAGE, "Reference %d%s%s returns", nums[0],
@@ -646,8 +666,7 @@ article_free(struct view *v)
 {
 	struct article_view *av = av_of(v);
 	/* Back to this article later means back to this place in it. */
-	if (av->loaded)
-		state_history_update(&v->app->st, av->focus, av->p[av->focus].scroll);
+	article_view_note(v);
 	for (int k = 0; k < DB_KIND_COUNT; k++) {
 		apane_free(&av->p[k]);
 		if (av->p[k].title)
