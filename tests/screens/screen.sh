@@ -18,9 +18,9 @@
 
 command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux is not installed"; exit 0; }
 
-case ${TEST_TIME_SCALE:-1} in
-''|*[!0-9]*|0) time_scale=1 ;;
-*) time_scale=$TEST_TIME_SCALE ;;
+time_scale=${TEST_TIME_SCALE:-1}
+case $time_scale in
+''|*[!0-9]*|0*) time_scale=1 ;;
 esac
 
 screens_dir=$(cd "$(dirname "$0")" && pwd)
