@@ -63,13 +63,77 @@ draw_meta_right(WINDOW *win, const struct app *app, const struct db_article *a,
 	return used;
 }
 
+/* Whether the status and the date (with the bookmark's star) fit on one
+ * line of width columns, the level gone to the topic's line. */
+static bool
+status_and_date_fit(const struct app *app, const struct db_article *a, int width)
+{
+	return meta_right_width(app, a, false, true) <= width - 2;
+}
+
 int
 article_header_meta_lines(const struct app *app, const struct db_article *a, int width)
 {
 	char *topic = article_text_topic(a->topic);
 	int tw = (int)text_width(topic, strlen(topic));
 	free(topic);
-	return tw + 3 + meta_right_width(app, a, true, false) <= width - 2 ? 1 : 2;
+	if (tw + 3 + meta_right_width(app, a, true, false) <= width - 2)
+		return 1;
+	return status_and_date_fit(app, a, width) ? 2 : 3;
+}
+
+/* The topic, cut, with the level whole at the right. */
+static void
+draw_topic_level(WINDOW *win, const struct db_article *a, const char *topic, int y, int w)
+{
+	char *level = text_sanitized(a->level_label, 0);
+	int lw = (int)text_width(level, strlen(level));
+	int x = w - 1 - lw > 1 ? w - 1 - lw : 1;
+	draw_str(win, y, x, level, w - 1 - x, TH_NORMAL);
+	if (x > 4)
+		draw_str_cut(win, y, 1, topic, x - 2, TH_DIM);
+	free(level);
+}
+
+/* Narrower than the status and the date side by side (a phone at 25
+ * columns or fewer): each gets a line of its own, so that neither is
+ * ever cut. Three lines: the topic with the level, the status, the date.
+ * Two (a short screen): the status, then the date with the level if it
+ * fits; the topic is what goes. */
+static void
+draw_meta_narrow(WINDOW *win, const struct app *app, const struct db_article *a,
+    const char *topic, int y, int w, int meta_lines)
+{
+	char *st = text_sanitized(app_status_label(app, a->status), 0);
+	char *date = text_sanitized(a->updated, 0);
+	char *level = text_sanitized(a->level_label, 0);
+	struct buf b = BUF_INIT;
+
+	if (meta_lines >= 3) {
+		draw_topic_level(win, a, topic, y, w);
+		y++;
+	}
+	buf_addf(&b, " %s ", st);
+	int used = draw_str_cut(win, y, 1, b.data, w - 2, theme_status_role(a->status));
+	const char *star = text_ascii() ? "  *" : "  \xe2\x98\x85";
+	if (state_is_bookmarked(&app->st, a->id) && used + 3 <= w - 2)
+		draw_str(win, y, 1 + used, star, w - 2 - used, TH_NORMAL);
+	y++;
+	int dw = (int)text_width(date, strlen(date));
+	int lw = (int)text_width(level, strlen(level));
+	if (meta_lines >= 3 && dw + 8 <= w - 2) {
+		buf_truncate(&b, 0);
+		buf_addf(&b, "Updated %s", date);
+		draw_str(win, y, 1, b.data, w - 2, TH_NORMAL);
+	} else {
+		draw_str_cut(win, y, 1, date, w - 2, TH_NORMAL);
+		if (meta_lines < 3 && dw + 1 + lw <= w - 2)
+			draw_str(win, y, w - 1 - lw, level, lw, TH_NORMAL);
+	}
+	buf_free(&b);
+	free(st);
+	free(date);
+	free(level);
 }
 
 void
@@ -93,16 +157,12 @@ article_header_draw(WINDOW *win, const struct app *app, const struct db_article 
 		draw_str_cut(win, y, 1, rest.data, w - 2, TH_TITLE);
 		buf_free(&rest);
 	}
-	if (meta_lines >= 2 && meta_right_width(app, a, false, false) > w - 2) {
+	if (meta_lines >= 2 && !status_and_date_fit(app, a, w)) {
+		draw_meta_narrow(win, app, a, topic, y, w, meta_lines);
+	} else if (meta_lines >= 2 && meta_right_width(app, a, false, false) > w - 2) {
 		/* Too narrow for status, date and level on one line (a
 		 * phone): the level goes right of the topic, which is cut. */
-		char *level = text_sanitized(a->level_label, 0);
-		int lw = (int)text_width(level, strlen(level));
-		int x = w - 1 - lw > 1 ? w - 1 - lw : 1;
-		draw_str(win, y, x, level, w - 1 - x, TH_NORMAL);
-		if (x > 4)
-			draw_str_cut(win, y, 1, topic, x - 2, TH_DIM);
-		free(level);
+		draw_topic_level(win, a, topic, y, w);
 		draw_meta_right(win, app, a, true, y + 1, 1, w - 2);
 	} else if (meta_lines >= 2) {
 		draw_str_cut(win, y, 1, topic, w - 2, TH_DIM);
