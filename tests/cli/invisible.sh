@@ -51,6 +51,17 @@ contains "$out" "shy:[a␦b]" "show --format markdown: the placeholder"
 
 "$BEDSIDE" show --db "$db" --format json invisible > "$scratch/show.json"
 is "$(raw_invisible "$scratch/show.json")" "" "show --format json: none raw, all escaped"
+python3 - "$scratch/show.json" <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1], encoding="utf-8"))
+want = ("furo\u00adsemide", "a\u200db", "a\U0001BCA0b a\U0001BCA3b", "a\U0001D173b",
+        "a\U000E0041b")
+missing = [w for w in want if w not in a["answer"]]
+if missing or "\U0001F9D1\u200d\u2695\ufe0f" not in a["key_points"]:
+    print("# not kept exactly:", [w.encode("unicode_escape") for w in missing])
+    sys.exit(1)
+PY
+ok $? "show --format json keeps the text exactly (surrogate pairs past the BMP)"
 
 run "$BEDSIDE" search --db "$db" furo
 is "$(raw_invisible "$scratch/out")" "" "search: none printed as it is"
