@@ -121,17 +121,50 @@ text_valid_utf8(const char *s, size_t len, size_t *bad_off)
 	return true;
 }
 
+/* The default-ignorable code points of Unicode (DerivedCoreProperties)
+ * are drawn as nothing, or as a blank of a width terminals disagree on:
+ * each can hide in a word, make two different texts look the same
+ * ("furo\u00ADsemide" is not "furosemide" to the search) or put the line
+ * out of step with the screen. All of them but the variation selectors
+ * are unsafe, and so shown as a placeholder. */
 bool
 text_is_unsafe(uint32_t cp)
 {
 	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
-	    (cp >= 0x200B && cp <= 0x200F) ||      /* zero-width, LRM, RLM */
+	    cp == 0x00AD ||                        /* soft hyphen */
+	    cp == 0x034F ||                        /* combining grapheme joiner */
+	    cp == 0x061C ||                        /* Arabic letter mark */
+	    cp == 0x115F || cp == 0x1160 ||        /* Hangul fillers */
+	    cp == 0x17B4 || cp == 0x17B5 ||        /* Khmer inherent vowels */
+	    cp == 0x180E ||                        /* Mongolian vowel separator */
+	    (cp >= 0x200B && cp <= 0x200F) ||      /* zero-width, ZWNJ, ZWJ, LRM, RLM */
 	    (cp >= 0x2028 && cp <= 0x202E) ||      /* separators, bidi embeddings */
-	    (cp >= 0x2060 && cp <= 0x206F) ||      /* word joiner, isolates */
-	    cp == 0xFEFF || cp == 0x061C ||
-	    (cp >= 0xFFF9 && cp <= 0xFFFB) ||      /* interlinear annotations */
-	    (cp >= 0xE0000 && cp <= 0xE007F) ||    /* tags: can spell hidden text */
+	    (cp >= 0x2060 && cp <= 0x206F) ||      /* word joiner, invisible operators, isolates */
+	    cp == 0x3164 || cp == 0xFFA0 ||        /* Hangul fillers */
+	    cp == 0xFEFF ||                        /* zero-width no-break space */
+	    (cp >= 0xFFF0 && cp <= 0xFFFB) ||      /* unassigned ignorables, interlinear annotations */
+	    (cp >= 0x1BCA0 && cp <= 0x1BCA3) ||    /* shorthand format controls */
+	    (cp >= 0x1D173 && cp <= 0x1D17A) ||    /* musical format controls */
+	    (cp >= 0xE0000 && cp <= 0xE0FFF &&     /* tags: can spell hidden text */
+	    !text_is_variation_selector(cp)) ||
 	    cp == TEXT_INVALID;
+}
+
+bool
+text_is_variation_selector(uint32_t cp)
+{
+	return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF) ||
+	    (cp >= 0x180B && cp <= 0x180D) || cp == 0x180F;
+}
+
+/* The pictographs an emoji sequence joins with U+200D (ZWJ): "health
+ * worker" is U+1F9D1 ZWJ U+2695 U+FE0F. A modifier (skin tone) counts
+ * as the one before it. */
+static bool
+pictographic(uint32_t cp)
+{
+	return (cp >= 0x2300 && cp <= 0x23FF) || (cp >= 0x2600 && cp <= 0x27BF) ||
+	    (cp >= 0x2B00 && cp <= 0x2BFF) || (cp >= 0x1F000 && cp <= 0x1FAFF);
 }
 
 struct range {
@@ -144,7 +177,8 @@ static const struct range zero_width[] = {
 	{0x064B, 0x065F}, {0x0670, 0x0670}, {0x06D6, 0x06DC}, {0x06DF, 0x06E4},
 	{0x0900, 0x0902}, {0x093A, 0x093A}, {0x093C, 0x093C}, {0x0941, 0x0948},
 	{0x094D, 0x094D}, {0x0951, 0x0957}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A},
-	{0x0E47, 0x0E4E}, {0x1160, 0x11FF}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF},
+	{0x0E47, 0x0E4E}, {0x1160, 0x11FF}, {0x180B, 0x180D}, {0x180F, 0x180F},
+	{0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF},
 	{0x20D0, 0x20FF}, {0x302A, 0x302D}, {0x3099, 0x309A}, {0xFE00, 0xFE0F},
 	{0xFE20, 0xFE2F}, {0x1F3FB, 0x1F3FF}, {0xE0000, 0xE0FFF},
 };
@@ -271,10 +305,26 @@ placeholder(uint32_t cp)
 	return 0x2426;
 }
 
+/* An emoji sequence's ZWJ is dropped, its pictographs drawn side by
+ * side: terminals disagree on joining them into one glyph (tmux does,
+ * xterm does not), and the browser places every cell itself, so a
+ * sequence one terminal joins would put the rest of its line out of
+ * step. Nothing is hidden: every part stays in view. */
+static bool
+emoji_joiner(uint32_t cp, uint32_t before, const char *rest, size_t len)
+{
+	uint32_t next;
+	if (cp != 0x200D || !pictographic(before) || len == 0)
+		return false;
+	text_decode(rest, len, &next);
+	return pictographic(next);
+}
+
 void
 text_sanitize(struct buf *out, const char *s, size_t len, unsigned flags)
 {
 	size_t i = 0;
+	uint32_t before = 0;    /* the character before, variation selectors aside */
 	while (i < len) {
 		/* Printable ASCII, most of any text, is copied in runs: it is
 		 * kept as it is whatever the flags and mode. */
@@ -283,6 +333,7 @@ text_sanitize(struct buf *out, const char *s, size_t len, unsigned flags)
 			run++;
 		if (run > i) {
 			buf_add(out, s + i, run - i);
+			before = (unsigned char)s[run - 1];
 			i = run;
 			continue;
 		}
@@ -294,6 +345,8 @@ text_sanitize(struct buf *out, const char *s, size_t len, unsigned flags)
 			buf_addc(out, '\t');
 		} else if (cp == '\t' && (flags & TEXT_TABS_AS_SPACE)) {
 			buf_addc(out, ' ');
+		} else if (emoji_joiner(cp, before, s + i + n, len - i - n)) {
+			/* dropped: the pictographs either side show */
 		} else if (text_is_unsafe(cp)) {
 			if (ascii_mode)
 				buf_addc(out, '?');
@@ -311,6 +364,8 @@ text_sanitize(struct buf *out, const char *s, size_t len, unsigned flags)
 		} else {
 			buf_add(out, s + i, n);
 		}
+		if (!text_is_variation_selector(cp))
+			before = cp;
 		i += n;
 	}
 }

@@ -23,8 +23,13 @@ size_t text_encode_into(char out[4], uint32_t cp);
 bool text_valid_utf8(const char *s, size_t len, size_t *bad_off);
 
 /* Characters that must never reach a terminal as they are: C0 and C1
- * controls, DEL, bidi overrides and isolates, zero-width marks. */
+ * controls, DEL, bidi overrides and isolates, and every other invisible
+ * format character (zero-width marks, soft hyphen, fillers, tags):
+ * Unicode's default-ignorable code points but the variation selectors. */
 bool text_is_unsafe(uint32_t cp);
+/* Variation selectors (U+FE00-FE0F, U+E0100-E01EF, Mongolian's): kept,
+ * zero columns wide, with the character they vary (emoji need them). */
+bool text_is_variation_selector(uint32_t cp);
 /* Columns a safe code point takes: 0 (combining), 1 or 2 (wide). */
 int text_cp_width(uint32_t cp);
 
@@ -48,7 +53,8 @@ enum {
 
 /* Appends s to out with every unsafe character replaced by a visible
  * placeholder and invalid UTF-8 by U+FFFD: the one gate untrusted text
- * passes before it is drawn or printed. */
+ * passes before it is drawn or printed. A ZWJ inside an emoji sequence
+ * is dropped instead, the emoji shown side by side. */
 void text_sanitize(struct buf *out, const char *s, size_t len, unsigned flags);
 char *text_sanitized(const char *s, unsigned flags);
 

@@ -170,23 +170,22 @@ article_target(struct app *app, bool *created)
 	return v;
 }
 
-/* Shows article id in the article view, made if there is none on top.
+/* Shows the place loc in the article view, made if there is none on top.
  * save_place first records where the view is in the current history
  * entry (not when the history has already moved on). 0 when shown; 1
  * when the database has no such article; -1 on a database error, said
  * on the status line. */
 static int
-show_in(struct app *app, const char *id, int pane, int scroll, bool save_place)
+show_in(struct app *app, const struct state_loc *loc, bool save_place)
 {
 	bool created;
 	struct view *v = article_target(app, &created);
-	int pane_now, scroll_now;
 
-	if (save_place && article_view_where(v, &pane_now, &scroll_now))
-		state_history_update(&app->st, pane_now, scroll_now);
-	int rc = article_view_show(v, id, pane, scroll);
+	if (save_place)
+		article_view_note(v);
+	int rc = article_view_show(v, loc);
 	if (rc < 0) {
-		char *safe = text_sanitized(id, 0);
+		char *safe = text_sanitized(loc->id, 0);
 		app_message(app, TH_ERROR, "Cannot read article '%s': %s", safe,
 		    db_errmsg(app->db));
 		free(safe);
@@ -199,7 +198,8 @@ show_in(struct app *app, const char *id, int pane, int scroll, bool save_place)
 void
 app_open_article(struct app *app, const char *id, int pane)
 {
-	int rc = show_in(app, id, pane, 0, true);
+	struct state_loc loc = { .id = (char *)id, .pane = pane, .cite = -1 };
+	int rc = show_in(app, &loc, true);
 	if (rc > 0) {
 		char *safe = text_sanitized(id, 0);
 		app_message(app, TH_ERROR, "No article '%s' in this database", safe);
@@ -207,10 +207,12 @@ app_open_article(struct app *app, const char *id, int pane)
 	} else if (rc == 0) {
 		const struct state_loc *cur = state_history_current(&app->st);
 		/* The article read last, opened again, is not a new place. */
-		if (cur && strcmp(cur->id, id) == 0)
+		if (cur && strcmp(cur->id, id) == 0) {
 			state_history_update(&app->st, pane, 0);
-		else
+			state_history_highlight(&app->st, -1, NULL, 0);
+		} else {
 			state_history_visit(&app->st, id, pane, 0);
+		}
 		state_recent_add(&app->st, id);
 	}
 }
@@ -228,19 +230,18 @@ app_history_step(struct app *app, bool forward)
 	bool in_article = article_view_is(top);
 	int skipped = 0;
 
-	if (in_article) {
-		int pane, scroll;
-		if (article_view_where(top, &pane, &scroll))
-			state_history_update(&app->st, pane, scroll);
-	}
+	if (in_article)
+		article_view_note(top);
 	for (;;) {
-		const struct state_loc *loc = !in_article ? state_history_current(&app->st) :
+		const struct state_loc *cur = !in_article ? state_history_current(&app->st) :
 		    forward ? state_history_forward(&app->st) : state_history_back(&app->st);
-		if (loc == NULL)
+		if (cur == NULL)
 			break;
-		char *id = xstrdup(loc->id);
-		int rc = show_in(app, id, loc->pane, loc->scroll, false);
-		free(id);
+		/* A copy: showing may note a place in the history. */
+		struct state_loc loc = *cur;
+		loc.id = xstrdup(cur->id);
+		int rc = show_in(app, &loc, false);
+		free(loc.id);
 		if (rc < 0)
 			return;
 		if (rc == 0) {

@@ -205,6 +205,22 @@ apane_cite_step(struct apane *p, int dir, int height)
 	return true;
 }
 
+void
+apane_set_marks(struct apane *p, const int *nums, size_t n)
+{
+	p->nmarks = n < APANE_MARK_MAX ? n : APANE_MARK_MAX;
+	memcpy(p->mark_nums, nums, p->nmarks * sizeof *nums);
+	mark_lines(p);
+	p->dirty = true;
+}
+
+void
+apane_select_cite(struct apane *p, int i)
+{
+	p->cite = i >= 0 && (size_t)i < p->ncites ? i : -1;
+	p->dirty = true;
+}
+
 bool
 apane_mark_refs(struct apane *p, const int *nums, size_t n, int height)
 {

@@ -54,6 +54,11 @@ void apane_free(struct apane *p);
 void apane_reset(struct apane *p);
 /* Removes the mark a followed citation left. */
 void apane_unmark(struct apane *p);
+/* Marks the entries numbered nums (up to APANE_MARK_MAX) where they are,
+ * without scrolling: a place in the history shown again. */
+void apane_set_marks(struct apane *p, const int *nums, size_t n);
+/* Selects citation i of the pane; one it does not have (-1) selects none. */
+void apane_select_cite(struct apane *p, int i);
 /* The line a reader's eye is on: the selected citation's, else the first
  * marked one; -1 if neither. */
 int apane_focus_line(const struct apane *p);

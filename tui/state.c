@@ -7,7 +7,16 @@
  *     bookmark af-anticoagulation
  *     recent af-anticoagulation
  *     history af-anticoagulation answer 0
+ *     cite 2
+ *     history af-anticoagulation references 14
+ *     mark 2,3
  *     position 0
+ *
+ * A "cite" or "mark" line is what was highlighted at the history entry
+ * just before it (the selected citation, counted from 0; the marked
+ * reference numbers). They are lines of their own, not more words on the
+ * history line, so that an older bedside sharing the file skips them
+ * and keeps the entry.
  *
  * Anyone can edit or break the file, so every line is checked and a line
  * that does not make sense is skipped; the worst a broken file does is
@@ -162,6 +171,25 @@ number(const char *s, int lo, int hi, int *out)
 	return true;
 }
 
+/* "2,3" into l's marks; a list with anything else in it marks nothing. */
+static void
+parse_marks(struct state_loc *l, char *list)
+{
+	int nums[STATE_MARKS_MAX];
+	size_t n = 0;
+
+	for (char *p = list, *comma; p; p = comma ? comma + 1 : NULL) {
+		comma = strchr(p, ',');
+		if (comma)
+			*comma = '\0';
+		if (n == STATE_MARKS_MAX || !number(p, 1, INT_MAX / 2, &nums[n]))
+			return;
+		n++;
+	}
+	memcpy(l->marks, nums, n * sizeof *nums);
+	l->nmarks = n;
+}
+
 bool
 state_parse(struct state *st, const char *text, size_t len)
 {
@@ -214,7 +242,15 @@ state_parse(struct state *st, const char *text, size_t len)
 			st->history[st->nhistory].id = xstrdup(w[1]);
 			st->history[st->nhistory].pane = pane;
 			st->history[st->nhistory].scroll = scroll;
+			st->history[st->nhistory].cite = -1;
+			st->history[st->nhistory].nmarks = 0;
 			st->nhistory++;
+		} else if (strcmp(w[0], "cite") == 0 && nw == 2 && st->nhistory) {
+			int cite;
+			if (number(w[1], 0, INT_MAX / 2, &cite))
+				st->history[st->nhistory - 1].cite = cite;
+		} else if (strcmp(w[0], "mark") == 0 && nw == 2 && st->nhistory) {
+			parse_marks(&st->history[st->nhistory - 1], w[1]);
 		} else if (strcmp(w[0], "position") == 0 && nw == 2) {
 			number(w[1], 0, STATE_HISTORY_MAX, &pos);
 		}
@@ -235,9 +271,16 @@ state_format(const struct state *st, struct buf *out)
 		buf_addf(out, "bookmark %s\n", st->bookmarks[i]);
 	for (size_t i = 0; i < st->nrecent; i++)
 		buf_addf(out, "recent %s\n", st->recent[i]);
-	for (size_t i = 0; i < st->nhistory; i++)
-		buf_addf(out, "history %s %s %d\n", st->history[i].id,
-		    db_kind_name((enum db_kind)st->history[i].pane), st->history[i].scroll);
+	for (size_t i = 0; i < st->nhistory; i++) {
+		const struct state_loc *l = &st->history[i];
+		buf_addf(out, "history %s %s %d\n", l->id, db_kind_name((enum db_kind)l->pane),
+		    l->scroll);
+		if (l->cite >= 0)
+			buf_addf(out, "cite %d\n", l->cite);
+		for (size_t k = 0; k < l->nmarks; k++)
+			buf_addf(out, "%s%d%s", k ? "," : "mark ", l->marks[k],
+			    k + 1 == l->nmarks ? "\n" : "");
+	}
 	if (st->nhistory)
 		buf_addf(out, "position %zu\n", st->pos);
 }
@@ -444,6 +487,8 @@ state_history_visit(struct state *st, const char *id, int pane, int scroll)
 	st->history[st->nhistory].id = xstrdup(id);
 	st->history[st->nhistory].pane = pane;
 	st->history[st->nhistory].scroll = scroll;
+	st->history[st->nhistory].cite = -1;
+	st->history[st->nhistory].nmarks = 0;
 	st->pos = st->nhistory++;
 	st->dirty = true;
 }
@@ -457,6 +502,26 @@ state_history_update(struct state *st, int pane, int scroll)
 	if (l->pane != pane || l->scroll != scroll) {
 		l->pane = pane;
 		l->scroll = scroll;
+		st->dirty = true;
+	}
+}
+
+void
+state_history_highlight(struct state *st, int cite, const int *marks, size_t n)
+{
+	if (st->nhistory == 0)
+		return;
+	struct state_loc *l = &st->history[st->pos];
+	if (cite < 0)
+		cite = -1;
+	if (n > STATE_MARKS_MAX)
+		n = STATE_MARKS_MAX;
+	if (l->cite != cite || l->nmarks != n ||
+	    (n && memcmp(l->marks, marks, n * sizeof *marks) != 0)) {
+		l->cite = cite;
+		if (n)
+			memcpy(l->marks, marks, n * sizeof *marks);
+		l->nmarks = n;
 		st->dirty = true;
 	}
 }

@@ -19,12 +19,21 @@
 #define STATE_RECENT_MAX 50
 #define STATE_HISTORY_MAX 200
 #define STATE_BOOKMARKS_MAX 1000
+/* Most reference numbers a place keeps marked. */
+#define STATE_MARKS_MAX 16
 
-/* A place in the history: an article, the pane shown and its scroll. */
+/* A place in the history: an article, the pane shown and its scroll, and
+ * what was highlighted there, so that back and forward show it again:
+ * the selected citation of the pane (its index among the pane's
+ * citations) and, in References, the entries a followed citation
+ * marked (their numbers). */
 struct state_loc {
 	char *id;
 	int pane;
 	int scroll;
+	int cite;               /* -1: none selected */
+	int marks[STATE_MARKS_MAX];
+	size_t nmarks;
 };
 
 struct state {
@@ -70,11 +79,16 @@ bool state_is_bookmarked(const struct state *st, const char *id);
 bool state_bookmark_toggle(struct state *st, const char *id);
 void state_recent_add(struct state *st, const char *id);
 
-/* A new place: what was ahead of the current entry is dropped. */
+/* A new place, nothing highlighted: what was ahead of the current entry
+ * is dropped. */
 void state_history_visit(struct state *st, const char *id, int pane, int scroll);
 /* Notes where the reader is in the current entry, so going back returns
  * there. */
 void state_history_update(struct state *st, int pane, int scroll);
+/* Notes what is highlighted at the current entry: the selected citation
+ * (-1 none) and the marked reference numbers (the first
+ * STATE_MARKS_MAX of n). */
+void state_history_highlight(struct state *st, int cite, const int *marks, size_t n);
 /* The current entry, or NULL if there is none. */
 const struct state_loc *state_history_current(const struct state *st);
 /* Removes the current entry, one stepped to (forward or back) that is

@@ -11,6 +11,8 @@
 #include "keymap.h"
 #include "layout.h"
 
+struct state_loc;
+
 struct app;
 struct view;
 
@@ -53,14 +55,16 @@ struct view *topics_view_new(struct app *app);
 
 struct view *article_view_new(struct app *app);
 bool article_view_is(const struct view *v);
-/* Shows article id with pane focused and scrolled to scroll. Returns 0, 1
- * if there is no such article, -1 on a database error. */
-int article_view_show(struct view *v, const char *id, int pane, int scroll);
+/* Shows the place loc (an article, its pane focused and scrolled, with
+ * what was highlighted there). Returns 0, 1 if there is no such
+ * article, -1 on a database error. */
+int article_view_show(struct view *v, const struct state_loc *loc);
 /* Scrolls the focused pane to the first line holding a word of query
  * (a search just opened the article there). */
 void article_view_seek(struct view *v, const char *query);
-/* The article shown (NULL if none), its focused pane and that pane's scroll. */
-const char *article_view_where(const struct view *v, int *pane, int *scroll);
+/* Notes where the view is (the focused pane, its scroll and highlight)
+ * in the current history entry; false if it shows no article. */
+bool article_view_note(struct view *v);
 
 struct view *search_view_new(struct app *app);
 /* Whether the search box takes key as text editing (so no binding of it

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "app.h"
+#include "article_header.h"
 #include "article_pane.h"
 #include "article_text.h"
 #include "atomic.h"
@@ -56,125 +57,6 @@ static int
 pane_height(const struct article_view *av, int k)
 {
 	return av->lay.pane[k].h;
-}
-
-/* --- the header ------------------------------------------------------- */
-
-/* The right part of the meta line: the status as a badge, the date and
- * the level, with their words ("Updated", "Level:") when there is room. */
-/* Below this many columns the level leaves the status line for the
- * topic's line, so that it is never cut off (set by draw_header). */
-static bool level_on_topic_line;
-
-static void
-meta_right(const struct article_view *av, bool words, struct buf *status,
-    struct buf *rest)
-{
-	const struct db_article *a = &av->a;
-	char *st = text_sanitized(app_status_label(av->v.app, a->status), 0);
-	char *level = text_sanitized(a->level_label, 0);
-	char *date = text_sanitized(a->updated, 0);
-
-	buf_addf(status, " %s ", st);
-	if (level_on_topic_line && !words)
-		buf_addf(rest, " %s", date);
-	else
-		buf_addf(rest, words ? "  Updated %s  Level: %s" : " %s %s", date, level);
-	if (state_is_bookmarked(&av->v.app->st, a->id))
-		buf_adds(rest, text_ascii() ? "  *" : "  \xe2\x98\x85");
-	free(st);
-	free(level);
-	free(date);
-}
-
-static int
-meta_right_width(const struct article_view *av, bool words)
-{
-	struct buf a = BUF_INIT, b = BUF_INIT;
-	meta_right(av, words, &a, &b);
-	int w = (int)(text_width(a.data, a.len) + text_width(b.data, b.len));
-	buf_free(&a);
-	buf_free(&b);
-	return w;
-}
-
-static int
-draw_meta_right(struct article_view *av, int y, int x, int maxw)
-{
-	struct buf a = BUF_INIT, b = BUF_INIT;
-	bool words = meta_right_width(av, true) <= maxw;
-	int used;
-
-	meta_right(av, words, &a, &b);
-	used = draw_str(av->hdr, y, x, a.data, maxw, theme_status_role(av->a.status));
-	used += draw_str_cut(av->hdr, y, x + used, b.data, maxw - used, TH_NORMAL);
-	buf_free(&a);
-	buf_free(&b);
-	return used;
-}
-
-static int
-meta_lines_wanted(const struct article_view *av, int width)
-{
-	char *topic = article_text_topic(av->a.topic);
-	int tw = (int)text_width(topic, strlen(topic));
-	free(topic);
-	return tw + 3 + meta_right_width(av, true) <= width - 2 ? 1 : 2;
-}
-
-static void
-draw_header(struct article_view *av)
-{
-	const struct article_layout *l = &av->lay;
-	int w = l->header.w, y = 0;
-	char *topic = article_text_topic(av->a.topic);
-
-	werase(av->hdr);
-	for (int i = 0; i < l->title_lines && (size_t)i < av->title.nlines; i++, y++) {
-		bool last = i == l->title_lines - 1 && (size_t)i + 1 < av->title.nlines;
-		if (!last) {
-			draw_render_line(av->hdr, y, 1, w - 2, &av->title.lines[i], NULL, TH_TITLE);
-			continue;
-		}
-		/* The rest of the question on the last line, cut. */
-		struct buf rest = BUF_INIT;
-		for (size_t k = (size_t)i; k < av->title.nlines; k++)
-			buf_addf(&rest, "%s%s", k > (size_t)i ? " " : "", av->title.lines[k].text);
-		draw_str_cut(av->hdr, y, 1, rest.data, w - 2, TH_TITLE);
-		buf_free(&rest);
-	}
-	if (l->meta_lines >= 2 && meta_right_width(av, false) > w - 2) {
-		/* Too narrow for status, date and level on one line (a
-		 * phone): the level goes right of the topic, which is cut. */
-		char *level = text_sanitized(av->a.level_label, 0);
-		int lw = (int)text_width(level, strlen(level));
-		int x = w - 1 - lw > 1 ? w - 1 - lw : 1;
-		draw_str(av->hdr, y, x, level, w - 1 - x, TH_NORMAL);
-		if (x > 4)
-			draw_str_cut(av->hdr, y, 1, topic, x - 2, TH_DIM);
-		free(level);
-		level_on_topic_line = true;
-		draw_meta_right(av, y + 1, 1, w - 2);
-		level_on_topic_line = false;
-	} else if (l->meta_lines >= 2) {
-		draw_str_cut(av->hdr, y, 1, topic, w - 2, TH_DIM);
-		draw_meta_right(av, y + 1, 1, w - 2);
-	} else if (l->meta_lines == 1) {
-		/* One line: status, date and level first, the topic in what
-		 * is left. */
-		int rw = meta_right_width(av, true);
-		if (rw > w - 2)
-			rw = meta_right_width(av, false);
-		int x = w - 1 - rw;
-		if (x < 1)
-			x = 1;
-		int used = draw_meta_right(av, y, x, w - 1 - x);
-		(void)used;
-		if (x > 4)
-			draw_str_cut(av->hdr, y, 1, topic, x - 3, TH_DIM);
-	}
-	free(topic);
-	wnoutrefresh(av->hdr);
 }
 
 /* --- tabs and pane titles ------------------------------------------------ */
@@ -283,7 +165,7 @@ article_layout(struct view *v, struct rect area)
 	render_doc_free(&av->title);
 	render_text(&av->title, av->a.title, area.w - 2 > 0 ? area.w - 2 : 1, 0, 0);
 	int tl = av->title.nlines > 3 ? 3 : (int)av->title.nlines;
-	layout_article(area, tl, meta_lines_wanted(av, area.w), l);
+	layout_article(area, tl, article_header_meta_lines(v->app, &av->a, area.w), l);
 	av->hdr = draw_window(av->hdr, l->header.y, l->header.x, l->header.h, l->header.w);
 	av->tabs = draw_window(av->tabs, l->tabbar.y, l->tabbar.x, l->tabbar.h, l->tabbar.w);
 	for (int k = 0; k < DB_KIND_COUNT; k++) {
@@ -307,7 +189,8 @@ article_draw(struct view *v)
 	if (!av->loaded)
 		return;
 	if (av->dirty_hdr && av->hdr)
-		draw_header(av);
+		article_header_draw(av->hdr, v->app, &av->a, &av->title, av->lay.header.w,
+		    av->lay.title_lines, av->lay.meta_lines);
 	av->dirty_hdr = false;
 	for (int k = 0; k < DB_KIND_COUNT; k++) {
 		struct apane *p = &av->p[k];
@@ -364,24 +247,30 @@ load(struct article_view *av, const char *id)
 }
 
 int
-article_view_show(struct view *v, const char *id, int pane, int scroll)
+article_view_show(struct view *v, const struct state_loc *loc)
 {
 	struct article_view *av = av_of(v);
 
-	if (!av->loaded || strcmp(av->a.id, id) != 0) {
-		int rc = load(av, id);
+	if (!av->loaded || strcmp(av->a.id, loc->id) != 0) {
+		int rc = load(av, loc->id);
 		if (rc != 0)
 			return rc;
 		for (int k = 0; k < DB_KIND_COUNT; k++)
 			apane_reset(&av->p[k]);
 		article_layout(v, v->area);
-	} else {
-		/* The same article: a step back from a reference. */
-		apane_unmark(&av->p[DB_REFERENCES]);
 	}
-	av->focus = pane >= 0 && pane < DB_KIND_COUNT ? pane : DB_ANSWER;
+	av->focus = loc->pane >= 0 && loc->pane < DB_KIND_COUNT ? loc->pane : DB_ANSWER;
 	struct apane *p = &av->p[av->focus];
-	p->scroll = layout_clamp_scroll(scroll, (int)p->doc.nlines, pane_height(av, av->focus));
+	/* What was highlighted there shows again: the references a
+	 * citation marked, or the citation selected. Marks belong to the
+	 * place they were followed to, so another place has none. */
+	if (av->focus == DB_REFERENCES)
+		apane_set_marks(p, loc->marks, loc->nmarks);
+	else
+		apane_unmark(&av->p[DB_REFERENCES]);
+	apane_select_cite(p, loc->cite);
+	p->scroll = layout_clamp_scroll(loc->scroll, (int)p->doc.nlines,
+	    pane_height(av, av->focus));
 	p->dirty = av->dirty_tabs = av->dirty_hdr = true;
 	v->app->status_dirty = true;
 	return 0;
@@ -404,18 +293,31 @@ article_view_seek(struct view *v, const char *query)
 	int from = line <= h - 2 ? 0 : line - 2;
 	p->scroll = layout_clamp_scroll(from, (int)p->doc.nlines, h);
 	p->dirty = av->dirty_tabs = true;
-	state_history_update(&v->app->st, av->focus, p->scroll);
+	article_view_note(v);
 }
 
-const char *
-article_view_where(const struct view *v, int *pane, int *scroll)
+/* The pane's place and highlight in the current history entry. */
+static void
+note_pane(struct article_view *av, int k)
 {
-	const struct article_view *av = av_of(v);
+	struct state *st = &av->v.app->st;
+	const struct apane *p = &av->p[k];
+
+	state_history_update(st, k, p->scroll);
+	if (k == DB_REFERENCES)
+		state_history_highlight(st, p->cite, p->mark_nums, p->nmarks);
+	else
+		state_history_highlight(st, p->cite, NULL, 0);
+}
+
+bool
+article_view_note(struct view *v)
+{
+	struct article_view *av = av_of(v);
 	if (!av->loaded)
-		return NULL;
-	*pane = av->focus;
-	*scroll = av->p[av->focus].scroll;
-	return av->a.id;
+		return false;
+	note_pane(av, av->focus);
+	return true;
 }
 
 /* --- actions ------------------------------------------------------------- */
@@ -491,13 +393,14 @@ cite_follow(struct article_view *av)
 	}
 	size_t n = apane_cite_numbers(p, nums, 16);
 	struct apane *refs = &av->p[DB_REFERENCES];
-	int from_pane = av->focus, from_scroll = p->scroll;
+	int from_pane = av->focus;
 	if (n == 0 || !apane_mark_refs(refs, nums, n, pane_height(av, DB_REFERENCES))) {
 		app_message(app, TH_ERROR, "That citation is not in the references");
 		return;
 	}
-	state_history_update(&app->st, from_pane, from_scroll);
+	note_pane(av, from_pane);
 	state_history_visit(&app->st, av->a.id, DB_REFERENCES, refs->scroll);
+	note_pane(av, DB_REFERENCES);
 	focus_pane(av, DB_REFERENCES);
 	app_key_name(app, CTX_ARTICLE, ACT_BACK, key, sizeof key);
 	app_message(app, TH_MESSAGE, "Reference %d%s%s returns", nums[0],
@@ -646,8 +549,7 @@ article_free(struct view *v)
 {
 	struct article_view *av = av_of(v);
 	/* Back to this article later means back to this place in it. */
-	if (av->loaded)
-		state_history_update(&v->app->st, av->focus, av->p[av->focus].scroll);
+	article_view_note(v);
 	for (int k = 0; k < DB_KIND_COUNT; k++) {
 		apane_free(&av->p[k]);
 		if (av->p[k].title)

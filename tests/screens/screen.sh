@@ -1,7 +1,9 @@
 # tests/screens/screen.sh: drive the real browser in a private tmux server.
 # Source it after tests/lib.sh ($TESTLIB). Every wait polls the screen with
 # a timeout instead of sleeping a fixed time, so a slow machine only makes
-# the tests slower, never wrong.
+# the tests slower, never wrong. The timeouts are multiplied by
+# $TEST_TIME_SCALE (configure sets 3 for a sanitizer build; a slow
+# machine can set more): they only matter to a wait that is failing.
 #
 #   screen_db                    builds $scratch/fx.db from the fixtures
 #   screen_start W H [VAR=val].. [-- ARGS]   starts bedside ARGS at WxH
@@ -15,6 +17,11 @@
 : "${KEYMAP_DIR:?KEYMAP_DIR must name the shipped keymaps}"
 
 command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux is not installed"; exit 0; }
+
+time_scale=${TEST_TIME_SCALE:-1}
+case $time_scale in
+''|*[!0-9]*|0*) time_scale=1 ;;
+esac
 
 screens_dir=$(cd "$(dirname "$0")" && pwd)
 golden_dir=$screens_dir/golden
@@ -87,7 +94,7 @@ EOF
 		sleep 0.1
 	done
 	n=0
-	while [ ! -s "$scratch/pid" ] && [ $n -lt 100 ]; do
+	while [ ! -s "$scratch/pid" ] && [ $n -lt $((100 * time_scale)) ]; do
 		sleep 0.1
 		n=$((n + 1))
 	done
@@ -131,7 +138,7 @@ settle() {
 }
 
 wait_for() {
-	n=0 limit=$(( ${2:-10} * 10 ))
+	n=0 limit=$(( ${2:-10} * 10 * time_scale ))
 	while [ $n -lt $limit ]; do
 		capture
 		if printf '%s\n' "$screen" | grep -Eq -- "$1"; then
@@ -147,7 +154,7 @@ wait_for() {
 }
 
 wait_gone() {
-	n=0 limit=$(( ${2:-10} * 10 ))
+	n=0 limit=$(( ${2:-10} * 10 * time_scale ))
 	while [ $n -lt $limit ]; do
 		capture
 		printf '%s\n' "$screen" | grep -Eq -- "$1" || return 0
@@ -160,7 +167,7 @@ wait_gone() {
 
 # Whether the program has exited, within SECONDS (default 5).
 wait_exit() {
-	n=0 limit=$(( ${1:-5} * 10 ))
+	n=0 limit=$(( ${1:-5} * 10 * time_scale ))
 	while [ $n -lt $limit ]; do
 		if [ -s "$scratch/exit" ]; then
 			exit_status=$(cat "$scratch/exit")
@@ -187,7 +194,7 @@ compare_golden() {
 	# tmux can show a redraw half written (slowly, under ASan): the
 	# screen gets up to 5 s to settle into the golden one.
 	n=0
-	until printf '%s\n' "$screen" | cmp -s - "$golden_dir/$1" || [ $n -ge 50 ]; do
+	until printf '%s\n' "$screen" | cmp -s - "$golden_dir/$1" || [ $n -ge $((50 * time_scale)) ]; do
 		sleep 0.1
 		capture
 		n=$((n + 1))

@@ -132,6 +132,17 @@ START_TEST(test_article_header_shrinks)
 	layout_article(body, 3, 2, &a);
 	ck_assert_int_le(a.header.h, 4);
 	ck_assert_int_ge(a.pane[0].h, 2);
+	/* A header that wants three meta lines (status and date each on
+	 * their own, at 25 columns or fewer) keeps two of them at 20x6: the
+	 * title gives way first. */
+	body.h = 5;
+	layout_article(body, 3, 3, &a);
+	ck_assert_int_eq(a.title_lines, 1);
+	ck_assert_int_eq(a.meta_lines, 2);
+	ck_assert_int_ge(a.pane[0].h, 1);
+	body.h = 9;
+	layout_article(body, 2, 3, &a);
+	ck_assert_int_eq(a.meta_lines, 3);
 }
 END_TEST
 
@@ -164,10 +175,11 @@ START_TEST(test_article_every_size)
 {
 	for (int h = 0; h <= 60; h++)
 		for (int w = 0; w <= 200; w += 7)
-			for (int tl = 0; tl <= 3; tl++) {
+			/* Title lines 0 to 3, meta lines 1 to 3. */
+			for (int c = 0; c < 4 * 3; c++) {
 				struct rect body = { 0, 0, h, w };
 				struct article_layout a;
-				layout_article(body, tl, 2, &a);
+				layout_article(body, c / 3, c % 3 + 1, &a);
 				ck_assert(inside(a.header, body));
 				ck_assert(inside(a.tabbar, body));
 				ck_assert(!overlap(a.header, a.tabbar));

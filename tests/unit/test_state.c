@@ -54,6 +54,81 @@ START_TEST(test_round_trip)
 }
 END_TEST
 
+/* What was highlighted at each place goes into the file and comes back,
+ * on lines of their own after the history line they belong to. */
+START_TEST(test_highlight_round_trip)
+{
+	struct state a, b;
+	struct buf text = BUF_INIT;
+	static const int marks[] = { 2, 3 };
+
+	memset(&a, 0, sizeof a);
+	state_history_visit(&a, "one", DB_ANSWER, 4);
+	state_history_highlight(&a, 1, NULL, 0);
+	state_history_visit(&a, "one", DB_REFERENCES, 7);
+	ck_assert_int_eq(state_history_current(&a)->cite, -1);
+	ck_assert_int_eq(state_history_current(&a)->nmarks, 0);
+	state_history_highlight(&a, -1, marks, 2);
+	state_history_visit(&a, "two", DB_ANSWER, 0);
+	state_format(&a, &text);
+	ck_assert_ptr_nonnull(strstr(text.data, "history one answer 4\ncite 1\n"
+	    "history one references 7\nmark 2,3\nhistory two answer 0\n"));
+	parse(&b, text.data);
+	ck_assert_int_eq(b.nhistory, 3);
+	ck_assert_int_eq(b.history[0].cite, 1);
+	ck_assert_int_eq(b.history[0].nmarks, 0);
+	ck_assert_int_eq(b.history[1].cite, -1);
+	ck_assert_int_eq(b.history[1].nmarks, 2);
+	ck_assert_int_eq(b.history[1].marks[0], 2);
+	ck_assert_int_eq(b.history[1].marks[1], 3);
+	ck_assert_int_eq(b.history[2].cite, -1);
+	ck_assert_int_eq(b.history[2].nmarks, 0);
+	/* Nothing changed: not dirty. */
+	b.dirty = false;
+	state_history_back(&b);
+	b.dirty = false;
+	state_history_highlight(&b, -1, marks, 2);
+	ck_assert(!b.dirty);
+	state_history_highlight(&b, -1, marks, 1);
+	ck_assert(b.dirty);
+	ck_assert_int_eq(b.history[1].nmarks, 1);
+	buf_free(&text);
+	state_free(&a);
+	state_free(&b);
+}
+END_TEST
+
+/* A highlight line that makes no sense, or has no history line before
+ * it, is skipped; the history line stays. */
+START_TEST(test_highlight_bad_lines)
+{
+	struct state st;
+	static const char text[] =
+		"bedside-state 1\n"
+		"mark 1\n"
+		"cite 0\n"
+		"history one references 0\n"
+		"mark 1,x\n"
+		"mark 0\n"
+		"mark 1,,2\n"
+		"mark 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17\n"
+		"cite -1\n"
+		"cite 1 2\n"
+		"history two references 0\n"
+		"mark 5,1\n"
+		"cite 3\n";
+	parse(&st, text);
+	ck_assert_int_eq(st.nhistory, 2);
+	ck_assert_int_eq(st.history[0].nmarks, 0);
+	ck_assert_int_eq(st.history[0].cite, -1);
+	ck_assert_int_eq(st.history[1].nmarks, 2);
+	ck_assert_int_eq(st.history[1].marks[0], 5);
+	ck_assert_int_eq(st.history[1].marks[1], 1);
+	ck_assert_int_eq(st.history[1].cite, 3);
+	state_free(&st);
+}
+END_TEST
+
 START_TEST(test_not_ours)
 {
 	struct state st;
@@ -267,6 +342,8 @@ state_suite(void)
 	Suite *s = suite_create("state");
 	TCase *tc = tcase_create("file");
 	tcase_add_test(tc, test_round_trip);
+	tcase_add_test(tc, test_highlight_round_trip);
+	tcase_add_test(tc, test_highlight_bad_lines);
 	tcase_add_test(tc, test_not_ours);
 	tcase_add_test(tc, test_bad_lines_skipped);
 	tcase_add_test(tc, test_garbage);

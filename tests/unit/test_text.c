@@ -91,6 +91,109 @@ START_TEST(sanitize_c1_bidi_zero_width_invalid)
 }
 END_TEST
 
+/* Each default-ignorable code point but the variation selectors, alone
+ * between two letters, becomes the one placeholder (U+2426). */
+START_TEST(sanitize_invisible_format_characters)
+{
+	static const uint32_t ignorable[] = {
+		0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E,
+		0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0x2061, 0x2062,
+		0x2063, 0x2064, 0x2065, 0x2066, 0x206A, 0x206F, 0x3164, 0xFEFF,
+		0xFFA0, 0xFFF0, 0xFFF8, 0x1BCA0, 0x1BCA1, 0x1BCA2, 0x1BCA3,
+		0x1D173, 0x1D17A, 0xE0001, 0xE0020, 0xE007F, 0xE0080, 0xE01F0,
+		0xE0FFF,
+	};
+	for (size_t k = 0; k < sizeof ignorable / sizeof ignorable[0]; k++) {
+		struct buf in = BUF_INIT;
+		buf_addc(&in, 'a');
+		text_encode(&in, ignorable[k]);
+		buf_addc(&in, 'b');
+		ck_assert_msg(text_is_unsafe(ignorable[k]), "U+%04X is unsafe",
+		    (unsigned)ignorable[k]);
+		char *out = safe(in.data, in.len, 0);
+		ck_assert_msg(strcmp(out, "a\xE2\x90\xA6" "b") == 0,
+		    "U+%04X shows as a placeholder", (unsigned)ignorable[k]);
+		ck_assert_uint_eq(text_width(out, strlen(out)), 3);
+		free(out);
+		text_set_ascii(true);
+		out = safe(in.data, in.len, 0);
+		ck_assert_str_eq(out, "a?b");
+		free(out);
+		text_set_ascii(false);
+		buf_free(&in);
+	}
+}
+END_TEST
+
+/* Variation selectors stay, zero columns wide, with what they vary:
+ * emoji presentation (U+2764 U+FE0F), ideographic variants (U+E0100),
+ * Mongolian's free variation selectors. */
+START_TEST(sanitize_variation_selectors_kept)
+{
+	static const uint32_t vs[] = { 0xFE00, 0xFE0E, 0xFE0F, 0xE0100, 0xE01EF,
+		0x180B, 0x180C, 0x180D, 0x180F };
+	for (size_t k = 0; k < sizeof vs / sizeof vs[0]; k++) {
+		struct buf in = BUF_INIT;
+		text_encode(&in, 0x2764);
+		text_encode(&in, vs[k]);
+		ck_assert(!text_is_unsafe(vs[k]));
+		ck_assert(text_is_variation_selector(vs[k]));
+		ck_assert_int_eq(text_cp_width(vs[k]), 0);
+		char *out = safe(in.data, in.len, 0);
+		ck_assert_msg(strcmp(out, in.data) == 0, "U+%04X is kept", (unsigned)vs[k]);
+		free(out);
+		buf_free(&in);
+	}
+	/* Keycap one: 1, U+FE0F, U+20E3. */
+	char *out = safe("1\xEF\xB8\x8F\xE2\x83\xA3", 7, 0);
+	ck_assert_str_eq(out, "1\xEF\xB8\x8F\xE2\x83\xA3");
+	ck_assert_uint_eq(text_width(out, strlen(out)), 1);
+	free(out);
+}
+END_TEST
+
+/* A ZWJ between two pictographs (an emoji sequence) is dropped, the
+ * parts shown side by side; anywhere else it is a placeholder. */
+START_TEST(sanitize_emoji_zwj)
+{
+	/* Health worker: U+1F9D1 ZWJ U+2695 U+FE0F */
+	char *out = safe("\xF0\x9F\xA7\x91\xE2\x80\x8D\xE2\x9A\x95\xEF\xB8\x8F", 13, 0);
+	ck_assert_str_eq(out, "\xF0\x9F\xA7\x91\xE2\x9A\x95\xEF\xB8\x8F");
+	free(out);
+	/* Family: man ZWJ woman ZWJ girl */
+	out = safe("\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D"
+	    "\xF0\x9F\x91\xA7", 18, 0);
+	ck_assert_str_eq(out, "\xF0\x9F\x91\xA8\xF0\x9F\x91\xA9\xF0\x9F\x91\xA7");
+	ck_assert_uint_eq(text_width(out, strlen(out)), 6);
+	free(out);
+	/* Across a variation selector and a skin tone: heart U+FE0F ZWJ fire;
+	 * thumbs up, medium skin tone, ZWJ, heart. */
+	out = safe("\xE2\x9D\xA4\xEF\xB8\x8F\xE2\x80\x8D\xF0\x9F\x94\xA5", 13, 0);
+	ck_assert_str_eq(out, "\xE2\x9D\xA4\xEF\xB8\x8F\xF0\x9F\x94\xA5");
+	free(out);
+	out = safe("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD\xE2\x80\x8D\xE2\x9D\xA4", 14, 0);
+	ck_assert_str_eq(out, "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD\xE2\x9D\xA4");
+	free(out);
+	/* Not between two pictographs: a placeholder. */
+	out = safe("a\xE2\x80\x8D" "b", 5, 0);
+	ck_assert_str_eq(out, "a\xE2\x90\xA6" "b");
+	free(out);
+	out = safe("\xF0\x9F\x98\x80\xE2\x80\x8D" "b", 8, 0);
+	ck_assert_str_eq(out, "\xF0\x9F\x98\x80\xE2\x90\xA6" "b");
+	free(out);
+	out = safe("a\xE2\x80\x8D\xF0\x9F\x98\x80", 8, 0);
+	ck_assert_str_eq(out, "a\xE2\x90\xA6\xF0\x9F\x98\x80");
+	free(out);
+	out = safe("\xF0\x9F\x98\x80\xE2\x80\x8D", 7, 0);
+	ck_assert_str_eq(out, "\xF0\x9F\x98\x80\xE2\x90\xA6");
+	free(out);
+	/* A variation selector on a letter does not make it a pictograph. */
+	out = safe("a\xEF\xB8\x8F\xE2\x80\x8D\xF0\x9F\x98\x80", 11, 0);
+	ck_assert_str_eq(out, "a\xEF\xB8\x8F\xE2\x90\xA6\xF0\x9F\x98\x80");
+	free(out);
+}
+END_TEST
+
 START_TEST(sanitize_flags)
 {
 	char *out = safe("a\nb\tc", 5, TEXT_KEEP_NEWLINES | TEXT_TABS_AS_SPACE);
@@ -179,6 +282,9 @@ text_suite(void)
 	tcase_add_test(tc, valid_utf8_reports_offset);
 	tcase_add_test(tc, sanitize_controls_become_placeholders);
 	tcase_add_test(tc, sanitize_c1_bidi_zero_width_invalid);
+	tcase_add_test(tc, sanitize_invisible_format_characters);
+	tcase_add_test(tc, sanitize_variation_selectors_kept);
+	tcase_add_test(tc, sanitize_emoji_zwj);
 	tcase_add_test(tc, sanitize_flags);
 	tcase_add_test(tc, sanitize_ascii_mode);
 	tcase_add_test(tc, widths);
