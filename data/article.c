@@ -283,6 +283,45 @@ missing_add(struct missing_run *r, int line, int num, const char *file,
 }
 
 
+/* Control and invisible format characters (text_is_unsafe(): often
+ * pasted in from a word processor) are kept, and shown to readers as
+ * placeholders, but an author would rather know: one warning a file, at
+ * the first. A soft hyphen or zero-width space also splits a word for
+ * the search ("furo\u00ADsemide" is not found as "furosemide"). */
+static void
+warn_unsafe(const char *file, const char *text, size_t len, struct diag *d)
+{
+	int line = 1, first_line = 0, more = 0;
+	uint32_t first = 0;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)text[i];
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		i += text_decode(text + i, len - i, &cp);
+		if (cp == '\n' || (cp == '\r' && (i == len || text[i] != '\n')))
+			line++;
+		else if (cp == '\t' || cp == '\r' || !text_is_unsafe(cp))
+			continue;
+		else if (first_line == 0)
+			first = cp, first_line = line;
+		else
+			more++;
+	}
+	if (first_line == 0)
+		return;
+	struct buf also = BUF_INIT;
+	if (more)
+		buf_addf(&also, " (and %d more in the file)", more);
+	diag_warning(d, file, first_line, "%s U+%04X is shown to readers as a "
+	    "placeholder%s: remove it", first < 0xA0 && first != 0x00AD ?
+	    "control character" : "invisible character", (unsigned)first,
+	    also.data ? also.data : "");
+	buf_free(&also);
+}
+
 int
 article_parse(const char *file, const char *text, size_t len,
     const struct article_rules *rules, struct article *a, struct diag *d)
@@ -309,6 +348,7 @@ article_parse(const char *file, const char *text, size_t len,
 	}
 	if (bad_lines)
 		return d->errors - before;
+	warn_unsafe(file, text, len, d);
 	const char *nul = memchr(text, '\0', len);
 	if (nul) {
 		for (const char *c = text; c < nul; c++)

@@ -616,6 +616,20 @@ like "$err" "rel\.md:8: warning: related article 'nowhere-one' is not in the dat
 like "$err" "rel\.md:9: warning: related article 'nowhere-two' is not in the database" \
     "and the second on its own"
 
+# A control or invisible character (a soft hyphen pasted from a word
+# processor, an ESC) is kept, shown as a placeholder, and warned about
+# once, at the first, with how many more the file has.
+printf -- '---\nid: pasted\ntitle: Pasted?\ntopic: Test/Pasted\nupdated: 2026-01-01\nstatus: submitted\n---\n\n## Answer\nGive furo\302\255semide.\n\nAnd \033[31m red, \342\200\213 there.\n' \
+    >"$scratch/pasted.md"
+run "$BEDSIDE" import --db "$scratch/pasted.db" "$scratch/pasted.md"
+is "$rc" 0 "a file with invisible characters imports"
+is "$err" "$scratch/pasted.md:10: warning: invisible character U+00AD is shown to readers as a placeholder (and 2 more in the file): remove it" \
+    "with one warning at the first, counting the rest"
+sed -i 's/\xc2\xad//; s/\xe2\x80\x8b//' "$scratch/pasted.md"
+run "$BEDSIDE" import --db "$scratch/pasted.db" "$scratch/pasted.md"
+is "$err" "$scratch/pasted.md:12: warning: control character U+001B is shown to readers as a placeholder: remove it" \
+    "a control character is named as one"
+
 # "related: ~" and "related: null" are YAML's null, as an empty
 # "related:" is: no related articles. A quoted "~" is text, and no list.
 for value in '~' 'null' '"~"'; do
