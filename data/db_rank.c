@@ -328,8 +328,9 @@ keep(struct rank_pass *p, struct db_ranked hit)
  * for the AND of it with the others. Instead, the rows that hold every
  * other term (at the level searched, usually a few hundred) are kept,
  * each with the part of its bm25 those terms make, and each key takes
- * one pass over the last term alone: it counts the rows as it goes (its
- * IDF) and finds the kept rows among them, in rowid order. A row's bm25 is then its part
+ * one pass over the last term alone, a word or a group of its spellings:
+ * it counts the rows as it goes (the group's rows: its IDF) and finds the
+ * kept rows among them, in rowid order. A row's bm25 is then its part
  * plus the last term's, summed in the order of the query whole, so the
  * same to the bit. The base of one word comes free: its pass, when it is
  * typed whole (a space after it), keeps its rows as it ranks them; the
@@ -615,11 +616,7 @@ db_rank_top(struct db *db, const char *match, int place, const double *weight,
 	*n = 0;
 	bool keepable = db->lengths && ncol <= BASE_COLUMNS && phrases_have_tokens(ph, nph);
 	int r = db_rank_read_lengths(db);
-	/* The base serves a last group of one phrase: another spelling of
-	 * the last word, or the word joined to the one before, is ranked
-	 * with the query whole. */
-	if (r == 0 && ng > 1 && g[ng - 1].nphrases == 1 && keepable &&
-	    base_pays(&ph[nph - 1]))
+	if (r == 0 && ng > 1 && keepable && base_pays(&ph[nph - 1]))
 		r = rank_from_base(db, match, &g[ng - 1], &p, &done);
 	if (r == 0 && !done)
 		r = db_rank_terms(db, match, !p.one_term, &p.terms);

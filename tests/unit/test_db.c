@@ -612,7 +612,8 @@ START_TEST(spellings_rank_typed)
 	db_keep_row_lengths(fast);
 	const char *typed[] = { "anemia in pregnancy", "hemorrhage after birth",
 	    "pediatric dose", "type 2 sglt-2 inhibitor", "sglt 2 heart", "tumor markers",
-	    "blood pressure hemo", "randomized trial", "edema", "bleeding haemorrhage" };
+	    "blood pressure hemo", "randomized trial", "edema", "bleeding haemorrhage",
+	    "bleeding anti-coagulant" };
 	size_t groups = 0;
 	for (size_t t = 0; t < sizeof typed / sizeof *typed; t++)
 		for (size_t len = 1; len <= strlen(typed[t]); len++) {
