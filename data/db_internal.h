@@ -165,5 +165,9 @@ int db_word_docs(struct db *db, const char *word, size_t n);
 /* As db_word_docs, for some word that begins with prefix (n bytes of
  * ASCII): 1 if there is one (not how many rows have it), else 0 or -1. */
 int db_prefix_docs(struct db *db, const char *prefix, size_t n);
+/* Whether some search row has the phrase (n bytes, no '"'), or with
+ * prefix a phrase that begins so, in any column, references too: 1, 0
+ * or -1. An FTS5 query. */
+int db_phrase_exists(struct db *db, const char *phrase, size_t n, bool prefix);
 
 #endif

@@ -226,8 +226,12 @@ first_rows(struct db *db, const char *match, int place, int limit, int offset,
 /* Whether the index has a word, or a word that begins so, as
  * query_build_known() asks: for a plural last word's singular, the
  * other spellings of a word and two words joined. A lookup by key in
- * the spelling vocabulary; some tens for a prefix. Words are at most
- * twice QUERY_MAX_WORD_BYTES. */
+ * the spelling vocabulary; some tens for a prefix. The vocabulary has no
+ * word of the references (did you mean offers none of their names), so
+ * a word it lacks is looked for in the search index too: the references
+ * of an article may say "hemorrhage" where its text says "haemorrhage",
+ * and a search for either spelling must find, and rank, both alike.
+ * Words are at most twice QUERY_MAX_WORD_BYTES. */
 static bool
 word_known(void *arg, const char *word, size_t len, bool prefix)
 {
@@ -236,7 +240,8 @@ word_known(void *arg, const char *word, size_t len, bool prefix)
 		return false;
 	for (size_t i = 0; i < len; i++)
 		low[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i]);
-	return (prefix ? db_prefix_docs(arg, low, len) : db_word_docs(arg, low, len)) > 0;
+	int docs = prefix ? db_prefix_docs(arg, low, len) : db_word_docs(arg, low, len);
+	return docs > 0 || (docs == 0 && db_phrase_exists(arg, low, len, prefix) > 0);
 }
 
 char *

@@ -240,6 +240,50 @@ START_TEST(joined_words_rank_as_one_word)
 }
 END_TEST
 
+/* The bundled articles, British, with some American spellings (a US
+ * journal in the references): a word typed in either spelling gives the
+ * same hits, ranked the same to the bit, at both levels. */
+START_TEST(bundled_spellings_rank_alike)
+{
+	const char *articles = getenv("ARTICLES");
+	ck_assert_ptr_nonnull(articles);
+	char path[600];
+	snprintf(path, sizeof path, "%s/bundled.db", dir);
+	import_into(path, articles);
+	struct db *db = open_ok(path, true);
+	static const char *const pairs[][2] = {
+		{ "hemorrhage", "haemorrhage" }, { "anemia", "anaemia" }, { "edema", "oedema" },
+		{ "tumor", "tumour" }, { "pediatric", "paediatric" },
+		{ "randomized", "randomised" }, { "hemorrhage risk", "haemorrhage risk" },
+		{ "iron anemia", "iron anaemia" }, { "hemo", "haemo" },
+	};
+	static const char *const levels[] = { "clinician", "patient" };
+	size_t compared = 0;
+	for (size_t p = 0; p < sizeof pairs / sizeof *pairs; p++)
+		for (size_t l = 0; l < 2; l++) {
+			struct db_hit *a, *b;
+			size_t na, nb;
+			ck_assert_int_eq(db_search_hits(db, pairs[p][0], levels[l], 100, 0,
+			    &a, &na), 0);
+			ck_assert_int_eq(db_search_hits(db, pairs[p][1], levels[l], 100, 0,
+			    &b, &nb), 0);
+			ck_assert_msg(na == nb, "%s: '%s' %zu hits, '%s' %zu", levels[l],
+			    pairs[p][0], na, pairs[p][1], nb);
+			for (size_t i = 0; i < na; i++) {
+				ck_assert_msg(a[i].row == b[i].row && a[i].rank == b[i].rank,
+				    "%s hit %zu: '%s' %s %.17g, '%s' %s %.17g", levels[l], i,
+				    pairs[p][0], a[i].id, a[i].rank, pairs[p][1], b[i].id, b[i].rank);
+				ck_assert_int_eq(a[i].pane, b[i].pane);
+			}
+			compared += na;
+			db_hits_free(a, na);
+			db_hits_free(b, nb);
+		}
+	ck_assert_uint_gt(compared, 20);
+	db_close(db);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -250,6 +294,7 @@ main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, spellings_rank_as_one_word);
 	tcase_add_test(tc, joined_words_rank_as_one_word);
+	tcase_add_test(tc, bundled_spellings_rank_alike);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_set_fork_status(sr, CK_NOFORK);
