@@ -228,7 +228,8 @@ db_rank_terms(struct db *db, const char *match, bool count, struct rank_terms *o
 		int rc = term_rows(db, g[k].text, g[k].len, &out->rows[k]);
 		if (rc == DB_STOPPED)
 			return rc;
-		if (rc != 0)    /* the rank pass ranks as FTS5's bm25() does */
+		if (rc != 0)    /* the rank pass ranks as FTS5's bm25() does,
+		                 * each phrase a term, counted by FTS5 */
 			return 0;
 	}
 	out->counted = (int)ng;

@@ -1,6 +1,7 @@
 /* db_search.c: full-text search.
  *
- * Ranking is FTS5's bm25 with the column weights set in schema.sql. Which
+ * Ranking is bm25 with the column weights set in schema.sql: FTS5's, but
+ * for a word's spellings, which count as one word (db_rank.c). Which
  * pane a hit should open at is the column its matched phrases weigh most
  * in (db_rank_best_column); best_pane() tells it for unranked hits. Once
  * a hit has its snippet, the pane is the one the snippet was cut from
@@ -89,7 +90,8 @@ level_place(struct db *db, const char *level)
  * rank pass (db_rank.c): bm25 for the rows of one level only, the level
  * told by the rowid (which costs nothing, where the level column would
  * cost a read of the row), keeping only the best limit + offset rows and
- * each one's pane as it reads. Its ranks are FTS5's bm25 to the bit.
+ * each one's pane as it reads. Its ranks are FTS5's bm25 to the bit
+ * where no word has another spelling (db_rank.c).
  *
  * The second step reads each hit's article by its row number. Snippets
  * are made last and only for the hits that want one (db_hit_snippets),
