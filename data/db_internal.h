@@ -75,29 +75,41 @@ fts5_api *db_fts5_api(sqlite3 *h);
 int db_tokenizer_open(sqlite3 *h, fts5_tokenizer *api, Fts5Tokenizer **tok);
 
 /* db_lengths.c: the row lengths in memory (db_keep_row_lengths) and the
- * phrase counts kept between searches. */
+ * term counts kept between searches. */
 struct row_lengths;
 /* Reads the row lengths not read yet; DB_STOPPED if the stop hook ends
  * it (the next call goes on from there). */
 int db_rank_read_lengths(struct db *db);
 /* The row's length in tokens, if it has been read. */
 bool db_lengths_get(const struct row_lengths *l, sqlite3_int64 rowid, uint32_t *tokens);
-/* Keeps the number of rows holding a phrase (if l keeps anything). */
-void db_phrase_rows_keep(struct row_lengths *l, const char *phrase, size_t len,
+/* Keeps the number of rows holding a term (if l keeps anything). */
+void db_term_rows_keep(struct row_lengths *l, const char *term, size_t len,
     sqlite3_int64 rows);
 void db_rank_finalize(struct db *db);
 
 /* db_rank.c: the rank pass. */
 int db_rank_register(struct db *db, fts5_api *api);
 void db_rank_base_free(struct db *db);
-/* The rows holding each phrase of a MATCH text built by query_build(),
- * for bm25's IDF; kept from one search to the next. */
+/* The terms bm25 scores a MATCH text built by query_build_known() with:
+ * each group one term (a word with its other spellings, or two words
+ * with the one word the index has for them), as search engines score
+ * synonyms: its IDF from the rows that hold any of its alternatives, its
+ * frequency the sum of theirs. An alternative of two joined words counts
+ * as often as the rarer of them (see db_rank.c). */
 #define PHRASES_MAX QUERY_MAX_PHRASES
-struct phrase_counts {
-	int n;
+struct rank_terms {
+	int nphrase, nterm;
+	int term[PHRASES_MAX];  /* each phrase's term (its group) */
+	/* The phrases of the alternative a phrase begins (1: a word; 2: two
+	 * joined words), 0 for the second of those. */
+	int span[PHRASES_MAX];
+	int counted;            /* terms whose rows are counted: nterm, else -1 */
 	sqlite3_int64 rows[PHRASES_MAX];
 };
-int db_rank_phrase_counts(struct db *db, const char *match, struct phrase_counts *out);
+/* The terms of match, and with count the rows that hold each, kept from
+ * one search to the next. Returns 0 (counted -1 if a count failed) or
+ * DB_STOPPED. */
+int db_rank_terms(struct db *db, const char *match, bool count, struct rank_terms *out);
 /* A search row ranked: its bm25 (FTS5's value: the lower, the better)
  * and the column whose matches weigh most. */
 struct db_ranked {
@@ -153,5 +165,9 @@ int db_word_docs(struct db *db, const char *word, size_t n);
 /* As db_word_docs, for some word that begins with prefix (n bytes of
  * ASCII): 1 if there is one (not how many rows have it), else 0 or -1. */
 int db_prefix_docs(struct db *db, const char *prefix, size_t n);
+/* Whether some search row has the phrase (n bytes, no '"'), or with
+ * prefix a phrase that begins so, in any column, references too: 1, 0
+ * or -1. An FTS5 query. */
+int db_phrase_exists(struct db *db, const char *phrase, size_t n, bool prefix);
 
 #endif

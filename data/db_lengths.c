@@ -1,7 +1,7 @@
 /* db_lengths.c: what ranking keeps in memory from one search to the
  * next, for a connection that searches again and again (the browser):
  * the length of every search row, and the number of rows that hold each
- * phrase typed lately.
+ * term typed lately.
  *
  * bm25 needs each row's length. FTS5 looks it up in the docsize table,
  * one query per row: for a word that is in most articles that is most of
@@ -12,9 +12,10 @@
  * stopped (the stop hook, db_set_stop) and taken up again where it
  * stopped. A row not read yet is ranked with its length from FTS5.
  *
- * bm25 also counts the rows that hold each phrase of the query (for its
- * IDF), a pass over each phrase's whole posting list. Typing changes only
- * the last word, so the counts of the others are kept here, by phrase. */
+ * bm25 also counts the rows that hold each term of the query (for its
+ * IDF: a phrase, or a group of other spellings), a pass over its whole
+ * posting lists. Typing changes only the last word, so the counts of the
+ * others are kept here, by their text in the MATCH. */
 #include "config.h"
 #include "db_internal.h"
 
@@ -25,11 +26,11 @@
 #define COUNTS_KEPT 64
 
 struct row_lengths {
-	/* Phrase counts kept (a ring): the phrase as in the MATCH text, and
+	/* Term counts kept (a ring): the term as in the MATCH text, and
 	 * the number of rows that hold it. */
-	char *phrase[COUNTS_KEPT];
+	char *term[COUNTS_KEPT];
 	sqlite3_int64 rows[COUNTS_KEPT];
-	unsigned next_phrase;
+	unsigned next_term;
 	/* len[place][rowid / DB_LEVEL_ROWS]: the tokens of the row of the
 	 * level at that place; NULL until a row of the level is read. */
 	uint32_t *len[DB_LEVEL_ROWS];
@@ -111,7 +112,7 @@ db_rank_finalize(struct db *db)
 	for (int p = 0; p < DB_LEVEL_ROWS; p++)
 		free(l->len[p]);
 	for (int i = 0; i < COUNTS_KEPT; i++)
-		free(l->phrase[i]);
+		free(l->term[i]);
 	free(l);
 	db->lengths = NULL;
 }
@@ -165,24 +166,25 @@ db_rank_read_lengths(struct db *db)
 }
 
 void
-db_phrase_rows_keep(struct row_lengths *l, const char *phrase, size_t len, sqlite3_int64 rows)
+db_term_rows_keep(struct row_lengths *l, const char *term, size_t len, sqlite3_int64 rows)
 {
 	if (l == NULL)
 		return;
-	unsigned k = l->next_phrase++ % COUNTS_KEPT;
-	free(l->phrase[k]);
-	l->phrase[k] = xstrndup(phrase, len);
+	unsigned k = l->next_term++ % COUNTS_KEPT;
+	free(l->term[k]);
+	l->term[k] = xstrndup(term, len);
 	l->rows[k] = rows;
 }
 
-/* The number of rows that hold one phrase of a MATCH text. */
+/* The number of rows that hold one term of a MATCH text (a phrase, or a
+ * group in parentheses). */
 static int
-phrase_rows(struct db *db, const char *phrase, size_t len, sqlite3_int64 *rows)
+term_rows(struct db *db, const char *term, size_t len, sqlite3_int64 *rows)
 {
 	struct row_lengths *l = db->lengths;
 	for (int i = 0; l && i < COUNTS_KEPT; i++)
-		if (l->phrase[i] && strlen(l->phrase[i]) == len &&
-		    memcmp(l->phrase[i], phrase, len) == 0) {
+		if (l->term[i] && strlen(l->term[i]) == len &&
+		    memcmp(l->term[i], term, len) == 0) {
 			*rows = l->rows[i];
 			return 0;
 		}
@@ -190,33 +192,46 @@ phrase_rows(struct db *db, const char *phrase, size_t len, sqlite3_int64 *rows)
 	    "SELECT count(*) FROM search WHERE search MATCH ?1");
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, phrase, (int)len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, term, (int)len, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*rows = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_INTERRUPT ? DB_STOPPED : -1;
-	db_phrase_rows_keep(l, phrase, len, *rows);
+	db_term_rows_keep(l, term, len, *rows);
 	return 0;
 }
 
 int
-db_rank_phrase_counts(struct db *db, const char *match, struct phrase_counts *out)
+db_rank_terms(struct db *db, const char *match, bool count, struct rank_terms *out)
 {
 	struct query_phrase ph[PHRASES_MAX];
+	struct query_group g[PHRASES_MAX];
 	size_t n = query_phrases(match, ph, PHRASES_MAX);
-	out->n = 0;
-	for (size_t i = 0; i < n; i++) {
-		int rc = phrase_rows(db, ph[i].text, ph[i].len, &out->rows[out->n]);
+	size_t ng = query_groups(match, ph, n, g, PHRASES_MAX);
+	out->nphrase = (int)n;
+	out->nterm = (int)ng;
+	out->counted = -1;
+	for (size_t k = 0; k < ng; k++)
+		for (size_t i = g[k].phrase; i < g[k].phrase + g[k].nphrases; i++) {
+			size_t j = i;
+			while (ph[i].part == 0 && j < n && ph[j].group == ph[i].group &&
+			    ph[j].alt == ph[i].alt)
+				j++;
+			out->term[i] = (int)k;
+			out->span[i] = (int)(j - i);
+		}
+	if (!count)
+		return 0;
+	for (size_t k = 0; k < ng; k++) {
+		int rc = term_rows(db, g[k].text, g[k].len, &out->rows[k]);
 		if (rc == DB_STOPPED)
 			return rc;
-		if (rc != 0) {
-			/* The rank pass lets FTS5 count, as bm25() does. */
-			out->n = -1;
+		if (rc != 0)    /* the rank pass ranks as FTS5's bm25() does,
+		                 * each phrase a term, counted by FTS5 */
 			return 0;
-		}
-		out->n++;
 	}
+	out->counted = (int)ng;
 	return 0;
 }

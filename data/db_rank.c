@@ -1,15 +1,27 @@
-/* db_rank.c: search ranked by FTS5's bm25 in one pass that keeps only
- * the best rows.
+/* db_rank.c: search ranked by bm25 in one pass that keeps only the best
+ * rows.
  *
  * The rank pass, db_rank_top(), is an auxiliary function called on every
- * row the MATCH gives: it works out bm25() term for term (the same
- * formula, weights and IDF, so the same value to the bit: see
- * tests/unit/test_db.c) and keeps the best rows in a heap, where "ORDER BY
- * rank LIMIT n" would have SQLite carry every row to a sorter. Each row's
- * length and each phrase's row count come from db_lengths.c when it keeps
- * them, else from FTS5.
+ * row the MATCH gives: it works out bm25 term by term and keeps the best
+ * rows in a heap, where "ORDER BY rank LIMIT n" would have SQLite carry
+ * every row to a sorter. Each row's length and each term's row count come
+ * from db_lengths.c when it keeps them, else from FTS5.
  *
- * A query of one phrase needs no count first: its IDF multiplies every
+ * Its terms are the query's words. A word alone is a phrase, scored as
+ * FTS5's bm25() scores it: the same formula, weights and IDF, so the same
+ * value to the bit (tests/unit/test_db.c). A word the index also has in
+ * another spelling is a group, ("anemia" OR "anaemia"), and FTS5 would
+ * score each spelling as a term of its own: the rarer spelling, with the
+ * higher IDF, would outrank the articles' own, and a search for either
+ * spelling would rank otherwise. The pass scores the group as one term,
+ * as if the index had one spelling: its IDF from the rows that hold any
+ * of them, its frequency in a row the sum of theirs. Two words joined,
+ * ("sglt" AND "2" OR "sglt2"), are one term too, the two words counting
+ * as many times as the fewer of their matches in the row (each weighed
+ * by its column), so that "sglt 2" ranks as "sglt2" where the articles
+ * write only "sglt2" (tests/unit/test_rank.c).
+ *
+ * A query of one term needs no count first: its IDF multiplies every
  * score alike, so the pass ranks without it, counts the rows as it goes,
  * and applies it at the end. And while a query is typed, the rows of the
  * words before the last are kept from key to key ("typing", below). */
@@ -25,18 +37,22 @@
 
 /* --- ranking in one pass ------------------------------------------------- */
 
-/* What bm25 works out once per query: each phrase's IDF and the average
- * row length. */
+/* What bm25 works out once per query: each term's IDF, the average row
+ * length, and which term each of FTS5's phrases belongs to. */
 struct bm25_query {
-	int nphrase;
+	int nphrase, nterm;
 	sqlite3_int64 nrow;
 	double avgdl;
-	double *idf;
-	double *freq;           /* per row, reused */
+	int *term, *span;       /* per phrase: see struct rank_terms */
+	double *idf;            /* per term */
+	/* Per row, reused: each phrase's frequency, and each term's (the
+	 * same array where every term is one phrase). */
+	double *pfreq, *freq;
+	bool grouped;           /* the terms are the groups counted */
 };
 
-/* The rows holding every phrase but the last of a query, at one level,
- * with the part of their bm25 those phrases make and their matches per
+/* The rows holding every term but the last of a query, at one level,
+ * with the part of their bm25 those terms make and their matches per
  * column (see "Typing", below). */
 #define BASE_COLUMNS 5
 #define BASE_ROWS_MAX 8192       /* 56 bytes a row: under half a megabyte */
@@ -48,15 +64,15 @@ struct base_row {
 };
 
 struct rank_base {
-	char *match;            /* the phrases' MATCH text */
+	char *match;            /* the terms' MATCH text */
 	int place;
 	bool unusable;          /* more rows than kept, or phrases FTS5 split otherwise */
 	struct base_row *v;
 	size_t n, cap;
 };
 
-/* A row of the last phrase that holds the others too: the part of its
- * bm25 they make, its own term before the IDF, and its best column. */
+/* A row of the last term that holds the others too: the part of its
+ * bm25 they make, the last term before its IDF, and its best column. */
 struct candidate {
 	sqlite3_int64 row;
 	double part, tf;
@@ -65,7 +81,7 @@ struct candidate {
 
 enum pass_mode {
 	PASS_TOP,               /* rank the query, keep the best (and the base) */
-	PASS_LAST,              /* the last phrase alone, against a base */
+	PASS_LAST,              /* the last term alone, against a base */
 };
 
 /* The search, as the pass goes: the best rows so far in a heap with the
@@ -79,11 +95,11 @@ struct rank_pass {
 	struct db_ranked *best;
 	size_t n, cap;
 	sqlite3_int64 matched;
-	/* One phrase: its IDF multiplies every score alike, so the pass
-	 * ranks without it and counts the phrase's rows as it goes (they
+	/* One term: its IDF multiplies every score alike, so the pass
+	 * ranks without it and counts the term's rows as it goes (they
 	 * are the rows the MATCH gives), instead of a pass of its own. */
-	bool one_phrase;
-	struct phrase_counts counts;    /* n < 0: let FTS5 count */
+	bool one_term;
+	struct rank_terms terms;        /* counted < 0: FTS5's bm25() */
 	struct bm25_query *q;
 	int rc;
 	struct rank_base *base;         /* PASS_TOP fills it, PASS_LAST reads it */
@@ -105,8 +121,10 @@ count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *arg)
 static void
 bm25_query_free(struct bm25_query *q)
 {
-	if (q)
+	if (q) {
 		free(q->idf);
+		free(q->term);
+	}
 	free(q);
 }
 
@@ -123,26 +141,39 @@ bm25_query(const Fts5ExtensionApi *api, Fts5Context *fts, struct rank_pass *p)
 {
 	sqlite3_int64 ntoken = 0;
 	struct bm25_query *q = xcalloc(1, sizeof *q);
+	const struct rank_terms *t = &p->terms;
 	q->nphrase = api->xPhraseCount(fts);
-	q->idf = xcalloc((size_t)(q->nphrase > 0 ? q->nphrase : 1) * 2, sizeof *q->idf);
-	q->freq = q->idf + (q->nphrase > 0 ? q->nphrase : 1);
+	size_t np = (size_t)(q->nphrase > 0 ? q->nphrase : 1);
+	q->idf = xcalloc(np * 3, sizeof *q->idf);
+	q->pfreq = q->idf + np;
+	q->term = xcalloc(np * 2, sizeof *q->term);
+	q->span = q->term + np;
 	int rc = api->xRowCount(fts, &q->nrow);
 	if (rc == SQLITE_OK)
 		rc = api->xColumnTotalSize(fts, -1, &ntoken);
 	if (rc == SQLITE_OK)
 		q->avgdl = q->nrow > 0 ? (double)ntoken / (double)q->nrow : 1.0;
-	/* The counts are those of the phrases as they were split: if FTS5
-	 * parsed the text into other phrases, it counts them itself. */
-	if (p->one_phrase && q->nphrase != 1)
-		p->one_phrase = false;
-	for (int i = 0; rc == SQLITE_OK && i < q->nphrase; i++) {
+	/* The terms are the groups as they were counted, if FTS5 parsed the
+	 * text into the phrases they were read from. Else, or if a count
+	 * failed, each phrase is a term, counted by FTS5, as in its bm25(). */
+	q->grouped = t->nphrase == q->nphrase &&
+	    (p->one_term ? t->nterm == 1 : t->counted == t->nterm);
+	if (!q->grouped)
+		p->one_term = false;
+	q->nterm = q->grouped ? t->nterm : q->nphrase;
+	for (int i = 0; i < q->nphrase; i++) {
+		q->term[i] = q->grouped ? t->term[i] : i;
+		q->span[i] = q->grouped ? t->span[i] : 1;
+	}
+	q->freq = q->nterm == q->nphrase ? q->pfreq : q->pfreq + np;
+	for (int i = 0; rc == SQLITE_OK && i < q->nterm; i++) {
 		sqlite3_int64 nhit = 0;
-		if (p->one_phrase) {
+		if (p->one_term) {
 			q->idf[i] = 1.0;
 			continue;
 		}
-		if (p->counts.n == q->nphrase)
-			nhit = p->counts.rows[i];
+		if (q->grouped)
+			nhit = t->rows[i];
 		else
 			rc = api->xQueryPhrase(fts, i, &nhit, count_row);
 		q->idf[i] = bm25_idf(q->nrow, nhit);
@@ -170,7 +201,7 @@ db_rank_best_column(const double *score, int ncol)
 
 #define COLUMNS_MAX 16
 
-/* bm25's term for one phrase before its IDF (FTS5's formula, operation
+/* bm25's term for one term before its IDF (FTS5's formula, operation
  * for operation, so that the sum comes out the same to the bit). */
 static double
 bm25_tf(double freq, double d, double avgdl)
@@ -179,8 +210,12 @@ bm25_tf(double freq, double d, double avgdl)
 	return (freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * d / avgdl));
 }
 
-/* The row's matches: into q->freq each phrase's, weighed by column, and
- * into colscore each column's; and the row's length. */
+/* The row's matches: into q->freq each term's, weighed by column, and
+ * into colscore each column's; and the row's length. Each phrase's are
+ * added up first, as bm25() does, then a group's phrases are added, and
+ * two joined words add the fewer of their matches. The weights are whole
+ * numbers, so the sums are exact in any order: a group's is the one word
+ * would have. */
 static int
 row_matches(const Fts5ExtensionApi *api, Fts5Context *fts, struct db *db,
     const struct rank_pass *p, double *colscore, double *d)
@@ -188,7 +223,7 @@ row_matches(const Fts5ExtensionApi *api, Fts5Context *fts, struct db *db,
 	struct bm25_query *q = p->q;
 	int ninst = 0;
 
-	memset(q->freq, 0, (size_t)q->nphrase * sizeof *q->freq);
+	memset(q->pfreq, 0, (size_t)q->nphrase * sizeof *q->pfreq);
 	int rc = api->xInstCount(fts, &ninst);
 	for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
 		int phrase, c, off;
@@ -197,9 +232,20 @@ row_matches(const Fts5ExtensionApi *api, Fts5Context *fts, struct db *db,
 			continue;
 		double w = c < p->ncol ? p->weight[c] : 1.0;
 		if (phrase >= 0 && phrase < q->nphrase)
-			q->freq[phrase] += w;
+			q->pfreq[phrase] += w;
 		if (c < COLUMNS_MAX)
 			colscore[c] += w;
+	}
+	if (q->freq != q->pfreq) {
+		memset(q->freq, 0, (size_t)q->nterm * sizeof *q->freq);
+		for (int i = 0; i < q->nphrase; i++) {
+			double f = q->pfreq[i];
+			for (int k = 1; k < q->span[i] && i + k < q->nphrase; k++)
+				if (q->pfreq[i + k] < f)
+					f = q->pfreq[i + k];
+			if (q->span[i] > 0)
+				q->freq[q->term[i]] += f;
+		}
 	}
 	uint32_t len;
 	if (rc == SQLITE_OK && db_lengths_get(db->lengths, api->xRowid(fts), &len)) {
@@ -222,7 +268,7 @@ row_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, struct db *db,
 	double d = 0;
 	int rc = row_matches(api, fts, db, p, colscore, &d);
 	*score = 0.0;
-	for (int i = 0; rc == SQLITE_OK && i < q->nphrase; i++)
+	for (int i = 0; rc == SQLITE_OK && i < q->nterm; i++)
 		*score += q->idf[i] * bm25_tf(q->freq[i], d, q->avgdl);
 	*col = db_rank_best_column(colscore, p->ncol < COLUMNS_MAX ? p->ncol : COLUMNS_MAX);
 	return rc;
@@ -278,13 +324,14 @@ keep(struct rank_pass *p, struct db_ranked hit)
 /* --- typing: the words before the last ---------------------------------- */
 
 /* Typing changes only the last word. The query whole costs a pass over
- * the last phrase's posting list to count its rows (its IDF) and another
+ * the last term's posting lists to count its rows (its IDF) and another
  * for the AND of it with the others. Instead, the rows that hold every
- * other phrase (at the level searched, usually a few hundred) are kept,
- * each with the part of its bm25 those phrases make, and each key takes
- * one pass over the last phrase alone: it counts the rows as it goes and
- * finds the kept rows among them, in rowid order. A row's bm25 is then
- * its part plus the last phrase's term, summed in FTS5's order, so the
+ * other term (at the level searched, usually a few hundred) are kept,
+ * each with the part of its bm25 those terms make, and each key takes
+ * one pass over the last term alone, a word or a group of its spellings:
+ * it counts the rows as it goes (the group's rows: its IDF) and finds the
+ * kept rows among them, in rowid order. A row's bm25 is then its part
+ * plus the last term's, summed in the order of the query whole, so the
  * same to the bit. The base of one word comes free: its pass, when it is
  * typed whole (a space after it), keeps its rows as it ranks them; the
  * base of several is made by a pass of their own, once. Words in too
@@ -379,8 +426,8 @@ rank_pass_row(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ct
 			sqlite3_result_error_code(ctx, p->rc);
 			return;
 		}
-		if (p->base && !phrases_as_counted(api, fts,
-		    p->one_phrase ? 1 : p->counts.n)) {
+		if (p->base && (!p->q->grouped ||
+		    !phrases_as_counted(api, fts, p->terms.nphrase))) {
 			p->split_otherwise = true;
 			p->base->unusable = true;
 		}
@@ -454,8 +501,8 @@ phrases_have_tokens(const struct query_phrase *ph, size_t n)
  * every word with that prefix, and the query whole does that twice, to
  * count and for the AND; the base does it once. For a whole word or a
  * shorter prefix, read straight from the index, the pass over the last
- * phrase costs more than the AND it saves: it calls the ranking function
- * on every row of the phrase, some hundreds of instructions a row where
+ * term costs more than the AND it saves: it calls the ranking function
+ * on every row of the term, some hundreds of instructions a row where
  * counting costs less. */
 static bool
 base_pays(const struct query_phrase *last)
@@ -474,7 +521,7 @@ db_rank_base_free(struct db *db)
 	}
 }
 
-/* The base for the phrases before the last of match: kept from the last
+/* The base for the terms before the last of match: kept from the last
  * search if it was for them, else made now. Returns 0 (*out NULL if it
  * cannot be used for this query), DB_STOPPED or -1. */
 static int
@@ -493,7 +540,7 @@ base_for(struct db *db, const char *match, size_t len, int place,
 			.mode = PASS_TOP, .place = place, .weight = weight, .ncol = ncol,
 			.rc = SQLITE_ERROR, .base = b,
 		};
-		int r = db_rank_phrase_counts(db, b->match, &p.counts);
+		int r = db_rank_terms(db, b->match, true, &p.terms);
 		int rc = r == 0 ? run_pass(db, b->match, &p) : SQLITE_ERROR;
 		bm25_query_free(p.q);
 		if (r != 0 || rc != SQLITE_ROW) {
@@ -509,8 +556,8 @@ base_for(struct db *db, const char *match, size_t len, int place,
 	return 0;
 }
 
-/* Ranks a query of several groups, the last one phrase, from the base of
- * the groups before it and a pass over the last phrase. Returns 0 with
+/* Ranks a query of several terms from the base of the terms before the
+ * last and a pass over the last, a word or a group. Returns 0 with
  * the best rows in p->best (or *used false if the base cannot serve),
  * DB_STOPPED or -1. */
 static int
@@ -532,9 +579,10 @@ rank_from_base(struct db *db, const char *match, const struct query_group *lastg
 		return r;
 	struct rank_pass lp = {
 		.mode = PASS_LAST, .place = p->place, .weight = p->weight, .ncol = p->ncol,
-		.one_phrase = true, .rc = SQLITE_ERROR, .base = b,
+		.one_term = true, .rc = SQLITE_ERROR, .base = b,
 	};
-	int rc = run_pass(db, last, &lp);
+	r = db_rank_terms(db, last, false, &lp.terms);
+	int rc = r == 0 ? run_pass(db, last, &lp) : SQLITE_ERROR;
 	if (rc == SQLITE_ROW && !lp.split_otherwise) {
 		*used = true;
 		if (lp.q) {
@@ -544,7 +592,7 @@ rank_from_base(struct db *db, const char *match, const struct query_group *lastg
 				keep(p, (struct db_ranked){ c->row, c->part + idf * c->tf, c->col });
 			}
 		}
-		db_phrase_rows_keep(db->lengths, last, strlen(last), lp.matched);
+		db_term_rows_keep(db->lengths, last, strlen(last), lp.matched);
 	}
 	bm25_query_free(lp.q);
 	free(lp.cand);
@@ -561,36 +609,32 @@ db_rank_top(struct db *db, const char *match, int place, const double *weight,
 	size_t ng = query_groups(match, ph, nph, g, PHRASES_MAX);
 	struct rank_pass p = {
 		.place = place, .weight = weight, .ncol = ncol, .want = want,
-		.one_phrase = nph == 1, .rc = SQLITE_ERROR,
+		.one_term = ng == 1, .rc = SQLITE_ERROR,
 	};
 	bool done = false;
 	*out = NULL;
 	*n = 0;
 	bool keepable = db->lengths && ncol <= BASE_COLUMNS && phrases_have_tokens(ph, nph);
 	int r = db_rank_read_lengths(db);
-	/* The base serves a last group of one phrase: another spelling of
-	 * the last word, or the word joined to the one before, is ranked
-	 * with the query whole. */
-	if (r == 0 && ng > 1 && g[ng - 1].nphrases == 1 && keepable &&
-	    base_pays(&ph[nph - 1]))
+	if (r == 0 && ng > 1 && keepable && base_pays(&ph[nph - 1]))
 		r = rank_from_base(db, match, &g[ng - 1], &p, &done);
-	if (r == 0 && !done && !p.one_phrase)
-		r = db_rank_phrase_counts(db, match, &p.counts);
+	if (r == 0 && !done)
+		r = db_rank_terms(db, match, !p.one_term, &p.terms);
 	if (r != 0) {
 		free(p.best);
 		return r;
 	}
 	/* A whole word typed (a space came after it): its rows are the base
 	 * of the next word's keys, kept as the pass goes. */
-	if (!done && p.one_phrase && !ph[0].prefix && keepable) {
+	if (!done && p.one_term && !ph[nph - 1].prefix && keepable) {
 		p.base = xcalloc(1, sizeof *p.base);
 		p.base->match = xstrdup(match);
 		p.base->place = place;
 	}
 	if (!done) {
 		int rc = run_pass(db, match, &p);
-		if (rc == SQLITE_ROW && p.one_phrase && p.q) {
-			/* The phrase's IDF, now that its rows are counted; and
+		if (rc == SQLITE_ROW && p.one_term && p.q) {
+			/* The term's IDF, now that its rows are counted; and
 			 * the count kept for the next search. The base's parts
 			 * are bm25's sum of one term: 0.0 + IDF * term. */
 			double idf = bm25_idf(p.q->nrow, p.matched);
@@ -598,10 +642,10 @@ db_rank_top(struct db *db, const char *match, int place, const double *weight,
 				p.best[i].rank = idf * p.best[i].rank;
 			for (size_t i = 0; p.base && i < p.base->n; i++)
 				p.base->v[i].part = 0.0 + idf * p.base->v[i].part;
-			db_phrase_rows_keep(db->lengths, match, strlen(match), p.matched);
+			db_term_rows_keep(db->lengths, match, strlen(match), p.matched);
 		}
 		bm25_query_free(p.q);
-		if (p.base && rc == SQLITE_ROW && p.one_phrase) {
+		if (p.base && rc == SQLITE_ROW && p.one_term) {
 			db_rank_base_free(db);
 			db->rank_base = p.base;
 		} else if (p.base) {

@@ -1,6 +1,7 @@
 /* db_search.c: full-text search.
  *
- * Ranking is FTS5's bm25 with the column weights set in schema.sql. Which
+ * Ranking is bm25 with the column weights set in schema.sql: FTS5's, but
+ * for a word's spellings, which count as one word (db_rank.c). Which
  * pane a hit should open at is the column its matched phrases weigh most
  * in (db_rank_best_column); best_pane() tells it for unranked hits. Once
  * a hit has its snippet, the pane is the one the snippet was cut from
@@ -89,7 +90,8 @@ level_place(struct db *db, const char *level)
  * rank pass (db_rank.c): bm25 for the rows of one level only, the level
  * told by the rowid (which costs nothing, where the level column would
  * cost a read of the row), keeping only the best limit + offset rows and
- * each one's pane as it reads. Its ranks are FTS5's bm25 to the bit.
+ * each one's pane as it reads. Its ranks are FTS5's bm25 to the bit
+ * where no word has another spelling (db_rank.c).
  *
  * The second step reads each hit's article by its row number. Snippets
  * are made last and only for the hits that want one (db_hit_snippets),
@@ -226,8 +228,12 @@ first_rows(struct db *db, const char *match, int place, int limit, int offset,
 /* Whether the index has a word, or a word that begins so, as
  * query_build_known() asks: for a plural last word's singular, the
  * other spellings of a word and two words joined. A lookup by key in
- * the spelling vocabulary; some tens for a prefix. Words are at most
- * twice QUERY_MAX_WORD_BYTES. */
+ * the spelling vocabulary; some tens for a prefix. The vocabulary has no
+ * word of the references (did you mean offers none of their names), so
+ * a word it lacks is looked for in the search index too: the references
+ * of an article may say "hemorrhage" where its text says "haemorrhage",
+ * and a search for either spelling must find, and rank, both alike.
+ * Words are at most twice QUERY_MAX_WORD_BYTES. */
 static bool
 word_known(void *arg, const char *word, size_t len, bool prefix)
 {
@@ -236,7 +242,8 @@ word_known(void *arg, const char *word, size_t len, bool prefix)
 		return false;
 	for (size_t i = 0; i < len; i++)
 		low[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i]);
-	return (prefix ? db_prefix_docs(arg, low, len) : db_word_docs(arg, low, len)) > 0;
+	int docs = prefix ? db_prefix_docs(arg, low, len) : db_word_docs(arg, low, len);
+	return docs > 0 || (docs == 0 && db_phrase_exists(arg, low, len, prefix) > 0);
 }
 
 char *

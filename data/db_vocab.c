@@ -495,21 +495,29 @@ split_at(const char *w, size_t lw, size_t at)
 	return s;
 }
 
-/* Whether some search row has the two words side by side. */
-static bool
-phrase_exists(struct db *db, const char *two)
+int
+db_phrase_exists(struct db *db, const char *phrase, size_t n, bool prefix)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_PHRASE_EXISTS,
 	    "SELECT 1 FROM search WHERE search MATCH ?1 LIMIT 1");
 	if (st == NULL)
-		return false;
+		return -1;
 	struct buf q = BUF_INIT;
-	buf_addf(&q, "\"%s\"", two);
-	sqlite3_bind_text(st, 1, q.data, -1, SQLITE_TRANSIENT);
-	bool found = sqlite3_step(st) == SQLITE_ROW;
+	buf_addc(&q, '"');
+	buf_add(&q, phrase, n);
+	buf_adds(&q, prefix ? "\"*" : "\"");
+	sqlite3_bind_text(st, 1, q.data, (int)q.len, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	buf_free(&q);
-	return found;
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Whether some search row has the two words side by side. */
+static bool
+phrase_exists(struct db *db, const char *two)
+{
+	return db_phrase_exists(db, two, strlen(two), false) > 0;
 }
 
 /* A word the articles write as two, or with a hyphen ("betablocker" for
