@@ -39,6 +39,7 @@ struct apane {
 	 * has not moved from where that put them (anchor_gave): a text that
 	 * fitted has no place to keep, and the next one goes back to it. */
 	int anchor_scroll, anchor_n, anchor_gave;
+	bool anchor_shown;      /* the focus line was in view at that place */
 	WINDOW *title, *win;
 	bool dirty;
 };

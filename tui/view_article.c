@@ -140,6 +140,10 @@ render_all(struct article_view *av, bool keep_place)
 		if (p->anchor_n > 0 && old_scroll == p->anchor_gave) {
 			old_scroll = p->anchor_scroll;
 			old_n = p->anchor_n;
+			/* A text that fitted showed the selected citation
+			 * whatever the place; it stays in view only if it
+			 * was at the place kept. */
+			shown = p->anchor_shown;
 		}
 		p->scroll = layout_scroll_proportional(old_scroll, old_n,
 		    (int)p->doc.nlines, h);
@@ -150,6 +154,7 @@ render_all(struct article_view *av, bool keep_place)
 		p->anchor_scroll = old_scroll;
 		p->anchor_n = old_n;
 		p->anchor_gave = p->scroll;
+		p->anchor_shown = shown;
 	}
 }
 
