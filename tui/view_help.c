@@ -130,7 +130,8 @@ section(struct help_view *h, enum context table, enum context ctx, const char *t
 	add_line(h, NULL, "", NULL, TH_NORMAL);
 	add_line(h, NULL, title, NULL, TH_HEADING);
 	if (table == CTX_SEARCH)
-		add_line(h, xstrdup("(typing)"), "Type the query; Backspace, C-w, C-u edit",
+		add_line(h, xstrdup("(typing)"), "Type words; Left, Right, Home, End, "
+		    "Backspace, Delete, C-w, C-u edit",
 		    "", TH_NORMAL);
 	for (size_t i = 0; i < c.n; i++) {
 		char *keys = text_sanitized(c.g[i].keys.data, 0);

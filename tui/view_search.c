@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "draw.h"
 #include "input.h"
+#include "line_edit.h"
 #include "query.h"
 #include "render.h"
 #include "text.h"
@@ -32,7 +33,7 @@
 
 struct search_view {
 	struct view v;
-	struct buf query;
+	struct line_edit line;  /* the query, and the cursor in it */
 	struct db_hit *hits;
 	size_t nhits;
 	char **sugg;            /* did-you-mean words for the query's bytes */
@@ -63,7 +64,7 @@ sv(const struct view *v)
 static const char *
 query_text(const struct search_view *s)
 {
-	return s->query.data ? s->query.data : "";
+	return line_edit_text(&s->line);
 }
 
 static void
@@ -266,7 +267,7 @@ take_suggestion(struct search_view *s, const char *word)
 {
 	struct buf q = BUF_INIT;
 	const char *t = query_text(s);
-	if (s->blamed && s->blame_to <= s->query.len) {
+	if (s->blamed && s->blame_to <= s->line.text.len) {
 		buf_add(&q, t, s->blame_from);
 		buf_adds(&q, word);
 		buf_adds(&q, t + s->blame_to);
@@ -276,35 +277,12 @@ take_suggestion(struct search_view *s, const char *word)
 	while (q.len > 0 && q.data[q.len - 1] == ' ')
 		buf_truncate(&q, q.len - 1);
 	buf_addc(&q, ' ');
-	buf_free(&s->query);
-	s->query = q;
+	line_edit_set(&s->line, q.data);
+	buf_free(&q);
 	run(s, RUN_WHOLE);
 }
 
 /* --- text entry ------------------------------------------------------- */
-
-static void
-delete_char(struct buf *q)
-{
-	size_t n = q->len;
-	/* Back over continuation bytes to the start of the character. */
-	while (n > 0 && ((unsigned char)q->data[n - 1] & 0xC0) == 0x80)
-		n--;
-	if (n > 0)
-		n--;
-	buf_truncate(q, n);
-}
-
-static void
-delete_word(struct buf *q)
-{
-	size_t n = q->len;
-	while (n > 0 && q->data[n - 1] == ' ')
-		n--;
-	while (n > 0 && q->data[n - 1] != ' ')
-		n--;
-	buf_truncate(q, n);
-}
 
 static bool
 is_char(struct key key)
@@ -319,37 +297,63 @@ is_backspace(struct key key)
 	    (!key.is_func && key.code == 0x08));
 }
 
+/* The keys that move the cursor in the query or delete at it. */
+static bool
+is_edit_func(struct key key)
+{
+	return !key.meta && key.is_func && (key.code == KEY_LEFT || key.code == KEY_RIGHT ||
+	    key.code == KEY_HOME || key.code == KEY_END || key.code == KEY_DC);
+}
+
 bool
 search_key_is_text(struct key key)
 {
-	return is_char(key) || is_backspace(key) ||
+	return is_char(key) || is_backspace(key) || is_edit_func(key) ||
 	    (!key.meta && !key.is_func && (key.code == 0x17 || key.code == 0x15));
 }
 
-/* The keys of a text field, as in a shell: characters, Backspace, C-w
- * (word) and C-u (line). Everything else goes to the keymap. */
+/* The keys of a text field, as in a shell: characters, Backspace and
+ * Delete, C-w (the word before the cursor) and C-u (all before it), Left,
+ * Right, Home and End to move. Everything else goes to the keymap. */
 static bool
 search_input(struct view *v, struct key key)
 {
 	struct search_view *s = sv(v);
+	struct line_edit *l = &s->line;
+	bool changed;
 
+	if (is_edit_func(key) && key.code != KEY_DC) {
+		if (key.code == KEY_LEFT)
+			line_edit_left(l);
+		else if (key.code == KEY_RIGHT)
+			line_edit_right(l);
+		else if (key.code == KEY_HOME)
+			line_edit_home(l);
+		else
+			line_edit_end(l);
+		/* Only the cursor moved: the same query, the same hits. */
+		s->dirty_box = true;
+		return true;
+	}
 	if (is_char(key)) {
-		if (s->query.len + 4 > QUERY_MAX) {
+		changed = line_edit_insert(l, (uint32_t)key.code, QUERY_MAX);
+		if (!changed) {
 			app_message(v->app, TH_MESSAGE, "The query is as long as it can be");
 			return true;
 		}
-		text_encode(&s->query, (uint32_t)key.code);
 	} else if (is_backspace(key)) {
-		if (s->query.len == 0)
-			return true;
-		delete_char(&s->query);
+		changed = line_edit_backspace(l);
+	} else if (is_edit_func(key)) {
+		changed = line_edit_delete(l);
 	} else if (!key.meta && !key.is_func && key.code == 0x17) {
-		delete_word(&s->query);
+		changed = line_edit_kill_word(l);
 	} else if (!key.meta && !key.is_func && key.code == 0x15) {
-		buf_truncate(&s->query, 0);
+		changed = line_edit_kill_start(l);
 	} else {
 		return false;
 	}
+	if (!changed)
+		return true;
 	/* Searched when drawn, so a paste searches once, not per key. */
 	s->stale = true;
 	s->dirty_box = s->dirty_body = true;
@@ -380,16 +384,27 @@ draw_box(struct search_view *s)
 {
 	int w = s->v.area.w;
 	const char *prompt = " Search: ";
-	char *q = text_sanitized(query_text(s), TEXT_TABS_AS_SPACE);
-	size_t qlen = strlen(q), qw = text_width(q, qlen);
-	int room = w - (int)strlen(prompt) - 2;
+	const char *raw = query_text(s);
+	size_t cur = s->line.cur, len = s->line.text.len, at_end = cur;
+	uint32_t cp_under;
+	/* Made safe in three parts: before the cursor, the character under
+	 * it (a blank at the end) and after it. */
+	if (at_end < len)
+		at_end += text_decode(raw + cur, len - cur, &cp_under);
+	char *before = xstrndup(raw, cur), *under = xstrndup(raw + cur, at_end - cur);
+	char *q = text_sanitized(before, TEXT_TABS_AS_SPACE);
+	char *u = text_sanitized(under[0] ? under : " ", TEXT_TABS_AS_SPACE);
+	char *after = text_sanitized(raw + at_end, TEXT_TABS_AS_SPACE);
+	size_t qw = text_width(q, strlen(q)) + text_width(u, strlen(u));
+	int room = w - (int)strlen(prompt) - 1;
 	const char *shown = q;
 	struct buf info = BUF_INIT;
 
 	werase(s->box);
 	draw_fill(s->box, 0, 0, w, TH_HEADER);
 	int x = draw_str(s->box, 0, 0, prompt, w, TH_HEADER);
-	/* A long query shows its end, where the typing is. */
+	/* A long query shows the part before the cursor, where the typing
+	 * is. */
 	while (room > 0 && (int)qw > room && *shown) {
 		uint32_t cp;
 		size_t n = text_decode(shown, strlen(shown), &cp);
@@ -397,7 +412,12 @@ draw_box(struct search_view *s)
 		shown += n;
 	}
 	x += draw_str(s->box, 0, x, shown, w - x - 1, TH_HEADER);
-	draw_str(s->box, 0, x, " ", 1, TH_SELECTION);    /* the cursor */
+	x += draw_str(s->box, 0, x, u, w - x, TH_SELECTION);    /* the cursor */
+	draw_str_cut(s->box, 0, x, after, w - x - 1, TH_HEADER);
+	free(before);
+	free(under);
+	free(u);
+	free(after);
 
 	if (s->failed)
 		buf_adds(&info, " The search failed; try other words");
@@ -511,7 +531,7 @@ draw_suggestions(struct search_view *s, int h)
 		buf_free(&b);
 		return;
 	}
-	if (!s->blamed || s->blame_to > s->query.len) {
+	if (!s->blamed || s->blame_to > s->line.text.len) {
 		buf_free(&b);
 		return;
 	}
@@ -581,7 +601,7 @@ search_draw(struct view *v)
 				    s->shown && s->shown[i] ? s->shown[i] : "";
 				draw_hit(s, r, &s->hits[i], snip, i == s->sel);
 			}
-		} else if (s->query.len && !s->failed) {
+		} else if (s->line.text.len && !s->failed) {
 			draw_suggestions(s, h);
 		}
 		wnoutrefresh(s->body);
@@ -672,7 +692,7 @@ search_free(struct view *v)
 {
 	struct search_view *s = sv(v);
 	clear_results(s);
-	buf_free(&s->query);
+	line_edit_free(&s->line);
 	if (s->box)
 		delwin(s->box);
 	if (s->body)
