@@ -567,3 +567,48 @@ render_text(struct render_doc *doc, const char *text, int width, int indent,
 	buf_free(&r.text);
 	free(r.stack);
 }
+
+static bool
+line_has_match(const struct render_line *l)
+{
+	for (size_t s = 0; s < l->nspans; s++)
+		if (l->spans[s].style & RS_MATCH)
+			return true;
+	return false;
+}
+
+void
+render_snippet(struct render_doc *doc, const char *snippet, int width)
+{
+	static const char ellipsis[] = "\xe2\x80\xa6";
+	const char *mark = strchr(snippet, RENDER_MATCH_ON), *from = snippet;
+	struct buf b = BUF_INIT;
+
+	for (;;) {
+		buf_truncate(&b, 0);
+		if (from != snippet)
+			buf_adds(&b, ellipsis);
+		buf_adds(&b, from);
+		struct render_doc d = { 0 };
+		render_text(&d, b.data, width, 0, 0);
+		bool fits = d.nlines == 0 || line_has_match(&d.lines[0]);
+		render_doc_free(&d);
+		if (fits || mark == NULL || from >= mark)
+			break;
+		/* The next word, or the match itself if no blank is left
+		 * before it (a word too long for the line). */
+		const char *sp = strchr(from, ' ');
+		if (sp == NULL || sp >= mark) {
+			from = mark;
+		} else {
+			while (*sp == ' ')
+				sp++;
+			from = sp;
+		}
+		/* The snippet's own ellipsis goes with the first word. */
+		if (strncmp(from, ellipsis, sizeof ellipsis - 1) == 0)
+			from += sizeof ellipsis - 1;
+	}
+	render_text(doc, b.data, width, 0, 0);
+	buf_free(&b);
+}

@@ -49,6 +49,12 @@ void render_markdown(struct render_doc *doc, const char *md, int width);
  * columns, in style; RENDER_MATCH_ON/OFF mark matches. */
 void render_text(struct render_doc *doc, const char *text, int width, int indent,
     unsigned style);
+/* Appends a search snippet (RENDER_MATCH_ON/OFF marking matches) as
+ * render_text does at width, with words dropped from its front, an
+ * ellipsis in their place, until its first match is on its first line:
+ * a hit shows one line of its snippet, and that line must show why it
+ * matched. */
+void render_snippet(struct render_doc *doc, const char *snippet, int width);
 void render_blank(struct render_doc *doc);
 void render_doc_free(struct render_doc *doc);
 

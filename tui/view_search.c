@@ -494,7 +494,7 @@ draw_hit(struct search_view *s, int y, const struct db_hit *h, const char *snipp
 	free(status);
 	x += draw_str(s->body, y + 1, x, "  ", w - x, TH_DIM);
 	draw_str_cut(s->body, y + 1, x, meta.data, w - x - 1, TH_DIM);
-	render_text(&doc, snippet, w - 5, 0, 0);
+	render_snippet(&doc, snippet, w - 5);
 	if (doc.nlines) {
 		int used = draw_render_line(s->body, y + 2, 4, w - 5, &doc.lines[0], NULL,
 		    TH_NORMAL);

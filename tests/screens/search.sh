@@ -5,7 +5,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 40
+plan 42
 screen_db
 # An article in British spelling, beside the fixtures, at the end of the
 # topic tree.
@@ -80,6 +80,15 @@ while :; do
 done
 grep -q "${esc}\[[0-9;]*m[Ll]oop" "$scratch/colour"
 ok $? "the matched word is highlighted in the snippet"
+
+# A hit shows one line of its snippet, and the match is on it: the
+# snippet for "overload" wraps it onto a second line at 75 columns, so
+# words go from its front instead.
+keys C-u o v e r l o a d
+wait_for '^ Search: overload'
+wait_for '^    .*overload' 5
+ok $? "a snippet whose match would wrap shows the match on its line"
+like "$(screen_line '^    .*overload')" '^    …' "with an ellipsis for the words dropped before it"
 
 keys C-u f u r o s e m x d e
 wait_for '^ Search: furosemxde'

@@ -217,6 +217,30 @@ START_TEST(plain_text_with_matches)
 }
 END_TEST
 
+START_TEST(snippet_shows_its_match_first)
+{
+	struct render_doc doc = { 0 };
+	/* Fits: as render_text. */
+	render_snippet(&doc, "a \x01match\x02 here", 40);
+	ck_assert_str_eq(doc.lines[0].text, "a match here");
+	render_doc_free(&doc);
+	/* The match would be on the second line at 20 columns: words go
+	 * from the front, the snippet's own ellipsis with the first. */
+	render_snippet(&doc, "\xe2\x80\xa6one two three four five \x01six\x02 seven", 20);
+	ck_assert_str_eq(doc.lines[0].text, "\xe2\x80\xa6three four five six");
+	ck_assert_ptr_nonnull(span_with(&doc, RS_MATCH, "six"));
+	render_doc_free(&doc);
+	/* A match too long for the line starts it. */
+	render_snippet(&doc, "one two \x01" "abcdefghijklmnop\x02", 10);
+	ck_assert(strncmp(doc.lines[0].text, "\xe2\x80\xa6" "abc", 6) == 0);
+	render_doc_free(&doc);
+	/* No match: as render_text. */
+	render_snippet(&doc, "one two three four", 8);
+	ck_assert_str_eq(doc.lines[0].text, "one two");
+	render_doc_free(&doc);
+}
+END_TEST
+
 static Suite *
 render_suite(void)
 {
@@ -230,6 +254,7 @@ render_suite(void)
 	tcase_add_test(tc, wide_chars_at_the_edge);
 	tcase_add_test(tc, pathological_inputs);
 	tcase_add_test(tc, plain_text_with_matches);
+	tcase_add_test(tc, snippet_shows_its_match_first);
 	suite_add_tcase(s, tc);
 	return s;
 }
