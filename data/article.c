@@ -394,6 +394,10 @@ article_parse(const char *file, const char *text, size_t len,
 		if (i >= CITE_MAX_NUMBER || cites.first[i + 1] == 0)
 			diag_warning(d, file, a->refs[i].line, "reference %d is never "
 			    "cited", a->refs[i].number);
+	if (cites.odd_line)
+		diag_warning(d, file, body_file_line(&b, cites.odd_line), "'%s' is not "
+		    "a citation, and readers see it as text: numbers run from 1 to %d, "
+		    "a range upward ('[2-4]')", cites.odd, CITE_MAX_NUMBER);
 	citations_free(&cites);
 	body_free(&b);
 	return d->errors - before;

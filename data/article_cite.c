@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 
@@ -54,6 +55,28 @@ run_add(struct cite_run *r, const char *s, int line)
 	buf_adds(&r->text, s);
 }
 
+/* The length of the "[...]" at s if it holds only what citations are
+ * made of (digits, spaces, commas, dashes) and a digit, else 0: what an
+ * author meant as a citation when cite_scan() says it is none. */
+static size_t
+looks_cited(const char *s, size_t len)
+{
+	bool digit = false;
+	for (size_t i = 1; i < len && i < ARTICLE_ODD_CITE_BYTES; i++) {
+		char ch = s[i];
+		if (ch == ']')
+			return digit ? i + 1 : 0;
+		if (ch >= '0' && ch <= '9')
+			digit = true;
+		else if (ch == '\xE2' && i + 2 < len && s[i + 1] == '\x80' &&
+		    s[i + 2] == '\x93')
+			i += 2;         /* en dash */
+		else if (ch != ' ' && ch != ',' && ch != '-')
+			return 0;
+	}
+	return 0;
+}
+
 static void
 run_scan(struct cite_run *r, struct citations *c)
 {
@@ -65,10 +88,17 @@ run_scan(struct cite_run *r, struct citations *c)
 			continue;
 		size_t count;
 		size_t used = cite_scan(s + i, len - i, nums, CITE_MAX_NUMBER, &count);
-		if (used == 0)
-			continue;
 		while (piece + 1 < r->n && r->off[piece + 1] <= i)
 			piece++;
+		if (used == 0) {
+			size_t odd = looks_cited(s + i, len - i);
+			if (odd && c->odd_line == 0) {
+				c->odd_line = r->line[piece] > 0 ? r->line[piece] : 1;
+				memcpy(c->odd, s + i, odd);
+				c->odd[odd] = '\0';
+			}
+			continue;
+		}
 		for (size_t k = 0; k < count && k < CITE_MAX_NUMBER; k++)
 			cite_add(c, nums[k], r->line[piece]);
 		i += used - 1;

@@ -18,10 +18,17 @@ struct cited {
 	int line;               /* cmark's line, in the body */
 };
 
+/* The longest text kept of a marker that is no citation ("[...]"). */
+#define ARTICLE_ODD_CITE_BYTES 40
+
 struct citations {
 	struct cited *v;
 	size_t n;
 	int first[CITE_MAX_NUMBER + 1];   /* line first citing n, or 0 */
+	/* The first "[3-1]", "[0]" or "[1000]": numbers in brackets that
+	 * are no citation, shown to readers as text. */
+	int odd_line;                     /* 0: none */
+	char odd[ARTICLE_ODD_CITE_BYTES + 1];
 };
 
 /* Adds the citations in node and below: text across soft line breaks,

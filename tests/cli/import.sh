@@ -630,6 +630,19 @@ run "$BEDSIDE" import --db "$scratch/pasted.db" "$scratch/pasted.md"
 is "$err" "$scratch/pasted.md:12: warning: control character U+001B is shown to readers as a placeholder: remove it" \
     "a control character is named as one"
 
+# Numbers in brackets that are no citation ("[3-1]", "[0]", "[1000]"),
+# an author's slip, are shown as text: the import warns at the first.
+printf -- '---\nid: odd-cite\ntitle: Odd citations?\ntopic: Test/Odd\nupdated: 2026-01-01\nstatus: submitted\n---\n\n## Answer\nGive it [1].\n\nAlso [3-1], [0] and [1000].\n\n## References\n1. A source.\n' \
+    >"$scratch/odd-cite.md"
+run "$BEDSIDE" import --db "$scratch/odd-cite.db" "$scratch/odd-cite.md"
+is "$rc" 0 "an article with a malformed citation imports"
+is "$err" "$scratch/odd-cite.md:12: warning: '[3-1]' is not a citation, and readers see it as text: numbers run from 1 to 999, a range upward ('[2-4]')" \
+    "with a warning at the first malformed one"
+sed -i 's/\[3-1\], \[0\] and \[1000\]/[2, 3-4] (CI [0.5, 0.9])/; s/^1\. A source\.$/1. A.\n2. B.\n3. C.\n4. D./' "$scratch/odd-cite.md"
+sed -i 's/Give it \[1\]\./Give it [1]./' "$scratch/odd-cite.md"
+run "$BEDSIDE" import --db "$scratch/odd-cite.db" "$scratch/odd-cite.md"
+is "$err" "" "real citations and an interval with decimals are no warning"
+
 # "related: ~" and "related: null" are YAML's null, as an empty
 # "related:" is: no related articles. A quoted "~" is text, and no list.
 for value in '~' 'null' '"~"'; do
