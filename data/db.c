@@ -110,10 +110,12 @@ upgrade_from_1(sqlite3 *h, struct buf *err)
 	    "ALTER TABLE topics ADD COLUMN articles INTEGER NOT NULL DEFAULT 0; "
 	    "PRAGMA user_version = 2;", create ? create : "");
 	char *msg = NULL;
-	int rc = create && sqlite3_exec(h, sql.data, NULL, NULL, &msg) == SQLITE_OK ? 0 : -1;
+	int rc = create && sqlite3_exec(h, sql.data, NULL, NULL, &msg) == SQLITE_OK ?
+	    0 : -1;
 	if (rc != 0)
 		buf_addf(err, "cannot upgrade the schema from version 1: %s",
-		    msg ? msg : create ? sqlite3_errmsg(h) : "no spell_words in schema.sql");
+		    msg ? msg : create ? sqlite3_errmsg(h) :
+		    "no spell_words in schema.sql");
 	sqlite3_free(msg);
 	buf_free(&sql);
 	free(create);
@@ -196,7 +198,8 @@ db_verify(struct db *db, struct buf *err)
 		return -1;
 	}
 
-	rc = sqlite3_prepare_v2(db->h, "SELECT type, name FROM sqlite_schema", -1, &st, NULL);
+	rc = sqlite3_prepare_v2(db->h, "SELECT type, name FROM sqlite_schema", -1,
+	    &st, NULL);
 	if (rc != SQLITE_OK) {
 		buf_addf(err, "%s: not a readable SQLite database (%s)", db->path,
 		    sqlite3_errmsg(db->h));
@@ -355,7 +358,8 @@ db_default_path(const char *argv0)
 			struct buf db = BUF_INIT, mk = BUF_INIT;
 			buf_addf(&db, "%s/%s", self, BUILD_DB_NAME);
 			buf_addf(&mk, "%s/Makefile", self);
-			bool found = access(db.data, R_OK) == 0 && access(mk.data, R_OK) == 0;
+			bool found = access(db.data, R_OK) == 0 &&
+			    access(mk.data, R_OK) == 0;
 			if (found && strlen(db.data) < sizeof built)
 				memcpy(built, db.data, strlen(db.data) + 1);
 			else

@@ -50,7 +50,8 @@ check_nulls(struct db *db, struct buf *report)
 			continue;
 		if (n < 0)
 			buf_addf(report, "%s: %s: cannot look for NULLs in %s: %s\n",
-			    db->path, required[i][0], required[i][1], sqlite3_errmsg(db->h));
+			    db->path, required[i][0], required[i][1],
+			    sqlite3_errmsg(db->h));
 		else
 			buf_addf(report, "%s: %s: %ld row%s NULL for %s, which the schema "
 			    "does not allow (the table was edited by hand)\n", db->path,
@@ -141,7 +142,8 @@ db_check(struct db *db, struct buf *report)
 	sqlite3 *mem = NULL;
 	if (sqlite3_open(":memory:", &mem) != SQLITE_OK) {
 		sqlite3_close(mem);
-		buf_addf(report, "%s: cannot check the search index: out of memory\n", db->path);
+		buf_addf(report, "%s: cannot check the search index: out of memory\n",
+		    db->path);
 		return problems + 1;
 	}
 	sqlite3_backup *bk = sqlite3_backup_init(mem, "main", db->h, "main");
@@ -179,15 +181,17 @@ db_check(struct db *db, struct buf *report)
 	    "WHERE a.id IS NOT s.article_id OR s.rowid % " DB_LEVEL_ROWS_SQL " IS NOT "
 	    "(SELECT count(*) FROM levels b WHERE b.position < l.position)");
 	if (misnumbered != 0) {
-		buf_addf(report, "%s: search index: %ld row%s not numbered for %s article and "
-		    "level; re-import to rebuild it\n", db->path, misnumbered < 0 ? 1 : misnumbered,
-		    misnumbered == 1 ? " is" : "s are", misnumbered == 1 ? "its" : "their");
+		buf_addf(report, "%s: search index: %ld row%s not numbered for %s "
+		    "article and level; re-import to rebuild it\n", db->path,
+		    misnumbered < 0 ? 1 : misnumbered, misnumbered == 1 ? " is" : "s are",
+		    misnumbered == 1 ? "its" : "their");
 		problems++;
 	}
 
 	if (db->version >= 2) {
 		long wrong = count_rows(db->h, "SELECT count(*) FROM topics t WHERE "
-		    "t.articles <> (SELECT count(*) FROM articles a WHERE a.topic_id = t.id)");
+		    "t.articles <> "
+		    "(SELECT count(*) FROM articles a WHERE a.topic_id = t.id)");
 		if (wrong != 0) {
 			buf_addf(report, "%s: topics: %ld stored article count%s wrong; "
 			    "re-import to recount\n", db->path, wrong < 0 ? 1 : wrong,
@@ -203,9 +207,10 @@ db_check(struct db *db, struct buf *report)
 			    db->path, sqlite3_errmsg(db->h));
 			problems++;
 		} else if (diff > 0) {
-			buf_addf(report, "%s: spelling vocabulary: %ld word%s disagree with "
-			    "the search rows (first: '%s'); re-import to rebuild it\n",
-			    db->path, diff, diff == 1 ? "" : "s", first.data ? first.data : "");
+			buf_addf(report, "%s: spelling vocabulary: %ld word%s disagree "
+			    "with the search rows (first: '%s'); re-import to rebuild it\n",
+			    db->path, diff, diff == 1 ? "" : "s",
+			    first.data ? first.data : "");
 			problems++;
 		}
 		buf_free(&first);

@@ -130,8 +130,8 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 				errors++;
 				goto out;
 			} else {
-				diag_error(d, file, line, "'%s' must be a single value or a "
-				    "list, not a mapping", key ? key : "?");
+				diag_error(d, file, line, "'%s' must be a single value "
+				    "or a list, not a mapping", key ? key : "?");
 				errors++;
 				goto out;
 			}
@@ -165,20 +165,22 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 			const char *v = (const char *)ev.data.scalar.value;
 			/* "\0" in a quoted value would cut it short in C. */
 			if (memchr(v, '\0', ev.data.scalar.length)) {
-				diag_error(d, file, line, "a value contains a NUL character (\\0)");
+				diag_error(d, file, line,
+				    "a value contains a NUL character (\\0)");
 				errors++;
 				goto out;
 			}
 			if (state == IN_LIST) {
-				cur->items = xgrow(cur->items, cur->nitems, sizeof *cur->items);
+				cur->items = xgrow(cur->items, cur->nitems,
+				    sizeof *cur->items);
 				cur->item_lines = xgrow(cur->item_lines, cur->nitems,
 				    sizeof *cur->item_lines);
 				cur->item_lines[cur->nitems] = line;
 				cur->items[cur->nitems++] = xstrdup(v);
 			} else if (state == IN_MAP && key == NULL) {
 				if (fm->nfields >= MAX_FIELDS) {
-					diag_error(d, file, line, "front matter has more than %d "
-					    "fields", MAX_FIELDS);
+					diag_error(d, file, line, "front matter has more "
+					    "than %d fields", MAX_FIELDS);
 					errors++;
 					goto out;
 				}
@@ -204,7 +206,8 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 			break;
 		}
 		case YAML_ALIAS_EVENT:
-			diag_error(d, file, line, "YAML aliases are not allowed in front matter");
+			diag_error(d, file, line,
+			    "YAML aliases are not allowed in front matter");
 			errors++;
 			goto out;
 		default:

@@ -32,7 +32,8 @@ load_rules(sqlite3 *h, struct article_rules *r)
 {
 	sqlite3_stmt *st;
 	memset(r, 0, sizeof *r);
-	if (sqlite3_prepare_v2(h, "SELECT name FROM levels ORDER BY position", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(h, "SELECT name FROM levels ORDER BY position", -1, &st,
+	    NULL) != SQLITE_OK)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW && r->nlevels < MAX_LEVELS) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
@@ -42,13 +43,15 @@ load_rules(sqlite3 *h, struct article_rules *r)
 		r->levels[r->nlevels++] = xstrdup(name);
 	}
 	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(h, "SELECT name FROM statuses ORDER BY position", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(h, "SELECT name FROM statuses ORDER BY position", -1, &st,
+	    NULL) != SQLITE_OK)
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		if (name == NULL)	/* a table edited by hand; check says so */
 			continue;
-		r->statuses = xrealloc(r->statuses, (r->nstatuses + 1) * sizeof *r->statuses);
+		r->statuses = xrealloc(r->statuses,
+		    (r->nstatuses + 1) * sizeof *r->statuses);
 		r->statuses[r->nstatuses++] = xstrdup(name);
 	}
 	sqlite3_finalize(st);
@@ -129,7 +132,8 @@ db_file(const char *dbpath)
 		}
 		/* A link to a file not there yet: on to where it points. */
 		char target[4096];
-		ssize_t n = S_ISLNK(st.st_mode) ? readlink(path, target, sizeof target - 1) : -1;
+		ssize_t n = S_ISLNK(st.st_mode) ?
+		    readlink(path, target, sizeof target - 1) : -1;
 		if (n < 0 || n == (ssize_t)sizeof target - 1)
 			break;
 		target[n] = '\0';
@@ -181,7 +185,8 @@ count_articles(struct db *db)
 {
 	sqlite3_stmt *st;
 	int n = 0;
-	if (sqlite3_prepare_v2(db_handle(db), "SELECT count(*) FROM articles", -1, &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(db_handle(db), "SELECT count(*) FROM articles", -1, &st,
+	    NULL) == SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
 			n = sqlite3_column_int(st, 0);
 		sqlite3_finalize(st);
@@ -538,10 +543,11 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	if (d.errors == 0) {
 		/* Either says why it cannot write. */
 		if (unfollowed)
-			import_error(errors, dbpath, "cannot follow the link to the database: %s",
-			    strerror(unfollowed));
-		else if (prepare_new_file(&plan, dir, exists, &st, &lockfd, &tmp, errors) == 0 &&
-		    reopen_if_replaced(&plan, &old, &exists, &st, &rules, res, errors) == 0) {
+			import_error(errors, dbpath, "cannot follow the link to the "
+			    "database: %s", strerror(unfollowed));
+		else if (prepare_new_file(&plan, dir, exists, &st, &lockfd, &tmp,
+		    errors) == 0 && reopen_if_replaced(&plan, &old, &exists, &st,
+		    &rules, res, errors) == 0) {
 			plan.tmp = tmp;
 			writer = import_writer_open(&plan, errors);
 		}
@@ -586,7 +592,8 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 			snprintf(in, sizeof in, " in %zu file%s", files.n,
 			    files.n == 1 ? "" : "s");
 		fprintf(errors, "bedside: import rejected: %d problem%s%s; "
-		    "the database was not changed\n", d.errors, d.errors == 1 ? "" : "s", in);
+		    "the database was not changed\n", d.errors, d.errors == 1 ? "" : "s",
+		    in);
 		goto out;
 	}
 	if (import_writer_finish(writer, feed, errors) != 0)
@@ -605,7 +612,8 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 		goto out;
 	}
 	if (rename(tmp, file) != 0) {
-		import_error(errors, dbpath, "cannot replace the database: %s", strerror(errno));
+		import_error(errors, dbpath, "cannot replace the database: %s",
+		    strerror(errno));
 		goto out;
 	}
 	tmp_forget();

@@ -58,7 +58,8 @@ struct file_seen {
 static struct file_id *
 seen_slot(const struct file_seen *s, dev_t dev, ino_t ino)
 {
-	uint64_t h = ((uint64_t)dev * 0x9e3779b97f4a7c15u ^ (uint64_t)ino) * 0xff51afd7ed558ccdu;
+	uint64_t h = ((uint64_t)dev * 0x9e3779b97f4a7c15u ^ (uint64_t)ino) *
+	    0xff51afd7ed558ccdu;
 	for (size_t i = (size_t)(h >> 32) & s->mask;; i = (i + 1) & s->mask)
 		if (!s->slot[i].used || (s->slot[i].dev == dev && s->slot[i].ino == ino))
 			return &s->slot[i];
@@ -83,7 +84,8 @@ seen_first(struct file_list *f, const struct stat *st)
 		    s->n, 2 * s->mask + 1 };
 		for (size_t i = 0; i <= s->mask; i++)
 			if (s->slot[i].used)
-				*seen_slot(&grown, s->slot[i].dev, s->slot[i].ino) = s->slot[i];
+				*seen_slot(&grown, s->slot[i].dev, s->slot[i].ino) =
+				    s->slot[i];
 		free(s->slot);
 		*s = grown;
 	}
@@ -107,7 +109,8 @@ import_collect(const char *root, struct file_list *files, struct diag *d)
 		if (!S_ISREG(st.st_mode))
 			diag_error(d, root, 0, "not a file or folder");
 		else if (!has_md_suffix(root))
-			diag_error(d, root, 0, "not a Markdown article (expected a .md file)");
+			diag_error(d, root, 0,
+			    "not a Markdown article (expected a .md file)");
 		else if (seen_first(files, &st))
 			files_add(files, root);
 		return;

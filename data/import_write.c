@@ -155,7 +155,8 @@ import_search_rows(const struct article *a, const struct article_rules *rules,
 		const char *l = rules->levels[n];
 		const char *shown = !restricted || article_has_level(a, l) ? l : first;
 		rows[n] = (struct search_row){ l, {
-			title, plain_at(a, DB_ANSWER, shown), plain_at(a, DB_KEY_POINTS, shown),
+			title, plain_at(a, DB_ANSWER, shown),
+			plain_at(a, DB_KEY_POINTS, shown),
 			plain_at(a, DB_RESEARCH, shown), plain_at(a, DB_REFERENCES, shown),
 		} };
 	}
@@ -269,7 +270,8 @@ fts_settings(const struct fts_setting *set)
 	size_t n = 0;
 	for (const struct fts_setting *s = set; s->name; s++)
 		n += (size_t)snprintf(sql + n, sizeof sql - n,
-		    "INSERT INTO search (search, rank) VALUES ('%s', %d);", s->name, s->value);
+		    "INSERT INTO search (search, rank) VALUES ('%s', %d);", s->name,
+		    s->value);
 	return sql;
 }
 
@@ -361,21 +363,25 @@ keep_site_rows(sqlite3 *h, struct db *site, struct buf *err)
 		struct buf sql = BUF_INIT;
 		int step = SQLITE_ERROR;
 		buf_addf(&sql, "SELECT %s FROM %s", cols, table);
-		if (sqlite3_prepare_v2(db_handle(site), sql.data, -1, &get, NULL) == SQLITE_OK) {
+		if (sqlite3_prepare_v2(db_handle(site), sql.data, -1, &get,
+		    NULL) == SQLITE_OK) {
 			int ncols = sqlite3_column_count(get);
 			buf_free(&sql);
 			buf_addf(&sql, "DELETE FROM %s", table);
-			rc = sqlite3_exec(h, sql.data, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+			rc = sqlite3_exec(h, sql.data, NULL, NULL, NULL) == SQLITE_OK ?
+			    0 : -1;
 			buf_free(&sql);
 			buf_addf(&sql, "INSERT INTO %s (%s) VALUES (?", table, cols);
 			for (int c = 1; c < ncols; c++)
 				buf_adds(&sql, ", ?");
 			buf_adds(&sql, ")");
-			if (rc == 0 && sqlite3_prepare_v2(h, sql.data, -1, &put, NULL) != SQLITE_OK)
+			if (rc == 0 &&
+			    sqlite3_prepare_v2(h, sql.data, -1, &put, NULL) != SQLITE_OK)
 				rc = -1;
 			while (rc == 0 && (step = sqlite3_step(get)) == SQLITE_ROW) {
 				for (int c = 0; c < ncols; c++)
-					sqlite3_bind_value(put, c + 1, sqlite3_column_value(get, c));
+					sqlite3_bind_value(put, c + 1,
+					    sqlite3_column_value(get, c));
 				rc = w_step_done(put);
 			}
 		}
@@ -427,7 +433,8 @@ import_writer_open(const struct import_plan *p, FILE *errors)
 	sqlite3_db_config(w->h, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
 	sqlite3_db_config(w->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
 	if (p->base && !copied) {
-		sqlite3_backup *bk = sqlite3_backup_init(w->h, "main", db_handle(p->base), "main");
+		sqlite3_backup *bk = sqlite3_backup_init(w->h, "main",
+		    db_handle(p->base), "main");
 		int brc = bk ? sqlite3_backup_step(bk, -1) : SQLITE_ERROR;
 		if (bk)
 			sqlite3_backup_finish(bk);
@@ -503,7 +510,8 @@ import_writer_finish(struct import_writer *iw, struct import_feed *feed, FILE *e
 	if (w->vocab) {
 		struct vocab *added = import_feed_words(feed);
 		if (added == NULL) {
-			import_error(errors, dbpath, "cannot count the spelling vocabulary");
+			import_error(errors, dbpath,
+			    "cannot count the spelling vocabulary");
 			goto out;
 		}
 		vocab_merge(w->vocab, added);
@@ -545,7 +553,8 @@ import_writer_finish(struct import_writer *iw, struct import_feed *feed, FILE *e
 		sqlite3_stmt *cnt;
 		if (sqlite3_prepare_v2(w->h, "SELECT count(*) FROM articles", -1, &cnt,
 		    NULL) == SQLITE_OK && sqlite3_step(cnt) == SQLITE_ROW)
-			small = (sqlite3_uint64)p->n * 20 < (sqlite3_uint64)sqlite3_column_int64(cnt, 0);
+			small = (sqlite3_uint64)p->n * 20 <
+			    (sqlite3_uint64)sqlite3_column_int64(cnt, 0);
 		sqlite3_finalize(cnt);
 	}
 	if (!small)
@@ -584,7 +593,8 @@ import_progress(const struct import_options *opt, const char *what, size_t i, si
 	if (!opt->progress || n < 200)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	long ms = (now.tv_sec - last.tv_sec) * 1000 + (now.tv_nsec - last.tv_nsec) / 1000000;
+	long ms = (now.tv_sec - last.tv_sec) * 1000 +
+	    (now.tv_nsec - last.tv_nsec) / 1000000;
 	if (i + 1 < n && ms < 100)
 		return;
 	last = now;
