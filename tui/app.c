@@ -491,8 +491,16 @@ dispatch_action(struct app *app, struct view *top, enum action act)
 			app_pop(app);
 		break;
 	case ACT_CLOSE:
-		if (!root)
+		if (!root) {
 			app_pop(app);
+		} else {
+			/* The first screen: nothing above it to close, and
+			 * Esc is no way to quit (it starts Alt keys too). */
+			char key[32];
+			app_key_name(app, top->ops->context(top), ACT_QUIT, key, sizeof key);
+			app_message(app, TH_MESSAGE, "Nothing to close: this is the first "
+			    "screen%s%s%s", key[0] ? " (" : "", key, key[0] ? " quits)" : "");
+		}
 		break;
 	case ACT_HELP:
 		app_push(app, help_view_new(app, top->ops->context(top)));

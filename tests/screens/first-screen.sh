@@ -1,0 +1,53 @@
+#!/bin/sh
+# On the first screen a bound key with nothing to act on says so, as it
+# does elsewhere: Esc (and emacs's C-g) has nothing to close at the
+# topic tree, in every shipped keymap.
+. "$TESTLIB"
+. "$(dirname "$0")/screen.sh"
+
+plan 8
+screen_db
+
+screen_start 80 24
+wait_for 'Level: Clinician'
+keys Escape
+wait_for 'Nothing to close'
+like "$screen" '^Nothing to close: this is the first screen \(q quits\)' \
+    "Esc at the topic tree says there is nothing to close, and how to quit"
+kill -0 "$pid" 2>/dev/null
+ok $? "and quits nothing"
+keys Down
+wait_gone 'Nothing to close'
+ok $? "the message goes with the next key"
+
+keys Tab
+wait_for 'Esc close'
+keys Escape
+wait_for '^>. Respiratory'
+unlike "$screen" 'Nothing to close' "Esc in the article list goes back to the tree, quietly"
+keys q
+wait_exit 5
+
+screen_start 80 24 -- --keymap vi
+wait_for 'Level: Clinician'
+keys Escape
+wait_for 'Nothing to close'
+like "$screen" '^Nothing to close: this is the first screen \(q quits\)' \
+    "the same with --keymap vi"
+keys q
+wait_exit 5
+
+screen_start 80 24 -- --keymap emacs
+wait_for 'Level: Clinician'
+keys Escape
+wait_for 'Nothing to close'
+like "$screen" '^Nothing to close: this is the first screen \(q quits\)' \
+    "the same with --keymap emacs"
+keys Down
+wait_gone 'Nothing to close'
+keys C-g
+wait_for 'Nothing to close'
+ok $? "and emacs's C-g, its other close key, says the same"
+keys q
+wait_exit 5
+ok $? "q still quits"
