@@ -1,11 +1,12 @@
 #!/bin/sh
 # On the first screen a bound key with nothing to act on says so, as it
 # does elsewhere: Esc (and emacs's C-g) has nothing to close at the
-# topic tree, in every shipped keymap.
+# topic tree, in every shipped keymap; t there is already at the tree,
+# or goes to it from the article list beside it.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 8
+plan 11
 screen_db
 
 screen_start 80 24
@@ -20,11 +21,22 @@ keys Down
 wait_gone 'Nothing to close'
 ok $? "the message goes with the next key"
 
+keys t
+wait_for 'Already at the topic tree'
+ok $? "t at the topic tree says it is there already"
+keys Tab
+wait_for 'Esc close'
+keys t
+wait_for '^>. Respiratory'
+ok $? "t in the article list beside the tree goes to the tree"
+unlike "$screen" 'does nothing' "and says nothing"
+
 keys Tab
 wait_for 'Esc close'
 keys Escape
 wait_for '^>. Respiratory'
 unlike "$screen" 'Nothing to close' "Esc in the article list goes back to the tree, quietly"
+
 keys q
 wait_exit 5
 
