@@ -2,11 +2,12 @@
 # On the first screen a bound key with nothing to act on says so, as it
 # does elsewhere: Esc (and emacs's C-g) has nothing to close at the
 # topic tree, in every shipped keymap; t there is already at the tree,
-# or goes to it from the article list beside it.
+# or goes to it from the article list beside it. And the hints say what
+# the keys do: in help, Down scrolls.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 11
+plan 12
 screen_db
 
 screen_start 80 24
@@ -37,6 +38,11 @@ keys Escape
 wait_for '^>. Respiratory'
 unlike "$screen" 'Nothing to close' "Esc in the article list goes back to the tree, quietly"
 
+keys ?
+wait_for 'Keys in force'
+like "$screen" 'Down scroll' "help's hints say that Down scrolls it"
+keys Escape
+wait_for 'Level: Clinician'
 keys q
 wait_exit 5
 
