@@ -39,4 +39,18 @@ bool line_edit_right(struct line_edit *l);
 bool line_edit_home(struct line_edit *l);
 bool line_edit_end(struct line_edit *l);
 
+/* What a box cols columns wide shows of the line: bytes [from, to), the
+ * cursor's character among them (or after them, at the end), with as
+ * much text around it as fits. Hidden text before or after takes a
+ * column for a marker (hidden_before, hidden_after), not counted in
+ * [from, to). Characters are whole, never cut at either edge. from is
+ * also read: where the box started when drawn last, kept while the
+ * cursor moves inside the box, so the text does not jump about. */
+struct line_edit_view {
+	size_t from, to;
+	bool hidden_before, hidden_after;
+};
+
+void line_edit_scroll(const struct line_edit *l, int cols, struct line_edit_view *v);
+
 #endif

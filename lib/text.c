@@ -320,16 +320,48 @@ emoji_joiner(uint32_t cp, uint32_t before, const char *rest, size_t len)
 	return pictographic(next);
 }
 
-void
-text_sanitize(struct buf *out, const char *s, size_t len, unsigned flags)
+/* The start of the code point before byte at (> 0): back over at most
+ * three continuation bytes, or one byte if they make no character. */
+static size_t
+cp_start_before(const char *s, size_t len, size_t at)
 {
-	size_t i = 0;
-	uint32_t before = 0;    /* the character before, variation selectors aside */
-	while (i < len) {
+	size_t p = at - 1;
+	uint32_t cp;
+	for (int k = 0; k < 3 && p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80; k++)
+		p--;
+	if (text_decode(s + p, len - p, &cp) != at - p)
+		p = at - 1;
+	return p;
+}
+
+/* The character before byte at that an emoji joiner looks back to:
+ * variation selectors aside, 0 if none. */
+static uint32_t
+cp_before(const char *s, size_t len, size_t at)
+{
+	while (at > 0) {
+		uint32_t cp;
+		at = cp_start_before(s, len, at);
+		text_decode(s + at, len - at, &cp);
+		if (!text_is_variation_selector(cp))
+			return cp;
+	}
+	return 0;
+}
+
+/* Sanitizes s[from, to) of s (len long), before being the character
+ * ahead of from: what comes after to still counts (an emoji joiner
+ * looks at the pictograph that follows). */
+static void
+sanitize_range(struct buf *out, const char *s, size_t len, size_t from, size_t to,
+    uint32_t before, unsigned flags)
+{
+	size_t i = from;
+	while (i < to) {
 		/* Printable ASCII, most of any text, is copied in runs: it is
 		 * kept as it is whatever the flags and mode. */
 		size_t run = i;
-		while (run < len && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F)
+		while (run < to && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F)
 			run++;
 		if (run > i) {
 			buf_add(out, s + i, run - i);
@@ -338,7 +370,7 @@ text_sanitize(struct buf *out, const char *s, size_t len, unsigned flags)
 			continue;
 		}
 		uint32_t cp;
-		size_t n = text_decode(s + i, len - i, &cp);
+		size_t n = text_decode(s + i, to - i, &cp);
 		if (cp == '\n' && (flags & TEXT_KEEP_NEWLINES)) {
 			buf_addc(out, '\n');
 		} else if (cp == '\t' && (flags & TEXT_KEEP_TABS)) {
@@ -368,6 +400,63 @@ text_sanitize(struct buf *out, const char *s, size_t len, unsigned flags)
 			before = cp;
 		i += n;
 	}
+}
+
+void
+text_sanitize(struct buf *out, const char *s, size_t len, unsigned flags)
+{
+	sanitize_range(out, s, len, 0, len, 0, flags);
+}
+
+void
+text_sanitize_part(struct buf *out, const char *s, size_t len, size_t from, size_t to,
+    unsigned flags)
+{
+	if (to > len)
+		to = len;
+	if (from < to)
+		sanitize_range(out, s, len, from, to, cp_before(s, len, from), flags);
+}
+
+/* Whether the code point at byte at joins the character before it on
+ * screen: a combining mark, a variation selector or a skin tone, or an
+ * emoji sequence's joiner, which text_sanitize drops between the two
+ * pictographs it joins. */
+static bool
+joins_before(const char *s, size_t len, size_t at)
+{
+	uint32_t cp;
+	size_t n = text_decode(s + at, len - at, &cp);
+	if (cp == TEXT_INVALID)
+		return false;
+	if (in_table(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
+		return !text_is_unsafe(cp);
+	return emoji_joiner(cp, cp_before(s, len, at), s + at + n, len - at - n);
+}
+
+size_t
+text_char_next(const char *s, size_t len, size_t at)
+{
+	uint32_t cp;
+	if (at >= len)
+		return len;
+	at += text_decode(s + at, len - at, &cp);
+	while (at < len && joins_before(s, len, at))
+		at += text_decode(s + at, len - at, &cp);
+	return at;
+}
+
+size_t
+text_char_prev(const char *s, size_t len, size_t at)
+{
+	if (at > len)
+		at = len;
+	if (at == 0)
+		return 0;
+	at = cp_start_before(s, len, at);
+	while (at > 0 && joins_before(s, len, at))
+		at = cp_start_before(s, len, at);
+	return at;
 }
 
 char *

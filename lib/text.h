@@ -57,6 +57,20 @@ enum {
  * is dropped instead, the emoji shown side by side. */
 void text_sanitize(struct buf *out, const char *s, size_t len, unsigned flags);
 char *text_sanitized(const char *s, unsigned flags);
+/* Appends what text_sanitize makes of s[from, to) where it stands in s
+ * (len long): the same characters, cut at from and to, as long as both
+ * are where characters start (text_char_next). */
+void text_sanitize_part(struct buf *out, const char *s, size_t len, size_t from,
+    size_t to, unsigned flags);
+
+/* A character as it is drawn: a code point and the ones that join it in
+ * its cell (combining marks, variation selectors, skin tones; an emoji
+ * joiner, which sanitizing drops). The byte where the character after
+ * the one at at starts (len at the end), and where the one before at
+ * starts (0 at the start): an editor's cursor moves by these, so that
+ * it never sits inside what shows as one character. */
+size_t text_char_next(const char *s, size_t len, size_t at);
+size_t text_char_prev(const char *s, size_t len, size_t at);
 
 /* Display width of already-sanitized text. */
 size_t text_width(const char *s, size_t len);

@@ -347,9 +347,9 @@ app_key_name(const struct app *app, enum context context, enum action act,
 	return buf;
 }
 
-/* The word after the key in a hint. */
+/* The word after the key in a hint, for what it does in context. */
 static const char *
-hint_label(enum action act, bool root)
+hint_label(enum action act, enum context ctx, bool root)
 {
 	switch (act) {
 	case ACT_QUIT: return root ? "quit" : "close";
@@ -371,7 +371,8 @@ hint_label(enum action act, bool root)
 	case ACT_RELATED: return "related";
 	case ACT_EXPORT: return "export";
 	case ACT_TOPICS: return "topics";
-	case ACT_MOVE_DOWN: return "next";
+	/* The next hit in the search; elsewhere (help) it scrolls. */
+	case ACT_MOVE_DOWN: return ctx == CTX_SEARCH ? "next" : "scroll";
 	case ACT_PAGE_DOWN: return "page";
 	default: return action_name(act);
 	}
@@ -396,7 +397,7 @@ draw_status(struct app *app)
 		int x = 0;
 		for (size_t i = 0; acts[i] != ACT_NONE; i++) {
 			char key[32];
-			const char *label = hint_label(acts[i], root);
+			const char *label = hint_label(acts[i], ctx, root);
 			if (!app_action_available(app, acts[i]))
 				continue;
 			app_key_name(app, ctx, acts[i], key, sizeof key);
@@ -491,8 +492,16 @@ dispatch_action(struct app *app, struct view *top, enum action act)
 			app_pop(app);
 		break;
 	case ACT_CLOSE:
-		if (!root)
+		if (!root) {
 			app_pop(app);
+		} else {
+			/* The first screen: nothing above it to close, and
+			 * Esc is no way to quit (it starts Alt keys too). */
+			char key[32];
+			app_key_name(app, top->ops->context(top), ACT_QUIT, key, sizeof key);
+			app_message(app, TH_MESSAGE, "Nothing to close: this is the first "
+			    "screen%s%s%s", key[0] ? " (" : "", key, key[0] ? " quits)" : "");
+		}
 		break;
 	case ACT_HELP:
 		app_push(app, help_view_new(app, top->ops->context(top)));

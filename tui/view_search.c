@@ -34,6 +34,7 @@
 struct search_view {
 	struct view v;
 	struct line_edit line;  /* the query, and the cursor in it */
+	struct line_edit_view view;     /* the part of it the box shows */
 	struct db_hit *hits;
 	size_t nhits;
 	char **sugg;            /* did-you-mean words for the query's bytes */
@@ -379,44 +380,59 @@ search_layout(struct view *v, struct rect area)
 	s->dirty_box = s->dirty_body = true;
 }
 
+/* A part of the query, made safe where it stands in it. */
+static char *
+shown_part(const struct search_view *s, size_t from, size_t to)
+{
+	struct buf b = BUF_INIT;
+	text_sanitize_part(&b, query_text(s), s->line.text.len, from, to,
+	    TEXT_TABS_AS_SPACE);
+	return b.data ? buf_detach(&b) : xstrdup("");
+}
+
+/* The marker of query text hidden past an edge of the box. */
+static const char *
+hidden_mark(bool before)
+{
+	return text_ascii() ? (before ? "<" : ">") : draw_ellipsis();
+}
+
 static void
 draw_box(struct search_view *s)
 {
 	int w = s->v.area.w;
 	const char *prompt = " Search: ";
 	const char *raw = query_text(s);
-	size_t cur = s->line.cur, len = s->line.text.len, at_end = cur;
-	uint32_t cp_under;
-	/* Made safe in three parts: before the cursor, the character under
-	 * it (a blank at the end) and after it. */
-	if (at_end < len)
-		at_end += text_decode(raw + cur, len - cur, &cp_under);
-	char *before = xstrndup(raw, cur), *under = xstrndup(raw + cur, at_end - cur);
-	char *q = text_sanitized(before, TEXT_TABS_AS_SPACE);
-	char *u = text_sanitized(under[0] ? under : " ", TEXT_TABS_AS_SPACE);
-	char *after = text_sanitized(raw + at_end, TEXT_TABS_AS_SPACE);
-	size_t qw = text_width(q, strlen(q)) + text_width(u, strlen(u));
-	int room = w - (int)strlen(prompt) - 1;
-	const char *shown = q;
+	size_t cur = s->line.cur, len = s->line.text.len;
 	struct buf info = BUF_INIT;
 
 	werase(s->box);
 	draw_fill(s->box, 0, 0, w, TH_HEADER);
 	int x = draw_str(s->box, 0, 0, prompt, w, TH_HEADER);
-	/* A long query shows the part before the cursor, where the typing
-	 * is. */
-	while (room > 0 && (int)qw > room && *shown) {
-		uint32_t cp;
-		size_t n = text_decode(shown, strlen(shown), &cp);
-		qw -= (size_t)text_cp_width(cp);
-		shown += n;
-	}
-	x += draw_str(s->box, 0, x, shown, w - x - 1, TH_HEADER);
-	x += draw_str(s->box, 0, x, u, w - x, TH_SELECTION);    /* the cursor */
-	draw_str_cut(s->box, 0, x, after, w - x - 1, TH_HEADER);
+	/* A query longer than the box scrolls in it, the cursor always in
+	 * view with what fits around it, and a marker at an edge past which
+	 * there is more; the last column stays blank. */
+	int cols = w - x - 1;
+	line_edit_scroll(&s->line, cols, &s->view);
+	size_t at_end = cur < len ? text_char_next(raw, len, cur) : cur;
+	char *before = shown_part(s, s->view.from, cur);
+	char *under = shown_part(s, cur, at_end);
+	char *after = shown_part(s, at_end, s->view.to);
+	int end = x + cols;
+	if (s->view.hidden_before)
+		x += draw_str(s->box, 0, x, hidden_mark(true), 1, TH_HEADER);
+	x += draw_str(s->box, 0, x, before, end - x, TH_HEADER);
+	/* The cursor: a blank at the end, or over a character that shows
+	 * as nothing (a lone mark in the C locale). */
+	int uw = draw_str(s->box, 0, x, under, end - x, TH_SELECTION);
+	if (uw == 0)
+		uw = draw_str(s->box, 0, x, " ", end - x, TH_SELECTION);
+	x += uw;
+	x += draw_str(s->box, 0, x, after, end - x - s->view.hidden_after, TH_HEADER);
+	if (s->view.hidden_after)
+		draw_str(s->box, 0, end - 1, hidden_mark(false), 1, TH_HEADER);
 	free(before);
 	free(under);
-	free(u);
 	free(after);
 
 	if (s->failed)
@@ -435,7 +451,6 @@ draw_box(struct search_view *s)
 		    s->nhits >= SEARCH_LIMIT ? " (the best shown)" : "");
 	draw_str_cut(s->box, 1, 0, info.data, w, s->failed ? TH_ERROR : TH_DIM);
 	buf_free(&info);
-	free(q);
 	wnoutrefresh(s->box);
 }
 

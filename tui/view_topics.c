@@ -287,6 +287,11 @@ tree_action(struct topics_view *t, enum action act)
 		load_articles(t);
 		return true;
 	}
+	if (act == ACT_TOPICS) {
+		/* Bound everywhere, and silent here it would seem broken. */
+		app_message(t->v.app, TH_MESSAGE, "Already at the topic tree");
+		return true;
+	}
 	if (ti < 0)
 		return false;
 	switch (act) {
@@ -362,6 +367,7 @@ list_action(struct topics_view *t, enum action act)
 	case ACT_CLOSE:
 	case ACT_BACK:
 	case ACT_COLLAPSE:
+	case ACT_TOPICS:        /* from the list beside it, to the tree */
 		set_focus(t, false);
 		return true;
 	default:

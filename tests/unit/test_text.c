@@ -248,6 +248,54 @@ START_TEST(fit_never_splits_a_character)
 }
 END_TEST
 
+/* A character as drawn: a letter and its marks, an emoji and its
+ * selector, tone and joiner, are one to a cursor. */
+START_TEST(chars_as_drawn)
+{
+	/* e U+0301, x, U+1F44D U+1F3FD (tone) ZWJ U+2764, a ZWJ b */
+	const char *s = "e\xCC\x81x\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD\xE2\x80\x8D"
+	    "\xE2\x9D\xA4" "a\xE2\x80\x8D" "b";
+	size_t len = strlen(s);
+	size_t next[] = { 3, 4, 15, 18, 19, 22, 23 };
+	size_t at = 0;
+	for (size_t i = 0; i < sizeof next / sizeof next[0]; i++) {
+		at = text_char_next(s, len, at);
+		ck_assert_uint_eq(at, next[i]);
+	}
+	ck_assert_uint_eq(text_char_next(s, len, len), len);
+	for (size_t i = sizeof next / sizeof next[0] - 1; i > 0; i--) {
+		at = text_char_prev(s, len, at);
+		ck_assert_uint_eq(at, next[i - 1]);
+	}
+	ck_assert_uint_eq(text_char_prev(s, len, 3), 0);
+	ck_assert_uint_eq(text_char_prev(s, len, 0), 0);
+	/* A mark with nothing before it is a character of its own. */
+	ck_assert_uint_eq(text_char_next("\xCC\x81" "a", 3, 0), 2);
+	/* A stray byte is one. */
+	ck_assert_uint_eq(text_char_prev("a\x80\x80", 3, 3), 2);
+}
+END_TEST
+
+/* A part of a text is made safe as it is in the whole: a joiner between
+ * two pictographs is dropped though the second is past the part. */
+START_TEST(sanitize_part_in_context)
+{
+	const char *s = "\xF0\x9F\x98\x80\xE2\x80\x8D\xF0\x9F\x98\x80" "\x01";
+	struct buf b = BUF_INIT;
+	text_sanitize_part(&b, s, strlen(s), 0, 7, 0);
+	ck_assert_str_eq(b.data, "\xF0\x9F\x98\x80");
+	buf_truncate(&b, 0);
+	text_sanitize_part(&b, s, strlen(s), 7, 12, 0);
+	ck_assert_str_eq(b.data, "\xF0\x9F\x98\x80\xE2\x90\x81");
+	buf_truncate(&b, 0);
+	text_sanitize_part(&b, s, strlen(s), 4, 7, 0);       /* the joiner alone */
+	ck_assert_uint_eq(b.len, 0);
+	text_sanitize_part(&b, "a\xE2\x80\x8D" "b", 5, 1, 4, 0);
+	ck_assert_str_eq(b.data, "\xE2\x90\xA6");
+	buf_free(&b);
+}
+END_TEST
+
 START_TEST(citations)
 {
 	int nums[16];
@@ -289,6 +337,8 @@ text_suite(void)
 	tcase_add_test(tc, sanitize_ascii_mode);
 	tcase_add_test(tc, widths);
 	tcase_add_test(tc, fit_never_splits_a_character);
+	tcase_add_test(tc, chars_as_drawn);
+	tcase_add_test(tc, sanitize_part_in_context);
 	tcase_add_test(tc, citations);
 	suite_add_tcase(s, tc);
 	return s;
