@@ -153,11 +153,17 @@ wait_for() {
 	return 1
 }
 
+# Gone as soon as a redraw begins: like wait_for, it reads the screen
+# again once it is whole, so what the caller looks at next is not half
+# drawn (an empty selection line failed a test under load).
 wait_gone() {
 	n=0 limit=$(( ${2:-10} * 10 * time_scale ))
 	while [ $n -lt $limit ]; do
 		capture
-		printf '%s\n' "$screen" | grep -Eq -- "$1" || return 0
+		if ! printf '%s\n' "$screen" | grep -Eq -- "$1"; then
+			settle
+			return 0
+		fi
 		sleep 0.1
 		n=$((n + 1))
 	done
