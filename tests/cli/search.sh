@@ -277,6 +277,14 @@ run "$BEDSIDE" search --db "$fdb" "15g"
 like "$err" "did you mean: 15 g(,|$)" "'15g' offers '15 g'"
 run "$BEDSIDE" search --db "$fdb" --json "15gx"
 contains "$out" '"suggestions":[]' "not when the index lacks the unit ('gx')"
+# Did you mean offers words: not a single letter, which every word of
+# one or two letters is an edit from ("xq" offered "x" and "q").
+run "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "xq"
+is "$rc" 1 "'xq' finds nothing"
+short=$(printf '%s' "$out" | python3 -c 'import json,sys; print(",".join(w for w in json.load(sys.stdin)["suggestions"] if len(w) < 2))')
+is "$short" "" "'xq' is offered no single letter"
+run "$BEDSIDE" search --db "$fdb" --json "z"
+contains "$out" '"suggestions":[]' "a single letter typed is offered no word an edit from it"
 
 # Clinicians search by abbreviation: the common ones, typed as a search
 # is typed (the last word a prefix), find their article first.
