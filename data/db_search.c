@@ -339,15 +339,17 @@ db_unmatched(struct db *db, const char *typed, const char *level, size_t *word,
 	struct buf one = BUF_INIT;
 	int rc = 0;
 	for (size_t i = 0; i < ng && rc == 0; i++) {
-		size_t start, end, s2, e2;
+		size_t start, end, s2, e2, s3, e3;
 		if (!query_word_span(typed, g[i].word, &start, &end) ||
 		    !query_word_span(typed, g[i].word + g[i].nwords - 1, &s2, &e2))
 			break;
 		/* A group before the last is whole; the last is looked for as
 		 * typed, with what follows it, so that it is a prefix just
-		 * when it is one in the whole query. */
+		 * when it is one in the whole query: unless words past
+		 * QUERY_MAX_WORDS follow, which the search leaves out. */
 		buf_truncate(&one, 0);
-		if (i == ng - 1)
+		if (i == ng - 1 &&
+		    !query_word_span(typed, g[i].word + g[i].nwords, &s3, &e3))
 			buf_adds(&one, typed + start);
 		else
 			buf_addf(&one, "%.*s ", (int)(e2 - start), typed + start);

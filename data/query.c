@@ -184,11 +184,13 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 
 	/* The last word is a prefix while it is being typed: unless a space
 	 * or other separator follows it. A '*' straight after it asks for
-	 * the same, as people write it in other search boxes. */
-	size_t len = strlen(typed);
+	 * the same, as people write it in other search boxes. Past
+	 * QUERY_MAX_WORDS the last word kept is followed by others, and so
+	 * is whole. */
+	size_t len = strlen(typed), start, end;
 	while (len > 0 && typed[len - 1] == '*')
 		len--;
-	bool prefix = len > 0 && word_byte((unsigned char)typed[len - 1]);
+	bool prefix = query_word_span(typed, n - 1, &start, &end) && end == len;
 	/* A single character as a prefix matches nearly every article, ranks
 	 * nothing and costs a second at 100k articles (there is no one-letter
 	 * prefix index): it is matched as a whole word until a second one is

@@ -221,6 +221,13 @@ for pair in "foetal :fetal" "anemia :anaemia" "sulphate :sulfate" "edema:oedema"
 	is "$rc" 0 "'$q' finds the article that has '$want'"
 	is "$(printf '%s' "$out" | marked)" "forms-1:$want" "and the snippet marks '$want'"
 done
+# Words past the sixteenth are left out, and never blamed: the sixteenth
+# is whole, and found.
+run "$BEDSIDE" search --db "$fdb" "its answer and its point a fit fetal anaemia a tumour and magnesium sulfate 15 g xyzzq"
+is "$rc" 0 "words past the sixteenth are left out"
+run "$BEDSIDE" search --db "$db" "$(printf 'widgets %.0s' $(seq 15))gadgets xyzzq"
+like "$err" "each word is found, but no article has them all$" \
+    "the sixteenth word is looked for alone, without those after it"
 run "$BEDSIDE" search --db "$fdb" "sglt 2 xyzzq"
 like "$err" "no article has 'xyzzq'" "'sglt 2', found as 'sglt2', is not the words blamed"
 # As the last word is typed, where the rule lies inside what is typed: an

@@ -81,6 +81,12 @@ START_TEST(limits)
 		quotes += *p == '"';
 	ck_assert_uint_eq(quotes, 2 * QUERY_MAX_WORDS);
 	free(q);
+	/* the last word kept is followed by more: it is whole, not the
+	 * prefix the last word typed would be */
+	buf_adds(&b, "more");
+	q = query_build(b.data);
+	ck_assert_uint_eq(q[strlen(q) - 1], '"');
+	free(q);
 	buf_free(&b);
 
 	/* a 100 KB word is cut to a bounded length on a character boundary */
