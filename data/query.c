@@ -69,6 +69,25 @@ query_words(const char *typed, char **words, size_t max)
 	return n;
 }
 
+char *
+query_blank_words(const char *typed, query_word_fn keep, void *arg)
+{
+	size_t len = strlen(typed), pos = 0, start, end, kept = 0;
+	char *out = xstrdup(typed), *w;
+	while (kept < QUERY_MAX_WORDS &&
+	    (w = next_word(typed, len, &pos, &start, &end)) != NULL) {
+		size_t n = strlen(w), ascii = 0;
+		while (ascii < n && !text_ascii_alnum((unsigned char)w[ascii]))
+			ascii++;
+		if (ascii < n || keep(arg, w, n))
+			kept++;
+		else
+			memset(out + start, ' ', end - start);
+		free(w);
+	}
+	return out;
+}
+
 bool
 query_word_span(const char *typed, size_t k, size_t *start, size_t *end)
 {

@@ -228,6 +228,15 @@ is "$rc" 0 "words past the sixteenth are left out"
 run "$BEDSIDE" search --db "$db" "$(printf 'widgets %.0s' $(seq 15))gadgets xyzzq"
 like "$err" "each word is found, but no article has them all$" \
     "the sixteenth word is looked for alone, without those after it"
+# A "word" that is punctuation to the index's tokenizer (a dash, an
+# ellipsis, an emoji, as pasted) is no word: beside a word with another
+# spelling it made the search find nothing.
+for q in "anemia —" "— anemia" "sglt 2 …" "anemia 📈 tumor"; do
+	run "$BEDSIDE" search --db "$fdb" --json "$q"
+	is "$rc" 0 "'$q' finds what the words without the punctuation find"
+done
+run "$BEDSIDE" search --db "$fdb" "— anemia xyzzq"
+like "$err" "no article has 'xyzzq'$" "and the punctuation is not blamed"
 run "$BEDSIDE" search --db "$fdb" "sglt 2 xyzzq"
 like "$err" "no article has 'xyzzq'" "'sglt 2', found as 'sglt2', is not the words blamed"
 # As the last word is typed, where the rule lies inside what is typed: an
