@@ -224,11 +224,11 @@ void db_set_stop(struct db *db, db_stop_fn stop, void *arg);
  * (query_words()) that finds nothing on its own, looked for as the search
  * looks for it (the last word as a prefix while it is typed, another
  * spelling of it too), or the first two words the index has as one
- * ("SGLT 2": "sglt2") that find nothing together: the first in *word, how
- * many in *nwords (1 or 2). *nwords is 0 if each word finds something
- * alone: no article has them all. Returns 0 or -1. */
-int db_unmatched(struct db *db, const char *typed, const char *level, size_t *word,
-    size_t *nwords);
+ * ("SGLT 2": "sglt2") that find nothing together: their bytes in typed,
+ * [*from, *to). *from == *to if each word finds something alone: no
+ * article has them all. Returns 0 or -1. */
+int db_unmatched(struct db *db, const char *typed, const char *level, size_t *from,
+    size_t *to);
 
 /* Up to max words of the index vocabulary close to word (edit distance),
  * best first, for "did you mean": first another form of it (plural or

@@ -139,6 +139,9 @@ enum db_kind db_column_pane(int col);
 int db_snippets_make(struct db *db, const char *match, struct db_hit *hits,
     size_t from, size_t to);
 void db_snippet_finalize(struct db *db);
+/* Whether the search table's tokenizer makes a token of text (true if
+ * it cannot be asked). */
+bool db_has_token(struct db *db, const char *text, size_t n);
 
 /* The spelling vocabulary (db_vocab.c): the words of search rows as the
  * unicode61 tokenizer gives them, each with the number of rows it is in,

@@ -246,10 +246,28 @@ word_known(void *arg, const char *word, size_t len, bool prefix)
 	return docs > 0 || (docs == 0 && db_phrase_exists(arg, low, len, prefix) > 0);
 }
 
+static bool
+word_has_token(void *arg, const char *word, size_t len)
+{
+	return db_has_token(arg, word, len);
+}
+
+/* typed as the search reads it: without the words FTS5 finds no token
+ * in ("\u2014" between two words, pasted), blanked out where they were
+ * (query_blank_words()). */
+static char *
+search_text(struct db *db, const char *typed)
+{
+	return query_blank_words(typed, word_has_token, db);
+}
+
 char *
 db_match(struct db *db, const char *typed)
 {
-	return query_build_known(typed, word_known, db);
+	char *text = search_text(db, typed);
+	char *match = query_build_known(text, word_known, db);
+	free(text);
+	return match;
 }
 
 static int
@@ -325,13 +343,16 @@ db_search_rows(struct db *db, const char *typed, const char *level, int limit,
 }
 
 int
-db_unmatched(struct db *db, const char *typed, const char *level, size_t *word,
-    size_t *nwords)
+db_unmatched(struct db *db, const char *typed, const char *level, size_t *from,
+    size_t *to)
 {
-	*word = *nwords = 0;
-	char *match = db_match(db, typed);
-	if (match == NULL)
+	*from = *to = 0;
+	char *text = search_text(db, typed);
+	char *match = query_build_known(text, word_known, db);
+	if (match == NULL) {
+		free(text);
 		return 0;
+	}
 	struct query_phrase ph[PHRASES_MAX];
 	struct query_group g[PHRASES_MAX];
 	size_t nph = query_phrases(match, ph, PHRASES_MAX);
@@ -339,30 +360,33 @@ db_unmatched(struct db *db, const char *typed, const char *level, size_t *word,
 	struct buf one = BUF_INIT;
 	int rc = 0;
 	for (size_t i = 0; i < ng && rc == 0; i++) {
-		size_t start, end, s2, e2;
-		if (!query_word_span(typed, g[i].word, &start, &end) ||
-		    !query_word_span(typed, g[i].word + g[i].nwords - 1, &s2, &e2))
+		size_t start, end, s2, e2, s3, e3;
+		if (!query_word_span(text, g[i].word, &start, &end) ||
+		    !query_word_span(text, g[i].word + g[i].nwords - 1, &s2, &e2))
 			break;
 		/* A group before the last is whole; the last is looked for as
 		 * typed, with what follows it, so that it is a prefix just
-		 * when it is one in the whole query. */
+		 * when it is one in the whole query: unless words past
+		 * QUERY_MAX_WORDS follow, which the search leaves out. */
 		buf_truncate(&one, 0);
-		if (i == ng - 1)
-			buf_adds(&one, typed + start);
+		if (i == ng - 1 &&
+		    !query_word_span(text, g[i].word + g[i].nwords, &s3, &e3))
+			buf_adds(&one, text + start);
 		else
-			buf_addf(&one, "%.*s ", (int)(e2 - start), typed + start);
+			buf_addf(&one, "%.*s ", (int)(e2 - start), text + start);
 		struct db_hit *h = NULL;
 		size_t n = 0;
 		rc = db_search_rows(db, one.data, level, 1, false, &h, &n);
 		db_hits_free(h, n);
 		if (rc == 0 && n == 0) {
-			*word = g[i].word;
-			*nwords = g[i].nwords;
+			*from = start;
+			*to = e2;
 			break;
 		}
 	}
 	buf_free(&one);
 	free(match);
+	free(text);
 	return rc == 0 ? 0 : -1;
 }
 

@@ -15,6 +15,7 @@
 #include "config.h"
 #include "db_internal.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,6 +106,25 @@ query_token(void *ctx, int tflags, const char *tok, int ntok, int start, int end
 	q->len[q->ntok++] = (size_t)(ntok > MAX_TOKEN ? MAX_TOKEN : ntok);
 	buf_add(&q->arena, tok, (size_t)(ntok > MAX_TOKEN ? MAX_TOKEN : ntok));
 	return SQLITE_OK;
+}
+
+static int
+count_token(void *ctx, int tflags, const char *tok, int ntok, int start, int end)
+{
+	(void)tflags, (void)tok, (void)start, (void)end;
+	*(int *)ctx += ntok > 0;
+	return SQLITE_OK;
+}
+
+bool
+db_has_token(struct db *db, const char *text, size_t n)
+{
+	struct db_tokenizer *t = tokenizer(db);
+	int ntok = 0;
+	if (t == NULL || n > INT_MAX || t->api.xTokenize(t->tok, &ntok, FTS5_TOKENIZE_QUERY,
+	    text, (int)n, count_token) != SQLITE_OK)
+		return true;
+	return ntok > 0;
 }
 
 static void

@@ -566,6 +566,11 @@ db_suggest(struct db *db, const char *typed, char ***out, size_t *n, size_t max)
 			*p = (char)(*p - 'A' + 'a');
 	size_t lw = strlen(w);
 	int limit = lw <= 4 ? 1 : 2;
+	/* Every word of one or two letters is an edit or two from a word of
+	 * one (and "x" one from "q"): a single character typed gets no
+	 * word close to it, and none is offered for a longer one ("xq"
+	 * offered "x" and "q"). */
+	bool close_words = utf8_chars(w, lw) > 1;
 
 	sqlite3_stmt *st = db->version >= 2 ?
 	    db_stmt(db, STMT_SUGGEST, "SELECT word, docs FROM spell_words "
@@ -581,7 +586,8 @@ db_suggest(struct db *db, const char *typed, char ***out, size_t *n, size_t max)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *term = (const char *)sqlite3_column_text(st, 0);
 		size_t lt = (size_t)sqlite3_column_bytes(st, 0);
-		if (term == NULL || (lt == lw && memcmp(term, w, lw) == 0))
+		if (!close_words || term == NULL || utf8_chars(term, lt) < 2 ||
+		    (lt == lw && memcmp(term, w, lw) == 0))
 			continue;
 		int d = edit_distance(w, lw, term, lt, limit);
 		if (d > limit)

@@ -69,6 +69,25 @@ query_words(const char *typed, char **words, size_t max)
 	return n;
 }
 
+char *
+query_blank_words(const char *typed, query_word_fn keep, void *arg)
+{
+	size_t len = strlen(typed), pos = 0, start, end, kept = 0;
+	char *out = xstrdup(typed), *w;
+	while (kept < QUERY_MAX_WORDS &&
+	    (w = next_word(typed, len, &pos, &start, &end)) != NULL) {
+		size_t n = strlen(w), ascii = 0;
+		while (ascii < n && !text_ascii_alnum((unsigned char)w[ascii]))
+			ascii++;
+		if (ascii < n || keep(arg, w, n))
+			kept++;
+		else
+			memset(out + start, ' ', end - start);
+		free(w);
+	}
+	return out;
+}
+
 bool
 query_word_span(const char *typed, size_t k, size_t *start, size_t *end)
 {
@@ -184,11 +203,13 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 
 	/* The last word is a prefix while it is being typed: unless a space
 	 * or other separator follows it. A '*' straight after it asks for
-	 * the same, as people write it in other search boxes. */
-	size_t len = strlen(typed);
+	 * the same, as people write it in other search boxes. Past
+	 * QUERY_MAX_WORDS the last word kept is followed by others, and so
+	 * is whole. */
+	size_t len = strlen(typed), start, end;
 	while (len > 0 && typed[len - 1] == '*')
 		len--;
-	bool prefix = len > 0 && word_byte((unsigned char)typed[len - 1]);
+	bool prefix = query_word_span(typed, n - 1, &start, &end) && end == len;
 	/* A single character as a prefix matches nearly every article, ranks
 	 * nothing and costs a second at 100k articles (there is no one-letter
 	 * prefix index): it is matched as a whole word until a second one is

@@ -36,6 +36,18 @@ typedef bool (*query_known_fn)(void *arg, const char *word, size_t len, bool pre
  *   first is of five letters or fewer or the second a number, to keep the
  *   lookups few. */
 char *query_build_known(const char *typed, query_known_fn known, void *arg);
+/* Whether a word (len bytes, as query_words() gives it) is one the
+ * search can look for: arg is the caller's. */
+typedef bool (*query_word_fn)(void *arg, const char *word, size_t len);
+/* typed (malloc'ed) with each word that has no ASCII letter or digit and
+ * that keep refuses blanked out with spaces, byte for byte, so that the
+ * words kept are where they were (query_word_span()). Words here are runs
+ * of letters, digits and any non-ASCII character, but the index's
+ * tokenizer has some of those for separators ("\u2014", "\u2026", an
+ * emoji): such a word is a phrase of no token, which FTS5 leaves out of
+ * an implicit AND but which makes an explicit one (beside a group) match
+ * nothing. Stops asking once QUERY_MAX_WORDS words are kept. */
+char *query_blank_words(const char *typed, query_word_fn keep, void *arg);
 /* Splits typed into at most max words (malloc'ed); returns the count. */
 size_t query_words(const char *typed, char **words, size_t max);
 /* Where word k (from 0) of query_words() is in typed: its bytes from

@@ -105,20 +105,27 @@ static int
 explain_no_hit(struct db *db, const char *typed, const char *level, struct no_hit *nh)
 {
 	char *words[QUERY_MAX_WORDS];
-	size_t nw = query_words(typed, words, QUERY_MAX_WORDS), first, n, a, b, c, d;
+	size_t nw = query_words(typed, words, QUERY_MAX_WORDS), from, to;
 
 	memset(nh, 0, sizeof *nh);
-	int rc = db_unmatched(db, typed, level, &first, &n);
-	if (rc == 0 && n == 1) {
-		nh->word = words[first];
-		words[first] = NULL;
-	} else if (rc == 0 && n > 1 && query_word_span(typed, first, &a, &b) &&
-	    query_word_span(typed, first + n - 1, &c, &d)) {
-		nh->word = xstrndup(typed + a, d - a);
+	int rc = db_unmatched(db, typed, level, &from, &to);
+	if (rc == 0 && from < to) {
+		/* One word as the search has it (cut, without malformed
+		 * bytes), or two as typed ("SGLT 2"). */
+		char *blamed = xstrndup(typed + from, to - from), *one[2];
+		size_t k = query_words(blamed, one, 2);
+		if (k == 1) {
+			nh->word = one[0];
+			free(blamed);
+		} else {
+			nh->word = blamed;
+		}
+		for (size_t i = 0; k > 1 && i < k; i++)
+			free(one[i]);
 	}
 	if (nh->word)
 		rc = db_suggest(db, nh->word, &nh->suggest, &nh->ns, 5);
-	nh->apart = rc == 0 && n == 0 && nw > 1;
+	nh->apart = rc == 0 && from == to && nw > 1;
 	nh->nwords = nw;
 	for (size_t k = 0; k < nw; k++)
 		free(words[k]);

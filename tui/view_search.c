@@ -160,21 +160,20 @@ suggest(struct search_view *s)
 	struct app *app = s->v.app;
 	const char *q = query_text(s);
 	char *words[QUERY_MAX_WORDS];
-	size_t nw = query_words(q, words, QUERY_MAX_WORDS), first, n, a, b, c, d;
+	size_t nw = query_words(q, words, QUERY_MAX_WORDS), from, to;
 
-	int rc = db_unmatched(app->db, q, app_level(app), &first, &n);
-	if (rc == 0 && n > 0 && query_word_span(q, first, &a, &b) &&
-	    query_word_span(q, first + n - 1, &c, &d)) {
+	int rc = db_unmatched(app->db, q, app_level(app), &from, &to);
+	if (rc == 0 && from < to) {
 		s->blamed = true;
-		s->blame_from = a;
-		s->blame_to = d;
-		char *w = xstrndup(q + a, d - a);
+		s->blame_from = from;
+		s->blame_to = to;
+		char *w = xstrndup(q + from, to - from);
 		if (db_suggest(app->db, w, &s->sugg, &s->nsugg, 5) != 0) {
 			s->sugg = NULL;
 			s->nsugg = 0;
 		}
 		free(w);
-	} else if (rc == 0 && n == 0) {
+	} else if (rc == 0) {
 		s->apart = nw > 1;
 	}
 	for (size_t k = 0; k < nw; k++)

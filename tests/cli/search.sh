@@ -221,6 +221,22 @@ for pair in "foetal :fetal" "anemia :anaemia" "sulphate :sulfate" "edema:oedema"
 	is "$rc" 0 "'$q' finds the article that has '$want'"
 	is "$(printf '%s' "$out" | marked)" "forms-1:$want" "and the snippet marks '$want'"
 done
+# Words past the sixteenth are left out, and never blamed: the sixteenth
+# is whole, and found.
+run "$BEDSIDE" search --db "$fdb" "its answer and its point a fit fetal anaemia a tumour and magnesium sulfate 15 g xyzzq"
+is "$rc" 0 "words past the sixteenth are left out"
+run "$BEDSIDE" search --db "$db" "$(printf 'widgets %.0s' $(seq 15))gadgets xyzzq"
+like "$err" "each word is found, but no article has them all$" \
+    "the sixteenth word is looked for alone, without those after it"
+# A "word" that is punctuation to the index's tokenizer (a dash, an
+# ellipsis, an emoji, as pasted) is no word: beside a word with another
+# spelling it made the search find nothing.
+for q in "anemia —" "— anemia" "sglt 2 …" "anemia 📈 tumor"; do
+	run "$BEDSIDE" search --db "$fdb" --json "$q"
+	is "$rc" 0 "'$q' finds what the words without the punctuation find"
+done
+run "$BEDSIDE" search --db "$fdb" "— anemia xyzzq"
+like "$err" "no article has 'xyzzq'$" "and the punctuation is not blamed"
 run "$BEDSIDE" search --db "$fdb" "sglt 2 xyzzq"
 like "$err" "no article has 'xyzzq'" "'sglt 2', found as 'sglt2', is not the words blamed"
 # As the last word is typed, where the rule lies inside what is typed: an
@@ -277,6 +293,14 @@ run "$BEDSIDE" search --db "$fdb" "15g"
 like "$err" "did you mean: 15 g(,|$)" "'15g' offers '15 g'"
 run "$BEDSIDE" search --db "$fdb" --json "15gx"
 contains "$out" '"suggestions":[]' "not when the index lacks the unit ('gx')"
+# Did you mean offers words: not a single letter, which every word of
+# one or two letters is an edit from ("xq" offered "x" and "q").
+run "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "xq"
+is "$rc" 1 "'xq' finds nothing"
+short=$(printf '%s' "$out" | python3 -c 'import json,sys; print(",".join(w for w in json.load(sys.stdin)["suggestions"] if len(w) < 2))')
+is "$short" "" "'xq' is offered no single letter"
+run "$BEDSIDE" search --db "$fdb" --json "z"
+contains "$out" '"suggestions":[]' "a single letter typed is offered no word an edit from it"
 
 # Clinicians search by abbreviation: the common ones, typed as a search
 # is typed (the last word a prefix), find their article first.

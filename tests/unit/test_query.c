@@ -81,6 +81,12 @@ START_TEST(limits)
 		quotes += *p == '"';
 	ck_assert_uint_eq(quotes, 2 * QUERY_MAX_WORDS);
 	free(q);
+	/* the last word kept is followed by more: it is whole, not the
+	 * prefix the last word typed would be */
+	buf_adds(&b, "more");
+	q = query_build(b.data);
+	ck_assert_uint_eq(q[strlen(q) - 1], '"');
+	free(q);
 	buf_free(&b);
 
 	/* a 100 KB word is cut to a bounded length on a character boundary */
@@ -225,6 +231,28 @@ START_TEST(spellings_and_joined)
 }
 END_TEST
 
+static bool
+keep_none(void *arg, const char *word, size_t len)
+{
+	(void)arg, (void)word, (void)len;
+	return false;
+}
+
+/* Words the tokenizer has no token of are blanked byte for byte; words
+ * with an ASCII letter or digit are never asked about. */
+START_TEST(blank_words)
+{
+	char *t = query_blank_words("anemia \xE2\x80\x94 x\xE2\x80\x94 \xF0\x9F\x93\x88", keep_none, NULL);
+	ck_assert_str_eq(t, "anemia     x\xE2\x80\x94     ");
+	size_t a, b;
+	ck_assert(query_word_span(t, 1, &a, &b) && a == 11 && b == 15);
+	free(t);
+	t = query_blank_words("\xE2\x80\xA6", keep_none, NULL);
+	ck_assert_ptr_null(query_build(t));
+	free(t);
+}
+END_TEST
+
 static Suite *
 query_suite(void)
 {
@@ -239,6 +267,7 @@ query_suite(void)
 	tcase_add_test(tc, word_spans);
 	tcase_add_test(tc, plurals);
 	tcase_add_test(tc, spellings_and_joined);
+	tcase_add_test(tc, blank_words);
 	suite_add_tcase(s, tc);
 	return s;
 }
