@@ -28,8 +28,8 @@
 	ACTION(PAGE_DOWN, "page-down", "Move down one page") \
 	ACTION(FIRST, "first", "Go to the first line") \
 	ACTION(LAST, "last", "Go to the last line") \
-	ACTION(EXPAND, "expand", "Expand the selected topic") \
-	ACTION(COLLAPSE, "collapse", "Collapse the selected topic") \
+	ACTION(EXPAND, "expand", "Unfold, or go to its articles") \
+	ACTION(COLLAPSE, "collapse", "Fold, or go to the parent topic") \
 	ACTION(BACK, "back", "Go back in history") \
 	ACTION(FORWARD, "forward", "Go forward in history") \
 	ACTION(BOOKMARK_TOGGLE, "bookmark-toggle", "Add or remove a bookmark") \

@@ -302,6 +302,10 @@ tree_action(struct topics_view *t, enum action act)
 		} else if (has_children(t, ti)) {
 			t->sel++;
 			load_articles(t);
+		} else {
+			/* A topic with nothing to unfold: on to its articles,
+			 * to the right of it, as Enter goes. */
+			set_focus(t, true);
 		}
 		t->dirty_tree = true;
 		return true;
@@ -309,6 +313,9 @@ tree_action(struct topics_view *t, enum action act)
 		if (t->expanded[ti]) {
 			t->expanded[ti] = false;
 			build_rows(t);
+		} else if (t->topics[ti].depth == 0) {
+			/* Silent here it would seem broken. */
+			app_message(t->v.app, TH_MESSAGE, "Already at the top of the tree");
 		} else {
 			/* To the parent, as in a file tree. */
 			for (int r = t->sel - 1; r >= 0; r--)

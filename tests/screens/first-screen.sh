@@ -7,7 +7,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 12
+plan 17
 screen_db
 
 screen_start 80 24
@@ -37,6 +37,25 @@ wait_for 'Esc close'
 keys Escape
 wait_for '^>. Respiratory'
 unlike "$screen" 'Nothing to close' "Esc in the article list goes back to the tree, quietly"
+
+# Left on a folded top-level topic has no parent to go to: it says so.
+# Right on a topic with nothing to unfold goes on to its articles, to
+# the right of it, as Enter does.
+keys Left
+wait_for 'Already at the top of the tree'
+ok $? "Left on a folded top-level topic says it is at the top"
+like "$screen" '^>. Respiratory' "and stays there"
+keys Right
+wait_for '^ +. Asthma'
+keys Down
+wait_for '^> +Asthma'
+keys Right
+wait_for 'Esc close'
+like "$screen" '│> When are oral steroids' "Right on a topic with no subtopics goes to its articles"
+unlike "$screen" 'does nothing' "and says nothing of doing nothing"
+keys Escape
+wait_for '^> +Asthma'
+ok $? "Esc comes back to it"
 
 keys ?
 wait_for 'Keys in force'

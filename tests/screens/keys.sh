@@ -18,7 +18,7 @@ wait_for 'Keys in force'
 ok $? "? shows the keys in force"
 like "$screen" 'keymap: default' "naming the keymap"
 like "$screen" 'In the topic tree' "the keys of the screen help came from come first"
-like "$screen" '<Right> \+ +expand +Expand the selected topic' "key, action name and help text"
+like "$screen" '<Right> \+ +expand +Unfold, or go to its articles$' "key, action name and help text"
 like "$screen" 'L +level-cycle +Cycle the reading level' "the generic keys in force there"
 keys PageDown
 wait_for 'In lists of articles'
