@@ -502,9 +502,15 @@ db_phrase_exists(struct db *db, const char *phrase, size_t n, bool prefix)
 	    "SELECT 1 FROM search WHERE search MATCH ?1 LIMIT 1");
 	if (st == NULL)
 		return -1;
+	/* An FTS5 string: a quote inside is written twice (the callers'
+	 * words have none today; this keeps it so if one ever does). */
 	struct buf q = BUF_INIT;
 	buf_addc(&q, '"');
-	buf_add(&q, phrase, n);
+	for (size_t i = 0; i < n; i++) {
+		if (phrase[i] == '"')
+			buf_addc(&q, '"');
+		buf_addc(&q, phrase[i]);
+	}
 	buf_adds(&q, prefix ? "\"*" : "\"");
 	sqlite3_bind_text(st, 1, q.data, (int)q.len, SQLITE_TRANSIENT);
 	int rc = sqlite3_step(st);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "db_internal.h"
 #include "import.h"
 
 static char dir[] = "/tmp/bedside-test-rank.XXXXXX";
@@ -284,6 +285,26 @@ START_TEST(bundled_spellings_rank_alike)
 }
 END_TEST
 
+/* The lookup of a spelling in the index writes its word as an FTS5
+ * string: a quote inside is doubled, never FTS5 syntax, never an error. */
+START_TEST(phrase_lookup_quotes_its_word)
+{
+	const char *articles = getenv("ARTICLES");
+	ck_assert_ptr_nonnull(articles);
+	char path[600];
+	snprintf(path, sizeof path, "%s/quotes.db", dir);
+	import_into(path, articles);
+	struct db *db = open_ok(path, false);
+	static const char *const odd[] = { "a\"b", "\"", "x\" OR \"y", "\"\"" };
+	for (size_t i = 0; i < sizeof odd / sizeof *odd; i++)
+		for (int prefix = 0; prefix < 2; prefix++)
+			ck_assert_msg(db_phrase_exists(db, odd[i], strlen(odd[i]), prefix) >= 0,
+			    "'%s' (prefix %d): %s", odd[i], prefix, db_errmsg(db));
+	ck_assert_int_eq(db_phrase_exists(db, "sepsis", 6, false), 1);
+	db_close(db);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -295,6 +316,7 @@ main(void)
 	tcase_add_test(tc, spellings_rank_as_one_word);
 	tcase_add_test(tc, joined_words_rank_as_one_word);
 	tcase_add_test(tc, bundled_spellings_rank_alike);
+	tcase_add_test(tc, phrase_lookup_quotes_its_word);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_set_fork_status(sr, CK_NOFORK);
