@@ -1,0 +1,85 @@
+#!/bin/sh
+# prefix.sh: the folders given to make itself rather than to configure, as
+# in `make install DESTDIR=... prefix=/usr` after a plain `make`, are the
+# ones the installed program looks in and its man page names; and
+# `make uninstall` with the same folders takes it all away again.
+#
+# It works on a copy of the build tree: making the program for another
+# folder here would rebuild the ./bedside the other tests are running.
+. "${TESTLIB:-$(dirname "$0")/../lib.sh}"
+: "${MAKE:?}" "${TOP_BUILDDIR:?}"
+
+srcdir=$(sed -n 's/^srcdir = //p' "$TOP_BUILDDIR/Makefile")
+if [ "$srcdir" != . ]; then
+	echo "1..0 # SKIP the copy needs a build in the source tree (srcdir is $srcdir)"
+	exit 0
+fi
+
+copy=$scratch/build
+mkdir "$copy" "$scratch/elsewhere" || exit 1
+# tar keeps the times, so that the copy is as up to date as the tree.
+(cd "$TOP_BUILDDIR" && tar -cf - --exclude=./.git --exclude='./bedside-*' \
+	--exclude=./_asan --exclude=./_fuzz --exclude=./fuzz-work \
+	--exclude='*.log' --exclude='*.trs' .) | (cd "$copy" && tar -xf -) || {
+	echo "Bail out! cannot copy the build tree"
+	exit 1
+}
+
+# A make of its own: not the jobserver or flags of the make running us.
+submake() {
+	(unset MAKEFLAGS MFLAGS MAKELEVEL; cd "$copy" && $MAKE "$@") \
+		>"$scratch/make.log" 2>&1
+	status=$?
+	[ $status -eq 0 ] || sed 's/^/# /' "$scratch/make.log" | tail -20
+	return $status
+}
+
+unset BEDSIDE_DB
+cd "$scratch/elsewhere" || exit 1
+
+# Installed for real into a prefix given to make: the program, run from
+# another folder with no flags, finds the database installed with it.
+pfx=$scratch/pfx
+submake install prefix="$pfx"
+ok $? "make install prefix=... succeeds"
+run "$pfx/bin/bedside" check
+like "$rc:$out" "^0:$pfx/share/bedside/bedside\\.db: ok" \
+	"the installed program finds the database in that prefix"
+grep -aqF "$pfx/share/bedside/keymaps" "$pfx/bin/bedside"
+ok $? "and looks for the keymaps there"
+sed 's/\\://g' "$pfx/share/man/man1/bedside.1" | grep -qF "$pfx/share/bedside/bedside.db"
+ok $? "its man page names that database"
+submake uninstall prefix="$pfx"
+ok $? "make uninstall prefix=... succeeds"
+left=$(find "$pfx" ! -type d | head -5)
+is "$left" "" "make uninstall prefix=... leaves no file behind"
+
+# The packager's way: DESTDIR and prefix=/usr together.
+dest=$scratch/dest
+submake install DESTDIR="$dest" prefix=/usr
+ok $? "make install DESTDIR=... prefix=/usr succeeds"
+sed 's/\\://g' "$dest/usr/share/man/man1/bedside.1" | grep -qF "/usr/share/bedside/bedside.db"
+ok $? "the man page names /usr/share/bedside/bedside.db"
+if [ -e /usr/share/bedside/bedside.db ]; then
+	echo "ok $((tap_n += 1)) # skip a bedside is already installed in /usr/share/bedside"
+else
+	run "$dest/usr/bin/bedside" check
+	like "$rc:$err" "^3:bedside: /usr/share/bedside/bedside\\.db: " \
+		"the program looks for /usr/share/bedside/bedside.db"
+fi
+export BEDSIDE_DB="$dest/usr/share/bedside/bedside.db"
+run "$dest/usr/bin/bedside" check
+is "$rc" 0 "the installed program and database work together"
+unset BEDSIDE_DB
+submake uninstall DESTDIR="$dest" prefix=/usr
+left=$(find "$dest" ! -type d | head -5)
+is "$left" "" "make uninstall DESTDIR=... prefix=/usr leaves no file behind"
+
+# The same make again rebuilds nothing: only a changed folder does.
+submake prefix=/usr
+before=$(ls -l --time-style=+%s.%N "$copy/bedside" "$copy/data/db.o")
+submake prefix=/usr
+after=$(ls -l --time-style=+%s.%N "$copy/bedside" "$copy/data/db.o")
+is "$after" "$before" "a second make for the same folder rebuilds nothing"
+
+done_testing
