@@ -3,9 +3,12 @@
 #include "text.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 void
 linefile_report(const struct linefile *lf, const char *name, unsigned long line,
@@ -72,11 +75,26 @@ int
 linefile_load(const struct linefile *lf, const char *path)
 {
 	char why[256];
-	FILE *f = fopen(path, "rb");
-	if (f == NULL) {
+	/* Without O_NONBLOCK, a FIFO in the file's place would hold the
+	 * browser at start, on a blank screen, until something wrote to it. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat sb;
+	FILE *f = NULL;
+	if (fd < 0) {
 		if (lf->missing_ok && (errno == ENOENT || errno == ENOTDIR))
 			return 0;
 		snprintf(why, sizeof why, "cannot open: %s", strerror(errno));
+		linefile_report(lf, path, 0, why);
+		return -1;
+	}
+	if (fstat(fd, &sb) == 0 && (S_ISFIFO(sb.st_mode) || S_ISSOCK(sb.st_mode))) {
+		close(fd);
+		linefile_report(lf, path, 0, "cannot read: not a regular file");
+		return -1;
+	}
+	if ((f = fdopen(fd, "rb")) == NULL) {
+		snprintf(why, sizeof why, "cannot open: %s", strerror(errno));
+		close(fd);
 		linefile_report(lf, path, 0, why);
 		return -1;
 	}

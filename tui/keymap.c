@@ -6,9 +6,11 @@
  * in a message is escaped so it cannot carry terminal control sequences. */
 #include <curses.h> /* KEY_* values only; no curses function is called */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "keymap.h"
 #include "linefile.h"
@@ -608,13 +610,15 @@ keymap_find(const char *name_or_path, const char *const dirs[],
 	}
 	for (size_t i = 0; dirs != NULL && dirs[i] != NULL; i++) {
 		int n = snprintf(buf, len, "%s/%s.keys", dirs[i], s);
-		FILE *f;
+		int fd;
 
 		if (n < 0 || (size_t)n >= len)
 			continue;
-		f = fopen(buf, "r");
-		if (f != NULL) {
-			fclose(f);
+		/* Non-blocking: a FIFO of that name must not hang the
+		 * browser (the loader then says what it is). */
+		fd = open(buf, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+		if (fd >= 0) {
+			close(fd);
 			return buf;
 		}
 	}

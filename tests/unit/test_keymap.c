@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "action.h"
@@ -640,6 +641,30 @@ START_TEST(test_find)
 }
 END_TEST
 
+/* A FIFO named like a keymap is found, and its loading says what it is,
+ * at once: neither waits for something to write to it. */
+START_TEST(test_find_fifo)
+{
+	char dir[] = "/tmp/test_keymap.XXXXXX", path[128], buf[256];
+	const char *dirs[2] = { dir, NULL };
+	struct keymap *km = keymap_new();
+	struct reports r = { 0 };
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/mine.keys", dir);
+	ck_assert_int_eq(mkfifo(path, 0600), 0);
+	alarm(5);       /* a hang fails the test instead of the timeout */
+	ck_assert_str_eq(keymap_find("mine", dirs, buf, sizeof(buf)), path);
+	ck_assert_int_eq(keymap_load_file(km, path, collect, &r), -1);
+	alarm(0);
+	ck_assert_int_eq(r.n, 1);
+	ck_assert_ptr_nonnull(strstr(r.msg[0], ": cannot read: not a regular file"));
+	keymap_free(km);
+	unlink(path);
+	rmdir(dir);
+}
+END_TEST
+
 static Suite *
 keymap_suite(void)
 {
@@ -675,6 +700,7 @@ keymap_suite(void)
 	tcase_add_test(tc, test_actions);
 	tcase_add_test(tc, test_contexts);
 	tcase_add_test(tc, test_find);
+	tcase_add_test(tc, test_find_fifo);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -359,6 +359,31 @@ START_TEST(test_file_unreadable_permission)
 }
 END_TEST
 
+/* A FIFO where the file should be (mkfifo by mistake, a tool that pipes
+ * its settings in) is reported at once: opening it to read would wait
+ * for a writer, and the browser would start on a blank screen. */
+START_TEST(test_file_fifo)
+{
+	struct settings s;
+	struct reports r = { 0 };
+	char want[256];
+
+	snprintf(dir, sizeof(dir), "/tmp/test_settings.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/config", dir);
+	ck_assert_int_eq(mkfifo(path, 0600), 0);
+	alarm(5);       /* a hang fails the test instead of the timeout */
+	settings_init(&s);
+	ck_assert_int_eq(settings_load(&s, path, collect, &r), -1);
+	alarm(0);
+	ck_assert_int_eq(r.n, 1);
+	snprintf(want, sizeof(want), "%s: cannot read: not a regular file", path);
+	ck_assert_str_eq(r.msg[0], want);
+	settings_free(&s);
+	remove_file();
+}
+END_TEST
+
 /* Nothing a file can hold crashes the loader (run under ASan to mean it). */
 START_TEST(test_random_bytes)
 {
@@ -443,6 +468,7 @@ settings_suite(void)
 	tcase_add_test(tc, test_file_odd_bytes);
 	tcase_add_test(tc, test_file_missing_or_unreadable);
 	tcase_add_test(tc, test_file_unreadable_permission);
+	tcase_add_test(tc, test_file_fifo);
 	tcase_add_test(tc, test_random_bytes);
 	tcase_add_test(tc, test_default_path);
 	suite_add_tcase(s, tc);
