@@ -38,11 +38,29 @@ atomic_write(const char *dir, const char *name, const char *data, size_t len,
 	struct buf tmp = BUF_INIT, dst = BUF_INIT;
 	int fd = -1, dfd = -1, saved = 0, rc = -1;
 
-	buf_addf(&tmp, "%s/.%s.tmp-%ld", dir, name, (long)getpid());
 	buf_addf(&dst, "%s/%s", dir, name);
-	fd = open(tmp.data, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode);
-	if (fd < 0)
-		goto out;
+	/* A new file of our own, never one that is there already: in a
+	 * folder others can write to (an export into a shared folder), a
+	 * file made ahead under the name would otherwise be written to and
+	 * renamed into place. Another name is tried when one is taken. */
+	for (int try = 0; fd < 0 && try < 100; try++) {
+		buf_truncate(&tmp, 0);
+		buf_addf(&tmp, "%s/.%s.tmp-%ld", dir, name, (long)getpid());
+		if (try > 0)
+			buf_addf(&tmp, "-%d", try);
+		fd = open(tmp.data, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		    mode);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	if (fd < 0) {
+		/* Nothing of ours to remove. */
+		saved = errno;
+		buf_free(&tmp);
+		buf_free(&dst);
+		errno = saved;
+		return -1;
+	}
 	if (write_all(fd, data, len) != 0 || fsync(fd) != 0)
 		goto out;
 	if (close(fd) != 0) {

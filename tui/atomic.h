@@ -6,9 +6,10 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-/* Writes data to dir/name through a temporary file in dir: write, fsync,
- * rename over name, fsync dir. Returns 0, or -1 with errno set and name
- * untouched (the temporary file is removed). */
+/* Writes data to dir/name through a temporary file in dir, one it makes
+ * itself (never one already there): write, fsync, rename over name, fsync
+ * dir. Returns 0, or -1 with errno set and name untouched (the temporary
+ * file is removed). */
 int atomic_write(const char *dir, const char *name, const char *data, size_t len,
     mode_t mode);
 

@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "db.h"
+#include "atomic.h"
 #include "state.h"
 
 static void
@@ -299,6 +300,39 @@ START_TEST(test_save_and_load)
 }
 END_TEST
 
+/* A file already under the temporary name (made ahead by someone else
+ * in a folder both can write to) is left alone: the write goes through
+ * a new file of its own. */
+START_TEST(test_atomic_write_own_file)
+{
+	char *dir = scratch_dir();
+	char path[512];
+	snprintf(path, sizeof path, "%s/.out.txt.tmp-%ld", dir, (long)getpid());
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("theirs\n", f);
+	fclose(f);
+
+	ck_assert_int_eq(atomic_write(dir, "out.txt", "ours\n", 5, 0644), 0);
+	char got[16] = "";
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_ptr_nonnull(fgets(got, sizeof got, f));
+	fclose(f);
+	ck_assert_str_eq(got, "theirs\n");
+	snprintf(path, sizeof path, "%s/out.txt", dir);
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_ptr_nonnull(fgets(got, sizeof got, f));
+	fclose(f);
+	ck_assert_str_eq(got, "ours\n");
+
+	snprintf(path, sizeof path, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(path), 0);
+	free(dir);
+}
+END_TEST
+
 START_TEST(test_unusable_folder)
 {
 	char *dir = scratch_dir();
@@ -355,6 +389,7 @@ state_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("disk");
 	tcase_add_test(tc, test_save_and_load);
+	tcase_add_test(tc, test_atomic_write_own_file);
 	tcase_add_test(tc, test_unusable_folder);
 	tcase_add_test(tc, test_secure);
 	suite_add_tcase(s, tc);
