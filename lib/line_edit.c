@@ -107,38 +107,37 @@ line_edit_kill_start(struct line_edit *l)
 	return true;
 }
 
-bool
-line_edit_left(struct line_edit *l)
+/* Puts the cursor at byte at; whether it moved. */
+static bool
+move_to(struct line_edit *l, size_t at)
 {
-	size_t at = prev_char(l, l->cur);
 	bool moved = at != l->cur;
 	l->cur = at;
 	return moved;
+}
+
+bool
+line_edit_left(struct line_edit *l)
+{
+	return move_to(l, prev_char(l, l->cur));
 }
 
 bool
 line_edit_right(struct line_edit *l)
 {
-	size_t at = next_char(l, l->cur);
-	bool moved = at != l->cur;
-	l->cur = at;
-	return moved;
+	return move_to(l, next_char(l, l->cur));
 }
 
 bool
 line_edit_home(struct line_edit *l)
 {
-	bool moved = l->cur != 0;
-	l->cur = 0;
-	return moved;
+	return move_to(l, 0);
 }
 
 bool
 line_edit_end(struct line_edit *l)
 {
-	bool moved = l->cur != l->text.len;
-	l->cur = l->text.len;
-	return moved;
+	return move_to(l, l->text.len);
 }
 
 /* --- showing the line in a box too narrow for it ----------------------- */
