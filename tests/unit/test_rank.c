@@ -40,6 +40,23 @@ open_ok(const char *path, bool lengths)
 
 /* The British words of the articles below (their start), and their
  * American spelling. */
+/* The bundled articles' database, imported once for the tests that
+ * read it (they run in one process, in turn). */
+static struct db *
+open_bundled(bool lengths)
+{
+	static bool imported;
+	char path[600];
+	snprintf(path, sizeof path, "%s/bundled.db", dir);
+	if (!imported) {
+		const char *articles = getenv("ARTICLES");
+		ck_assert_ptr_nonnull(articles);
+		import_into(path, articles);
+		imported = true;
+	}
+	return open_ok(path, lengths);
+}
+
 static const char *const words[][2] = {
 	{ "anaem", "anem" }, { "oedem", "edem" }, { "haem", "hem" },
 };
@@ -246,12 +263,7 @@ END_TEST
  * same hits, ranked the same to the bit, at both levels. */
 START_TEST(bundled_spellings_rank_alike)
 {
-	const char *articles = getenv("ARTICLES");
-	ck_assert_ptr_nonnull(articles);
-	char path[600];
-	snprintf(path, sizeof path, "%s/bundled.db", dir);
-	import_into(path, articles);
-	struct db *db = open_ok(path, true);
+	struct db *db = open_bundled(true);
 	static const char *const pairs[][2] = {
 		{ "hemorrhage", "haemorrhage" }, { "anemia", "anaemia" }, { "edema", "oedema" },
 		{ "tumor", "tumour" }, { "pediatric", "paediatric" },
@@ -289,12 +301,7 @@ END_TEST
  * string: a quote inside is doubled, never FTS5 syntax, never an error. */
 START_TEST(phrase_lookup_quotes_its_word)
 {
-	const char *articles = getenv("ARTICLES");
-	ck_assert_ptr_nonnull(articles);
-	char path[600];
-	snprintf(path, sizeof path, "%s/quotes.db", dir);
-	import_into(path, articles);
-	struct db *db = open_ok(path, false);
+	struct db *db = open_bundled(false);
 	static const char *const odd[] = { "a\"b", "\"", "x\" OR \"y", "\"\"" };
 	for (size_t i = 0; i < sizeof odd / sizeof *odd; i++)
 		for (int prefix = 0; prefix < 2; prefix++)
