@@ -234,8 +234,17 @@ int db_unmatched(struct db *db, const char *typed, const char *level, size_t *fr
  * best first, for "did you mean": first another form of it (plural or
  * singular, British or American spelling), or it cut in two where the
  * index has both parts ("15 g" for "15g", "beta blocker" for
- * "betablocker"; then the suggestion holds a space). */
-int db_suggest(struct db *db, const char *word, char ***out, size_t *n, size_t max);
+ * "betablocker"; then the suggestion holds a space). With a level, only
+ * words that find something at that level (the vocabulary is every
+ * level's). */
+int db_suggest(struct db *db, const char *word, const char *level, char ***out,
+    size_t *n, size_t max);
+
+/* The levels other than level (names, in level order) at which a search
+ * for typed finds something: where to look when it finds nothing at
+ * level ("thinners" is in the patient's words, not the clinician's). */
+int db_other_levels(struct db *db, const char *typed, const char *level, char ***out,
+    size_t *n);
 void db_strings_free(char **v, size_t n);
 
 /* --- check ------------------------------------------------------------- */

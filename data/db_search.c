@@ -390,6 +390,39 @@ db_unmatched(struct db *db, const char *typed, const char *level, size_t *from,
 	return rc == 0 ? 0 : -1;
 }
 
+int
+db_other_levels(struct db *db, const char *typed, const char *level, char ***out,
+    size_t *n)
+{
+	struct db_level *lv;
+	size_t nl;
+	*out = NULL;
+	*n = 0;
+	if (db_levels(db, &lv, &nl) != 0)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < nl && rc == 0; i++) {
+		if (strcmp(lv[i].name, level) == 0)
+			continue;
+		struct db_hit *h = NULL;
+		size_t k = 0;
+		rc = db_search_rows(db, typed, lv[i].name, 1, false, &h, &k);
+		db_hits_free(h, k);
+		if (rc == 0 && k > 0) {
+			*out = xrealloc(*out, (*n + 1) * sizeof **out);
+			(*out)[(*n)++] = xstrdup(lv[i].name);
+		}
+	}
+	db_levels_free(lv, nl);
+	if (rc != 0) {
+		db_strings_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
 static int
 stop_asked(void *arg)
 {

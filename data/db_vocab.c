@@ -554,8 +554,28 @@ word_apart(struct db *db, const char *w, size_t lw)
 	return NULL;
 }
 
+/* Whether the words of s (whole, each in some row with the others) find
+ * something at level. */
+static bool
+found_at(struct db *db, const char *s, const char *level)
+{
+	struct buf whole = BUF_INIT;
+	buf_addf(&whole, "%s ", s);
+	struct db_hit *h = NULL;
+	size_t n = 0;
+	int rc = db_search_rows(db, whole.data, level, 1, false, &h, &n);
+	db_hits_free(h, n);
+	buf_free(&whole);
+	return rc == 0 && n > 0;
+}
+
+/* At most this many candidates are looked up at a level: each is a
+ * search, and the closest come first. */
+#define SUGGEST_LEVEL_TRIES 20
+
 int
-db_suggest(struct db *db, const char *typed, char ***out, size_t *n, size_t max)
+db_suggest(struct db *db, const char *typed, const char *level, char ***out, size_t *n,
+    size_t max)
 {
 	char *w = NULL;
 	struct suggestion *cand = NULL;
@@ -610,14 +630,30 @@ db_suggest(struct db *db, const char *typed, char ***out, size_t *n, size_t max)
 	free(w);
 	if (ncand > 1)
 		qsort(cand, ncand, sizeof *cand, suggestion_cmp);
-	if (apart && max > 0) {
+	/* A word the index has only at other levels would find nothing
+	 * here either: "thinner" is in the patient's words, not the
+	 * clinician's. */
+	int tries = 0;
+	bool keep_apart = apart && max > 0;
+	if (keep_apart && level) {
+		tries++;
+		keep_apart = found_at(db, apart, level);
+	}
+	if (keep_apart) {
 		*out = xmalloc(sizeof **out);
 		(*out)[(*n)++] = apart;
 	} else {
 		free(apart);
 	}
 	for (size_t i = 0; i < ncand; i++) {
-		if (*n < max) {
+		bool keep = *n < max;
+		/* Past the tries the rest are left out, not offered unchecked. */
+		if (keep && level) {
+			keep = tries < SUGGEST_LEVEL_TRIES && rc == SQLITE_DONE;
+			tries += keep;
+			keep = keep && found_at(db, cand[i].word, level);
+		}
+		if (keep) {
 			*out = xrealloc(*out, (*n + 1) * sizeof **out);
 			(*out)[(*n)++] = cand[i].word;
 		} else {

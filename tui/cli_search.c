@@ -96,6 +96,8 @@ struct no_hit {
 	size_t ns;
 	bool apart;             /* every word finds something alone */
 	size_t nwords;          /* in the query */
+	char **levels;          /* other levels at which it finds something */
+	size_t nlevels;
 };
 
 /* With no hit: what of typed finds nothing on its own at level, and
@@ -108,7 +110,15 @@ explain_no_hit(struct db *db, const char *typed, const char *level, struct no_hi
 	size_t nw = query_words(typed, words, QUERY_MAX_WORDS), from, to;
 
 	memset(nh, 0, sizeof *nh);
-	int rc = db_unmatched(db, typed, level, &from, &to);
+	/* Found at another level, the words are right and the level is not:
+	 * no word is to blame, and none should be offered in its place. */
+	int rc = db_other_levels(db, typed, level, &nh->levels, &nh->nlevels);
+	if (rc != 0 || nh->nlevels > 0) {
+		for (size_t k = 0; k < nw; k++)
+			free(words[k]);
+		return rc;
+	}
+	rc = db_unmatched(db, typed, level, &from, &to);
 	if (rc == 0 && from < to) {
 		/* One word as the search has it (cut, without malformed
 		 * bytes), or two as typed ("SGLT 2"). */
@@ -124,7 +134,7 @@ explain_no_hit(struct db *db, const char *typed, const char *level, struct no_hi
 			free(one[i]);
 	}
 	if (nh->word)
-		rc = db_suggest(db, nh->word, &nh->suggest, &nh->ns, 5);
+		rc = db_suggest(db, nh->word, level, &nh->suggest, &nh->ns, 5);
 	nh->apart = rc == 0 && from == to && nw > 1;
 	nh->nwords = nw;
 	for (size_t k = 0; k < nw; k++)
@@ -137,6 +147,7 @@ no_hit_free(struct no_hit *nh)
 {
 	free(nh->word);
 	db_strings_free(nh->suggest, nh->ns);
+	db_strings_free(nh->levels, nh->nlevels);
 }
 
 static void
@@ -176,6 +187,11 @@ print_json(const char *query, const char *level, const struct db_hit *hits,
 	json_array_begin(&j);
 	for (size_t i = 0; i < nh->ns; i++)
 		json_string(&j, nh->suggest[i]);
+	json_array_end(&j);
+	json_key(&j, "other_levels");
+	json_array_begin(&j);
+	for (size_t i = 0; i < nh->nlevels; i++)
+		json_string(&j, nh->levels[i]);
 	json_array_end(&j);
 	json_object_end(&j);
 	json_finish(&j);
@@ -285,7 +301,10 @@ cli_search(struct cli *c, int argc, char **argv)
 		struct buf line = BUF_INIT;
 		buf_addf(&line, "no results for '%.*s%s'", (int)text_cut(q.data, q.len, SHOWN_QUERY),
 		    q.data, q.len > SHOWN_QUERY ? "..." : "");
-		if (nh.apart)
+		if (nh.nlevels > 0)
+			buf_addf(&line, " at the %s level, but some at the %s level (--level %s)",
+			    level, nh.levels[0], nh.levels[0]);
+		else if (nh.apart)
 			buf_adds(&line, ": each word is found, but no article has them all");
 		else if (nh.word && nh.nwords > 1)
 			buf_addf(&line, ": no article has '%s'", nh.word);

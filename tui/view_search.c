@@ -168,7 +168,7 @@ suggest(struct search_view *s)
 		s->blame_from = from;
 		s->blame_to = to;
 		char *w = xstrndup(q + from, to - from);
-		if (db_suggest(app->db, w, &s->sugg, &s->nsugg, 5) != 0) {
+		if (db_suggest(app->db, w, app_level(app), &s->sugg, &s->nsugg, 5) != 0) {
 			s->sugg = NULL;
 			s->nsugg = 0;
 		}

@@ -65,6 +65,17 @@ run "$BEDSIDE" search --db "$db" --level patient plain words
 is "$rc" 0 "patient wording found at the patient level"
 run "$BEDSIDE" search --db "$db" --level clinician plain words
 is "$rc" 1 "patient wording not found at the clinician level"
+like "$err" "^bedside: no results for 'plain words' at the clinician level, but some at the patient level \(--level patient\)$" \
+	"which says the patient level has it, and how to search there"
+run "$BEDSIDE" search --db "$db" --level clinician --json plain words
+like "$out" '"other_levels":\["patient"\]' "--json names the level that has it"
+unlike "$out" '"unmatched":"' "and blames no word: the words are right, the level is not"
+run "$BEDSIDE" search --db "$db" --level patient plian
+like "$err" "did you mean: plain" "did you mean offers a word found at this level"
+run "$BEDSIDE" search --db "$db" --level clinician plian
+unlike "$err" "plain" "but not one that finds nothing at this level either"
+run "$BEDSIDE" search --db "$db" --level clinician --json sprokets
+like "$out" '"other_levels":\[\]' "--json has an empty other_levels when no level has the words"
 run "$BEDSIDE" search --db "$db" --level nurse widgets
 is "$rc" 2 "an unknown level is a usage error"
 like "$err" "unknown level 'nurse' \(known: clinician, patient\)" "the known levels are listed"

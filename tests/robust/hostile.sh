@@ -93,6 +93,9 @@ c = sqlite3.connect(sys.argv[1])
 c.execute("INSERT INTO spell_words (len, word, docs) VALUES (7, 'gizmo' || char(7) || 's', 5)")
 c.execute("INSERT INTO spell_words (len, word, docs) VALUES (7, 'gizmo' || char(27) || 'c', 5)")
 c.execute("UPDATE articles SET id = 'host' || char(27) || ']0;x' || char(7) || 'ile'")
+# Suggestions are words found at the level searched: the search rows have
+# them too (the tokenizer reads "gizmo", "s" and "c" there).
+c.execute("UPDATE search SET answer = answer || ' gizmo' || char(7) || 's gizmo' || char(27) || 'c'")
 c.commit()
 PY
 "$BEDSIDE" search --db "$scratch/words.db" gizmoxs > "$scratch/words.txt" 2>&1

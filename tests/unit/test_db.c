@@ -182,7 +182,7 @@ START_TEST(search_and_suggest)
 	}
 
 	char **words;
-	ck_assert_int_eq(db_suggest(db, "sprokets", &words, &n, 3), 0);
+	ck_assert_int_eq(db_suggest(db, "sprokets", NULL, &words, &n, 3), 0);
 	ck_assert_uint_ge(n, 1);
 	ck_assert_str_eq(words[0], "sprockets");
 	db_strings_free(words, n);
