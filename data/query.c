@@ -124,6 +124,26 @@ plural_stem(const char *w)
 	return n - 1;
 }
 
+/* The length of a short plural's singular, or 0: a word of four ASCII
+ * letters ending in a single s, not in -us or -is ("fits" gives "fit",
+ * "legs" "leg"; "this", "plus" nothing). The singular is matched as a
+ * whole word beside the plural as a prefix: "fit"* would find
+ * "fitness". */
+static size_t
+short_plural_stem(const char *w)
+{
+	if (strlen(w) != 4)
+		return 0;
+	for (size_t i = 0; i < 4; i++)
+		if (!isalpha((unsigned char)w[i]))
+			return 0;
+	char last = (char)tolower((unsigned char)w[3]);
+	char before = (char)tolower((unsigned char)w[2]);
+	if (last != 's' || before == 's' || before == 'u' || before == 'i')
+		return 0;
+	return 3;
+}
+
 char *
 query_build(const char *typed)
 {
@@ -229,6 +249,9 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 		stem = 0;
 	if (stem)
 		wlen[n - 1] = stem;
+	size_t single = prefix && known ? short_plural_stem(words[n - 1]) : 0;
+	if (single && !known(arg, words[n - 1], single, false))
+		single = 0;
 
 	/* Groups in parentheses are joined to their neighbours with AND:
 	 * FTS5 takes no implicit AND beside a parenthesis. */
@@ -242,7 +265,7 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 		    i + 1 == n - 1 && prefix, known, arg);
 		if (!join)
 			nv = spellings(words[i], wlen[i], pre, known, arg, v);
-		bool group = join || nv > 0;
+		bool group = join || nv > 0 || (i == n - 1 && single);
 		if (i)
 			buf_adds(&q, group || group_before ? " AND " : " ");
 		group_before = group;
@@ -270,6 +293,10 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 				buf_adds(&q, " OR ");
 				add_phrase(&q, v[k], strlen(v[k]), pre);
 				free(v[k]);
+			}
+			if (i == n - 1 && single) {
+				buf_adds(&q, " OR ");
+				add_phrase(&q, words[i], single, false);
 			}
 		}
 		buf_addc(&q, ')');

@@ -167,7 +167,7 @@ END_TEST
 
 /* The index of the tests below: what known() says it has. */
 static const char *const index_words[] = { "anaemia", "haemorrhage", "tumour", "sglt2",
-    "oedema", "heart", "anticoagulant", "coagulant", "for" };
+    "oedema", "heart", "anticoagulant", "coagulant", "for", "fit" };
 
 static bool
 known(void *arg, const char *w, size_t n, bool prefix)
@@ -231,6 +231,20 @@ START_TEST(spellings_and_joined)
 }
 END_TEST
 
+/* A plural of four letters as the last word, a prefix, also finds its
+ * singular as a whole word, if the index has it ("fit"* would find
+ * "fitness"); as a whole word it is left alone. */
+START_TEST(short_plurals)
+{
+	expect_known("fits", "(\"fits\"* OR \"fit\")");
+	expect_known("heart fits", "\"heart\" AND (\"fits\"* OR \"fit\")");
+	expect_known("fits ", "\"fits\"");
+	expect_known("fits heart", "\"fits\" \"heart\"*");
+	expect_known("bits", "\"bits\"*");
+	expect("fits", "\"fits\"*");
+}
+END_TEST
+
 static bool
 keep_none(void *arg, const char *word, size_t len)
 {
@@ -266,6 +280,7 @@ query_suite(void)
 	tcase_add_test(tc, phrases_read_back);
 	tcase_add_test(tc, word_spans);
 	tcase_add_test(tc, plurals);
+	tcase_add_test(tc, short_plurals);
 	tcase_add_test(tc, spellings_and_joined);
 	tcase_add_test(tc, blank_words);
 	suite_add_tcase(s, tc);
