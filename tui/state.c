@@ -293,7 +293,8 @@ read_file(const char *dir, struct state *st)
 	struct buf path = BUF_INIT;
 	int rc = -1;
 	buf_addf(&path, "%s/%s", dir, STATE_FILE);
-	int fd = open(path.data, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	/* Through a symbolic link too: saving writes where it points. */
+	int fd = open(path.data, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	struct stat sb;
 	if (fd < 0 && errno == ENOENT)
 		rc = 0;

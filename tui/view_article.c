@@ -438,7 +438,7 @@ export(struct article_view *av)
 	/* An earlier export (or any file of that name) is replaced whole:
 	 * say so, so that it is never lost unnoticed. */
 	struct stat sb;
-	bool existed = lstat(name.data, &sb) == 0;
+	bool existed = stat(name.data, &sb) == 0;   /* a link's file */
 	if (strchr(av->a.id, '/') || av->a.id[0] == '.' ||
 	    atomic_write(".", name.data, text.data ? text.data : "", text.len, 0644) != 0)
 		app_message(app, TH_ERROR, "Cannot write %s: %s", name.data,

@@ -2,11 +2,12 @@
 # Export for rounds: a key writes the article at the current level to
 # <id>.txt in the current folder, the same text as `bedside show` into a
 # pipe (80 columns, UTF-8) whatever the terminal's size or locale; secure
-# mode refuses, and neither the status line nor help offers the key.
+# mode refuses, and neither the status line nor help offers the key. A
+# file that is a symbolic link is written through: the link stays.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 15
+plan 19
 screen_db
 out=$scratch/cwd/hf-diuretics.txt
 
@@ -30,6 +31,28 @@ ok $? "at the patient level, the patient text"
 ls "$scratch/cwd" | grep -q '^\.hf-diuretics'
 test $? -ne 0
 ok $? "no temporary file is left behind"
+keys q q
+wait_exit 5
+
+# Exported over a symbolic link (relative, to another folder): the file
+# it points to gets the text, the link stays a link.
+rm -f "$out"
+rm -rf "$scratch/state"
+mkdir -p "$scratch/notes"
+printf 'old notes\n' >"$scratch/notes/hf.txt"
+ln -s ../notes/hf.txt "$out"
+screen_start 100 30 -- hf-diuretics
+wait_for 'Level: Clinician'
+keys e
+wait_for 'Exported to'
+contains "$screen" 'Exported to ./hf-diuretics.txt (replaced the old one)' \
+	"exporting over a link says the file it points to was replaced"
+test -L "$out" && [ "$(readlink "$out")" = ../notes/hf.txt ]
+ok $? "the link stays the same link"
+"$BEDSIDE" show --db "$db" hf-diuretics | cmp -s - "$scratch/notes/hf.txt"
+ok $? "the file it points to holds the article"
+test -z "$(ls -A "$scratch/notes" | grep -v '^hf\.txt$')"
+ok $? "no temporary file is left beside it"
 keys q q
 wait_exit 5
 

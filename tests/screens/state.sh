@@ -1,11 +1,12 @@
 #!/bin/sh
 # What the browser remembers: the reading level (L, kept across starts,
 # --level for one run), bookmarks, recently viewed articles; a broken
-# state file or folder; secure mode writing nothing.
+# state file or folder; a state file that is a symbolic link; secure mode
+# writing nothing.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 23
+plan 27
 screen_db
 state=$scratch/state/bedside/state
 
@@ -108,3 +109,27 @@ keys q
 wait_exit 5
 test ! -e "$scratch/state"
 ok $? "secure mode writes no state"
+
+# A state file kept elsewhere (dotfiles in a repository) and linked into
+# place by a relative path: read through the link, and saved into the
+# file it points to; the link stays a link.
+db=$scratch/fx.db
+rm -rf "$scratch/state"
+mkdir -p "$scratch/state/bedside" "$scratch/dotfiles"
+printf 'bedside-state 1\nlevel patient\nbookmark croup\n' >"$scratch/dotfiles/state"
+ln -s ../../dotfiles/state "$state"
+screen_start 80 24 -- hf-diuretics
+wait_for 'Level: Patient'
+ok $? "a linked state file is read through the link"
+keys L
+wait_for 'Level: Clinician'
+keys q q
+wait_exit 5
+test -L "$state" && [ "$(readlink "$state")" = ../../dotfiles/state ]
+ok $? "after saving, the state file is still the same link"
+grep -q '^level clinician$' "$scratch/dotfiles/state" &&
+    grep -q '^bookmark croup$' "$scratch/dotfiles/state"
+ok $? "and the file it points to holds the new state"
+test -z "$(ls -A "$scratch/state/bedside" | grep -v '^state$')" &&
+    test -z "$(ls -A "$scratch/dotfiles" | grep -v '^state$')"
+ok $? "no temporary file is left in either folder"
