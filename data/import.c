@@ -21,6 +21,7 @@
 #include "import_files.h"
 #include "import_parse.h"
 #include "import_write.h"
+#include "path.h"
 #include "text.h"
 
 #define MAX_LEVELS DB_LEVEL_ROWS /* search rows per article (db_internal.h) */
@@ -88,70 +89,6 @@ fsync_path(const char *path, bool dir)
 	int rc = fsync(fd);
 	close(fd);
 	return rc;
-}
-
-static char *
-dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
-/* The file dbpath names, every symbolic link on the way followed: the
- * lock, the new file and the rename go beside it, so that an import
- * through a link updates the database and leaves the link a link, and
- * imports through the link and through the file take the same lock. A
- * database not made yet is the file its path (or a link there) would
- * create. NULL, with errno, if it cannot be found (a folder missing, a
- * loop of links). */
-static char *
-db_file(const char *dbpath)
-{
-	char *path = xstrdup(dbpath), *file = NULL;
-	for (int hops = 0; hops < 40 && file == NULL; hops++) {
-		struct stat st;
-		if ((file = realpath(path, NULL)) != NULL || errno != ENOENT)
-			break;
-		if (lstat(path, &st) != 0) {
-			/* Not there: the folder's real path, and the name. */
-			char *dir = dir_of(path), *real = realpath(dir, NULL);
-			const char *slash = strrchr(path, '/');
-			if (real) {
-				struct buf b = BUF_INIT;
-				buf_addf(&b, "%s/%s", strcmp(real, "/") == 0 ? "" : real,
-				    slash ? slash + 1 : path);
-				file = buf_detach(&b);
-			}
-			free(real);
-			free(dir);
-			break;
-		}
-		/* A link to a file not there yet: on to where it points. */
-		char target[4096];
-		ssize_t n = S_ISLNK(st.st_mode) ?
-		    readlink(path, target, sizeof target - 1) : -1;
-		if (n < 0 || n == (ssize_t)sizeof target - 1)
-			break;
-		target[n] = '\0';
-		struct buf next = BUF_INIT;
-		if (target[0] == '/') {
-			buf_adds(&next, target);
-		} else {
-			char *dir = dir_of(path);
-			buf_addf(&next, "%s/%s", dir, target);
-			free(dir);
-		}
-		free(path);
-		path = buf_detach(&next);
-	}
-	int why = errno;
-	free(path);
-	errno = why;
-	return file;
 }
 
 /* Removes the new files of imports that were killed outright (SIGKILL,
@@ -512,14 +449,14 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	 * is (creating beside it fails, saying why), unless it is a link:
 	 * that would be renamed over. */
 	int unfollowed = 0;
-	if ((file = db_file(dbpath)) == NULL) {
+	if ((file = path_resolve(dbpath)) == NULL) {
 		struct stat lst;
 		int why = errno;
 		if (lstat(dbpath, &lst) == 0 && S_ISLNK(lst.st_mode))
 			unfollowed = why;
 		file = xstrdup(dbpath);
 	}
-	dir = dir_of(file);
+	dir = path_dir_of(file);
 	if (old && opt->replace_all)
 		res->removed = count_articles(old);
 	struct import_plan plan = {

@@ -688,6 +688,7 @@ app_run(const struct app_options *opt)
 	app_setup_end_terminal(&app);
 	app.st.dirty = true;
 	state_save(&app.st);
+	app_setup_report_state(&app);
 	app_setup_free(&app);
 	return 0;
 }

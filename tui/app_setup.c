@@ -18,8 +18,8 @@
 #include "text.h"
 #include "theme.h"
 
-/* Problems found in keymap files: on the status line at start, all of
- * them on stderr at exit. */
+/* Problems found in the config file, keymap files and the state folder:
+ * on the status line at start, all of them on stderr at exit. */
 static char **reports;
 static size_t nreports;
 
@@ -437,6 +437,13 @@ app_setup_end_terminal(struct app *app)
 {
 	(void)app;
 	endwin();
+}
+
+void
+app_setup_report_state(struct app *app)
+{
+	if (app->st.problem)
+		report(NULL, app->st.problem);
 }
 
 void

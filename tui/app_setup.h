@@ -17,7 +17,12 @@ bool app_setup_terminal(struct app *app);
  * folder that cannot be written. */
 void app_setup_greet(struct app *app);
 void app_setup_end_terminal(struct app *app);
-/* Frees what app_setup made and prints the keymap problems on stderr. */
+/* Adds the state folder's problem, if there is one, to those listed on
+ * stderr at exit: it was on the status line only at the start (or when
+ * a save failed), and a failed last save at quitting was never shown. */
+void app_setup_report_state(struct app *app);
+/* Frees what app_setup made and prints the problems found in the config
+ * file, the keymaps and the state folder on stderr, once each. */
 void app_setup_free(struct app *app);
 
 /* In app.c. */

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "path.h"
 
 static int
 write_all(int fd, const char *data, size_t len)
@@ -35,17 +36,27 @@ int
 atomic_write(const char *dir, const char *name, const char *data, size_t len,
     mode_t mode)
 {
-	struct buf tmp = BUF_INIT, dst = BUF_INIT;
+	struct buf tmp = BUF_INIT, given = BUF_INIT;
 	int fd = -1, dfd = -1, saved = 0, rc = -1;
 
-	buf_addf(&dst, "%s/%s", dir, name);
+	/* Through a symbolic link (dotfiles kept in a repository and linked
+	 * into place), the file it points to is replaced, beside itself:
+	 * renamed over, the link would become a plain file. */
+	buf_addf(&given, "%s/%s", dir, name);
+	char *dst = path_resolve(given.data);
+	buf_free(&given);
+	if (dst == NULL)
+		return -1;
+	char *dst_dir = path_dir_of(dst);
+	const char *base = strrchr(dst, '/') + 1;
 	/* A new file of our own, never one that is there already: in a
 	 * folder others can write to (an export into a shared folder), a
 	 * file made ahead under the name would otherwise be written to and
 	 * renamed into place. Another name is tried when one is taken. */
 	for (int try = 0; fd < 0 && try < 100; try++) {
 		buf_truncate(&tmp, 0);
-		buf_addf(&tmp, "%s/.%s.tmp-%ld", dir, name, (long)getpid());
+		buf_addf(&tmp, "%s/.%s.tmp-%ld", strcmp(dst_dir, "/") ? dst_dir : "", base,
+		    (long)getpid());
 		if (try > 0)
 			buf_addf(&tmp, "-%d", try);
 		fd = open(tmp.data, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
@@ -57,7 +68,8 @@ atomic_write(const char *dir, const char *name, const char *data, size_t len,
 		/* Nothing of ours to remove. */
 		saved = errno;
 		buf_free(&tmp);
-		buf_free(&dst);
+		free(dst_dir);
+		free(dst);
 		errno = saved;
 		return -1;
 	}
@@ -68,11 +80,11 @@ atomic_write(const char *dir, const char *name, const char *data, size_t len,
 		goto out;
 	}
 	fd = -1;
-	if (rename(tmp.data, dst.data) != 0)
+	if (rename(tmp.data, dst) != 0)
 		goto out;
 	/* The rename is durable only once the folder is on disk too. Some
 	 * file systems cannot fsync a folder; the file itself is safe. */
-	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	dfd = open(dst_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd >= 0 && fsync(dfd) != 0 && errno != EINVAL && errno != EROFS)
 		goto done_renamed;
 	rc = 0;
@@ -81,7 +93,8 @@ done_renamed:
 	if (dfd >= 0)
 		close(dfd);
 	buf_free(&tmp);
-	buf_free(&dst);
+	free(dst_dir);
+	free(dst);
 	errno = rc == 0 ? 0 : saved;
 	return rc;
 out:
@@ -90,7 +103,8 @@ out:
 		close(fd);
 	unlink(tmp.data);
 	buf_free(&tmp);
-	buf_free(&dst);
+	free(dst_dir);
+	free(dst);
 	errno = saved;
 	return -1;
 }

@@ -6,10 +6,14 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-/* Writes data to dir/name through a temporary file in dir, one it makes
- * itself (never one already there): write, fsync, rename over name, fsync
- * dir. Returns 0, or -1 with errno set and name untouched (the temporary
- * file is removed). */
+/* Writes data to dir/name through a temporary file, one it makes itself
+ * (never one already there): write, fsync, rename over name, fsync the
+ * folder. When dir/name is a symbolic link (or a chain of them), all of
+ * that happens beside the file it points to, so the link stays a link; a
+ * dangling link gets its file made, if that file's folder exists.
+ * Returns 0, or -1 with errno set (ENOENT: a folder on the way is
+ * missing; ELOOP: the links go round) and the file untouched (the
+ * temporary file is removed). */
 int atomic_write(const char *dir, const char *name, const char *data, size_t len,
     mode_t mode);
 

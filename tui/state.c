@@ -86,11 +86,13 @@ state_free(struct state *st)
 	memset(st, 0, sizeof *st);
 }
 
+/* "PATH: what failed: why", the form of every problem bedside lists on
+ * stderr at exit. */
 static void
-set_problem(struct state *st, const char *what, const char *path, int err)
+set_problem(struct state *st, const char *path, const char *what, int err)
 {
 	struct buf b = BUF_INIT;
-	buf_addf(&b, "%s %s: %s", what, path, strerror(err));
+	buf_addf(&b, "%s: %s: %s", path, what, strerror(err));
 	free(st->problem);
 	st->problem = buf_detach(&b);
 	st->usable = false;
@@ -293,7 +295,8 @@ read_file(const char *dir, struct state *st)
 	struct buf path = BUF_INIT;
 	int rc = -1;
 	buf_addf(&path, "%s/%s", dir, STATE_FILE);
-	int fd = open(path.data, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	/* Through a symbolic link too: saving writes where it points. */
+	int fd = open(path.data, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	struct stat sb;
 	if (fd < 0 && errno == ENOENT)
 		rc = 0;
@@ -371,13 +374,13 @@ state_init(struct state *st, bool secure)
 	}
 	st->dir = buf_detach(&dir);
 	if (make_dirs(st->dir) != 0)
-		set_problem(st, "cannot create", st->dir, errno);
+		set_problem(st, st->dir, "cannot create the state folder", errno);
 	else if (stat(st->dir, &sb) != 0)
-		set_problem(st, "cannot use", st->dir, errno);
+		set_problem(st, st->dir, "cannot use the state folder", errno);
 	else if (!S_ISDIR(sb.st_mode))
-		set_problem(st, "cannot use", st->dir, ENOTDIR);
+		set_problem(st, st->dir, "cannot use the state folder", ENOTDIR);
 	else if (access(st->dir, W_OK | X_OK) != 0)
-		set_problem(st, "cannot write in", st->dir, errno);
+		set_problem(st, st->dir, "cannot write in the state folder", errno);
 	else
 		st->usable = true;
 	load(st);
@@ -395,7 +398,11 @@ state_save(struct state *st)
 	state_format(st, &b);
 	int rc = atomic_write(st->dir, STATE_FILE, b.data, b.len, 0600);
 	if (rc != 0) {
-		set_problem(st, "cannot save in", st->dir, errno);
+		int why = errno;
+		struct buf path = BUF_INIT;
+		buf_addf(&path, "%s/%s", st->dir, STATE_FILE);
+		set_problem(st, path.data, "cannot save the state", why);
+		buf_free(&path);
 	} else {
 		st->dirty = false;
 		/* In the file now: what another browser does next wins. */

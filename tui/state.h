@@ -39,7 +39,7 @@ struct state_loc {
 struct state {
 	char *dir;              /* NULL: nothing is read or written */
 	bool usable;            /* the folder can be written */
-	char *problem;          /* why not, for the one message */
+	char *problem;          /* why not, for the one message: "PATH: what: why" */
 	bool dirty;             /* changed since the last save */
 
 	char *level;            /* NULL: not chosen yet */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "article_header.h"
@@ -18,6 +19,7 @@
 #include "atomic.h"
 #include "buf.h"
 #include "draw.h"
+#include "path.h"
 #include "text.h"
 #include "view.h"
 
@@ -412,6 +414,33 @@ cite_follow(struct article_view *av)
 	    key[0] ? ": " : "", key);
 }
 
+/* A failed export names the file by its full path, which the user can
+ * act on (free space there, fix the folder's permissions), and the file
+ * a symbolic link there points to, if it is elsewhere. app_message makes
+ * the message safe to show: a folder's name may hold anything. */
+static void
+export_failed(struct app *app, const char *name, const char *why_given)
+{
+	char cwd[4096], why[256];
+	struct buf where = BUF_INIT;
+
+	/* A strerror() below may reuse the buffer why_given is in. */
+	snprintf(why, sizeof why, "%s", why_given);
+
+	if (getcwd(cwd, sizeof cwd) != NULL) {
+		buf_addf(&where, "%s/%s", strcmp(cwd, "/") == 0 ? "" : cwd, name);
+		char *target = path_resolve(where.data);
+		if (target && strcmp(target, where.data) != 0)
+			buf_addf(&where, " (a link to %s)", target);
+		free(target);
+	} else {
+		buf_addf(&where, "./%s (the current folder's path: %s)", name,
+		    strerror(errno));
+	}
+	app_message(app, TH_ERROR, "Cannot export to %s: %s", where.data, why);
+	buf_free(&where);
+}
+
 static void
 export(struct article_view *av)
 {
@@ -438,11 +467,12 @@ export(struct article_view *av)
 	/* An earlier export (or any file of that name) is replaced whole:
 	 * say so, so that it is never lost unnoticed. */
 	struct stat sb;
-	bool existed = lstat(name.data, &sb) == 0;
-	if (strchr(av->a.id, '/') || av->a.id[0] == '.' ||
-	    atomic_write(".", name.data, text.data ? text.data : "", text.len, 0644) != 0)
-		app_message(app, TH_ERROR, "Cannot write %s: %s", name.data,
-		    strchr(av->a.id, '/') ? "bad file name" : strerror(errno));
+	bool existed = stat(name.data, &sb) == 0;   /* a link's file */
+	if (strchr(av->a.id, '/') || av->a.id[0] == '.')
+		export_failed(app, name.data, "not a file name");
+	else if (atomic_write(".", name.data, text.data ? text.data : "", text.len,
+	    0644) != 0)
+		export_failed(app, name.data, strerror(errno));
 	else
 		app_message(app, TH_MESSAGE, "Exported to ./%s%s", name.data,
 		    existed ? " (replaced the old one)" : "");

@@ -1,8 +1,8 @@
 #!/bin/sh
 # A state write that fails at any step (no space, an I/O error) or is
 # killed half-way leaves the old state or the new one, never a broken
-# file; the browser says once that nothing more will be remembered, and
-# it starts normally the next time.
+# file; the browser says once that nothing more will be remembered (and
+# again on stderr after exit), and it starts normally the next time.
 . "$TESTLIB"
 . "$(dirname "$0")/../screens/screen.sh"
 
@@ -55,6 +55,13 @@ for step in open write fsync rename dirfsync; do
 		keys q
 		wait_exit 5
 		ok $? "$step fails with $err: the browser still quits normally"
+		case $err in
+		ENOSPC) why='No space left on device' ;;
+		*) why='Input/output error' ;;
+		esac
+		contains "$(cat "$scratch/stderr")" \
+		    "bedside: $dir/state: cannot save the state: $why" \
+		    "$step fails with $err: said again on stderr after exit"
 		check_state "$step fails with $err"
 	done
 done

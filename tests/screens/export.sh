@@ -2,11 +2,14 @@
 # Export for rounds: a key writes the article at the current level to
 # <id>.txt in the current folder, the same text as `bedside show` into a
 # pipe (80 columns, UTF-8) whatever the terminal's size or locale; secure
-# mode refuses, and neither the status line nor help offers the key.
+# mode refuses, and neither the status line nor help offers the key. A
+# file that is a symbolic link is written through: the link stays. A
+# failed export names the full path (folder and file, made safe to show)
+# and why.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 15
+plan 24
 screen_db
 out=$scratch/cwd/hf-diuretics.txt
 
@@ -30,6 +33,28 @@ ok $? "at the patient level, the patient text"
 ls "$scratch/cwd" | grep -q '^\.hf-diuretics'
 test $? -ne 0
 ok $? "no temporary file is left behind"
+keys q q
+wait_exit 5
+
+# Exported over a symbolic link (relative, to another folder): the file
+# it points to gets the text, the link stays a link.
+rm -f "$out"
+rm -rf "$scratch/state"
+mkdir -p "$scratch/notes"
+printf 'old notes\n' >"$scratch/notes/hf.txt"
+ln -s ../notes/hf.txt "$out"
+screen_start 100 30 -- hf-diuretics
+wait_for 'Level: Clinician'
+keys e
+wait_for 'Exported to'
+contains "$screen" 'Exported to ./hf-diuretics.txt (replaced the old one)' \
+	"exporting over a link says the file it points to was replaced"
+test -L "$out" && [ "$(readlink "$out")" = ../notes/hf.txt ]
+ok $? "the link stays the same link"
+"$BEDSIDE" show --db "$db" hf-diuretics | cmp -s - "$scratch/notes/hf.txt"
+ok $? "the file it points to holds the article"
+test -z "$(ls -A "$scratch/notes" | grep -v '^hf\.txt$')"
+ok $? "no temporary file is left beside it"
 keys q q
 wait_exit 5
 
@@ -83,3 +108,56 @@ ok $? "Ctrl-Z does not suspend in secure mode"
 keys q q
 wait_exit 5
 is "$exit_status" 0 "secure mode quits normally"
+
+# A failed export says where, in full (the current folder's path and the
+# file), and why; a folder name holding an escape sequence is shown with
+# a visible placeholder, never sent to the terminal. (Run from a folder
+# of that name; the file's name is taken by a folder, so the rename
+# fails, also for root.)
+db=$scratch/fx.db
+rm -rf "$scratch/state"
+esc=$(printf '\033')
+mkdir "$scratch/ward${esc}[31mnotes"
+mv "$scratch/cwd" "$scratch/cwd.kept"
+ln -s "ward${esc}[31mnotes" "$scratch/cwd"
+mkdir "$scratch/cwd/hf-diuretics.txt"
+phys=$(cd "$scratch" && pwd -P)
+screen_start 160 30 -- hf-diuretics
+wait_for 'Level: Clinician'
+keys e
+wait_for 'Cannot export'
+shown="$phys/ward␛[31mnotes/hf-diuretics.txt"
+contains "$screen" "Cannot export to $shown: Is a directory" \
+	"a failed export names the folder and the file, and why"
+taken=$scratch/cwd/hf-diuretics.txt
+test -d "$taken" && test -z "$(ls -A "$taken")"
+ok $? "and what was there is left as it was"
+keys q q
+wait_exit 5
+rm -rf "$scratch/cwd" "$scratch/ward${esc}[31mnotes"
+mv "$scratch/cwd.kept" "$scratch/cwd"
+
+# A full disk: the same, with the reason. (The state folder is unusable
+# from the start, so a failed state save does not take the status line.)
+: "${FAULTSHIM:?FAULTSHIM must name the built fault-injection library}"
+rm -f "$out"
+screen_start 160 30 LD_PRELOAD="$FAULTSHIM" FAULT_CALL=write FAULT_ERRNO=ENOSPC \
+    ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=0 XDG_STATE_HOME=/dev/null \
+    -- hf-diuretics
+wait_for 'Level: Clinician'
+keys e
+wait_for 'Cannot export'
+contains "$screen" "Cannot export to $phys/cwd/hf-diuretics.txt: No space left on device" \
+	"no space: the message names the full path and the reason"
+test ! -e "$out" && test -z "$(ls -A "$scratch/cwd")"
+ok $? "no space: no file, and no temporary file, is left"
+
+# Through a link, the file it points to is named as well.
+ln -s ../notes/full.txt "$out"
+keys e
+wait_for 'a link to'
+linked="$phys/cwd/hf-diuretics.txt (a link to $phys/notes/full.txt)"
+contains "$screen" "Cannot export to $linked: No space left on device" \
+	"through a link: the message names the link and the file it points to"
+keys q q
+wait_exit 5
