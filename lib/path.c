@@ -24,51 +24,33 @@ path_dir_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
-/* A path that is not there: its folder's real path, and the name. */
-static char *
-resolve_missing(const char *path)
-{
-	char *dir = path_dir_of(path), *real = realpath(dir, NULL);
-	const char *slash = strrchr(path, '/');
-	char *file = NULL;
-	if (real) {
-		struct buf b = BUF_INIT;
-		buf_addf(&b, "%s/%s", strcmp(real, "/") == 0 ? "" : real,
-		    slash ? slash + 1 : path);
-		file = buf_detach(&b);
-	}
-	int why = errno;
-	free(real);
-	free(dir);
-	errno = why;
-	return file;
-}
-
 char *
 path_resolve(const char *start)
 {
 	char *path = xstrdup(start), *file = NULL;
-	int hops;
+	int hops, why;
 
+	/* The last name's links one at a time, each only if it is the
+	 * user's own: a link someone else laid under the name in a shared
+	 * folder (an export's, a database's) must not have the user
+	 * replace a file of theirs elsewhere. Such a link is the file to
+	 * replace itself. */
 	for (hops = 0; hops < PATH_MAX_HOPS; hops++) {
 		struct stat st;
-		/* realpath follows every link, but fails on a dangling one:
-		 * then the links are followed here, one at a time. */
-		if ((file = realpath(path, NULL)) != NULL || errno != ENOENT)
-			break;
 		if (lstat(path, &st) != 0) {
-			file = resolve_missing(path);
+			if (errno != ENOENT)
+				goto out;
 			break;
 		}
-		if (!S_ISLNK(st.st_mode))
-			break;          /* there after all: gone and back, a race */
+		if (!S_ISLNK(st.st_mode) || st.st_uid != geteuid())
+			break;
 		char target[4096];
 		ssize_t n = readlink(path, target, sizeof target - 1);
 		if (n < 0)
-			break;
+			goto out;
 		if (n == (ssize_t)sizeof target - 1) {
 			errno = ENAMETOOLONG;
-			break;
+			goto out;
 		}
 		target[n] = '\0';
 		struct buf next = BUF_INIT;
@@ -82,9 +64,25 @@ path_resolve(const char *start)
 		free(path);
 		path = buf_detach(&next);
 	}
-	if (hops == PATH_MAX_HOPS)
+	if (hops == PATH_MAX_HOPS) {
 		errno = ELOOP;
-	int why = errno;
+		goto out;
+	}
+	/* The folders on the way are the user's to link as they like. */
+	char *dir = path_dir_of(path), *real = realpath(dir, NULL);
+	if (real) {
+		const char *slash = strrchr(path, '/');
+		struct buf b = BUF_INIT;
+		buf_addf(&b, "%s/%s", strcmp(real, "/") == 0 ? "" : real,
+		    slash ? slash + 1 : path);
+		file = buf_detach(&b);
+	}
+	why = errno;
+	free(real);
+	free(dir);
+	errno = why;
+out:
+	why = errno;
 	free(path);
 	errno = why;
 	return file;

@@ -9,12 +9,14 @@
  * Newly allocated. */
 char *path_dir_of(const char *path);
 
-/* The real path of the file path names, every symbolic link on the way
- * followed (a relative target from the folder of its link). A file not
- * there yet, or one a dangling link points to, is the file that writing
- * there would create, as long as its folder exists. Newly allocated, or
- * NULL with errno set: ENOENT (a folder on the way is missing), ELOOP (a
- * loop of links), or what else realpath(3) says. */
+/* The real path of the file that replacing path replaces: through the
+ * symbolic links the user owns, the file they lead to (a relative target
+ * from the folder of its link); a link someone else owns is not
+ * followed, it is the file. The folders on the way are resolved. A file
+ * not there yet, or one a dangling link points to, is the file that
+ * writing there would create, as long as its folder exists. Newly
+ * allocated, or NULL with errno set: ENOENT (a folder on the way is
+ * missing), ELOOP (a loop of links), or what else realpath(3) says. */
 char *path_resolve(const char *path);
 
 #endif

@@ -192,6 +192,27 @@ START_TEST(test_link_to_folder)
 }
 END_TEST
 
+/* A link someone else made under the name (in a shared folder, where an
+ * export goes) is not followed: the user would replace a file of theirs
+ * elsewhere. The link itself is replaced; its target keeps its content.
+ * Making a link another user's needs root. */
+START_TEST(test_link_of_another_user)
+{
+	if (geteuid() != 0)
+		return;
+	put("mine", "precious\n");
+	char target[512];
+	snprintf(target, sizeof target, "%s/mine", dir);
+	link_to(target, "export.txt");
+	ck_assert_int_eq(lchown(at("export.txt"), 65534, 65534), 0);
+
+	ck_assert_int_eq(atomic_write(dir, "export.txt", "new\n", 4, 0644), 0);
+	ck_assert(!is_link("export.txt"));
+	ck_assert_str_eq(content("export.txt"), "new\n");
+	ck_assert_str_eq(content("mine"), "precious\n");
+}
+END_TEST
+
 /* No link at all: as before, a plain file in the folder. */
 START_TEST(test_plain_file)
 {
@@ -230,6 +251,7 @@ atomic_suite(void)
 	tcase_add_test(tc, test_loop);
 	tcase_add_test(tc, test_link_to_folder);
 	tcase_add_test(tc, test_plain_file);
+	tcase_add_test(tc, test_link_of_another_user);
 	tcase_add_test(tc, test_path_dir_of);
 	suite_add_tcase(s, tc);
 	return s;
