@@ -293,7 +293,10 @@ warn_unsafe(const char *file, const char *text, size_t len, struct diag *d)
 {
 	int line = 1, first_line = 0, more = 0;
 	uint32_t first = 0;
-	for (size_t i = 0; i < len;) {
+	/* A byte order mark opening the file (Windows editors write one) is
+	 * no text: the front matter is read after it, and no reader sees it. */
+	size_t i = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	while (i < len) {
 		unsigned char c = (unsigned char)text[i];
 		if (c >= 0x20 && c < 0x7F) {
 			i++;
