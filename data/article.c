@@ -283,6 +283,19 @@ missing_add(struct missing_run *r, int line, int num, const char *file,
 }
 
 
+/* The line ends in text[from..to): LF, CRLF or a lone CR, as YAML and
+ * CommonMark count them. */
+static int
+count_line_ends(const char *text, size_t len, size_t from, size_t to)
+{
+	int n = 0;
+	for (size_t i = from; i < to; i++)
+		if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == len ||
+		    text[i + 1] != '\n')))
+			n++;
+	return n;
+}
+
 /* Control and invisible format characters (text_is_unsafe(): often
  * pasted in from a word processor) are kept, and shown to readers as
  * placeholders, but an author would rather know: one warning a file, at
@@ -306,8 +319,8 @@ warn_unsafe(const char *file, const char *text, size_t len, struct diag *d)
 		i += text_decode(text + i, len - i, &cp);
 		if (cp == '\n' || (cp == '\r' && (i == len || text[i] != '\n')))
 			line++;
-		else if (cp == '\t' || cp == '\r' || !text_is_unsafe(cp))
-			continue;
+		else if (cp == '\t' || cp == '\r' || cp == 0 || !text_is_unsafe(cp))
+			continue;       /* (a NUL rejects the file: no reader sees it) */
 		else if (first_line == 0)
 			first = cp, first_line = line;
 		else
@@ -333,31 +346,45 @@ article_parse(const char *file, const char *text, size_t len,
 	memset(a, 0, sizeof *a);
 	a->file = xstrdup(file);
 
-	/* Bad bytes are reported per line, then the file is not parsed
-	 * further: what cmark would make of them is not what was meant. */
+	/* Bad bytes are reported once a line, then the file is not parsed
+	 * further: what cmark would make of them is not what was meant. A
+	 * file with them was most likely saved as Latin-1 or Windows-1252,
+	 * where every accented letter is one: a message for each byte of
+	 * a line of them was noise. */
 	size_t off = 0;
 	int line = 1, bad_lines = 0;
 	while (off < len) {
 		size_t bad;
 		if (text_valid_utf8(text + off, len - off, &bad))
 			break;
-		for (size_t i = off; i < off + bad; i++)
-			if (text[i] == '\n')
-				line++;
-		if (bad_lines++ < 10)
-			diag_error(d, file, line, "invalid UTF-8 (byte 0x%02X)",
-			    (unsigned char)text[off + bad]);
-		off += bad + 1;
+		line += count_line_ends(text, len, off, off + bad);
+		size_t end = off + bad, more = 0;
+		for (size_t next; end + 1 < len && text[end + 1] != '\n' &&
+		    text[end + 1] != '\r'; end += next + 1, more++) {
+			if (text_valid_utf8(text + end + 1, len - end - 1, &next))
+				break;
+			if (memchr(text + end + 1, '\n', next) ||
+			    memchr(text + end + 1, '\r', next))
+				break;
+		}
+		if (bad_lines++ < 10) {
+			struct buf also = BUF_INIT;
+			if (more)
+				buf_addf(&also, ", and %zu more on the line", more);
+			diag_error(d, file, line, "invalid UTF-8 (byte 0x%02X%s): save the "
+			    "file as UTF-8", (unsigned char)text[off + bad],
+			    also.data ? also.data : "");
+			buf_free(&also);
+		}
+		off = end + 1;
 	}
 	if (bad_lines)
 		return d->errors - before;
 	warn_unsafe(file, text, len, d);
 	const char *nul = memchr(text, '\0', len);
 	if (nul) {
-		for (const char *c = text; c < nul; c++)
-			if (*c == '\n')
-				bad_lines++;
-		diag_error(d, file, bad_lines + 1, "the file contains NUL bytes");
+		diag_error(d, file, 1 + count_line_ends(text, len, 0, (size_t)(nul - text)),
+		    "the file contains NUL bytes");
 		return d->errors - before;
 	}
 
