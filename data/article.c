@@ -242,9 +242,19 @@ check_levels(const char *file, const struct article_rules *rules,
 		    "no sections: an article needs at least '## Answer'");
 		return;
 	}
-	for (size_t i = 0; i < a->nsections; i++)
+	bool answered = false;
+	for (size_t i = 0; i < a->nsections; i++) {
 		if (a->sections[i].level)
 			restricted = true;
+		if (a->sections[i].kind == DB_ANSWER)
+			answered = true;
+	}
+	/* With no Answer at all, one line says so, not one a level. */
+	if (!answered) {
+		diag_error(d, file, a->sections[0].line, "no Answer: an article needs "
+		    "'## Answer' (or one for each level, '## Answer {level=NAME}')");
+		return;
+	}
 	for (size_t i = 0; i < rules->nlevels; i++) {
 		const char *l = rules->levels[i];
 		if (restricted && !article_has_level(a, l))
@@ -400,9 +410,10 @@ article_parse(const char *file, const char *text, size_t len,
 	frontmatter_free(&fm);
 
 	struct citations cites = { .v = NULL };
-	/* A file whose every heading was refused has been told why; "no
-	 * sections" on top would only say it again. */
-	if (body_parse(&b, rules, a, &cites, d) == 0 || a->nsections > 0)
+	/* A file with a refused heading has been told why; "no sections" or
+	 * "no Answer" on top would only say it again, as the refused one is
+	 * most likely the Answer the author meant. */
+	if (body_parse(&b, rules, a, &cites, d) == (int)a->nsections)
 		check_levels(file, rules, a, d);
 
 	bool reported[CITE_MAX_NUMBER + 1] = { false };

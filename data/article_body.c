@@ -547,6 +547,10 @@ body_parse(struct body *b, const struct article_rules *rules, struct article *a,
 			diag_error(d, b->file, body_file_line(b, line),
 			    "text before the first section heading");
 			w.stray_reported = true;
+		} else if (w.open == NULL && w.headings > 0) {
+			/* Under a refused heading: the reader will see its
+			 * citations once it is put right, so they count now. */
+			citations_collect(w.cites, n);
 		}
 	}
 	close_section(&w, NULL);

@@ -65,6 +65,23 @@ for head in "## Answer {level = patient}" "## Answer {level=nurse}" "## Answr" "
 	like "$err" "^$scratch/heads/one\.md:9: " "the heading's line is named: $head"
 	is "$(printf '%s\n' "$err" | grep -c 'one\.md:')" 1 "and nothing else: $head"
 done
+# Nor, beside a good section, is it a missing Answer (for each level),
+# and the citations under it count: the reference is not "never cited".
+for head in "## Answer {level=Clinician}" "## Answer:" "# Answer" "Answer
+======"; do
+	printf -- '---\nid: heads\ntitle: Heads?\ntopic: Test\nupdated: 2026-01-02\nstatus: submitted\n---\n\n%s\nSome text [1].\n\n## References\n1. A reference.\n' \
+	    "$head" > "$scratch/heads/two.md"
+	run "$BEDSIDE" import --db "$scratch/heads.db" "$scratch/heads/two.md"
+	is "$rc" 4 "rejected beside References: $head"
+	like "$err" "^$scratch/heads/two\.md:9: " "the heading's line is named: $head"
+	is "$(printf '%s\n' "$err" | grep -c 'two\.md:')" 1 "and nothing else: $head"
+done
+# With no Answer at all, one line says so, not one for each level.
+printf -- '---\nid: heads\ntitle: Heads?\ntopic: Test\nupdated: 2026-01-02\nstatus: submitted\n---\n\n## Key points\n- A point.\n' \
+    > "$scratch/heads/three.md"
+run "$BEDSIDE" import --db "$scratch/heads.db" "$scratch/heads/three.md"
+is "$err" "$scratch/heads/three.md:9: no Answer: an article needs '## Answer' (or one for each level, '## Answer {level=NAME}')
+bedside: import rejected: 1 problem in 1 file; the database was not changed" "no Answer at all is one problem"
 run "$BEDSIDE" import --db "$scratch/heads.db" "$FIXTURES/bad/level1-heading.md"
 is "$(printf '%s\n' "$err" | grep -c 'level1-heading\.md:9:')" 1 "a level-1 heading is not also text before the sections"
 
