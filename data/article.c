@@ -242,9 +242,19 @@ check_levels(const char *file, const struct article_rules *rules,
 		    "no sections: an article needs at least '## Answer'");
 		return;
 	}
-	for (size_t i = 0; i < a->nsections; i++)
+	bool answered = false;
+	for (size_t i = 0; i < a->nsections; i++) {
 		if (a->sections[i].level)
 			restricted = true;
+		if (a->sections[i].kind == DB_ANSWER)
+			answered = true;
+	}
+	/* With no Answer at all, one line says so, not one a level. */
+	if (!answered) {
+		diag_error(d, file, a->sections[0].line, "no Answer: an article needs "
+		    "'## Answer' (or one for each level, '## Answer {level=NAME}')");
+		return;
+	}
 	for (size_t i = 0; i < rules->nlevels; i++) {
 		const char *l = rules->levels[i];
 		if (restricted && !article_has_level(a, l))
@@ -283,6 +293,19 @@ missing_add(struct missing_run *r, int line, int num, const char *file,
 }
 
 
+/* The line ends in text[from..to): LF, CRLF or a lone CR, as YAML and
+ * CommonMark count them. */
+static int
+count_line_ends(const char *text, size_t len, size_t from, size_t to)
+{
+	int n = 0;
+	for (size_t i = from; i < to; i++)
+		if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == len ||
+		    text[i + 1] != '\n')))
+			n++;
+	return n;
+}
+
 /* Control and invisible format characters (text_is_unsafe(): often
  * pasted in from a word processor) are kept, and shown to readers as
  * placeholders, but an author would rather know: one warning a file, at
@@ -293,7 +316,10 @@ warn_unsafe(const char *file, const char *text, size_t len, struct diag *d)
 {
 	int line = 1, first_line = 0, more = 0;
 	uint32_t first = 0;
-	for (size_t i = 0; i < len;) {
+	/* A byte order mark opening the file (Windows editors write one) is
+	 * no text: the front matter is read after it, and no reader sees it. */
+	size_t i = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	while (i < len) {
 		unsigned char c = (unsigned char)text[i];
 		if (c >= 0x20 && c < 0x7F) {
 			i++;
@@ -303,8 +329,8 @@ warn_unsafe(const char *file, const char *text, size_t len, struct diag *d)
 		i += text_decode(text + i, len - i, &cp);
 		if (cp == '\n' || (cp == '\r' && (i == len || text[i] != '\n')))
 			line++;
-		else if (cp == '\t' || cp == '\r' || !text_is_unsafe(cp))
-			continue;
+		else if (cp == '\t' || cp == '\r' || cp == 0 || !text_is_unsafe(cp))
+			continue;       /* (a NUL rejects the file: no reader sees it) */
 		else if (first_line == 0)
 			first = cp, first_line = line;
 		else
@@ -330,31 +356,45 @@ article_parse(const char *file, const char *text, size_t len,
 	memset(a, 0, sizeof *a);
 	a->file = xstrdup(file);
 
-	/* Bad bytes are reported per line, then the file is not parsed
-	 * further: what cmark would make of them is not what was meant. */
+	/* Bad bytes are reported once a line, then the file is not parsed
+	 * further: what cmark would make of them is not what was meant. A
+	 * file with them was most likely saved as Latin-1 or Windows-1252,
+	 * where every accented letter is one: a message for each byte of
+	 * a line of them was noise. */
 	size_t off = 0;
 	int line = 1, bad_lines = 0;
 	while (off < len) {
 		size_t bad;
 		if (text_valid_utf8(text + off, len - off, &bad))
 			break;
-		for (size_t i = off; i < off + bad; i++)
-			if (text[i] == '\n')
-				line++;
-		if (bad_lines++ < 10)
-			diag_error(d, file, line, "invalid UTF-8 (byte 0x%02X)",
-			    (unsigned char)text[off + bad]);
-		off += bad + 1;
+		line += count_line_ends(text, len, off, off + bad);
+		size_t end = off + bad, more = 0;
+		for (size_t next; end + 1 < len && text[end + 1] != '\n' &&
+		    text[end + 1] != '\r'; end += next + 1, more++) {
+			if (text_valid_utf8(text + end + 1, len - end - 1, &next))
+				break;
+			if (memchr(text + end + 1, '\n', next) ||
+			    memchr(text + end + 1, '\r', next))
+				break;
+		}
+		if (bad_lines++ < 10) {
+			struct buf also = BUF_INIT;
+			if (more)
+				buf_addf(&also, ", and %zu more on the line", more);
+			diag_error(d, file, line, "invalid UTF-8 (byte 0x%02X%s): save the "
+			    "file as UTF-8", (unsigned char)text[off + bad],
+			    also.data ? also.data : "");
+			buf_free(&also);
+		}
+		off = end + 1;
 	}
 	if (bad_lines)
 		return d->errors - before;
 	warn_unsafe(file, text, len, d);
 	const char *nul = memchr(text, '\0', len);
 	if (nul) {
-		for (const char *c = text; c < nul; c++)
-			if (*c == '\n')
-				bad_lines++;
-		diag_error(d, file, bad_lines + 1, "the file contains NUL bytes");
+		diag_error(d, file, 1 + count_line_ends(text, len, 0, (size_t)(nul - text)),
+		    "the file contains NUL bytes");
 		return d->errors - before;
 	}
 
@@ -370,9 +410,10 @@ article_parse(const char *file, const char *text, size_t len,
 	frontmatter_free(&fm);
 
 	struct citations cites = { .v = NULL };
-	/* A file whose every heading was refused has been told why; "no
-	 * sections" on top would only say it again. */
-	if (body_parse(&b, rules, a, &cites, d) == 0 || a->nsections > 0)
+	/* A file with a refused heading has been told why; "no sections" or
+	 * "no Answer" on top would only say it again, as the refused one is
+	 * most likely the Answer the author meant. */
+	if (body_parse(&b, rules, a, &cites, d) == (int)a->nsections)
 		check_levels(file, rules, a, d);
 
 	bool reported[CITE_MAX_NUMBER + 1] = { false };

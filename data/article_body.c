@@ -390,6 +390,42 @@ warn_html(const struct walk *w, cmark_node *first, cmark_node *end)
 	}
 }
 
+/* A paragraph indented by a tab or four spaces, as a word processor
+ * indents one, is a code block to CommonMark: shown as typed, unwrapped,
+ * and the citations in it went unchecked, so a [7] with no reference 7
+ * was imported without a word. They are checked, and the first such
+ * block from first up to end is warned about. A fenced block (```) is
+ * meant as one: its text is left be. */
+static void
+indented_code(const struct walk *w, cmark_node *first, cmark_node *end)
+{
+	const struct body *b = w->b;
+	bool warned = false;
+	for (cmark_node *m = first; m && m != end; m = cmark_node_next(m)) {
+		cmark_iter *it = cmark_iter_new(m);
+		cmark_event_type ev;
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			cmark_node *n = cmark_iter_get_node(it);
+			if (ev != CMARK_EVENT_ENTER ||
+			    cmark_node_get_type(n) != CMARK_NODE_CODE_BLOCK)
+				continue;
+			int line = cmark_node_get_start_line(n);
+			/* A fenced block starts at its fence. */
+			size_t off = body_offset(b, line, cmark_node_get_start_column(n));
+			if (b->len - off >= 3 && (memcmp(b->text + off, "```", 3) == 0 ||
+			    memcmp(b->text + off, "~~~", 3) == 0))
+				continue;
+			citations_collect_lines(w->cites, cmark_node_get_literal(n), line);
+			if (!warned)
+				diag_warning(w->d, b->file, body_file_line(b, line), "text "
+				    "indented by a tab or 4 spaces is shown as typed, as "
+				    "code, not as a paragraph: remove the indent");
+			warned = true;
+		}
+		cmark_iter_free(it);
+	}
+}
+
 /* Ends the open section before node end (NULL: at the end of the body). */
 static void
 close_section(struct walk *w, cmark_node *end)
@@ -407,6 +443,8 @@ close_section(struct walk *w, cmark_node *end)
 			citations_collect(w->cites, m);
 	}
 	warn_html(w, w->start, end);
+	if (open->kind != DB_REFERENCES)
+		indented_code(w, w->start, end);
 	buf_truncate(&plain, text_cut(plain.data, plain.len, MAX_INDEXED_BYTES));
 	open->plain = buf_detach(&plain);
 	if (open->kind == DB_REFERENCES)
@@ -509,6 +547,10 @@ body_parse(struct body *b, const struct article_rules *rules, struct article *a,
 			diag_error(d, b->file, body_file_line(b, line),
 			    "text before the first section heading");
 			w.stray_reported = true;
+		} else if (w.open == NULL && w.headings > 0) {
+			/* Under a refused heading: the reader will see its
+			 * citations once it is put right, so they count now. */
+			citations_collect(w.cites, n);
 		}
 	}
 	close_section(&w, NULL);

@@ -193,6 +193,24 @@ citations_collect(struct citations *c, cmark_node *node)
 }
 
 void
+citations_collect_lines(struct citations *c, const char *text, int line)
+{
+	struct cite_run run = { BUF_INIT, NULL, NULL, 0, 0 };
+	for (const char *s = text; *s; line++) {
+		size_t n = strcspn(s, "\n");
+		char *piece = xstrndup(s, n);
+		run_add(&run, piece, line);
+		run_add(&run, " ", line);
+		free(piece);
+		s += n + (s[n] == '\n');
+	}
+	run_scan(&run, c);
+	buf_free(&run.text);
+	free(run.off);
+	free(run.line);
+}
+
+void
 citations_free(struct citations *c)
 {
 	free(c->v);

@@ -34,6 +34,9 @@ struct citations {
 /* Adds the citations in node and below: text across soft line breaks,
  * and links whose text is a citation. */
 void citations_collect(struct citations *c, cmark_node *node);
+/* Adds the citations in text shown as typed (a code block's), whose first
+ * line is cmark's line in the body. */
+void citations_collect_lines(struct citations *c, const char *text, int line);
 void citations_free(struct citations *c);
 
 /* The line of a node, or of the nearest block holding it. */

@@ -149,6 +149,10 @@ struct db_article {
 int db_article_load(struct db *db, const char *id, const char *level,
     struct db_article *a);
 void db_article_free(struct db_article *a);
+/* Up to max article ids near typed (a letter or two off, or one holding
+ * the other), nearest first, for "did you mean". Returns 0 or -1. Free
+ * *out with db_strings_free(). */
+int db_near_ids(struct db *db, const char *typed, char ***out, size_t *n, size_t max);
 
 /* --- search ------------------------------------------------------------ */
 

@@ -69,6 +69,24 @@ cli_error(const char *fmt, ...)
 	buf_free(&line);
 }
 
+char *
+cli_did_you_mean(struct db *db, const char *id)
+{
+	char **near;
+	size_t n;
+	struct buf b = BUF_INIT;
+	if (db_near_ids(db, id, &near, &n, 3) != 0 || n == 0) {
+		buf_adds(&b, "");
+		return buf_detach(&b);
+	}
+	/* As search says it: "did you mean: gadgets, gadget". */
+	buf_adds(&b, "; did you mean: ");
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&b, "%s%s", i ? ", " : "", near[i]);
+	db_strings_free(near, n);
+	return buf_detach(&b);
+}
+
 /* Whether s is a group of option letters ("-xy") holding letter. */
 static bool
 letter_group(const char *s, int letter)

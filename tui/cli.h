@@ -50,6 +50,9 @@ bool cli_choose_db(struct cli *c);
 /* Opens c->db_path (see cli_choose_db) for reading; on failure prints why and returns NULL
  * (the caller exits with EXIT_DATABASE). */
 struct db *cli_open_db(struct cli *c);
+/* "; did you mean: a, b" naming the ids of db near id, or "" when
+ * there is none: for the message saying there is no article id. */
+char *cli_did_you_mean(struct db *db, const char *id);
 /* Checks --level against the database's levels; NULL means the first. On
  * failure prints the known levels and returns NULL. */
 char *cli_level(struct db *db, const char *wanted);

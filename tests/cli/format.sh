@@ -51,6 +51,22 @@ contains "$a" "para two [2]" "the second paragraph"
 run "$BEDSIDE" import --db "$db" "$scratch/in/spaced.md"
 is "$rc" 0 "front matter lines '--- ' with trailing spaces"
 
+# A byte order mark and CRLF line ends, as Windows Notepad saves a file:
+# it imports with no warning (no reader sees the mark), and a problem
+# names its line as an editor counts it.
+{ printf '\357\273\277'; front bom | sed 's/$/\r/'; printf '## Answer\r\nAn answer [1].\r\n\r\n## References\r\n1. R\r\n'; } > "$scratch/in/bom.md"
+run "$BEDSIDE" import --db "$db" "$scratch/in/bom.md"
+is "$rc:$err" "0:" "a file opening with a byte order mark imports, with no warning"
+sed 's/2026-01-15/2026-02-30/' "$scratch/in/bom.md" > "$scratch/bom-date.md"
+run "$BEDSIDE" import --db "$db" "$scratch/bom-date.md"
+is "$err" "$scratch/bom-date.md:5: invalid date '2026-02-30': there is no such day
+bedside: import rejected: 1 problem in 1 file; the database was not changed" \
+    "a problem in it is its own line and no other"
+# One in the text is shown to readers, and is warned about.
+{ front bom-inside; printf '## Answer\nAn \357\273\277answer [1].\n\n## References\n1. R\n'; } > "$scratch/bom-inside.md"
+run "$BEDSIDE" import --db "$db" "$scratch/bom-inside.md"
+like "$err" "bom-inside\.md:10: warning: invisible character U\+FEFF" "a mark inside the text is warned about"
+
 # A NUL byte is reported on its own line.
 { front nul; printf '## Answer\nAn answer [1].\nA bad \0 byte.\n'; } > "$scratch/in/nul.md"
 run "$BEDSIDE" import --db "$db" "$scratch/in/nul.md"

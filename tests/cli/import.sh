@@ -65,6 +65,23 @@ for head in "## Answer {level = patient}" "## Answer {level=nurse}" "## Answr" "
 	like "$err" "^$scratch/heads/one\.md:9: " "the heading's line is named: $head"
 	is "$(printf '%s\n' "$err" | grep -c 'one\.md:')" 1 "and nothing else: $head"
 done
+# Nor, beside a good section, is it a missing Answer (for each level),
+# and the citations under it count: the reference is not "never cited".
+for head in "## Answer {level=Clinician}" "## Answer:" "# Answer" "Answer
+======"; do
+	printf -- '---\nid: heads\ntitle: Heads?\ntopic: Test\nupdated: 2026-01-02\nstatus: submitted\n---\n\n%s\nSome text [1].\n\n## References\n1. A reference.\n' \
+	    "$head" > "$scratch/heads/two.md"
+	run "$BEDSIDE" import --db "$scratch/heads.db" "$scratch/heads/two.md"
+	is "$rc" 4 "rejected beside References: $head"
+	like "$err" "^$scratch/heads/two\.md:9: " "the heading's line is named: $head"
+	is "$(printf '%s\n' "$err" | grep -c 'two\.md:')" 1 "and nothing else: $head"
+done
+# With no Answer at all, one line says so, not one for each level.
+printf -- '---\nid: heads\ntitle: Heads?\ntopic: Test\nupdated: 2026-01-02\nstatus: submitted\n---\n\n## Key points\n- A point.\n' \
+    > "$scratch/heads/three.md"
+run "$BEDSIDE" import --db "$scratch/heads.db" "$scratch/heads/three.md"
+is "$err" "$scratch/heads/three.md:9: no Answer: an article needs '## Answer' (or one for each level, '## Answer {level=NAME}')
+bedside: import rejected: 1 problem in 1 file; the database was not changed" "no Answer at all is one problem"
 run "$BEDSIDE" import --db "$scratch/heads.db" "$FIXTURES/bad/level1-heading.md"
 is "$(printf '%s\n' "$err" | grep -c 'level1-heading\.md:9:')" 1 "a level-1 heading is not also text before the sections"
 
@@ -280,6 +297,22 @@ is "$rc" 0 "HTML does not stop an import"
 is "$err" "$scratch/html/html.md:11: warning: an HTML comment is shown to readers as text, not hidden or drawn: remove it
 $scratch/html/html.md:14: warning: HTML is shown to readers as text, not hidden or drawn: write it in Markdown or leave it out" \
     "a warning for the first HTML of each section, a comment said as such"
+
+# A paragraph indented by a tab or four spaces is a code block to
+# CommonMark, shown as typed: it is warned about, once a section, and
+# its citations are checked as any others (a [7] with no reference 7 was
+# imported without a word). A fenced block is meant: no warning.
+mkdir -p "$scratch/indent"
+printf -- '---\nid: indented\ntitle: Indented?\ntopic: Test\nupdated: 2026-01-02\nstatus: submitted\n---\n\n## Answer\n\tAn indented paragraph [1].\n\n    Another [2].\n\n```\nfenced [3]\n```\n\n## Key points\n- A point.\n\n        Indented in an item [2].\n\n## References\n1. One.\n2. Two.\n' \
+    > "$scratch/indent/ok.md"
+run "$BEDSIDE" import --db "$scratch/indent.db" "$scratch/indent/ok.md"
+is "$rc:$err" "0:$scratch/indent/ok.md:10: warning: text indented by a tab or 4 spaces is shown as typed, as code, not as a paragraph: remove the indent
+$scratch/indent/ok.md:21: warning: text indented by a tab or 4 spaces is shown as typed, as code, not as a paragraph: remove the indent" \
+    "an indented paragraph is warned about at the first in each section; its citations count"
+sed 's/Another \[2\]/Another [7]/' "$scratch/indent/ok.md" > "$scratch/indent/bad.md"
+run "$BEDSIDE" import --db "$scratch/indent.db" "$scratch/indent/bad.md"
+is "$rc" 4 "a citation with no reference in an indented paragraph is refused"
+contains "$err" "$scratch/indent/bad.md:12: citation [7] has no entry in References" "naming its line"
 
 # A database path in a message is made safe for the terminal, as every
 # other is: control characters and escape sequences in it are shown as

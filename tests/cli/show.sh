@@ -126,7 +126,19 @@ is "$b" "$a" "and reads the same"
 
 run "$BEDSIDE" show --db "$db" nosuch
 is "$rc" 1 "an unknown id exits 1"
-like "$err" "^bedside: no article with id 'nosuch' in " "one line names the id"
+like "$err" "^bedside: no article with id 'nosuch' in [^;]*$" "one line names the id"
+# A mistyped id is answered with the ids near it, as a mistyped search
+# word is: a letter off, two swapped, case, or a word of the id.
+for typed in alpah Alpha alph; do
+	run "$BEDSIDE" show --db "$db" "$typed"
+	is "$rc:$err" "1:bedside: no article with id '$typed' in $db; did you mean: alpha" \
+	    "a mistyped id ($typed) exits 1 and names the one meant"
+done
+run "$BEDSIDE" --db "$db" betta </dev/null
+is "$rc:$err" "1:bedside: no article 'betta'; did you mean: beta (see bedside topics, bedside search)" \
+    "so does the browser, before it needs a terminal"
+run "$BEDSIDE" show --db "$BEDSIDE_BUNDLED_DB" sepsis
+like "$err" "did you mean: sepsis-first-hour, neutropenic-sepsis$" "a word of ids, the nearest first"
 run "$BEDSIDE" show --db "$db" --format html alpha
 is "$rc" 2 "an unknown format is a usage error"
 run "$BEDSIDE" show --db "$db"

@@ -159,8 +159,28 @@ START_TEST(utf8_and_nul)
 	struct diag d2 = DIAG_INIT;
 	const char nul[] = FM "## Answer\na\0b\n";
 	ck_assert_int_eq(article_parse("f.md", nul, sizeof nul - 1, &rules, &a, &d2), 1);
+	/* Rejected, so no reader sees it: no warning says one will. */
+	ck_assert_str_eq(d2.text.data, "f.md:9: the file contains NUL bytes\n");
 	article_free(&a);
 	diag_free(&d2);
+
+	/* A line in Latin-1 ("Caf\xE9 na\xEFve") is one problem, not one a
+	 * letter; lines end as everywhere else (here a lone CR). */
+	struct diag d3 = DIAG_INIT;
+	const char latin[] = "---\rid: t\r---\r\rCaf\xE9 na\xEFve \x93q\x94\r\xFF\r";
+	ck_assert_int_eq(article_parse("f.md", latin, sizeof latin - 1, &rules, &a, &d3), 2);
+	ck_assert_str_eq(d3.text.data,
+	    "f.md:5: invalid UTF-8 (byte 0xE9, and 3 more on the line): save the file as UTF-8\n"
+	    "f.md:6: invalid UTF-8 (byte 0xFF): save the file as UTF-8\n");
+	article_free(&a);
+	diag_free(&d3);
+
+	struct diag d4 = DIAG_INIT;
+	const char nulcr[] = "---\rid: t\r---\r\ra\0b\r";
+	ck_assert_int_eq(article_parse("f.md", nulcr, sizeof nulcr - 1, &rules, &a, &d4), 1);
+	ck_assert_str_eq(d4.text.data, "f.md:5: the file contains NUL bytes\n");
+	article_free(&a);
+	diag_free(&d4);
 }
 END_TEST
 
