@@ -108,6 +108,19 @@ body_rect(void)
 	return sl.body;
 }
 
+/* Lays out the view now on top. A view need not cover all of its area
+ * (the blank column between side-by-side panes): what the one before
+ * drew there is wiped first, or its letters would read as text. */
+static void
+layout_top(struct app *app)
+{
+	if (too_small)
+		return;
+	werase(stdscr);
+	wnoutrefresh(stdscr);
+	app_top(app)->ops->layout(app_top(app), body_rect());
+}
+
 struct view *
 app_top(const struct app *app)
 {
@@ -132,8 +145,7 @@ app_push(struct app *app, struct view *v)
 		old->ops->free(old);
 	}
 	app->stack[app->depth++] = v;
-	if (!too_small)
-		v->ops->layout(v, body_rect());
+	layout_top(app);
 	app->status_dirty = true;
 }
 
@@ -144,8 +156,7 @@ app_pop(struct app *app)
 		return;
 	struct view *v = app->stack[--app->depth];
 	v->ops->free(v);
-	if (!too_small)
-		app_top(app)->ops->layout(app_top(app), body_rect());
+	layout_top(app);
 	app->status_dirty = true;
 }
 
