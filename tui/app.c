@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "app_setup.h"
+#include "app_small.h"
 #include "buf.h"
 #include "curses_wide.h"
 #include "draw.h"
@@ -430,25 +431,6 @@ draw_status(struct app *app)
 /* --- layout and drawing ------------------------------------------------- */
 
 static void
-show_too_small(void)
-{
-	char full[64];
-	snprintf(full, sizeof full, "Terminal too small: make it at least %dx%d",
-	    LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
-	const char *says[] = { full, "Terminal too small", "Too small" };
-	const char *s = says[2];
-	for (size_t i = 0; i < 3; i++)
-		if ((int)strlen(says[i]) <= COLS) {
-			s = says[i];
-			break;
-		}
-	werase(stdscr);
-	if (LINES > 0 && COLS > 0)
-		mvwaddnstr(stdscr, 0, 0, s, COLS);
-	wnoutrefresh(stdscr);
-}
-
-static void
 relayout(struct app *app)
 {
 	struct screen_layout sl;
@@ -459,9 +441,11 @@ relayout(struct app *app)
 	}
 	too_small = layout_too_small(LINES, COLS);
 	if (too_small) {
-		show_too_small();
+		app_small_draw(app);
 		return;
 	}
+	free(app->small_key);
+	app->small_key = NULL;
 	/* curses marks stdscr changed on a resize, and wgetch(stdscr) would
 	 * paint it, blank, over the views: put it out first, under them. */
 	werase(stdscr);
@@ -476,7 +460,9 @@ relayout(struct app *app)
 static void
 redraw(struct app *app)
 {
-	if (!too_small) {
+	if (too_small) {
+		app_small_draw(app);
+	} else {
 		struct view *top = app_top(app);
 		top->ops->draw(top);
 		if (app->status_dirty)
@@ -574,17 +560,10 @@ dispatch(struct app *app, struct key key)
 	struct view *top = app_top(app);
 	enum context ctx = top->ops->context(top);
 
+	free(app->small_key);
+	app->small_key = NULL;
 	if (too_small) {
-		/* Nothing shows, so only leaving makes sense: quit, or close
-		 * the view on top (Esc), as the keys do when it shows. A key
-		 * the search box takes as text (q) is no way out of it. */
-		enum action act = keymap_lookup(app->km, ctx, key);
-		if (ctx == CTX_SEARCH && search_key_is_text(key))
-			return;
-		if (act == ACT_QUIT && app_is_root(app, top))
-			app->quit = true;
-		else if (act == ACT_QUIT || act == ACT_CLOSE)
-			app_pop(app);
+		app_small_key(app, key);
 		return;
 	}
 	if (top->ops->input && top->ops->input(top, key))
