@@ -365,7 +365,9 @@ hint_label(enum action act, enum context ctx, bool root)
 {
 	switch (act) {
 	case ACT_QUIT: return root ? "quit" : "close";
-	case ACT_CLOSE: return "close";
+	/* In a list Esc goes back where the list came from: to the tree
+	 * from the list beside it, which it does not close. */
+	case ACT_CLOSE: return ctx == CTX_LIST ? "back" : "close";
 	case ACT_HELP: return "help";
 	case ACT_SEARCH: return "search";
 	case ACT_LEVEL_CYCLE: return "level";
