@@ -556,6 +556,31 @@ dispatch_action(struct app *app, struct view *top, enum action act)
 	return true;
 }
 
+/* A pasted key is text: it goes to the search box, opened for it if need
+ * be, its line breaks and tabs made spaces. Nothing in a paste runs a
+ * binding (a pasted "e" would export, a line break open a hit). */
+static void
+paste(struct app *app, struct key key)
+{
+	if (key.is_func || key.meta)
+		return;
+	if (key.code == '\n' || key.code == '\t')
+		key.code = ' ';
+	else if (key.code < 0x20 || key.code == 0x7f)
+		return;
+	if (too_small) {
+		app->small_key = xstrdup("Pasting");
+		return;
+	}
+	struct view *top = app_top(app);
+	if (top->ops->context(top) != CTX_SEARCH) {
+		dispatch_action(app, top, ACT_SEARCH);
+		top = app_top(app);
+	}
+	if (top->ops->context(top) == CTX_SEARCH && top->ops->input)
+		top->ops->input(top, key);
+}
+
 static void
 dispatch(struct app *app, struct key key)
 {
@@ -564,6 +589,10 @@ dispatch(struct app *app, struct key key)
 
 	free(app->small_key);
 	app->small_key = NULL;
+	if (input_pasted()) {
+		paste(app, key);
+		return;
+	}
 	if (too_small) {
 		app_small_key(app, key);
 		return;

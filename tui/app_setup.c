@@ -413,6 +413,7 @@ app_setup_terminal(struct app *app)
 	/* stdscr is drawn only to say the terminal is too small; refreshing
 	 * it once now keeps wgetch(stdscr) from painting over the views. */
 	refresh();
+	input_paste_mode(true);
 	return true;
 }
 
@@ -436,6 +437,7 @@ void
 app_setup_end_terminal(struct app *app)
 {
 	(void)app;
+	input_paste_mode(false);
 	endwin();
 }
 
