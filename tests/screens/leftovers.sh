@@ -20,7 +20,8 @@ opened=$screen
 keys C-l
 sleep 0.3
 wait_for '5 Disclaimer'
-is "$opened" "$screen" "an article opened from the topic list: nothing of the list between its panes"
+is "$opened" "$screen" \
+    "an article opened from the topic list: nothing of the list between its panes"
 clean=$screen
 
 keys ?

@@ -29,7 +29,8 @@ keys C-u
 wait_for '^ Search: *$'
 paste "$(printf 'loop\tdiuretics\nacute')"
 wait_for '^ Search: loop'
-like "$screen" '^ Search: loop diuretics acute$' "in the search box a tab and a line break are spaces"
+like "$screen" '^ Search: loop diuretics acute$' \
+    "in the search box a tab and a line break are spaces"
 like "$screen" '^ 1 article' "the paste searched"
 like "$screen" '^ Search:' "and the line break opened nothing"
 
