@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "app_setup.h"
+#include "app_small.h"
 #include "buf.h"
 #include "curses_wide.h"
 #include "draw.h"
@@ -108,6 +109,19 @@ body_rect(void)
 	return sl.body;
 }
 
+/* Lays out the view now on top. A view need not cover all of its area
+ * (the blank column between side-by-side panes): what the one before
+ * drew there is wiped first, or its letters would read as text. */
+static void
+layout_top(struct app *app)
+{
+	if (too_small)
+		return;
+	werase(stdscr);
+	wnoutrefresh(stdscr);
+	app_top(app)->ops->layout(app_top(app), body_rect());
+}
+
 struct view *
 app_top(const struct app *app)
 {
@@ -132,8 +146,7 @@ app_push(struct app *app, struct view *v)
 		old->ops->free(old);
 	}
 	app->stack[app->depth++] = v;
-	if (!too_small)
-		v->ops->layout(v, body_rect());
+	layout_top(app);
 	app->status_dirty = true;
 }
 
@@ -144,8 +157,7 @@ app_pop(struct app *app)
 		return;
 	struct view *v = app->stack[--app->depth];
 	v->ops->free(v);
-	if (!too_small)
-		app_top(app)->ops->layout(app_top(app), body_rect());
+	layout_top(app);
 	app->status_dirty = true;
 }
 
@@ -353,7 +365,9 @@ hint_label(enum action act, enum context ctx, bool root)
 {
 	switch (act) {
 	case ACT_QUIT: return root ? "quit" : "close";
-	case ACT_CLOSE: return "close";
+	/* In a list Esc goes back where the list came from: to the tree
+	 * from the list beside it, which it does not close. */
+	case ACT_CLOSE: return ctx == CTX_LIST ? "back" : "close";
 	case ACT_HELP: return "help";
 	case ACT_SEARCH: return "search";
 	case ACT_LEVEL_CYCLE: return "level";
@@ -419,25 +433,6 @@ draw_status(struct app *app)
 /* --- layout and drawing ------------------------------------------------- */
 
 static void
-show_too_small(void)
-{
-	char full[64];
-	snprintf(full, sizeof full, "Terminal too small: make it at least %dx%d",
-	    LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
-	const char *says[] = { full, "Terminal too small", "Too small" };
-	const char *s = says[2];
-	for (size_t i = 0; i < 3; i++)
-		if ((int)strlen(says[i]) <= COLS) {
-			s = says[i];
-			break;
-		}
-	werase(stdscr);
-	if (LINES > 0 && COLS > 0)
-		mvwaddnstr(stdscr, 0, 0, s, COLS);
-	wnoutrefresh(stdscr);
-}
-
-static void
 relayout(struct app *app)
 {
 	struct screen_layout sl;
@@ -448,9 +443,11 @@ relayout(struct app *app)
 	}
 	too_small = layout_too_small(LINES, COLS);
 	if (too_small) {
-		show_too_small();
+		app_small_draw(app);
 		return;
 	}
+	free(app->small_key);
+	app->small_key = NULL;
 	/* curses marks stdscr changed on a resize, and wgetch(stdscr) would
 	 * paint it, blank, over the views: put it out first, under them. */
 	werase(stdscr);
@@ -465,7 +462,9 @@ relayout(struct app *app)
 static void
 redraw(struct app *app)
 {
-	if (!too_small) {
+	if (too_small) {
+		app_small_draw(app);
+	} else {
 		struct view *top = app_top(app);
 		top->ops->draw(top);
 		if (app->status_dirty)
@@ -557,23 +556,45 @@ dispatch_action(struct app *app, struct view *top, enum action act)
 	return true;
 }
 
+/* A pasted key is text: it goes to the search box, opened for it if need
+ * be, its line breaks and tabs made spaces. Nothing in a paste runs a
+ * binding (a pasted "e" would export, a line break open a hit). */
+static void
+paste(struct app *app, struct key key)
+{
+	if (key.is_func || key.meta)
+		return;
+	if (key.code == '\n' || key.code == '\t')
+		key.code = ' ';
+	else if (key.code < 0x20 || key.code == 0x7f)
+		return;
+	if (too_small) {
+		app->small_key = xstrdup("Pasting");
+		return;
+	}
+	struct view *top = app_top(app);
+	if (top->ops->context(top) != CTX_SEARCH) {
+		dispatch_action(app, top, ACT_SEARCH);
+		top = app_top(app);
+	}
+	if (top->ops->context(top) == CTX_SEARCH && top->ops->input)
+		top->ops->input(top, key);
+}
+
 static void
 dispatch(struct app *app, struct key key)
 {
 	struct view *top = app_top(app);
 	enum context ctx = top->ops->context(top);
 
+	free(app->small_key);
+	app->small_key = NULL;
+	if (input_pasted()) {
+		paste(app, key);
+		return;
+	}
 	if (too_small) {
-		/* Nothing shows, so only leaving makes sense: quit, or close
-		 * the view on top (Esc), as the keys do when it shows. A key
-		 * the search box takes as text (q) is no way out of it. */
-		enum action act = keymap_lookup(app->km, ctx, key);
-		if (ctx == CTX_SEARCH && search_key_is_text(key))
-			return;
-		if (act == ACT_QUIT && app_is_root(app, top))
-			app->quit = true;
-		else if (act == ACT_QUIT || act == ACT_CLOSE)
-			app_pop(app);
+		app_small_key(app, key);
 		return;
 	}
 	if (top->ops->input && top->ops->input(top, key))

@@ -51,6 +51,7 @@ struct app {
 	char *message;          /* on the status line until the next key */
 	enum theme_role message_role;
 	bool message_new;       /* set during this key: keep it */
+	char *small_key;        /* too small: the last key, which did nothing */
 	bool status_dirty;
 	bool quit;
 	bool read_ahead_done;   /* see read_ahead() in app.c */

@@ -416,6 +416,7 @@ app_setup_terminal(struct app *app)
 	/* stdscr is drawn only to say the terminal is too small; refreshing
 	 * it once now keeps wgetch(stdscr) from painting over the views. */
 	refresh();
+	input_paste_mode(true);
 	return true;
 }
 
@@ -439,6 +440,7 @@ void
 app_setup_end_terminal(struct app *app)
 {
 	(void)app;
+	input_paste_mode(false);
 	endwin();
 }
 
@@ -476,5 +478,7 @@ app_setup_free(struct app *app)
 	app->keymap_desc = NULL;
 	free(app->message);
 	app->message = NULL;
+	free(app->small_key);
+	app->small_key = NULL;
 	state_free(&app->st);
 }

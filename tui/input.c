@@ -17,11 +17,17 @@
  * Escape sequences curses does not know for this TERM (PuTTY's Home is
  * ESC [1~, which xterm's terminfo lacks) would otherwise arrive as Esc, [,
  * 1, ~ and run four bindings; they are read whole here, the common ones
- * mapped to their keys and the rest dropped. */
+ * mapped to their keys and the rest dropped.
+ *
+ * Where the terminfo names bracketed paste (BE and BD), the terminal
+ * wraps pasted text in ESC [200~ and ESC [201~; the keys between are
+ * marked as pasted, so that a line break or a letter in a paste is text
+ * and never runs a binding. */
 #include "config.h"
 #include "input.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <poll.h>
 #include <signal.h>
 #include <time.h>
@@ -44,6 +50,8 @@ static size_t naliases;
 /* The terminal's Backspace sends ^H (vt100's does), so curses reads C-h
  * as Backspace. */
 static bool ctrl_h_is_backspace;
+/* Between the terminal's paste brackets. */
+static bool pasting;
 
 static void
 alias_add(int from, int to)
@@ -177,6 +185,10 @@ read_sequence(void)
 	if (n == 0)
 		return -1;
 	seq[n] = '\0';
+	if (strcmp(seq, "200~") == 0 || strcmp(seq, "201~") == 0) {
+		pasting = seq[2] == '0';
+		return 0;
+	}
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (strcmp(seq, known[i].seq) == 0)
 			return known[i].key;
@@ -317,6 +329,31 @@ input_read(struct key *out, volatile sig_atomic_t *stop)
 		if (++empty > 50)
 			return INPUT_STOP;
 	}
+}
+
+/* The terminfo string cap, or NULL if the terminal has none. */
+static const char *
+cap_string(const char *cap)
+{
+	const char *s = tigetstr(cap);
+	return s == NULL || s == (const char *)-1 ? NULL : s;
+}
+
+void
+input_paste_mode(bool on)
+{
+	const char *s = cap_string(on ? "BE" : "BD");
+	pasting = false;
+	if (s && cap_string(on ? "BD" : "BE")) {
+		putp(s);
+		fflush(stdout);
+	}
+}
+
+bool
+input_pasted(void)
+{
+	return pasting;
 }
 
 bool

@@ -19,6 +19,12 @@ enum input_result {
  * Shift-Tab, xterm's Home as KEY_FIND), so each reads as that key. */
 void input_setup(void);
 
+/* Asks the terminal to bracket pasted text (on) or no longer to, where
+ * its terminfo says how. */
+void input_paste_mode(bool on);
+/* Whether the key just read came from a paste. */
+bool input_pasted(void);
+
 /* Whether the terminal can send key at all: C-h cannot where Backspace
  * sends ^H, for it arrives as Backspace. Help and hints leave such keys
  * out. */

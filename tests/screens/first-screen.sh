@@ -7,7 +7,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 17
+plan 21
 screen_db
 
 screen_start 80 24
@@ -26,14 +26,17 @@ keys t
 wait_for 'Already at the topic tree'
 ok $? "t at the topic tree says it is there already"
 keys Tab
-wait_for 'Esc close'
+wait_for 'Esc back'
+like "$(printf '%s\n' "$screen" | tail -1)" '^q quit  \? help  / search  Enter open  Esc back ' \
+    "in the article list beside the tree the hints say Esc goes back (to the tree)"
+unlike "$(printf '%s\n' "$screen" | tail -1)" 'close' "and nothing there says close"
 keys t
 wait_for '^>. Respiratory'
 ok $? "t in the article list beside the tree goes to the tree"
 unlike "$screen" 'does nothing' "and says nothing"
 
 keys Tab
-wait_for 'Esc close'
+wait_for 'Esc back'
 keys Escape
 wait_for '^>. Respiratory'
 unlike "$screen" 'Nothing to close' "Esc in the article list goes back to the tree, quietly"
@@ -50,7 +53,7 @@ wait_for '^ +. Asthma'
 keys Down
 wait_for '^> +Asthma'
 keys Right
-wait_for 'Esc close'
+wait_for 'Esc back'
 like "$screen" '│> When are oral steroids' "Right on a topic with no subtopics goes to its articles"
 unlike "$screen" 'does nothing' "and says nothing of doing nothing"
 keys Escape
@@ -71,6 +74,9 @@ keys Escape
 wait_for 'Nothing to close'
 like "$screen" '^Nothing to close: this is the first screen \(q quits\)' \
     "the same with --keymap vi"
+keys Enter
+wait_for '│> '
+like "$(printf '%s\n' "$screen" | tail -1)" ' Esc back ' "vi: the article list's hints say Esc back"
 keys q
 wait_exit 5
 
@@ -85,6 +91,9 @@ wait_gone 'Nothing to close'
 keys C-g
 wait_for 'Nothing to close'
 ok $? "and emacs's C-g, its other close key, says the same"
+keys Enter
+wait_for '│> '
+like "$(printf '%s\n' "$screen" | tail -1)" ' Esc back ' "emacs: the article list's hints say Esc back"
 keys q
 wait_exit 5
 ok $? "q still quits"

@@ -1,10 +1,10 @@
 #!/bin/sh
 # The terminal changes size at any moment: 40x10 re-lays out, 12x4 and 1x1
-# say "too small" plainly, 80x24 again looks as it did at the start, a
-# large terminal shows the article's panes side by side, a storm of
-# resizes crashes nothing; scrolling one line redraws little; the selected
-# citation and the followed reference's mark survive a resize and a change
-# of reading level.
+# say "too small" plainly (and how to quit, where it fits), 80x24 again
+# looks as it did at the start, a large terminal shows the article's
+# panes side by side, a storm of resizes crashes nothing; scrolling one
+# line redraws little; the selected citation and the followed reference's
+# mark survive a resize and a change of reading level.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 

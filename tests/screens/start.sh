@@ -32,7 +32,7 @@ keys Enter
 wait_for '│> When are oral steroids'
 ok $? "Enter moves into the article list"
 unlike "$screen" '^>' "and the tree no longer has the marker"
-like "$screen" 'Esc close' "the hints change with the focus"
+like "$screen" 'Esc back' "the hints change with the focus: Esc goes back to the tree"
 
 keys q
 wait_exit 5
