@@ -86,9 +86,9 @@ app_status_label(const struct app *app, const char *status)
 }
 
 static void
-level_cycle(struct app *app)
+level_set(struct app *app, size_t level)
 {
-	app->level = (app->level + 1) % app->nlevels;
+	app->level = level;
 	state_set_level(&app->st, app_level(app));
 	char *label = text_sanitized(app_level_label(app), 0);
 	app_message(app, TH_MESSAGE, "Reading level: %s", label);
@@ -97,6 +97,17 @@ level_cycle(struct app *app)
 	for (int i = 0; i < app->depth; i++)
 		if (app->stack[i]->ops->level_changed)
 			app->stack[i]->ops->level_changed(app->stack[i]);
+}
+
+bool
+app_set_level(struct app *app, const char *name)
+{
+	for (size_t i = 0; i < app->nlevels; i++)
+		if (strcmp(app->levels[i].name, name) == 0) {
+			level_set(app, i);
+			return true;
+		}
+	return false;
 }
 
 /* --- the view stack ----------------------------------------------------- */
@@ -509,7 +520,7 @@ dispatch_action(struct app *app, struct view *top, enum action act)
 		app_push(app, search_view_new(app));
 		break;
 	case ACT_LEVEL_CYCLE:
-		level_cycle(app);
+		level_set(app, (app->level + 1) % app->nlevels);
 		break;
 	case ACT_BOOKMARKS:
 	case ACT_RECENT: {

@@ -59,6 +59,10 @@ struct app {
 
 const char *app_level(const struct app *app);
 const char *app_level_label(const struct app *app);
+/* Reads at the level named name from now on (remembered, as L does);
+ * every open view is told. Returns false for a level the database has
+ * not. */
+bool app_set_level(struct app *app, const char *name);
 /* "Under review" for "under-review"; the name itself if unknown. */
 const char *app_status_label(const struct app *app, const char *status);
 

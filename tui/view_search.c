@@ -20,6 +20,7 @@
 #include "line_edit.h"
 #include "query.h"
 #include "render.h"
+#include "search_nohit.h"
 #include "text.h"
 #include "view.h"
 
@@ -37,13 +38,7 @@ struct search_view {
 	struct line_edit_view view;     /* the part of it the box shows */
 	struct db_hit *hits;
 	size_t nhits;
-	char **sugg;            /* did-you-mean words for the query's bytes */
-	size_t nsugg;
-	bool blamed;            /* [blame_from, blame_to): what finds nothing
-	                         * alone (db_unmatched: "blockers" of
-	                         * "beta-blockers") */
-	size_t blame_from, blame_to;
-	bool apart;             /* no hit, yet every word finds some alone */
+	struct search_nohit nohit;      /* with no hit: why, and what to try */
 	int sel, top;
 	bool failed;
 	bool stale;             /* the query changed since the last search */
@@ -74,12 +69,9 @@ clear_results(struct search_view *s)
 	db_strings_free(s->shown, s->shown ? s->nhits : 0);
 	s->shown = NULL;
 	db_hits_free(s->hits, s->nhits);
-	db_strings_free(s->sugg, s->nsugg);
 	s->hits = NULL;
-	s->sugg = NULL;
-	s->nhits = s->nsugg = 0;
-	s->blamed = false;
-	s->apart = false;
+	s->nhits = 0;
+	search_nohit_clear(&s->nohit);
 	s->sel = s->top = 0;
 	s->failed = false;
 	s->ranking = s->snippets_due = false;
@@ -149,37 +141,6 @@ has_words(const char *text)
 	return true;
 }
 
-/* With no hits: the first word that finds nothing on its own (a part of
- * one as typed: "blockers" of "beta-blockers", as in `bedside search`)
- * gets suggestions from the index's vocabulary, to put in its place; if
- * every word finds something on its own, no article has them all
- * (apart). */
-static void
-suggest(struct search_view *s)
-{
-	struct app *app = s->v.app;
-	const char *q = query_text(s);
-	char *words[QUERY_MAX_WORDS];
-	size_t nw = query_words(q, words, QUERY_MAX_WORDS), from, to;
-
-	int rc = db_unmatched(app->db, q, app_level(app), &from, &to);
-	if (rc == 0 && from < to) {
-		s->blamed = true;
-		s->blame_from = from;
-		s->blame_to = to;
-		char *w = xstrndup(q + from, to - from);
-		if (db_suggest(app->db, w, app_level(app), &s->sugg, &s->nsugg, 5) != 0) {
-			s->sugg = NULL;
-			s->nsugg = 0;
-		}
-		free(w);
-	} else if (rc == 0) {
-		s->apart = nw > 1;
-	}
-	for (size_t k = 0; k < nw; k++)
-		free(words[k]);
-}
-
 /* How a search runs (run()). */
 enum run_mode {
 	/* For a key typed: a key that comes stops it (it changes the query:
@@ -237,7 +198,7 @@ run(struct search_view *s, enum run_mode mode)
 		return;
 	}
 	if (s->nhits == 0)
-		suggest(s);
+		search_nohit_find(&s->nohit, app, query_text(s));
 }
 
 /* Ranks the hits of a search that showed the first matches, searches
@@ -267,10 +228,11 @@ take_suggestion(struct search_view *s, const char *word)
 {
 	struct buf q = BUF_INIT;
 	const char *t = query_text(s);
-	if (s->blamed && s->blame_to <= s->line.text.len) {
-		buf_add(&q, t, s->blame_from);
+	const struct search_nohit *nh = &s->nohit;
+	if (nh->blamed && nh->blame_to <= s->line.text.len) {
+		buf_add(&q, t, nh->blame_from);
 		buf_adds(&q, word);
-		buf_adds(&q, t + s->blame_to);
+		buf_adds(&q, t + nh->blame_to);
 	} else {
 		buf_adds(&q, word);
 	}
@@ -522,67 +484,6 @@ draw_hit(struct search_view *s, int y, const struct db_hit *h, const char *snipp
 }
 
 static void
-draw_suggestions(struct search_view *s, int h)
-{
-	int w = s->v.area.w;
-	struct buf b = BUF_INIT, word = BUF_INIT;
-	char key[32];
-	/* A blank line between the parts where they fit; on a low screen
-	 * none, so that the words offered still show. */
-	int nsugg = (int)s->nsugg, shown = nsugg < 3 ? nsugg : 3;
-	int y = 1, gap = 2;
-	if (h < 5 + (shown > 0 ? shown : 1))
-		y = 0, gap = 1;
-
-	if (s->apart) {
-		/* Every word is somewhere: it is the words together that fail. */
-		char *q = text_sanitized(query_text(s), TEXT_TABS_AS_SPACE);
-		buf_addf(&b, "No article has all of \"%s\" together.", q);
-		free(q);
-		draw_str_cut(s->body, y, 2, b.data, w - 3, TH_NORMAL);
-		draw_str_cut(s->body, y + gap, 2, "Each word is found on its own: try fewer "
-		    "words.", w - 3, TH_DIM);
-		buf_free(&b);
-		return;
-	}
-	if (!s->blamed || s->blame_to > s->line.text.len) {
-		buf_free(&b);
-		return;
-	}
-	/* The word that finds nothing, not the one typed around it. */
-	buf_add(&word, query_text(s) + s->blame_from, s->blame_to - s->blame_from);
-	char *safe = text_sanitized(word.data ? word.data : "", 0);
-	buf_addf(&b, "Nothing matches \"%s\".", safe);
-	free(safe);
-	draw_str_cut(s->body, y, 2, b.data, w - 3, TH_NORMAL);
-	if (nsugg == 0) {
-		draw_str_cut(s->body, y + gap, 2, "No close words in the index either.",
-		    w - 3, TH_DIM);
-	} else {
-		app_key_name(s->v.app, CTX_SEARCH, ACT_OPEN, key, sizeof key);
-		buf_truncate(&b, 0);
-		buf_addf(&b, "Did you mean (%s takes it):", key[0] ? key : "open");
-		draw_str_cut(s->body, y + gap, 2, b.data, w - 3, TH_DIM);
-		/* The selected word is always among those shown. */
-		int y0 = y + 2 * gap, rows = h - y0;
-		int first = rows > 0 && s->sel >= rows ? s->sel - rows + 1 : 0;
-		for (int i = first; i < nsugg && y0 + i - first < h; i++) {
-			int row = y0 + i - first;
-			bool sel = i == s->sel;
-			char *sg = text_sanitized(s->sugg[i], 0);
-			if (sel) {
-				draw_fill(s->body, row, 2, w - 4, TH_SELECTION);
-				draw_str(s->body, row, 2, ">", 1, TH_SELECTION);
-			}
-			draw_str_cut(s->body, row, 4, sg, w - 6, sel ? TH_SELECTION : TH_MATCH);
-			free(sg);
-		}
-	}
-	buf_free(&b);
-	buf_free(&word);
-}
-
-static void
 search_draw(struct view *v)
 {
 	struct search_view *s = sv(v);
@@ -616,7 +517,8 @@ search_draw(struct view *v)
 				draw_hit(s, r, &s->hits[i], snip, i == s->sel);
 			}
 		} else if (s->line.text.len && !s->failed) {
-			draw_suggestions(s, h);
+			search_nohit_draw(&s->nohit, v->app, s->body, query_text(s),
+			    s->sel, v->area.w, h);
 		}
 		wnoutrefresh(s->body);
 	}
@@ -645,7 +547,7 @@ search_action(struct view *v, enum action act)
 	default:
 		return false;
 	}
-	int n = s->nhits ? (int)s->nhits : (int)s->nsugg;
+	int n = s->nhits ? (int)s->nhits : (int)s->nohit.nsugg;
 	int page = (v->area.h - 2) / hit_height(s), sel = s->sel;
 
 	switch (act) {
@@ -670,10 +572,16 @@ search_action(struct view *v, enum action act)
 				article_view_seek(app_top(app), query);
 			free(id);
 			free(query);
-		} else if (s->nsugg && (size_t)s->sel < s->nsugg) {
-			char *w = xstrdup(s->sugg[s->sel]);
+		} else if (s->nohit.nsugg && (size_t)s->sel < s->nohit.nsugg) {
+			char *w = xstrdup(s->nohit.sugg[s->sel]);
 			take_suggestion(s, w);
 			free(w);
+		} else if (s->nohit.other_level) {
+			/* The level changed runs the search again
+			 * (search_level_changed). */
+			char *level = xstrdup(s->nohit.other_level);
+			app_set_level(v->app, level);
+			free(level);
 		}
 		return true;
 	default:

@@ -1,0 +1,59 @@
+#!/bin/sh
+# A search that finds nothing at the reading level in use but finds
+# something at another says so, and Enter searches there; a "did you
+# mean" word is one found at the level in use.
+. "$TESTLIB"
+. "$(dirname "$0")/screen.sh"
+
+plan 10
+screen_db
+
+screen_start 80 24
+wait_for 'Level: Clinician'
+keys /
+wait_for '^ Search:'
+# "water tablet" is in the patient's words only (hf-diuretics).
+keys w a t e r Space t a b l e t
+wait_for 'The Patient level has it'
+ok $? "no hits at the clinician level: says the patient level has the words"
+like "$screen" 'Nothing matches "water tablet" at the Clinician level\.' \
+	"naming the query and the level searched"
+like "$screen" 'Enter searches there\.' "and the key that searches there"
+unlike "$screen" 'Did you mean' "offering no other words: the words are right"
+keys Enter
+wait_for '^> How should loop diuretics'
+ok $? "Enter searches at the patient level and finds the article"
+like "$screen" 'Reading level: Patient' "the level in use is now the patient level"
+keys Escape
+wait_gone '^ Search:'
+keys q
+wait_exit 5
+
+# The level chosen so is remembered, as L's is.
+screen_start 80 24
+wait_for 'Level: Patient'
+ok $? "the next start reads at the level the search moved to"
+keys L
+wait_for 'Level: Clinician'
+
+# A mistyped word: offered only words found at this level. "tablt" is an
+# edit from "tablet", which the clinician's words do not have.
+keys /
+wait_for '^ Search:'
+keys t a b l t Space
+wait_for 'Nothing matches "tablt"'
+ok $? "a word found at no level is named"
+unlike "$screen" '> +tablet' "and a word found only at another level is not offered"
+keys Escape
+wait_gone '^ Search:'
+keys L
+wait_for 'Level: Patient'
+keys /
+wait_for '^ Search:'
+keys t a b l t Space
+wait_for 'Did you mean'
+like "$screen" '> +tablet' "at the patient level, it is offered"
+keys Escape
+wait_gone '^ Search:'
+keys q
+wait_exit 5

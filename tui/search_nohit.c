@@ -1,0 +1,161 @@
+/* search_nohit.c: see search_nohit.h. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "buf.h"
+#include "db.h"
+#include "draw.h"
+#include "query.h"
+#include "search_nohit.h"
+#include "text.h"
+
+void
+search_nohit_clear(struct search_nohit *nh)
+{
+	free(nh->other_level);
+	db_strings_free(nh->sugg, nh->nsugg);
+	memset(nh, 0, sizeof *nh);
+}
+
+void
+search_nohit_find(struct search_nohit *nh, struct app *app, const char *query)
+{
+	char *words[QUERY_MAX_WORDS];
+	size_t nw, from, to;
+	char **levels;
+	size_t nlevels;
+
+	search_nohit_clear(nh);
+	/* Found at another level, the words are right and the level is not:
+	 * no word is to blame, and none is offered in its place. */
+	if (db_other_levels(app->db, query, app_level(app), &levels, &nlevels) == 0 &&
+	    nlevels > 0) {
+		nh->other_level = xstrdup(levels[0]);
+		db_strings_free(levels, nlevels);
+		return;
+	}
+	/* The first word that finds nothing on its own (a part of one as
+	 * typed: "blockers" of "beta-blockers", as in `bedside search`) gets
+	 * the index's close words; if every word finds something alone, no
+	 * article has them all (apart). */
+	nw = query_words(query, words, QUERY_MAX_WORDS);
+	int rc = db_unmatched(app->db, query, app_level(app), &from, &to);
+	if (rc == 0 && from < to) {
+		nh->blamed = true;
+		nh->blame_from = from;
+		nh->blame_to = to;
+		char *w = xstrndup(query + from, to - from);
+		if (db_suggest(app->db, w, app_level(app), &nh->sugg, &nh->nsugg, 5) != 0) {
+			nh->sugg = NULL;
+			nh->nsugg = 0;
+		}
+		free(w);
+	} else if (rc == 0) {
+		nh->apart = nw > 1;
+	}
+	for (size_t k = 0; k < nw; k++)
+		free(words[k]);
+}
+
+/* The label of the level named name ("Patient" for "patient"). */
+static const char *
+level_label(const struct app *app, const char *name)
+{
+	for (size_t i = 0; i < app->nlevels; i++)
+		if (strcmp(app->levels[i].name, name) == 0)
+			return app->levels[i].label;
+	return name;
+}
+
+/* Says the query is found at another level, and which key searches
+ * there. */
+static void
+draw_other_level(const struct search_nohit *nh, struct app *app, WINDOW *body,
+    const char *query, int w, int y, int gap)
+{
+	struct buf b = BUF_INIT;
+	char key[32];
+	char *q = text_sanitized(query, TEXT_TABS_AS_SPACE);
+	char *here = text_sanitized(app_level_label(app), 0);
+	char *there = text_sanitized(level_label(app, nh->other_level), 0);
+
+	buf_addf(&b, "Nothing matches \"%s\" at the %s level.", q, here);
+	draw_str_cut(body, y, 2, b.data, w - 3, TH_NORMAL);
+	app_key_name(app, CTX_SEARCH, ACT_OPEN, key, sizeof key);
+	buf_truncate(&b, 0);
+	buf_addf(&b, "The %s level has it: %s searches there.", there,
+	    key[0] ? key : "open");
+	draw_str_cut(body, y + gap, 2, b.data, w - 3, TH_MATCH);
+	free(q);
+	free(here);
+	free(there);
+	buf_free(&b);
+}
+
+void
+search_nohit_draw(const struct search_nohit *nh, struct app *app, WINDOW *body,
+    const char *query, int sel, int w, int h)
+{
+	struct buf b = BUF_INIT, word = BUF_INIT;
+	char key[32];
+	/* A blank line between the parts where they fit; on a low screen
+	 * none, so that the words offered still show. */
+	int nsugg = (int)nh->nsugg, shown = nsugg < 3 ? nsugg : 3;
+	int y = 1, gap = 2;
+	if (h < 5 + (shown > 0 ? shown : 1))
+		y = 0, gap = 1;
+
+	if (nh->other_level) {
+		draw_other_level(nh, app, body, query, w, y, gap);
+		return;
+	}
+	if (nh->apart) {
+		/* Every word is somewhere: it is the words together that fail. */
+		char *q = text_sanitized(query, TEXT_TABS_AS_SPACE);
+		buf_addf(&b, "No article has all of \"%s\" together.", q);
+		free(q);
+		draw_str_cut(body, y, 2, b.data, w - 3, TH_NORMAL);
+		draw_str_cut(body, y + gap, 2, "Each word is found on its own: try fewer "
+		    "words.", w - 3, TH_DIM);
+		buf_free(&b);
+		return;
+	}
+	if (!nh->blamed || nh->blame_to > strlen(query)) {
+		buf_free(&b);
+		return;
+	}
+	/* The word that finds nothing, not the one typed around it. */
+	buf_add(&word, query + nh->blame_from, nh->blame_to - nh->blame_from);
+	char *safe = text_sanitized(word.data ? word.data : "", 0);
+	buf_addf(&b, "Nothing matches \"%s\".", safe);
+	free(safe);
+	draw_str_cut(body, y, 2, b.data, w - 3, TH_NORMAL);
+	if (nsugg == 0) {
+		draw_str_cut(body, y + gap, 2, "No close words in the index either.",
+		    w - 3, TH_DIM);
+	} else {
+		app_key_name(app, CTX_SEARCH, ACT_OPEN, key, sizeof key);
+		buf_truncate(&b, 0);
+		buf_addf(&b, "Did you mean (%s takes it):", key[0] ? key : "open");
+		draw_str_cut(body, y + gap, 2, b.data, w - 3, TH_DIM);
+		/* The selected word is always among those shown. */
+		int y0 = y + 2 * gap, rows = h - y0;
+		int first = rows > 0 && sel >= rows ? sel - rows + 1 : 0;
+		for (int i = first; i < nsugg && y0 + i - first < h; i++) {
+			int row = y0 + i - first;
+			bool selected = i == sel;
+			char *sg = text_sanitized(nh->sugg[i], 0);
+			if (selected) {
+				draw_fill(body, row, 2, w - 4, TH_SELECTION);
+				draw_str(body, row, 2, ">", 1, TH_SELECTION);
+			}
+			draw_str_cut(body, row, 4, sg, w - 6, selected ? TH_SELECTION : TH_MATCH);
+			free(sg);
+		}
+	}
+	buf_free(&b);
+	buf_free(&word);
+}
