@@ -402,6 +402,22 @@ rule(struct renderer *r)
 	line_finish(l, &b);
 }
 
+/* Whether a link's text is its address (an autolink: <https://...>,
+ * <someone@example.org>): then the address is not shown after it again. */
+static bool
+link_is_its_address(cmark_node *link, const char *url)
+{
+	cmark_node *c = cmark_node_first_child(link);
+	if (c == NULL || c != cmark_node_last_child(link) ||
+	    cmark_node_get_type(c) != CMARK_NODE_TEXT)
+		return false;
+	const char *text = cmark_node_get_literal(c);
+	if (text == NULL)
+		return false;
+	return strcmp(text, url) == 0 ||
+	    (strncmp(url, "mailto:", 7) == 0 && strcmp(url + 7, text) == 0);
+}
+
 void
 render_markdown(struct render_doc *doc, const char *md, int width)
 {
@@ -493,7 +509,8 @@ render_markdown(struct render_doc *doc, const char *md, int width)
 					atom_add(&r, "]", 1, RS_LINK);
 					r.space = sp;
 				}
-				if (url && *url) {
+				if (url && *url && !(t == CMARK_NODE_LINK &&
+				    link_is_its_address(n, url))) {
 					struct buf u = BUF_INIT;
 					buf_addf(&u, "<%s>", url);
 					r.space = true;

@@ -119,6 +119,22 @@ START_TEST(styles)
 }
 END_TEST
 
+/* An autolink is its address already: shown once, not followed by it
+ * again; a link with other text keeps the address after it. */
+START_TEST(autolinks_shown_once)
+{
+	struct render_doc doc = { 0 };
+	render_markdown(&doc, "See <https://example.org/a>, <someone@example.org> and "
+	    "[https://example.org/b](https://example.org/c).", 200);
+	char *got = joined(&doc);
+	ck_assert_msg(strcmp(got, "See https://example.org/a, someone@example.org and "
+	    "https://example.org/b <https://example.org/c>.\n") == 0, "got '%s'", got);
+	ck_assert_ptr_nonnull(span_with(&doc, RS_LINK, "https://example.org/a"));
+	free(got);
+	render_doc_free(&doc);
+}
+END_TEST
+
 START_TEST(citations_never_split)
 {
 	/* At every width the citation stays in one span on one line. */
@@ -249,6 +265,7 @@ render_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, golden);
 	tcase_add_test(tc, styles);
+	tcase_add_test(tc, autolinks_shown_once);
 	tcase_add_test(tc, citations_never_split);
 	tcase_add_test(tc, every_width_fits);
 	tcase_add_test(tc, wide_chars_at_the_edge);
