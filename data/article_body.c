@@ -355,6 +355,34 @@ struct walk {
 	size_t *firsts, nfirsts;        /* sections of a new kind and level */
 };
 
+/* The first node of type a or b in the blocks from first up to end, and
+ * the line it starts on (an inline node may carry no position of its
+ * own: then its block's); NULL if there is none. */
+static cmark_node *
+first_node_of(cmark_node *first, cmark_node *end, cmark_node_type a, cmark_node_type b,
+    int *line)
+{
+	for (cmark_node *m = first; m && m != end; m = cmark_node_next(m)) {
+		cmark_iter *it = cmark_iter_new(m);
+		cmark_event_type ev;
+		cmark_node *found = NULL;
+		while (found == NULL && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			cmark_node *n = cmark_iter_get_node(it);
+			cmark_node_type t = cmark_node_get_type(n);
+			if (ev == CMARK_EVENT_ENTER && (t == a || t == b))
+				found = n;
+		}
+		cmark_iter_free(it);
+		if (found) {
+			*line = cmark_node_get_start_line(found);
+			if (*line <= 0)
+				*line = cmark_node_get_start_line(m);
+			return found;
+		}
+	}
+	return NULL;
+}
+
 /* Raw HTML is never drawn as such: the browser and `show` print it as
  * text, tags and all, and an HTML comment, hidden by every other
  * Markdown reader, is read out to the patient. A warning names the
@@ -362,32 +390,31 @@ struct walk {
 static void
 warn_html(const struct walk *w, cmark_node *first, cmark_node *end)
 {
-	for (cmark_node *m = first; m && m != end; m = cmark_node_next(m)) {
-		cmark_iter *it = cmark_iter_new(m);
-		cmark_event_type ev;
-		cmark_node *html = NULL;
-		while (html == NULL && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-			cmark_node *n = cmark_iter_get_node(it);
-			cmark_node_type t = cmark_node_get_type(n);
-			if (ev == CMARK_EVENT_ENTER &&
-			    (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE))
-				html = n;
-		}
-		cmark_iter_free(it);
-		if (html == NULL)
-			continue;
-		/* An inline node may carry no position of its own. */
-		int line = cmark_node_get_start_line(html);
-		if (line <= 0)
-			line = cmark_node_get_start_line(m);
-		const char *lit = cmark_node_get_literal(html);
-		bool comment = lit && strncmp(lit + strspn(lit, " "), "<!--", 4) == 0;
-		diag_warning(w->d, w->b->file, body_file_line(w->b, line), "%s is "
-		    "shown to readers as text, not hidden or drawn: %s",
-		    comment ? "an HTML comment" : "HTML",
-		    comment ? "remove it" : "write it in Markdown or leave it out");
+	int line;
+	cmark_node *html = first_node_of(first, end, CMARK_NODE_HTML_BLOCK,
+	    CMARK_NODE_HTML_INLINE, &line);
+	if (html == NULL)
 		return;
-	}
+	const char *lit = cmark_node_get_literal(html);
+	bool comment = lit && strncmp(lit + strspn(lit, " "), "<!--", 4) == 0;
+	diag_warning(w->d, w->b->file, body_file_line(w->b, line), "%s is "
+	    "shown to readers as text, not hidden or drawn: %s",
+	    comment ? "an HTML comment" : "HTML",
+	    comment ? "remove it" : "write it in Markdown or leave it out");
+}
+
+/* A terminal shows no picture: readers get "[image:" its description
+ * "]" and a file name they cannot open. The first in each section is
+ * warned about. */
+static void
+warn_image(const struct walk *w, cmark_node *first, cmark_node *end)
+{
+	int line;
+	if (first_node_of(first, end, CMARK_NODE_IMAGE, CMARK_NODE_IMAGE, &line) == NULL)
+		return;
+	diag_warning(w->d, w->b->file, body_file_line(w->b, line), "an image cannot be "
+	    "shown in a terminal, only its description and file name: say in the text "
+	    "what it shows");
 }
 
 /* A paragraph indented by a tab or four spaces, as a word processor
@@ -443,6 +470,7 @@ close_section(struct walk *w, cmark_node *end)
 			citations_collect(w->cites, m);
 	}
 	warn_html(w, w->start, end);
+	warn_image(w, w->start, end);
 	if (open->kind != DB_REFERENCES)
 		indented_code(w, w->start, end);
 	buf_truncate(&plain, text_cut(plain.data, plain.len, MAX_INDEXED_BYTES));

@@ -298,6 +298,31 @@ is "$err" "$scratch/html/html.md:11: warning: an HTML comment is shown to reader
 $scratch/html/html.md:14: warning: HTML is shown to readers as text, not hidden or drawn: write it in Markdown or leave it out" \
     "a warning for the first HTML of each section, a comment said as such"
 
+# A terminal shows no image: readers get its description and a file
+# name. Warned about once a section, on its line; a link is no image.
+mkdir -p "$scratch/image"
+cat > "$scratch/image/image.md" <<'EOF2'
+---
+id: image-note
+title: Is an image shown?
+topic: Test
+updated: 2026-01-02
+status: submitted
+---
+
+## Answer
+A [link](https://example.org) is shown as text.
+The chart: ![doses by weight](chart.png) and ![another](b.png).
+
+## Key points
+- ![a second](c.png)
+EOF2
+run "$BEDSIDE" import --db "$scratch/image.db" "$scratch/image/image.md"
+is "$rc" 0 "an image does not stop an import"
+is "$err" "$scratch/image/image.md:11: warning: an image cannot be shown in a terminal, only its description and file name: say in the text what it shows
+$scratch/image/image.md:14: warning: an image cannot be shown in a terminal, only its description and file name: say in the text what it shows" \
+    "a warning for the first image of each section, on its line"
+
 # A paragraph indented by a tab or four spaces is a code block to
 # CommonMark, shown as typed: it is warned about, once a section, and
 # its citations are checked as any others (a [7] with no reference 7 was
