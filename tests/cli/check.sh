@@ -80,6 +80,10 @@ is "$rc" 3 "a missing database exits 3"
 like "$err" 'missing\.db: cannot open database: No such file or directory' "and names the file"
 run "$BEDSIDE" check --db "$scratch"
 is "$rc" 3 "a folder is not a database"
+like "$err" ': not a database file \(it is a folder\)$' "and the line says it is a folder"
+run "$BEDSIDE" check --db /dev/null
+like "$err" '^bedside: /dev/null: not a database file \(it is a device\)$' \
+	"a device is named as such"
 
 # Damage inside the file that only a full check finds: pages of the
 # search index overwritten. check must notice; nothing may crash.
