@@ -39,7 +39,8 @@ START_TEST(schema_version_rules)
 	ck_assert_ptr_nonnull(strstr(err.data, "unknown schema version 0"));
 	buf_truncate(&err, 0);
 
-	exec_on_copy("CREATE TRIGGER t AFTER INSERT ON topics BEGIN SELECT 1; END", copy, sizeof copy);
+	exec_on_copy("CREATE TRIGGER t AFTER INSERT ON topics BEGIN SELECT 1; END",
+	    copy, sizeof copy);
 	ck_assert_ptr_null(db_open(copy, DB_READ, &err));
 	ck_assert_ptr_nonnull(strstr(err.data, "unexpected trigger 't'"));
 	buf_truncate(&err, 0);

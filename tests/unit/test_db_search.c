@@ -31,7 +31,8 @@ START_TEST(search_and_suggest)
 	ck_assert_int_eq(h[0].pane, DB_KEY_POINTS);
 	db_hits_free(h, n);
 
-	const char *hostile[] = { "\"", "AND", "a OR", "NEAR(", "*", "x:y", "-", "()", "^" };
+	const char *hostile[] = { "\"", "AND", "a OR", "NEAR(",
+	    "*", "x:y", "-", "()", "^" };
 	for (size_t i = 0; i < sizeof hostile / sizeof *hostile; i++) {
 		ck_assert_msg(db_search(db, hostile[i], "clinician", 10, 0, &h, &n) == 0,
 		    "'%s' gave an error: %s", hostile[i], db_errmsg(db));
@@ -56,8 +57,10 @@ START_TEST(snippets_on_demand)
 	for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
 		struct db_hit *all, *some;
 		size_t n, m;
-		ck_assert_int_eq(db_search(db, queries[q], "clinician", 10, 0, &all, &n), 0);
-		ck_assert_int_eq(db_search_hits(db, queries[q], "clinician", 10, 0, &some, &m), 0);
+		ck_assert_int_eq(db_search(db, queries[q], "clinician", 10, 0,
+		    &all, &n), 0);
+		ck_assert_int_eq(db_search_hits(db, queries[q], "clinician", 10, 0,
+		    &some, &m), 0);
 		ck_assert_uint_eq(n, m);
 		for (size_t i = 0; i < m; i++)
 			ck_assert_ptr_null(some[i].snippet);
@@ -161,7 +164,8 @@ START_TEST(snippets_are_fts5s)
 	    "days", "s", "pre-eclampsia", "d-dimer", "meta-analysis", "life-threatening",
 	    "first-line", "long-term", "evidence-based", "high-risk", "d-dim",
 	    "pre-eclampsia risk", "rule-out", "sick-day rules" };
-	ck_assert_uint_gt(compare_snippets(db, queries, sizeof queries / sizeof *queries), 500);
+	ck_assert_uint_gt(compare_snippets(db, queries,
+	    sizeof queries / sizeof *queries), 500);
 	db_close(db);
 }
 END_TEST
@@ -184,11 +188,12 @@ START_TEST(snippets_are_fts5s_with_spellings)
 	    "diarrhea ", "estrogen", "sulphonylurea", "pediatric dose", "sglt 2 i" };
 	for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
 		char *match = db_match(db, queries[q]);
-		ck_assert_msg(strchr(match, '(') != NULL, "'%s' has no group: %s", queries[q],
-		    match);
+		ck_assert_msg(strchr(match, '(') != NULL, "'%s' has no group: %s",
+		    queries[q], match);
 		free(match);
 	}
-	ck_assert_uint_gt(compare_snippets(db, queries, sizeof queries / sizeof *queries), 50);
+	ck_assert_uint_gt(compare_snippets(db, queries,
+	    sizeof queries / sizeof *queries), 50);
 	db_close(db);
 }
 END_TEST
@@ -215,7 +220,8 @@ START_TEST(snippets_are_fts5s_at_the_edges)
 		    "status: under-review\n---\n\n## Answer\n");
 		for (int w = 0, n = 1 + rand() % 60; w < n; w++)
 			fprintf(f, "%s%s", word[rand() % 4], gap[rand() % 8]);
-		fprintf(f, "end\n\n## References\n1. Example Society. Example guideline. 2020.\n");
+		fprintf(f, "end\n\n## References\n"
+		    "1. Example Society. Example guideline. 2020.\n");
 		fclose(f);
 	}
 	import_folder(tmp, 60);
@@ -224,7 +230,8 @@ START_TEST(snippets_are_fts5s_at_the_edges)
 	const char *const queries[] = { "alpha", "alpha-beta", "beta-alpha-beta", "gam",
 	    "alpha beta", "delta gamma-delta", "alpha-alpha", "beta delta-al",
 	    "gamma-delta-gamma-delta", "de", "alpha beta gamma delta" };
-	ck_assert_uint_gt(compare_snippets(db, queries, sizeof queries / sizeof *queries), 300);
+	ck_assert_uint_gt(compare_snippets(db, queries,
+	    sizeof queries / sizeof *queries), 300);
 	db_close(db);
 }
 END_TEST
@@ -251,11 +258,13 @@ import_many(int n)
 		FILE *f = fopen(file, "w");
 		ck_assert_ptr_nonnull(f);
 		fprintf(f, "---\nid: a%04d\ntitle: Question %d about common things?\n"
-		    "topic: Testing/Many\nupdated: 2026-01-15\nstatus: under-review\n---\n\n"
+		    "topic: Testing/Many\nupdated: 2026-01-15\n"
+		    "status: under-review\n---\n\n"
 		    "## Answer\n", i, i);
 		for (int j = 0; j <= i % 7; j++)
 			fprintf(f, "The common answer %d, said again.\n", j);
-		fprintf(f, "\n## References\n1. Example Society. Example guideline. 2020.\n");
+		fprintf(f, "\n## References\n"
+		    "1. Example Society. Example guideline. 2020.\n");
 		fclose(f);
 	}
 	import_folder(tmp, n);
@@ -276,7 +285,8 @@ START_TEST(search_stops_when_asked)
 	ck_assert_uint_eq(m, 300);
 
 	db_set_stop(db, db_fixture_stop_at, &now);
-	ck_assert_int_eq(db_search_hits(db, "common", "clinician", 10, 0, &h, &n), DB_STOPPED);
+	ck_assert_int_eq(db_search_hits(db, "common", "clinician", 10, 0, &h, &n),
+	    DB_STOPPED);
 	ck_assert_uint_eq(n, 0);
 	ck_assert_ptr_null(h);
 	ck_assert_int_ge(now.calls, 1);
@@ -367,8 +377,8 @@ START_TEST(fast_rank_is_bm25)
 	import_many(300);
 	struct db *plain = db_fixture_open(), *fast = db_fixture_open();
 	const char *queries[] = { "common", "question 12", "said again", "qu", "answer 3",
-	    "common answer", "q", "nothing here", "common \xe2\x80\x94 answer", "\xe2\x80\x94",
-	    "common answ", "answer common", "common answer", "things" };
+	    "common answer", "q", "nothing here", "common \xe2\x80\x94 answer",
+	    "\xe2\x80\x94", "common answ", "answer common", "common answer", "things" };
 	struct db_fixture_stopper now = { 0, 1 };
 
 	db_keep_row_lengths(fast);
@@ -377,17 +387,18 @@ START_TEST(fast_rank_is_bm25)
 	size_t n;
 	ck_assert_int_eq(db_read_ahead(fast), DB_STOPPED);
 	now.calls = 0;
-	ck_assert_int_eq(db_search_hits(fast, "common", "clinician", 10, 0, &h, &n), DB_STOPPED);
+	ck_assert_int_eq(db_search_hits(fast, "common", "clinician", 10, 0, &h, &n),
+	    DB_STOPPED);
 	db_set_stop(fast, NULL, NULL);
-	ck_assert_int_eq(db_read_ahead(plain), 0);     /* nothing asked for: nothing to do */
+	ck_assert_int_eq(db_read_ahead(plain), 0); /* nothing asked for: nothing to do */
 	for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
 		static const int page[][2] = { { 50, 0 }, { 7, 9 } };
 		for (size_t p = 0; p < 2; p++) {
 			sqlite3_int64 row[50];
 			double rank[50];
 			int pane[50];
-			size_t want = fts5_ranking(plain, queries[q], page[p][0], page[p][1],
-			    row, rank, pane);
+			size_t want = fts5_ranking(plain, queries[q], page[p][0],
+			    page[p][1], row, rank, pane);
 			if (q == 0 && p == 0)   /* every article: the best 50 of 300 kept */
 				ck_assert_uint_eq(want, 50);
 			for (struct db *db = plain;; db = fast) {
@@ -397,7 +408,8 @@ START_TEST(fast_rank_is_bm25)
 				for (size_t i = 0; i < n; i++) {
 					ck_assert(h[i].row == row[i]);
 					ck_assert_msg(h[i].rank == rank[i], "'%s' hit %zu: "
-					    "%.17g != %.17g", queries[q], i, h[i].rank, rank[i]);
+					    "%.17g != %.17g", queries[q], i, h[i].rank,
+					    rank[i]);
 					ck_assert_int_eq(h[i].pane, pane[i]);
 				}
 				db_hits_free(h, n);
@@ -420,12 +432,13 @@ START_TEST(fast_rank_is_bm25)
 			double rank[50];
 			int pane[50];
 			size_t want = fts5_ranking(plain, q, 50, 0, row, rank, pane);
-			ck_assert_int_eq(db_search_hits(fast, q, "clinician", 50, 0, &h, &n), 0);
+			ck_assert_int_eq(db_search_hits(fast, q, "clinician", 50, 0,
+			    &h, &n), 0);
 			ck_assert_uint_eq(n, want);
 			for (size_t i = 0; i < n; i++) {
 				ck_assert(h[i].row == row[i]);
-				ck_assert_msg(h[i].rank == rank[i], "'%s' hit %zu: %.17g != %.17g",
-				    q, i, h[i].rank, rank[i]);
+				ck_assert_msg(h[i].rank == rank[i], "'%s' hit %zu: "
+				    "%.17g != %.17g", q, i, h[i].rank, rank[i]);
 				ck_assert_int_eq(h[i].pane, pane[i]);
 			}
 			db_hits_free(h, n);
@@ -434,7 +447,8 @@ START_TEST(fast_rank_is_bm25)
 			 * for the other. */
 			if (len % 4)
 				continue;
-			ck_assert_int_eq(db_search_hits(fast, q, "patient", 5, 0, &h, &n), 0);
+			ck_assert_int_eq(db_search_hits(fast, q, "patient", 5, 0,
+			    &h, &n), 0);
 			for (size_t i = 0; i < n; i++)
 				ck_assert_int_eq(h[i].row % 8, 1);
 			db_hits_free(h, n);
@@ -473,7 +487,8 @@ START_TEST(spellings_rank_typed)
 			char *match = db_match(plain, q);
 			if (match && strchr(match, '(')) {
 				groups++;
-				ck_assert_int_eq(db_search_hits(plain, q, "clinician", 50, 0, &h, &n), 0);
+				ck_assert_int_eq(db_search_hits(plain, q, "clinician",
+				    50, 0, &h, &n), 0);
 				for (size_t i = 0; i < n; i++) {
 					row[i] = h[i].row;
 					rank[i] = h[i].rank;
@@ -486,7 +501,8 @@ START_TEST(spellings_rank_typed)
 			}
 			free(match);
 			for (struct db *db = plain;; db = fast) {
-				ck_assert_int_eq(db_search_hits(db, q, "clinician", 50, 0, &h, &n), 0);
+				ck_assert_int_eq(db_search_hits(db, q, "clinician", 50, 0,
+				    &h, &n), 0);
 				ck_assert_uint_eq(n, want);
 				for (size_t i = 0; i < n; i++) {
 					ck_assert(h[i].row == row[i]);
