@@ -53,8 +53,8 @@ main(int argc, char **argv)
 				return 1;
 			if (verbose && k == len)
 				for (size_t i = 0; i < n; i++)
-					printf("%s\t%s\t%.17g\n", argv[q], h[i].id ? h[i].id : "-",
-					    h[i].rank);
+					printf("%s\t%s\t%.17g\n", argv[q],
+					    h[i].id ? h[i].id : "-", h[i].rank);
 			db_hits_free(h, n);
 			free(typed);
 		}

@@ -44,7 +44,8 @@ main(int argc, char **argv)
 			report = optarg;
 			break;
 		default:
-			fprintf(stderr, "usage: spawn [-q] [-o REPORT] -- PROGRAM [ARG]...\n");
+			fprintf(stderr,
+			    "usage: spawn [-q] [-o REPORT] -- PROGRAM [ARG]...\n");
 			return 2;
 		}
 	}

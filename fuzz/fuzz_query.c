@@ -30,10 +30,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
 		    sqlite3_exec(db, "CREATE VIRTUAL TABLE t USING fts5(a, b, "
 		    "tokenize='unicode61 remove_diacritics 2', prefix='2 3');"
-		    "INSERT INTO t VALUES ('heart failure and fever', 'the quick brown fox');",
+		    "INSERT INTO t VALUES ('heart failure and fever', "
+		    "'the quick brown fox');",
 		    NULL, NULL, NULL) != SQLITE_OK ||
-		    sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rank",
-		    -1, &st, NULL) != SQLITE_OK)
+		    sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH ?1 "
+		    "ORDER BY rank", -1, &st, NULL) != SQLITE_OK)
 			abort();
 	}
 	char *typed = xstrndup((const char *)data, size);

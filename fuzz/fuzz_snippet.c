@@ -45,7 +45,8 @@ setup(void)
 		abort();
 	close(fd);
 	atexit(remove_file);
-	if (sqlite3_open(path, &writer) != SQLITE_OK || db_create_schema(writer, &err) != 0 ||
+	if (sqlite3_open(path, &writer) != SQLITE_OK ||
+	    db_create_schema(writer, &err) != 0 ||
 	    sqlite3_exec(writer, "PRAGMA synchronous = OFF; PRAGMA journal_mode = MEMORY",
 	    NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(writer, "DELETE FROM search WHERE rowid = 8", -1, &del,
@@ -57,9 +58,9 @@ setup(void)
 	    "fts5vocab(main, search, row)", NULL, NULL, NULL) != SQLITE_OK)
 		abort();
 	if ((db = db_open(path, DB_READ, &err)) == NULL ||
-	    sqlite3_prepare_v2(db_handle(db), "SELECT snippet(search, -1, char(1), char(2), "
-	    "'\xe2\x80\xa6', 14) FROM search WHERE search MATCH ?1 AND rowid = 8", -1,
-	    &want, NULL) != SQLITE_OK)
+	    sqlite3_prepare_v2(db_handle(db), "SELECT snippet(search, -1, char(1), "
+	    "char(2), '\xe2\x80\xa6', 14) FROM search WHERE search MATCH ?1 "
+	    "AND rowid = 8", -1, &want, NULL) != SQLITE_OK)
 		abort();
 	buf_free(&err);
 }
@@ -86,7 +87,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	sqlite3_reset(put);
 	if (sqlite3_exec(writer, "DELETE FROM spell_words; INSERT INTO spell_words "
-	    "SELECT length(term), term, doc FROM temp.vocab", NULL, NULL, NULL) != SQLITE_OK)
+	    "SELECT length(term), term, doc FROM temp.vocab",
+	    NULL, NULL, NULL) != SQLITE_OK)
 		abort();
 
 	char *match = db_match(db, typed);
@@ -96,11 +98,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			char *fts5 = xstrdup((const char *)sqlite3_column_text(want, 0));
 			sqlite3_reset(want);
 			struct db_hit hit = { .row = 8 };
-			if (db_hit_snippets(db, typed, &hit, 0, 1) != 0 || hit.snippet == NULL)
+			if (db_hit_snippets(db, typed, &hit, 0, 1) != 0 ||
+			    hit.snippet == NULL)
 				abort();
 			if (strcmp(hit.snippet, fts5) != 0) {
-				fprintf(stderr, "typed: %s\nfts5: %s\nours: %s\n", typed, fts5,
-				    hit.snippet);
+				fprintf(stderr, "typed: %s\nfts5: %s\nours: %s\n",
+				    typed, fts5, hit.snippet);
 				abort();
 			}
 			free(hit.snippet);

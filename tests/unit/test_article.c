@@ -9,7 +9,9 @@ static char *levels[] = { "clinician", "patient" };
 static char *statuses[] = { "submitted", "under-review", "approved" };
 static const struct article_rules rules = { levels, 2, statuses, 3 };
 
-#define FM "---\nid: t\ntitle: A question?\ntopic: A / B\nupdated: 2024-02-29\nstatus: submitted\n---\n"
+#define FM \
+	"---\nid: t\ntitle: A question?\ntopic: A / B\nupdated: 2024-02-29\n" \
+	"status: submitted\n---\n"
 
 static int
 parse(const char *text, struct article *a, struct diag *d)
@@ -69,7 +71,8 @@ START_TEST(all_problems_reported)
 		"f.md:17: citation [4] has no entry in References",
 	};
 	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
-		ck_assert_msg(strstr(d.text.data, want[i]), "missing '%s' in:\n%s", want[i], d.text.data);
+		ck_assert_msg(strstr(d.text.data, want[i]), "missing '%s' in:\n%s",
+		    want[i], d.text.data);
 	ck_assert_int_ge(errors, (int)(sizeof want / sizeof *want));
 	article_free(&a);
 	diag_free(&d);
@@ -112,7 +115,8 @@ START_TEST(missing_citations_in_runs)
 		"f.md:14: citation [11] has no entry in References",
 	};
 	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
-		ck_assert_msg(strstr(d.text.data, want[i]), "missing '%s' in:\n%s", want[i], d.text.data);
+		ck_assert_msg(strstr(d.text.data, want[i]), "missing '%s' in:\n%s",
+		    want[i], d.text.data);
 	ck_assert_int_eq(errors, 5);
 	article_free(&a);
 	diag_free(&d);
@@ -125,7 +129,8 @@ START_TEST(levels_need_answers)
 	struct diag d = DIAG_INIT;
 	/* A patient key-points section gives the article a patient level,
 	 * which then lacks an answer. */
-	const char *text = FM "## Answer {level=clinician}\nA.\n\n## Key points {level=patient}\n- k\n";
+	const char *text = FM "## Answer {level=clinician}\nA.\n\n"
+	    "## Key points {level=patient}\n- k\n";
 	ck_assert_int_eq(parse(text, &a, &d), 1);
 	ck_assert_ptr_nonnull(strstr(d.text.data, "no Answer for the 'patient' level"));
 	article_free(&a);
@@ -168,16 +173,19 @@ START_TEST(utf8_and_nul)
 	 * letter; lines end as everywhere else (here a lone CR). */
 	struct diag d3 = DIAG_INIT;
 	const char latin[] = "---\rid: t\r---\r\rCaf\xE9 na\xEFve \x93q\x94\r\xFF\r";
-	ck_assert_int_eq(article_parse("f.md", latin, sizeof latin - 1, &rules, &a, &d3), 2);
+	ck_assert_int_eq(article_parse("f.md", latin, sizeof latin - 1,
+	    &rules, &a, &d3), 2);
 	ck_assert_str_eq(d3.text.data,
-	    "f.md:5: invalid UTF-8 (byte 0xE9, and 3 more on the line): save the file as UTF-8\n"
+	    "f.md:5: invalid UTF-8 (byte 0xE9, and 3 more on the line): "
+	    "save the file as UTF-8\n"
 	    "f.md:6: invalid UTF-8 (byte 0xFF): save the file as UTF-8\n");
 	article_free(&a);
 	diag_free(&d3);
 
 	struct diag d4 = DIAG_INIT;
 	const char nulcr[] = "---\rid: t\r---\r\ra\0b\r";
-	ck_assert_int_eq(article_parse("f.md", nulcr, sizeof nulcr - 1, &rules, &a, &d4), 1);
+	ck_assert_int_eq(article_parse("f.md", nulcr, sizeof nulcr - 1,
+	    &rules, &a, &d4), 1);
 	ck_assert_str_eq(d4.text.data, "f.md:5: the file contains NUL bytes\n");
 	article_free(&a);
 	diag_free(&d4);

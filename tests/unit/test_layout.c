@@ -90,9 +90,11 @@ START_TEST(test_topics_every_size)
 			layout_topics(body, &t);
 			struct rect all[] = { t.header, t.tree, t.rule, t.list };
 			for (int i = 0; i < 4; i++) {
-				ck_assert_msg(inside(all[i], body), "%dx%d part %d", w, h, i);
+				ck_assert_msg(inside(all[i], body), "%dx%d part %d",
+				    w, h, i);
 				for (int j = i + 1; j < 4; j++)
-					ck_assert_msg(!overlap(all[i], all[j]), "%dx%d %d/%d", w, h, i, j);
+					ck_assert_msg(!overlap(all[i], all[j]),
+					    "%dx%d %d/%d", w, h, i, j);
 			}
 		}
 }
@@ -184,11 +186,13 @@ START_TEST(test_article_every_size)
 				ck_assert(inside(a.tabbar, body));
 				ck_assert(!overlap(a.header, a.tabbar));
 				for (int i = 0; i < LAYOUT_PANES; i++) {
-					ck_assert_msg(inside(a.pane[i], body), "%dx%d pane %d", w, h, i);
+					ck_assert_msg(inside(a.pane[i], body),
+					    "%dx%d pane %d", w, h, i);
 					ck_assert(inside(a.title[i], body));
 					ck_assert(!overlap(a.pane[i], a.header));
 					ck_assert(!overlap(a.pane[i], a.tabbar));
-					for (int j = i + 1; a.grid && j < LAYOUT_PANES; j++) {
+					for (int j = i + 1;
+					    a.grid && j < LAYOUT_PANES; j++) {
 						ck_assert(!overlap(a.pane[i], a.pane[j]));
 						ck_assert(!overlap(a.title[i], a.pane[j]));
 					}
@@ -236,8 +240,8 @@ START_TEST(test_scroll_proportional)
 	ck_assert_int_eq(layout_scroll_proportional(90, 100, 40, 10), 30);
 	ck_assert_int_eq(layout_scroll_proportional(10, 0, 40, 10), 0);
 	ck_assert_int_eq(layout_scroll_proportional(10, 100, 0, 10), 0);
-	ck_assert_int_eq(layout_scroll_proportional(INT_MAX / 2, INT_MAX / 2, INT_MAX / 2, 10),
-	    INT_MAX / 2 - 10);
+	ck_assert_int_eq(layout_scroll_proportional(INT_MAX / 2, INT_MAX / 2,
+	    INT_MAX / 2, 10), INT_MAX / 2 - 10);
 }
 END_TEST
 

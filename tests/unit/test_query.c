@@ -184,7 +184,8 @@ static void
 expect_known(const char *typed, const char *want)
 {
 	char *q = query_build_known(typed, known, NULL);
-	ck_assert_msg(q && strcmp(q, want) == 0, "'%s' gave '%s', wanted '%s'", typed, q, want);
+	ck_assert_msg(q && strcmp(q, want) == 0, "'%s' gave '%s', wanted '%s'",
+	    typed, q, want);
 	free(q);
 }
 
@@ -203,7 +204,8 @@ START_TEST(spellings_and_joined)
 	expect_known("four ", "\"four\"");
 	expect_known("SGLT-2", "(\"SGLT\" AND \"2\" OR \"SGLT2\")");
 	expect_known("sglt 2 heart ", "(\"sglt\" AND \"2\" OR \"sglt2\") AND \"heart\"");
-	expect_known("anti-coagulants", "(\"anti\" AND \"coagulant\"* OR \"anticoagulant\"*)");
+	expect_known("anti-coagulants",
+	    "(\"anti\" AND \"coagulant\"* OR \"anticoagulant\"*)");
 	expect_known("heart sglt 2", "\"heart\" AND (\"sglt\" AND \"2\" OR \"sglt2\")");
 	/* asking no one, nothing of this */
 	expect("anemia ", "\"anemia\"");
@@ -218,11 +220,14 @@ START_TEST(spellings_and_joined)
 	static const size_t group[] = { 0, 1, 1, 1, 2, 2 }, alt[] = { 0, 0, 0, 1, 0, 1 },
 	    part[] = { 0, 0, 1, 0, 0, 0 };
 	for (size_t i = 0; i < n; i++)
-		ck_assert(ph[i].group == group[i] && ph[i].alt == alt[i] && ph[i].part == part[i]);
-	ck_assert(ph[5].prefix && ph[5].wlen == 7 && strncmp(ph[5].word, "anaemia", 7) == 0);
+		ck_assert(ph[i].group == group[i] && ph[i].alt == alt[i] &&
+		    ph[i].part == part[i]);
+	ck_assert(ph[5].prefix && ph[5].wlen == 7 &&
+	    strncmp(ph[5].word, "anaemia", 7) == 0);
 	ck_assert_uint_eq(query_groups(q, ph, n, g, QUERY_MAX_PHRASES), 3);
 	ck_assert(g[0].word == 0 && g[0].nwords == 1 && g[0].nphrases == 1);
-	ck_assert(g[1].word == 1 && g[1].nwords == 2 && g[1].phrase == 1 && g[1].nphrases == 3);
+	ck_assert(g[1].word == 1 && g[1].nwords == 2 && g[1].phrase == 1 &&
+	    g[1].nphrases == 3);
 	ck_assert(g[2].word == 3 && g[2].nwords == 1 && g[2].nphrases == 2);
 	ck_assert(g[1].len == strlen("(\"sglt\" AND \"2\" OR \"sglt2\")") &&
 	    strncmp(g[1].text, "(\"sglt\"", 7) == 0);
@@ -256,7 +261,8 @@ keep_none(void *arg, const char *word, size_t len)
  * with an ASCII letter or digit are never asked about. */
 START_TEST(blank_words)
 {
-	char *t = query_blank_words("anemia \xE2\x80\x94 x\xE2\x80\x94 \xF0\x9F\x93\x88", keep_none, NULL);
+	char *t = query_blank_words("anemia \xE2\x80\x94 x\xE2\x80\x94 \xF0\x9F\x93\x88",
+	    keep_none, NULL);
 	ck_assert_str_eq(t, "anemia     x\xE2\x80\x94     ");
 	size_t a, b;
 	ck_assert(query_word_span(t, 1, &a, &b) && a == 11 && b == 15);

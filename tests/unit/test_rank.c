@@ -87,15 +87,18 @@ write_articles(const char *folder, int n, bool american)
 	ck_assert_int_eq(mkdir(folder, 0700), 0);
 	for (int i = 0; i < n; i++) {
 		char file[700], text[4096];
-		int len = snprintf(text, sizeof text, "---\nid: a%03d\ntitle: Question %d on %s?\n"
-		    "topic: Testing/Rank\nupdated: 2026-01-15\nstatus: under-review\n---\n\n"
+		int len = snprintf(text, sizeof text,
+		    "---\nid: a%03d\ntitle: Question %d on %s?\n"
+		    "topic: Testing/Rank\nupdated: 2026-01-15\n"
+		    "status: under-review\n---\n\n"
 		    "## Answer {level=clinician}\nIron and blood", i, i,
 		    i % 9 == 0 ? "anaemia" : i % 11 == 0 ? "anemia" : "iron");
 		for (int k = 0; k < (i % 5 == 2 ? i % 4 + 1 : 0); k++)
 			len += snprintf(text + len, sizeof text - (size_t)len, " %s",
 			    i % 7 == 3 ? "anemia" : "anaemia");
 		for (int k = 0; k < (i % 7 == 1 ? i % 3 + 1 : 0); k++)
-			len += snprintf(text + len, sizeof text - (size_t)len, " oedema word");
+			len += snprintf(text + len, sizeof text - (size_t)len,
+			    " oedema word");
 		len += snprintf(text + len, sizeof text - (size_t)len, " %s%s.\n\n"
 		    "## Answer {level=patient}\nIron %s.\n\n"
 		    "## Key points {level=clinician}\n- %s and %s%s.\n\n"
@@ -103,9 +106,11 @@ write_articles(const char *folder, int n, bool american)
 		    "## References\n1. Example A. %s in example. Example J. 2019.\n",
 		    i % 5 == 0 ? "haemorrhage " : "", i % 6 == 0 ? "edema" : "blood",
 		    i % 4 == 1 ? "anaemia" : "blood", i % 8 == 0 ? "anemia" : "iron",
-		    i % 3 == 0 ? "oedema" : "blood", i % 3 == 0 ? ", an SGLT2 inhibitor" : "",
+		    i % 3 == 0 ? "oedema" : "blood",
+		    i % 3 == 0 ? ", an SGLT2 inhibitor" : "",
 		    i % 4 == 1 ? " of haemorrhage" : i % 10 == 7 ? " of hemorrhage" : "",
-		    i % 6 == 1 ? "Hemorrhage" : i % 6 == 2 ? "Anemia and haemorrhage" : "Iron");
+		    i % 6 == 1 ? "Hemorrhage" :
+		    i % 6 == 2 ? "Anemia and haemorrhage" : "Iron");
 		if (american)
 			americanise(text);
 		snprintf(file, sizeof file, "%s/a%03d.md", folder, i);
@@ -150,10 +155,10 @@ hits_are(struct db *db, const char *typed, const char *level, const sqlite3_int6
 	ck_assert_int_eq(db_search_hits(db, typed, level, 50, 0, &h, &n), 0);
 	ck_assert_msg(n == want, "'%s': %zu hits, not %zu", typed, n, want);
 	for (size_t i = 0; i < n; i++) {
-		ck_assert_msg(h[i].row == row[i], "'%s' hit %zu: row %lld, not %lld", typed, i,
-		    h[i].row, (long long)row[i]);
-		ck_assert_msg(h[i].rank == rank[i], "'%s' hit %zu: %.17g != %.17g", typed, i,
-		    h[i].rank, rank[i]);
+		ck_assert_msg(h[i].row == row[i], "'%s' hit %zu: row %lld, not %lld",
+		    typed, i, h[i].row, (long long)row[i]);
+		ck_assert_msg(h[i].rank == rank[i], "'%s' hit %zu: %.17g != %.17g",
+		    typed, i, h[i].rank, rank[i]);
 		ck_assert_int_eq(h[i].pane, pane[i]);
 	}
 	db_hits_free(h, n);
@@ -181,9 +186,10 @@ START_TEST(spellings_rank_as_one_word)
 	struct db *plain = open_ok(mixed_db, false), *fast = open_ok(mixed_db, true);
 	struct db *one = open_ok(us_db, false);
 	static const char *const typed[] = {
-		"anaemia", "anemia", "anaemia ", "oedema", "edema ", "haemorrhage", "hemorrhage",
-		"iron anaemia", "iron anemia", "anaemia iron", "blood oedema", "anaemia oedema",
-		"haemorrhage anemia", "anaem", "anem", "blood haem", "blood hemorr", "oedema word",
+		"anaemia", "anemia", "anaemia ", "oedema", "edema ", "haemorrhage",
+		"hemorrhage", "iron anaemia", "iron anemia", "anaemia iron", "blood oedema",
+		"anaemia oedema", "haemorrhage anemia", "anaem", "anem", "blood haem",
+		"blood hemorr", "oedema word",
 	};
 	for (size_t t = 0; t < sizeof typed / sizeof *typed; t++) {
 		char as_us[64];
@@ -208,7 +214,8 @@ START_TEST(spellings_rank_as_one_word)
 			snprintf(q, sizeof q, "%.*s", (int)len, typed[t]);
 			struct db_hit *h;
 			size_t n;
-			ck_assert_int_eq(db_search_hits(plain, q, "clinician", 50, 0, &h, &n), 0);
+			ck_assert_int_eq(db_search_hits(plain, q, "clinician", 50, 0,
+			    &h, &n), 0);
 			for (size_t i = 0; i < n; i++) {
 				row[i] = h[i].row;
 				rank[i] = h[i].rank;
@@ -236,8 +243,8 @@ START_TEST(joined_words_rank_as_one_word)
 	import_into(path, folder);
 	struct db *plain = open_ok(path, false), *fast = open_ok(path, true);
 	static const char *const typed[][2] = {
-		{ "sglt 2", "sglt2" }, { "SGLT-2 ", "sglt2 " }, { "blood sglt 2", "blood sglt2" },
-		{ "sglt 2 iron", "sglt2 iron" },
+		{ "sglt 2", "sglt2" }, { "SGLT-2 ", "sglt2 " },
+		{ "blood sglt 2", "blood sglt2" }, { "sglt 2 iron", "sglt2 iron" },
 	};
 	for (size_t t = 0; t < sizeof typed / sizeof *typed; t++) {
 		sqlite3_int64 row[50];
@@ -246,7 +253,8 @@ START_TEST(joined_words_rank_as_one_word)
 		char *m_one, *m_two = db_match(plain, typed[t][0]);
 		size_t want = fts5_ranking(plain, typed[t][1], row, rank, pane, 50, &m_one);
 		ck_assert_msg(strchr(m_one, '(') == NULL, "'%s': %s", typed[t][1], m_one);
-		ck_assert_msg(strstr(m_two, " OR ") != NULL, "'%s': %s", typed[t][0], m_two);
+		ck_assert_msg(strstr(m_two, " OR ") != NULL, "'%s': %s", typed[t][0],
+		    m_two);
 		ck_assert_uint_gt(want, 3);
 		hits_are(plain, typed[t][0], "clinician", row, rank, pane, want);
 		hits_are(fast, typed[t][0], "clinician", row, rank, pane, want);
@@ -265,8 +273,8 @@ START_TEST(bundled_spellings_rank_alike)
 {
 	struct db *db = open_bundled(true);
 	static const char *const pairs[][2] = {
-		{ "hemorrhage", "haemorrhage" }, { "anemia", "anaemia" }, { "edema", "oedema" },
-		{ "tumor", "tumour" }, { "pediatric", "paediatric" },
+		{ "hemorrhage", "haemorrhage" }, { "anemia", "anaemia" },
+		{ "edema", "oedema" }, { "tumor", "tumour" }, { "pediatric", "paediatric" },
 		{ "randomized", "randomised" }, { "hemorrhage risk", "haemorrhage risk" },
 		{ "iron anemia", "iron anaemia" }, { "hemo", "haemo" },
 	};
@@ -283,9 +291,11 @@ START_TEST(bundled_spellings_rank_alike)
 			ck_assert_msg(na == nb, "%s: '%s' %zu hits, '%s' %zu", levels[l],
 			    pairs[p][0], na, pairs[p][1], nb);
 			for (size_t i = 0; i < na; i++) {
-				ck_assert_msg(a[i].row == b[i].row && a[i].rank == b[i].rank,
-				    "%s hit %zu: '%s' %s %.17g, '%s' %s %.17g", levels[l], i,
-				    pairs[p][0], a[i].id, a[i].rank, pairs[p][1], b[i].id, b[i].rank);
+				ck_assert_msg(a[i].row == b[i].row &&
+				    a[i].rank == b[i].rank,
+				    "%s hit %zu: '%s' %s %.17g, '%s' %s %.17g",
+				    levels[l], i, pairs[p][0], a[i].id, a[i].rank,
+				    pairs[p][1], b[i].id, b[i].rank);
 				ck_assert_int_eq(a[i].pane, b[i].pane);
 			}
 			compared += na;
@@ -305,8 +315,9 @@ START_TEST(phrase_lookup_quotes_its_word)
 	static const char *const odd[] = { "a\"b", "\"", "x\" OR \"y", "\"\"" };
 	for (size_t i = 0; i < sizeof odd / sizeof *odd; i++)
 		for (int prefix = 0; prefix < 2; prefix++)
-			ck_assert_msg(db_phrase_exists(db, odd[i], strlen(odd[i]), prefix) >= 0,
-			    "'%s' (prefix %d): %s", odd[i], prefix, db_errmsg(db));
+			ck_assert_msg(db_phrase_exists(db, odd[i], strlen(odd[i]),
+			    prefix) >= 0, "'%s' (prefix %d): %s", odd[i], prefix,
+			    db_errmsg(db));
 	ck_assert_int_eq(db_phrase_exists(db, "sepsis", 6, false), 1);
 	db_close(db);
 }

@@ -44,7 +44,8 @@ assert_well_formed(const struct render_doc *doc, int width, const char *what)
 		const struct render_line *l = &doc->lines[i];
 		size_t w = text_width(l->text, l->len);
 		ck_assert_msg(w <= (size_t)(width > 2 ? width : 2),
-		    "%s: line %zu is %zu wide at width %d: '%s'", what, i, w, width, l->text);
+		    "%s: line %zu is %zu wide at width %d: '%s'", what, i, w, width,
+		    l->text);
 		size_t covered = 0;
 		for (size_t s = 0; s < l->nspans; s++) {
 			ck_assert_uint_eq(l->spans[s].off, covered);
@@ -52,8 +53,8 @@ assert_well_formed(const struct render_doc *doc, int width, const char *what)
 		}
 		ck_assert_uint_eq(covered, l->len);
 		for (size_t k = 0; k < l->len; k++)
-			ck_assert_msg((unsigned char)l->text[k] >= 0x20 && l->text[k] != 0x7f,
-			    "%s: control byte in line %zu", what, i);
+			ck_assert_msg((unsigned char)l->text[k] >= 0x20 &&
+			    l->text[k] != 0x7f, "%s: control byte in line %zu", what, i);
 	}
 }
 
@@ -73,7 +74,8 @@ START_TEST(golden)
 			render_markdown(&doc, md, widths[w]);
 			assert_well_formed(&doc, widths[w], names[i]);
 			char *got = joined(&doc);
-			snprintf(path, sizeof path, "%s/%s.w%d.txt", dir, names[i], widths[w]);
+			snprintf(path, sizeof path, "%s/%s.w%d.txt", dir, names[i],
+			    widths[w]);
 			if (getenv("UPDATE_GOLDEN")) {
 				FILE *f = fopen(path, "wb");
 				fputs(got, f);
@@ -81,8 +83,8 @@ START_TEST(golden)
 			}
 			char *want = slurp(path);
 			ck_assert_msg(want != NULL, "no golden file %s", path);
-			ck_assert_msg(strcmp(got, want) == 0, "%s differs:\n--- got\n%s--- want\n%s",
-			    path, got, want);
+			ck_assert_msg(strcmp(got, want) == 0,
+			    "%s differs:\n--- got\n%s--- want\n%s", path, got, want);
 			free(want);
 			free(got);
 			render_doc_free(&doc);
@@ -141,8 +143,10 @@ START_TEST(citations_never_split)
 	for (int w = 8; w <= 40; w++) {
 		struct render_doc doc = { 0 };
 		render_markdown(&doc, "word word word word [12, 13] word [1-3] end", w);
-		ck_assert_msg(span_with(&doc, RS_CITE, "[12, 13]") != NULL, "split at width %d", w);
-		ck_assert_msg(span_with(&doc, RS_CITE, "[1-3]") != NULL, "split at width %d", w);
+		ck_assert_msg(span_with(&doc, RS_CITE, "[12, 13]") != NULL,
+		    "split at width %d", w);
+		ck_assert_msg(span_with(&doc, RS_CITE, "[1-3]") != NULL,
+		    "split at width %d", w);
 		render_doc_free(&doc);
 	}
 }

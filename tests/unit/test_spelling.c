@@ -35,10 +35,10 @@ START_TEST(both_ways)
 		{ "anaesthetised", "anesthetized" },
 	};
 	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
-		ck_assert_msg(has(pairs[i][0], false, pairs[i][1]), "%s: no %s", pairs[i][0],
-		    pairs[i][1]);
-		ck_assert_msg(has(pairs[i][1], false, pairs[i][0]), "%s: no %s", pairs[i][1],
-		    pairs[i][0]);
+		ck_assert_msg(has(pairs[i][0], false, pairs[i][1]), "%s: no %s",
+		    pairs[i][0], pairs[i][1]);
+		ck_assert_msg(has(pairs[i][1], false, pairs[i][0]), "%s: no %s",
+		    pairs[i][1], pairs[i][0]);
 		ck_assert(spelling_same(pairs[i][0], strlen(pairs[i][0]), pairs[i][1],
 		    strlen(pairs[i][1])));
 	}
@@ -49,9 +49,9 @@ END_TEST
 START_TEST(not_other_words)
 {
 	static const char *const pairs[][2] = {
-		{ "four", "for" }, { "your", "yor" }, { "journal", "jornal" }, { "does", "des" },
-		{ "toe", "te" }, { "shoes", "shes" }, { "disease", "dizease" },
-		{ "phase", "fase" }, { "tumour", "tumours" },
+		{ "four", "for" }, { "your", "yor" }, { "journal", "jornal" },
+		{ "does", "des" }, { "toe", "te" }, { "shoes", "shes" },
+		{ "disease", "dizease" }, { "phase", "fase" }, { "tumour", "tumours" },
 	};
 	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++)
 		ck_assert_msg(!spelling_same(pairs[i][0], strlen(pairs[i][0]), pairs[i][1],

@@ -37,7 +37,8 @@ START_TEST(decode_valid_and_invalid)
 	ck_assert_uint_eq(text_decode("\xF0\x9F\x98\x80", 4, &cp), 4);
 	ck_assert_uint_eq(cp, 0x1F600);
 	/* overlong, surrogate, truncated, stray continuation, > U+10FFFF */
-	const char *bad[] = { "\xC0\xAF", "\xED\xA0\x80", "\xE2\x82", "\x80", "\xF4\x90\x80\x80" };
+	const char *bad[] = { "\xC0\xAF", "\xED\xA0\x80", "\xE2\x82", "\x80",
+	    "\xF4\x90\x80\x80" };
 	size_t lens[] = { 2, 3, 2, 1, 4 };
 	for (size_t i = 0; i < 5; i++) {
 		ck_assert_uint_eq(text_decode(bad[i], lens[i], &cp), 1);
@@ -65,8 +66,8 @@ START_TEST(sanitize_controls_become_placeholders)
 	ck_assert_ptr_null(strchr(out, '\r'));
 	ck_assert_ptr_null(strchr(out, '\b'));
 	ck_assert_ptr_null(strchr(out, 0x7f));
-	ck_assert_str_eq(out, "a\xE2\x90\x9B]0;pwn\xE2\x90\x87" "b\xE2\x90\x9B[2Jc\xE2\x90\x88"
-	    "d\xE2\x90\x8D" "e\xE2\x90\xA1" "f");
+	ck_assert_str_eq(out, "a\xE2\x90\x9B]0;pwn\xE2\x90\x87"
+	    "b\xE2\x90\x9B[2Jc\xE2\x90\x88" "d\xE2\x90\x8D" "e\xE2\x90\xA1" "f");
 	free(out);
 
 	char nul[] = { 'x', '\0', 'y' };
@@ -79,10 +80,11 @@ END_TEST
 START_TEST(sanitize_c1_bidi_zero_width_invalid)
 {
 	/* U+009B (CSI as C1), raw 0x9B byte, U+202E, U+2066, U+200B, U+FEFF */
-	const char in[] = "a\xC2\x9B" "b\x9B" "c\xE2\x80\xAE" "d\xE2\x81\xA6" "e\xE2\x80\x8B" "f\xEF\xBB\xBF" "g";
+	const char in[] = "a\xC2\x9B" "b\x9B" "c\xE2\x80\xAE" "d\xE2\x81\xA6"
+	    "e\xE2\x80\x8B" "f\xEF\xBB\xBF" "g";
 	char *out = safe(in, sizeof in - 1, 0);
-	ck_assert_str_eq(out, "a\xE2\x90\xA6" "b\xEF\xBF\xBD" "c\xE2\x90\xA6" "d\xE2\x90\xA6"
-	    "e\xE2\x90\xA6" "f\xE2\x90\xA6" "g");
+	ck_assert_str_eq(out, "a\xE2\x90\xA6" "b\xEF\xBF\xBD" "c\xE2\x90\xA6"
+	    "d\xE2\x90\xA6" "e\xE2\x90\xA6" "f\xE2\x90\xA6" "g");
 	free(out);
 	/* Tag characters (U+E0041 'A', U+E007F) spell text no one sees. */
 	out = safe("x\xF3\xA0\x81\x81\xF3\xA0\x81\xBFy", 10, 0);
@@ -217,7 +219,8 @@ START_TEST(sanitize_ascii_mode)
 	ck_assert_uint_eq(text_width(out, strlen(out)), 10);
 	free(out);
 	/* Thresholds and units are spelt out, never a '?' in a dose. */
-	out = safe("\xE2\x89\xA5" "3.0 \xC2\xB5mol/L 38\xC2\xB0" "C m\xC2\xB2 \xE2\x80\xA6", 28, 0);
+	out = safe("\xE2\x89\xA5" "3.0 \xC2\xB5mol/L 38\xC2\xB0" "C m\xC2\xB2 \xE2\x80\xA6",
+	    28, 0);
 	ck_assert_str_eq(out, ">=3.0 micromol/L 38 deg C m^2 ...");
 	free(out);
 	text_set_ascii(false);
@@ -227,10 +230,11 @@ END_TEST
 START_TEST(widths)
 {
 	ck_assert_uint_eq(text_width("abc", 3), 3);
-	ck_assert_uint_eq(text_width("\xE4\xB8\xAD\xE6\x96\x87", 6), 4);       /* 中文 */
-	ck_assert_uint_eq(text_width("e\xCC\x81", 3), 1);                      /* e + U+0301 */
-	ck_assert_uint_eq(text_width("\xF0\x9F\x98\x80", 4), 2);               /* emoji */
-	ck_assert_int_eq(text_cp_width(0xFE0F), 0);                            /* variation selector */
+	ck_assert_uint_eq(text_width("\xE4\xB8\xAD\xE6\x96\x87", 6), 4);  /* 中文 */
+	ck_assert_uint_eq(text_width("e\xCC\x81", 3), 1);                 /* e + U+0301 */
+	ck_assert_uint_eq(text_width("\xF0\x9F\x98\x80", 4), 2);          /* emoji */
+	/* variation selector */
+	ck_assert_int_eq(text_cp_width(0xFE0F), 0);
 }
 END_TEST
 
@@ -314,7 +318,8 @@ START_TEST(citations)
 	ck_assert_uint_eq(cite_scan("[1, 4-5]", 8, nums, 16, &count), 8);
 	ck_assert_uint_eq(count, 3);
 	/* not citations */
-	const char *no[] = { "[a]", "[]", "[0]", "[3-1]", "[1,]", "[1", "[1000]", "[-1]", "x[1]" };
+	const char *no[] = { "[a]", "[]", "[0]", "[3-1]", "[1,]", "[1", "[1000]", "[-1]",
+	    "x[1]" };
 	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
 		ck_assert_uint_eq(cite_scan(no[i], strlen(no[i]), nums, 16, &count), 0);
 }
