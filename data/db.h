@@ -234,6 +234,29 @@ void db_set_stop(struct db *db, db_stop_fn stop, void *arg);
 int db_unmatched(struct db *db, const char *typed, const char *level, size_t *from,
     size_t *to);
 
+/* An article that has some of a query's words but not all: the closest
+ * matches of a query with no hit. */
+struct db_closest {
+	struct db_hit hit;      /* snippet NULL; rank is bm25 of the words it has */
+	/* Runs of neighbouring words of the query it lacks, as typed
+	 * ("first line"), in the query's order: raw bytes, to be made safe
+	 * before they are shown. */
+	char **lacks;
+	size_t nlacks;
+	size_t have;            /* the query's words (groups) it has */
+};
+
+/* For a query with no hit at level: up to max articles that have the
+ * most of its words (query_build_known()'s groups: a word with its
+ * other spellings, or two words the index has as one), best first by
+ * how many, then by bm25. Words in a quarter of the rows or more
+ * ("the", "what") carry next to no information: they neither rank nor
+ * find an article, but one that lacks them says so. Nothing for a query
+ * of one word. Returns 0, DB_STOPPED (the stop hook) or -1. */
+int db_closest(struct db *db, const char *typed, const char *level, size_t max,
+    struct db_closest **out, size_t *n);
+void db_closest_free(struct db_closest *v, size_t n);
+
 /* Up to max words of the index vocabulary close to word (edit distance),
  * best first, for "did you mean": first another form of it (plural or
  * singular, British or American spelling), or it cut in two where the

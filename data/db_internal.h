@@ -41,6 +41,8 @@ enum db_stmt_id {
 	STMT_SPELL_WORD,
 	STMT_SPELL_PREFIX,
 	STMT_PHRASE_EXISTS,
+	STMT_INDEX_ROWS,
+	STMT_ROW_HAS,
 	DB_STMT_COUNT
 };
 
@@ -116,12 +118,23 @@ struct db_ranked {
 	sqlite3_int64 row;
 	double rank;
 	int col;
+	/* db_rank_closest: how many of the query's groups the row has, and
+	 * which (bit i: group i); 0 in any other search. */
+	int have;
+	uint32_t groups;
 };
 /* The best want rows of the level at place (rowid % DB_LEVEL_ROWS) for
  * a MATCH text built by query_build(), best first, ranked by bm25 with
  * the given column weights, in one pass over the matches. Returns 0,
  * DB_STOPPED or -1; *out is malloc'ed. */
 int db_rank_top(struct db *db, const char *match, int place, const double *weight,
+    int ncol, size_t want, struct db_ranked **out, size_t *n);
+/* For a MATCH text of groups joined by OR (each group as
+ * query_build_known() writes it, at most 32), the best want rows of the
+ * level at place, ranked first by how many of the groups a row has, then
+ * by bm25 as db_rank_top() ranks; each with the groups it has. Returns
+ * 0, DB_STOPPED or -1; *out is malloc'ed. */
+int db_rank_closest(struct db *db, const char *match, int place, const double *weight,
     int ncol, size_t want, struct db_ranked **out, size_t *n);
 /* The best column of a row from its matches weighed per column. */
 int db_rank_best_column(const double *score, int ncol);

@@ -107,6 +107,7 @@ struct rank_pass {
 	struct candidate *cand;
 	size_t ncand, capcand;
 	bool split_otherwise;           /* FTS5's phrases are not the ones counted */
+	bool by_groups;                 /* db_rank_closest: the groups a row has first */
 };
 
 static int
@@ -280,6 +281,8 @@ row_bm25(const Fts5ExtensionApi *api, Fts5Context *fts, struct db *db,
 static bool
 ranks_before(const struct db_ranked *a, const struct db_ranked *b)
 {
+	if (a->have != b->have)
+		return a->have > b->have;
 	return a->rank > b->rank || (a->rank == b->rank && a->row < b->row);
 }
 
@@ -401,6 +404,27 @@ last_row(const Fts5ExtensionApi *api, Fts5Context *fts, struct db *db,
 	return SQLITE_OK;
 }
 
+/* The groups the row under the cursor has, from its phrases' matches
+ * (row_matches()): a group is there if all the phrases of one of its
+ * alternatives are ("sglt" and "2", or "sglt2"). */
+static uint32_t
+row_groups(const struct rank_pass *p)
+{
+	const struct bm25_query *q = p->q;
+	const struct rank_terms *t = &p->terms;
+	uint32_t groups = 0;
+	if (t->nphrase != q->nphrase)
+		return 0;
+	for (int i = 0; i < q->nphrase; i++) {
+		bool all = t->span[i] > 0 && t->term[i] < 32;
+		for (int k = 0; all && k < t->span[i] && i + k < q->nphrase; k++)
+			all = q->pfreq[i + k] > 0;
+		if (all)
+			groups |= (uint32_t)1 << t->term[i];
+	}
+	return groups;
+}
+
 /* bedside_rank_pass(search, PASS): called on every row the MATCH gives,
  * it ranks those of the pass's level and keeps the best; its value is
  * always 0, so the statement returns no row. */
@@ -437,6 +461,11 @@ rank_pass_row(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ct
 		struct db_ranked hit = { .row = row };
 		double colscore[COLUMNS_MAX] = { 0 };
 		rc = row_bm25(api, fts, db, p, &hit.rank, &hit.col, colscore);
+		if (rc == SQLITE_OK && p->by_groups) {
+			hit.groups = row_groups(p);
+			for (uint32_t g = hit.groups; g; g &= g - 1)
+				hit.have++;
+		}
 		if (rc == SQLITE_OK)
 			keep(p, hit);
 		if (rc == SQLITE_OK && p->base)
@@ -452,6 +481,8 @@ static int
 ranked_cmp(const void *a, const void *b)
 {
 	const struct db_ranked *x = a, *y = b;
+	if (x->have != y->have)
+		return x->have > y->have ? -1 : 1;
 	if (x->rank != y->rank)
 		return x->rank < y->rank ? -1 : 1;
 	return x->row < y->row ? -1 : x->row > y->row;
@@ -589,7 +620,8 @@ rank_from_base(struct db *db, const char *match, const struct query_group *lastg
 			double idf = bm25_idf(lp.q->nrow, lp.matched);
 			for (size_t i = 0; i < lp.ncand; i++) {
 				const struct candidate *c = &lp.cand[i];
-				keep(p, (struct db_ranked){ c->row, c->part + idf * c->tf, c->col });
+				keep(p, (struct db_ranked){
+				    .row = c->row, .rank = c->part + idf * c->tf, .col = c->col });
 			}
 		}
 		db_term_rows_keep(db->lengths, last, strlen(last), lp.matched);
@@ -659,6 +691,39 @@ db_rank_top(struct db *db, const char *match, int place, const double *weight,
 		}
 	}
 	/* bm25 is minus the score: the lower, the better. */
+	for (size_t i = 0; i < p.n; i++)
+		p.best[i].rank = -1.0 * p.best[i].rank;
+	if (p.n > 1)
+		qsort(p.best, p.n, sizeof *p.best, ranked_cmp);
+	*out = p.best;
+	*n = p.n;
+	return 0;
+}
+
+int
+db_rank_closest(struct db *db, const char *match, int place, const double *weight,
+    int ncol, size_t want, struct db_ranked **out, size_t *n)
+{
+	/* One pass over the rows of any of the groups, each ranked by bm25
+	 * with every group a term (a row lacking one scores nothing for
+	 * it), the rows with more of the groups first. */
+	struct rank_pass p = {
+		.place = place, .weight = weight, .ncol = ncol, .want = want,
+		.rc = SQLITE_ERROR, .by_groups = true,
+	};
+	*out = NULL;
+	*n = 0;
+	int r = db_rank_read_lengths(db);
+	if (r == 0)
+		r = db_rank_terms(db, match, true, &p.terms);
+	if (r != 0)
+		return r;
+	int rc = run_pass(db, match, &p);
+	bm25_query_free(p.q);
+	if (rc != SQLITE_ROW) {
+		free(p.best);
+		return pass_failed(rc);
+	}
 	for (size_t i = 0; i < p.n; i++)
 		p.best[i].rank = -1.0 * p.best[i].rank;
 	if (p.n > 1)

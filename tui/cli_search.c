@@ -98,13 +98,16 @@ struct no_hit {
 	size_t nwords;          /* in the query */
 	char **levels;          /* other levels at which it finds something */
 	size_t nlevels;
+	struct db_closest *close;       /* the articles with most of the words */
+	size_t nclose;
 };
 
 /* With no hit: what of typed finds nothing on its own at level, and
  * suggestions for it; a query whose words each find something is
  * "apart", and suggesting other spellings for them would mislead. */
 static int
-explain_no_hit(struct db *db, const char *typed, const char *level, struct no_hit *nh)
+explain_no_hit(struct db *db, const char *typed, const char *level, size_t limit,
+    struct no_hit *nh)
 {
 	char *words[QUERY_MAX_WORDS];
 	size_t nw = query_words(typed, words, QUERY_MAX_WORDS), from, to;
@@ -137,6 +140,8 @@ explain_no_hit(struct db *db, const char *typed, const char *level, struct no_hi
 		rc = db_suggest(db, nh->word, level, &nh->suggest, &nh->ns, 5);
 	nh->apart = rc == 0 && from == to && nw > 1;
 	nh->nwords = nw;
+	if (rc == 0)
+		rc = db_closest(db, typed, level, limit, &nh->close, &nh->nclose);
 	for (size_t k = 0; k < nw; k++)
 		free(words[k]);
 	return rc;
@@ -148,6 +153,7 @@ no_hit_free(struct no_hit *nh)
 	free(nh->word);
 	db_strings_free(nh->suggest, nh->ns);
 	db_strings_free(nh->levels, nh->nlevels);
+	db_closest_free(nh->close, nh->nclose);
 }
 
 static void
@@ -192,6 +198,25 @@ print_json(const char *query, const char *level, const struct db_hit *hits,
 	json_array_begin(&j);
 	for (size_t i = 0; i < nh->nlevels; i++)
 		json_string(&j, nh->levels[i]);
+	json_array_end(&j);
+	/* With no hit: the articles that have the most of the words, best
+	 * first, each with the words it lacks. */
+	json_key(&j, "closest");
+	json_array_begin(&j);
+	for (size_t i = 0; i < nh->nclose; i++) {
+		const struct db_closest *c = &nh->close[i];
+		json_object_begin(&j);
+		json_key(&j, "id");
+		json_string(&j, c->hit.id);
+		json_key(&j, "title");
+		json_string(&j, c->hit.title);
+		json_key(&j, "missing");
+		json_array_begin(&j);
+		for (size_t k = 0; k < c->nlacks; k++)
+			json_string(&j, c->lacks[k]);
+		json_array_end(&j);
+		json_object_end(&j);
+	}
 	json_array_end(&j);
 	json_object_end(&j);
 	json_finish(&j);
@@ -287,7 +312,7 @@ cli_search(struct cli *c, int argc, char **argv)
 	if (n == 0) {
 		/* Suggestions are a help, not the answer: a failure to make
 		 * them still leaves "no results". */
-		if (explain_no_hit(db, q.data, level, &nh) != 0) {
+		if (explain_no_hit(db, q.data, level, (size_t)limit, &nh) != 0) {
 			no_hit_free(&nh);
 			memset(&nh, 0, sizeof nh);
 		}
@@ -306,6 +331,17 @@ cli_search(struct cli *c, int argc, char **argv)
 			    level, nh.levels[0], nh.levels[0]);
 		else if (nh.apart)
 			buf_adds(&line, ": each word is found, but no article has them all");
+		/* Where every word is found, the closest article is the help;
+		 * where one is found nowhere, its spelling is (did you mean). */
+		if (nh.apart && nh.nclose > 0) {
+			const struct db_closest *best = &nh.close[0];
+			buf_addf(&line, "; closest: %s (without ", best->hit.id);
+			for (size_t k = 0; k < best->nlacks; k++)
+				buf_addf(&line, "%s'%.*s'", k ? ", " : "",
+				    (int)text_cut(best->lacks[k], strlen(best->lacks[k]),
+				    SHOWN_QUERY), best->lacks[k]);
+			buf_addc(&line, ')');
+		}
 		else if (nh.word && nh.nwords > 1)
 			buf_addf(&line, ": no article has '%s'", nh.word);
 		for (size_t i = 0; i < nh.ns; i++)

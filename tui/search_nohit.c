@@ -8,7 +8,9 @@
 #include "buf.h"
 #include "db.h"
 #include "draw.h"
+#include "input.h"
 #include "query.h"
+#include "render.h"
 #include "search_nohit.h"
 #include "text.h"
 
@@ -17,7 +19,59 @@ search_nohit_clear(struct search_nohit *nh)
 {
 	free(nh->other_level);
 	db_strings_free(nh->sugg, nh->nsugg);
+	db_closest_free(nh->close, nh->nclose);
 	memset(nh, 0, sizeof *nh);
+}
+
+void
+search_nohit_closest(struct search_nohit *nh, struct app *app, const char *query,
+    double *deadline, bool stoppable)
+{
+	db_closest_free(nh->close, nh->nclose);
+	nh->close = NULL;
+	nh->nclose = 0;
+	nh->close_due = false;
+	if (nh->other_level)
+		return;
+	if (stoppable)
+		db_set_stop(app->db, input_stop, deadline);
+	int rc = db_closest(app->db, query, app_level(app), SEARCH_NOHIT_CLOSEST,
+	    &nh->close, &nh->nclose);
+	db_set_stop(app->db, NULL, NULL);
+	/* Stopped, they are found when the keys rest (a key that changes
+	 * the query clears them first); an error leaves the reasons alone. */
+	nh->close_due = rc == DB_STOPPED;
+}
+
+size_t
+search_nohit_words(const struct search_nohit *nh)
+{
+	/* Beside the closest matches, three words: the likeliest. */
+	return nh->nclose && nh->nsugg > 3 ? 3 : nh->nsugg;
+}
+
+size_t
+search_nohit_count(const struct search_nohit *nh)
+{
+	return search_nohit_words(nh) + nh->nclose;
+}
+
+char *
+search_nohit_lacks(const struct db_closest *c, bool marked)
+{
+	struct buf b = BUF_INIT;
+	for (size_t k = 0; k < c->nlacks; k++) {
+		char *w = text_sanitized(c->lacks[k], TEXT_TABS_AS_SPACE);
+		buf_addf(&b, "%s\"", k ? ", " : "");
+		if (marked)
+			buf_addc(&b, RENDER_MATCH_ON);
+		buf_adds(&b, w);
+		if (marked)
+			buf_addc(&b, RENDER_MATCH_OFF);
+		buf_addc(&b, '"');
+		free(w);
+	}
+	return b.data ? buf_detach(&b) : xstrdup("");
 }
 
 void
@@ -95,22 +149,46 @@ draw_other_level(const struct search_nohit *nh, struct app *app, WINDOW *body,
 	buf_free(&b);
 }
 
-void
+/* The line over the closest matches: the words they lack, if all lack
+ * the same. */
+static void
+draw_closest_head(const struct search_nohit *nh, WINDOW *body, int y, int w, bool alone)
+{
+	struct buf b = BUF_INIT;
+	char *first = search_nohit_lacks(&nh->close[0], false);
+	bool same = true;
+	for (size_t i = 1; i < nh->nclose && same; i++) {
+		char *other = search_nohit_lacks(&nh->close[i], false);
+		same = strcmp(first, other) == 0;
+		free(other);
+	}
+	buf_addf(&b, "%sClosest%s%s:", alone ? "No article has every word. " : "",
+	    same ? ", without " : " matches", same ? first : "");
+	draw_str_cut(body, y, 2, b.data, w - 3, TH_NORMAL);
+	free(first);
+	buf_free(&b);
+}
+
+int
 search_nohit_draw(const struct search_nohit *nh, struct app *app, WINDOW *body,
-    const char *query, int sel, int w, int h)
+    const char *query, int sel, int w, int h, int item_h)
 {
 	struct buf b = BUF_INIT, word = BUF_INIT;
 	char key[32];
 	/* A blank line between the parts where they fit; on a low screen
 	 * none, so that the words offered still show. */
-	int nsugg = (int)nh->nsugg, shown = nsugg < 3 ? nsugg : 3;
+	int nsugg = (int)search_nohit_words(nh), shown = nsugg < 3 ? nsugg : 3;
 	int y = 1, gap = 2;
-	if (h < 5 + (shown > 0 ? shown : 1))
+	if (h < 5 + (shown > 0 ? shown : 1) + (nh->nclose ? 2 + item_h : 0))
 		y = 0, gap = 1;
 
 	if (nh->other_level) {
 		draw_other_level(nh, app, body, query, w, y, gap);
-		return;
+		return h;
+	}
+	if (nh->apart && nh->nclose) {
+		draw_closest_head(nh, body, y, w, true);
+		return y + gap;
 	}
 	if (nh->apart) {
 		/* Every word is somewhere: it is the words together that fail. */
@@ -121,11 +199,11 @@ search_nohit_draw(const struct search_nohit *nh, struct app *app, WINDOW *body,
 		draw_str_cut(body, y + gap, 2, "Each word is found on its own: try fewer "
 		    "words.", w - 3, TH_DIM);
 		buf_free(&b);
-		return;
+		return h;
 	}
 	if (!nh->blamed || nh->blame_to > strlen(query)) {
 		buf_free(&b);
-		return;
+		return h;
 	}
 	/* The word that finds nothing, not the one typed around it. */
 	buf_add(&word, query + nh->blame_from, nh->blame_to - nh->blame_from);
@@ -133,9 +211,11 @@ search_nohit_draw(const struct search_nohit *nh, struct app *app, WINDOW *body,
 	buf_addf(&b, "Nothing matches \"%s\".", safe);
 	free(safe);
 	draw_str_cut(body, y, 2, b.data, w - 3, TH_NORMAL);
+	int next = y + 2 * gap;
 	if (nsugg == 0) {
 		draw_str_cut(body, y + gap, 2, "No close words in the index either.",
 		    w - 3, TH_DIM);
+		next = y + gap + gap;
 	} else {
 		app_key_name(app, CTX_SEARCH, ACT_OPEN, key, sizeof key);
 		buf_truncate(&b, 0);
@@ -143,7 +223,7 @@ search_nohit_draw(const struct search_nohit *nh, struct app *app, WINDOW *body,
 		draw_str_cut(body, y + gap, 2, b.data, w - 3, TH_DIM);
 		/* The selected word is always among those shown. */
 		int y0 = y + 2 * gap, rows = h - y0;
-		int first = rows > 0 && sel >= rows ? sel - rows + 1 : 0;
+		int first = rows > 0 && sel < nsugg && sel >= rows ? sel - rows + 1 : 0;
 		for (int i = first; i < nsugg && y0 + i - first < h; i++) {
 			int row = y0 + i - first;
 			bool selected = i == sel;
@@ -155,7 +235,13 @@ search_nohit_draw(const struct search_nohit *nh, struct app *app, WINDOW *body,
 			draw_str_cut(body, row, 4, sg, w - 6, selected ? TH_SELECTION : TH_MATCH);
 			free(sg);
 		}
+		next = y0 + nsugg + gap - 1;
 	}
 	buf_free(&b);
 	buf_free(&word);
+	/* The closest matches below, where one fits whole. */
+	if (nh->nclose == 0 || next + gap + item_h > h)
+		return h;
+	draw_closest_head(nh, body, next, w, false);
+	return next + gap;
 }

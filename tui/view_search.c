@@ -197,8 +197,13 @@ run(struct search_view *s, enum run_mode mode)
 		s->failed = true;
 		return;
 	}
-	if (s->nhits == 0)
-		search_nohit_find(&s->nohit, app, query_text(s));
+	if (s->nhits != 0)
+		return;
+	search_nohit_find(&s->nohit, app, query_text(s));
+	/* The closest matches in what is left of a key's budget, else when
+	 * the keys rest (search_idle). */
+	search_nohit_closest(&s->nohit, app, query_text(s),
+	    mode == RUN_TYPING ? &deadline : NULL, mode != RUN_WHOLE);
 }
 
 /* Ranks the hits of a search that showed the first matches, searches
@@ -217,6 +222,11 @@ search_idle(struct view *v)
 	if (s->snippets_due) {
 		s->dirty_body = true;
 		return true;
+	}
+	if (s->nohit.close_due) {
+		search_nohit_closest(&s->nohit, s->v.app, query_text(s), NULL, true);
+		s->dirty_body = !s->nohit.close_due;
+		return s->dirty_body;
 	}
 	return false;
 }
@@ -483,6 +493,30 @@ draw_hit(struct search_view *s, int y, const struct db_hit *h, const char *snipp
 	free(topic);
 }
 
+/* With no hit: why, and the closest matches as hits, the words each
+ * lacks in place of a snippet. */
+static void
+draw_closest(struct search_view *s, int h)
+{
+	struct search_nohit *nh = &s->nohit;
+	int hh = hit_height(s), nwords = (int)search_nohit_words(nh);
+	int y0 = search_nohit_draw(nh, s->v.app, s->body, query_text(s), s->sel,
+	    s->v.area.w, h, hh);
+	if (y0 + hh > h)
+		return;
+	int sel = s->sel - nwords;
+	nh->close_top = layout_list_top(nh->close_top, sel < 0 ? 0 : sel, (int)nh->nclose,
+	    hh, h - y0);
+	for (int i = nh->close_top; i < (int)nh->nclose && y0 + hh <= h; i++, y0 += hh) {
+		struct buf without = BUF_INIT;
+		char *lacks = search_nohit_lacks(&nh->close[i], true);
+		buf_addf(&without, "without %s", lacks);
+		draw_hit(s, y0, &nh->close[i].hit, without.data, i == sel);
+		free(lacks);
+		buf_free(&without);
+	}
+}
+
 static void
 search_draw(struct view *v)
 {
@@ -517,8 +551,7 @@ search_draw(struct view *v)
 				draw_hit(s, r, &s->hits[i], snip, i == s->sel);
 			}
 		} else if (s->line.text.len && !s->failed) {
-			search_nohit_draw(&s->nohit, v->app, s->body, query_text(s),
-			    s->sel, v->area.w, h);
+			draw_closest(s, h);
 		}
 		wnoutrefresh(s->body);
 	}
@@ -547,7 +580,8 @@ search_action(struct view *v, enum action act)
 	default:
 		return false;
 	}
-	int n = s->nhits ? (int)s->nhits : (int)s->nohit.nsugg;
+	int n = s->nhits ? (int)s->nhits : (int)search_nohit_count(&s->nohit);
+	size_t nwords = search_nohit_words(&s->nohit);
 	int page = (v->area.h - 2) / hit_height(s), sel = s->sel;
 
 	switch (act) {
@@ -557,22 +591,26 @@ search_action(struct view *v, enum action act)
 	case ACT_PAGE_DOWN: sel += page > 1 ? page - 1 : 1; break;
 	case ACT_FIRST: sel = 0; break;
 	case ACT_LAST: sel = n - 1; break;
-	case ACT_OPEN:
+	case ACT_OPEN: {
 		if (s->nhits && (size_t)s->sel < s->nhits)
 			db_hit_details(v->app->db, s->hits, (size_t)s->sel, (size_t)s->sel + 1);
-		if (s->nhits && (size_t)s->sel < s->nhits && s->hits[s->sel].id &&
-		    s->hits[s->sel].id[0]) {
+		/* A hit, or a closest match, opens as a hit does. */
+		const struct db_hit *h = s->nhits && (size_t)s->sel < s->nhits ?
+		    &s->hits[s->sel] : !s->nhits && (size_t)s->sel >= nwords &&
+		    (size_t)s->sel < search_nohit_count(&s->nohit) ?
+		    &s->nohit.close[(size_t)s->sel - nwords].hit : NULL;
+		if (h && h->id && h->id[0]) {
 			/* This view closes as the article opens. */
-			char *id = xstrdup(s->hits[s->sel].id);
+			char *id = xstrdup(h->id);
 			char *query = xstrdup(query_text(s));
 			struct app *app = v->app;
-			int pane = (int)s->hits[s->sel].pane;
+			int pane = (int)h->pane;
 			app_open_article(app, id, pane);
 			if (article_view_is(app_top(app)))
 				article_view_seek(app_top(app), query);
 			free(id);
 			free(query);
-		} else if (s->nohit.nsugg && (size_t)s->sel < s->nohit.nsugg) {
+		} else if (!s->nhits && (size_t)s->sel < nwords) {
 			char *w = xstrdup(s->nohit.sugg[s->sel]);
 			take_suggestion(s, w);
 			free(w);
@@ -584,6 +622,7 @@ search_action(struct view *v, enum action act)
 			free(level);
 		}
 		return true;
+	}
 	default:
 		return false;
 	}

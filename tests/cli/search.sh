@@ -99,10 +99,47 @@ like "$err" "^bedside: no results for 'widgets gadgtes': no article has 'gadgtes
 run "$BEDSIDE" search --db "$db" --json widgets gadgtes
 contains "$out" '"unmatched":"gadgtes","suggestions":["gadgets","gadget"]' "JSON names the word too"
 run "$BEDSIDE" search --db "$db" widgets - gadgets
-is "$err" "bedside: no results for 'widgets - gadgets': each word is found, but no article has them all" \
-    "words found apart are said to be, with nothing suggested for them"
+is "$err" "bedside: no results for 'widgets - gadgets': each word is found, but no article has them all; closest: alpha (without 'gadgets')" \
+    "words found apart are said to be, with nothing suggested for them, and the closest named"
 run "$BEDSIDE" search --db "$db" --json widgets gadgets
 contains "$out" '"unmatched":null,"suggestions":[]' "JSON: no word to blame, no suggestion"
+
+# Closest matches: the articles with the most of the words, each with
+# the words it lacks. Still no hit for a script: exit 1, nothing on stdout.
+run "$BEDSIDE" search --db "$db" widgets gadgets calibrated
+is "$rc" 1 "no article with every word exits 1, closest matches or not"
+is "$out" "" "and writes nothing on stdout"
+like "$err" "; closest: alpha \(without 'gadgets'\)$" \
+    "the article with two of the three words is named, with the word it lacks"
+is "$(printf '%s' "$err" | wc -l | tr -d ' ')" 0 "on one line"
+run "$BEDSIDE" search --db "$db" --json widgets gadgets calibrated
+is "$rc" 1 "--json too exits 1"
+json_ok "$out"; ok $? "and is valid JSON"
+closest=$(printf '%s' "$out" | python3 -c '
+import json,sys
+d=json.load(sys.stdin)
+print(len(d["hits"]), ";".join(c["id"] + ":" + c["title"] + ":" + ",".join(c["missing"])
+    for c in d["closest"]))')
+is "$closest" "0 alpha:How are widgets calibrated?:gadgets;beta:When should gadgets be replaced?:widgets,calibrated" \
+    "--json lists the closest, most words first, each with the words it lacks"
+run "$BEDSIDE" search --db "$db" --json widgets sprockets gadgets
+like "$out" '"id":"beta","title":"[^"]*","missing":\["widgets sprockets"\]' \
+    "neighbours it lacks are one string, as typed"
+run "$BEDSIDE" search --db "$db" --json --limit 1 widgets gadgets calibrated
+like "$out" '"closest":\[\{"id":"alpha"[^]]*\]\}\]\}$' "--limit caps the closest too"
+# A misspelt word: the closest have the other words, and did you mean
+# stays the help on stderr.
+run "$BEDSIDE" search --db "$db" --json widgets gadgtes
+contains "$out" '"closest":[{"id":"alpha","title":"How are widgets calibrated?","missing":["gadgtes"]}]' \
+    "a word found nowhere: the closest lack it"
+run "$BEDSIDE" search --db "$db" widgets gadgtes
+unlike "$err" "closest" "and stderr offers the spelling, not them"
+# One word, or words found at another level: nothing is close.
+run "$BEDSIDE" search --db "$db" --json widgtes
+contains "$out" '"closest":[]' "one word that finds nothing: no closest"
+run "$BEDSIDE" search --db "$db" --level clinician --json plain words
+contains "$out" '"other_levels":["patient"],"closest":[]' \
+    "words found together at another level: no closest, the level is the answer"
 
 # --limit
 run "$BEDSIDE" search --db "$db" --limit ' 5' widgets
@@ -237,7 +274,7 @@ done
 run "$BEDSIDE" search --db "$fdb" "its answer and its point a fit fetal anaemia a tumour and magnesium sulfate 15 g xyzzq"
 is "$rc" 0 "words past the sixteenth are left out"
 run "$BEDSIDE" search --db "$db" "$(printf 'widgets %.0s' $(seq 15))gadgets xyzzq"
-like "$err" "each word is found, but no article has them all$" \
+like "$err" "each word is found, but no article has them all; closest: alpha \(without 'gadgets'\)$" \
     "the sixteenth word is looked for alone, without those after it"
 # A "word" that is punctuation to the index's tokenizer (a dash, an
 # ellipsis, an emoji, as pasted) is no word: beside a word with another

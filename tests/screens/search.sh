@@ -114,9 +114,9 @@ keys C-u x y z z y ' ' l o o p
 wait_for 'Nothing matches "xyzzy"'
 keys C-u l o o p ' ' o x y g e n
 wait_for '^ Search: loop oxygen'
-wait_for 'No article has all of "loop oxygen" together'
-ok $? "words that each match alone: says no article has them together"
-like "$screen" 'Each word is found on its own' "and that each word alone is found"
+wait_for 'No article has every word\. Closest matches:'
+ok $? "words that each match alone: says no article has them all"
+like "$screen" 'without "oxygen"' "and shows the closest, with the word each lacks"
 unlike "$screen" 'Nothing matches' "without blaming a word that matches"
 # A word in American spelling finds the British the articles have, and
 # two words the articles write as one ("SGLT2") are not blamed for no hits.
@@ -134,7 +134,7 @@ unlike "$screen" 'Nothing matches "sglt' "not the words the articles write as on
 # query at all.
 keys C-u l o o p ' ' - ' ' o x y g e n
 wait_for '^ Search: loop - oxygen'
-wait_for 'No article has all of "loop - oxygen" together'
+wait_for 'No article has every word\.'
 ok $? "a word of punctuation alone is not blamed for no hits"
 keys C-u - ' ' '^' :
 wait_for '^ Search: - \^:'

@@ -1,0 +1,82 @@
+#!/bin/sh
+# A search no article has every word of shows the closest matches: the
+# articles with the most of the words, each with the words it lacks,
+# selected and opened as hits are; below the words offered for a word
+# found nowhere. At 80x24 and at small sizes.
+. "$TESTLIB"
+. "$(dirname "$0")/screen.sh"
+
+plan 16
+screen_db
+
+screen_start 80 24
+wait_for 'Level: Clinician'
+keys /
+wait_for '^ Search:'
+# "loop diuretic" is in hf-diuretics, "oxygen" in copd-oxygen: apart.
+keys l o o p ' ' d i u r e t i c ' ' o x y g e n ' '
+wait_for 'No article has every word\. Closest matches:'
+ok $? "words found apart: says no article has every word, and shows the closest"
+like "$(screen_line '^> ')" '^> How should loop diuretics be used' \
+	"the article with two of the three words first, selected"
+like "$screen" '    without "oxygen"' "with the word it lacks"
+like "$screen" 'Approved  Respiratory.*COPD' \
+	"the one with one word next, status and topic as a hit"
+like "$screen" '    without "loop diuretic"' "lacking two neighbours, named as typed"
+keys Down
+wait_for '^> What oxygen saturation'
+ok $? "Down selects the next, as in hits"
+keys Enter
+wait_for '^ *What oxygen saturation should be targeted in COPD\?'
+wait_gone '^ Search:'
+ok $? "Enter opens it, as a hit"
+
+# A word found nowhere: the words offered for it first, the closest (the
+# articles with the other words) below; Down goes from one to the other.
+keys /
+wait_for '^ Search:'
+keys C-u f u r o s e m x d e ' ' l o o p ' '
+wait_for 'Closest, without "furosemxde":'
+ok $? "a misspelt word: the closest lack it, and the heading says so once"
+like "$screen" 'Did you mean \(Enter takes it\):' "the words offered stay"
+like "$(screen_line '^ *> ')" '> furosemide' "and the first of them is selected"
+keys Down
+wait_for '^> How should loop diuretics'
+ok $? "Down goes on to the closest match"
+keys Up
+wait_for '^  > furosemide'
+keys Enter
+wait_for '^ Search: furosemide loop'
+ok $? "Enter on the word offered still takes it"
+keys Escape
+wait_gone '^ Search:'
+keys q
+wait_exit 5
+
+# Low: the word offered and one closest match, without blank lines.
+screen_start 80 12
+wait_for 'Level: Clinician'
+keys /
+wait_for '^ Search:'
+keys f u r o s e m x d e ' ' l o o p ' '
+wait_for 'Closest, without'
+like "$screen" 'Did you mean' "80x12: the words offered"
+like "$screen" 'How should loop diuretics' "and a closest match below them"
+keys Escape
+wait_gone '^ Search:'
+keys q
+wait_exit 5
+
+# Lower still: no closest match fits whole, the word offered does.
+screen_start 80 9
+wait_for 'Level: Clinician'
+keys /
+wait_for '^ Search:'
+keys f u r o s e m x d e ' ' l o o p ' '
+wait_for '> furosemide'
+ok $? "80x9: the word offered shows"
+unlike "$screen" 'Closest' "a closest match that does not fit is left out"
+keys Escape
+wait_gone '^ Search:'
+keys q
+wait_exit 5
