@@ -423,7 +423,8 @@ draw_status(struct app *app)
 		for (size_t i = 0; acts[i] != ACT_NONE; i++) {
 			char key[32];
 			const char *label = hint_label(acts[i], ctx, root);
-			if (!app_action_available(app, acts[i]))
+			if (!app_action_available(app, acts[i]) ||
+			    (top->ops->can_act && !top->ops->can_act(top, acts[i])))
 				continue;
 			app_key_name(app, ctx, acts[i], key, sizeof key);
 			if (!key[0])
@@ -680,6 +681,8 @@ app_loop(struct app *app)
 		if (r == INPUT_SKIP)
 			continue;
 		dispatch(app, key);
+		/* What the key changed may change which hints apply. */
+		app->status_dirty = true;
 		/* A message lasts until the next key. */
 		if (!app->message_new && app->message) {
 			free(app->message);

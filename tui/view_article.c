@@ -579,6 +579,30 @@ article_hints(const struct view *v)
 	return acts;
 }
 
+/* Citations are stepped through in a pane that has them, and followed
+ * from any but the references; back needs an earlier place. */
+static bool
+article_can_act(const struct view *v, enum action act)
+{
+	const struct article_view *av = av_of(v);
+	const struct state *st = &v->app->st;
+
+	if (!av->loaded)
+		return true;
+	switch (act) {
+	case ACT_CITE_NEXT:
+		return av->p[av->focus].ncites > 0;
+	case ACT_CITE_FOLLOW:
+		return av->p[av->focus].ncites > 0 && av->focus != DB_REFERENCES;
+	case ACT_RELATED:
+		return av->a.nrelated > 0;
+	case ACT_BACK:
+		return st->nhistory > 0 && st->pos > 0;
+	default:
+		return true;
+	}
+}
+
 static void
 article_free(struct view *v)
 {
@@ -613,6 +637,7 @@ static const struct view_ops article_ops = {
 	.action = article_action,
 	.level_changed = article_level_changed,
 	.hints = article_hints,
+	.can_act = article_can_act,
 	.free = article_free,
 };
 

@@ -232,6 +232,15 @@ list_hints(const struct view *v)
 	return acts;
 }
 
+static bool
+list_can_act(const struct view *v, enum action act)
+{
+	/* Both act on the selected article, and an empty list has none. */
+	if (act == ACT_OPEN || act == ACT_BOOKMARK_TOGGLE)
+		return lv(v)->n > 0;
+	return true;
+}
+
 static void
 list_free(struct view *v)
 {
@@ -257,6 +266,7 @@ static const struct view_ops list_ops = {
 	.action = list_action,
 	.level_changed = list_level_changed,
 	.hints = list_hints,
+	.can_act = list_can_act,
 	.free = list_free,
 };
 
