@@ -91,6 +91,9 @@ static void
 list_layout(struct view *v, struct rect area)
 {
 	struct list_view *l = lv(v);
+	/* Resized: the first articles again, if the selection allows. */
+	if (layout_size_changed(v->area, area))
+		l->top = 0;
 	v->area = area;
 	l->hdr = draw_window(l->hdr, area.y, area.x, area.h > 0 ? 1 : 0, area.w);
 	l->body = draw_window(l->body, area.y + 1, area.x, area.h - 1, area.w);

@@ -129,6 +129,10 @@ topics_layout(struct view *v, struct rect area)
 	struct topics_view *t = tv(v);
 	struct topics_layout *l = &t->lay;
 
+	/* Resized: the tree and the list from their start again, as far
+	 * as their selections allow. */
+	if (layout_size_changed(v->area, area))
+		t->top = t->atop = 0;
 	v->area = area;
 	layout_topics(area, l);
 	t->hdr = draw_window(t->hdr, l->header.y, l->header.x, l->header.h, l->header.w);
