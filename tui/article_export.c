@@ -32,7 +32,8 @@ add_where(struct buf *out, const char *name)
 	struct buf path = BUF_INIT;
 
 	if (getcwd(cwd, sizeof cwd) == NULL) {
-		buf_addf(out, "./%s (the current folder's path: %s)", name, strerror(errno));
+		buf_addf(out, "./%s (the current folder's path: %s)", name,
+		    strerror(errno));
 		return;
 	}
 	buf_addf(&path, "%s/%s", strcmp(cwd, "/") == 0 ? "" : cwd, name);

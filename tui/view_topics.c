@@ -425,7 +425,8 @@ topics_can_act(const struct view *v, enum action act)
 		return !(act == ACT_OPEN || act == ACT_BOOKMARK_TOGGLE) || t->narts > 0;
 	switch (act) {
 	case ACT_OPEN:
-		return ti >= 0 && ((has_children(t, ti) && !t->expanded[ti]) || t->narts > 0);
+		return ti >= 0 &&
+		    ((has_children(t, ti) && !t->expanded[ti]) || t->narts > 0);
 	case ACT_EXPAND:
 		return ti >= 0 && (has_children(t, ti) || t->narts > 0);
 	case ACT_COLLAPSE:

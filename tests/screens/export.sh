@@ -133,8 +133,10 @@ wait_for 'replaced'
 last=$(printf '%s\n' "$screen" | tail -n 1)
 like "$last" '^Exported to ….*/hf-diuretics\.txt \(replaced the old one\)$' \
 	"and so is what follows it"
-is "$(printf '%s' "$last" | sed 's/…/./' | wc -c)" 80 "the message fills the 80 columns, no more"
+is "$(printf '%s' "$last" | sed 's/…/./' | wc -c)" 80 \
+    "the message fills the 80 columns, no more"
 tmx resize-window -t t -x 160 -y 24
+wait_for 'Heart failure {60,}Under review'
 keys e
 wait_for 'Exported to /'
 contains "$screen" "Exported to $(cd "$long" && pwd -P)/hf-diuretics.txt" \

@@ -31,7 +31,8 @@ wait_exit 5
 
 screen_start 160 30 -- hf-diuretics
 wait_for '^ How should loop diuretics'
-like "$(status)" 'c citation  Enter follow' "the Answer has citations: c and Enter are offered"
+like "$(status)" 'c citation  Enter follow' \
+    "the Answer has citations: c and Enter are offered"
 unlike "$(status)" 'Left back' "the first place read: nothing to go back to"
 like "$(status)" 'R related' "an article with related ones offers them"
 keys 5
@@ -66,9 +67,7 @@ keys ?
 wait_for 'Keys in force'
 like "$(status)" 'Down scroll' "help taller than the screen scrolls"
 tmx resize-window -t t -x 160 -y 200
-wait_for 'Keys in force'
-sleep 0.3
-capture
+wait_gone 'Down scroll'
 unlike "$(status)" 'scroll|page' "help shown whole offers no scrolling"
 keys Escape
 wait_gone 'Keys in force'

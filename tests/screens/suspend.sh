@@ -25,7 +25,8 @@ exec env TERM=xterm-256color LC_ALL=C.UTF-8 XDG_STATE_HOME=$(shq "$scratch/state
 RUN
 # An interactive shell with job control; the browser is its job.
 tmx new-session -d -s t -x 80 -y 24 \
-    "env -i PATH=/usr/bin:/bin HOME=$(shq "$scratch") PS1='prompt> ' TERM=tmux-256color sh -i"
+    "env -i PATH=/usr/bin:/bin HOME=$(shq "$scratch") PS1='prompt> ' \
+    TERM=tmux-256color sh -i"
 wait_for '^prompt>'
 tmx pipe-pane -O -t t "cat >'$scratch/bytes'"
 keys -l "sh -c 'echo \$\$ >$scratch/pid; exec sh $scratch/run.sh'"
@@ -53,7 +54,8 @@ wait_for '^ How should loop diuretics'
 ok $? "fg brings the article back"
 # The tab bar ends with the place in the pane, a column from the edge.
 tabs=$(screen_line '^\[1 Answer\]')
-is "$(printf '%s' "$tabs" | wc -c)" 99 "laid out at the size the terminal has now, 100 columns"
+is "$(printf '%s' "$tabs" | wc -c)" 99 \
+    "laid out at the size the terminal has now, 100 columns"
 
 paste "$(printf 'loop\ndiuretics')"
 wait_for '^ Search: '
