@@ -525,6 +525,18 @@ text_fit(const char *s, size_t len, size_t cols, size_t *used)
 	return i;
 }
 
+size_t
+text_fit_tail(const char *s, size_t len, size_t cols)
+{
+	size_t at = 0, w = text_width(s, len);
+	while (at < len && w > cols) {
+		size_t next = text_char_next(s, len, at);
+		w -= text_width(s + at, next - at);
+		at = next;
+	}
+	return at;
+}
+
 int
 text_ascii_lower(int c)
 {

@@ -77,6 +77,9 @@ size_t text_width(const char *s, size_t len);
 /* Bytes of s that fit in at most cols columns (never splits a character;
  * combining marks stay with their base). */
 size_t text_fit(const char *s, size_t len, size_t cols, size_t *used);
+/* Where the longest end of s that fits in cols columns starts: 0 if all
+ * of it fits; a character and its marks go whole (text_char_next). */
+size_t text_fit_tail(const char *s, size_t len, size_t cols);
 /* Bytes of s (len long) to keep within max bytes: all of them, or at
  * most max cut back to the start of a UTF-8 character. */
 size_t text_cut(const char *s, size_t len, size_t max);

@@ -6,13 +6,13 @@
 #include "config.h"
 #include "app.h"
 
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app_setup.h"
+#include "app_signals.h"
 #include "app_small.h"
 #include "buf.h"
 #include "curses_wide.h"
@@ -22,45 +22,8 @@
 #include "text.h"
 #include "view.h"
 
-/* Set by SIGTERM, SIGHUP, SIGINT and SIGQUIT; the loop ends when it sees it. */
-static volatile sig_atomic_t stop_signal;
-
 static WINDOW *status_win;
 static bool too_small;
-
-static void
-on_stop_signal(int sig)
-{
-	stop_signal = sig;
-}
-
-void
-app_catch_signals(bool secure)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_stop_signal;
-	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: a signal must interrupt the wait for a key. */
-	sa.sa_flags = 0;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sigaction(SIGINT, &sa, NULL);
-	/* Ctrl-\ too: its default action kills the program with the
-	 * terminal left in curses mode and may write a core file (with the
-	 * database's text in it) in the current folder, which secure mode
-	 * promises never to do. */
-	sigaction(SIGQUIT, &sa, NULL);
-	if (secure) {
-		/* No suspending to a shell on a kiosk account. Ignored before
-		 * curses starts, so it installs no handler of its own. */
-		sa.sa_handler = SIG_IGN;
-		sigaction(SIGTSTP, &sa, NULL);
-		sigaction(SIGTTIN, &sa, NULL);
-		sigaction(SIGTTOU, &sa, NULL);
-	}
-}
 
 /* --- levels ----------------------------------------------------------- */
 
@@ -423,7 +386,8 @@ draw_status(struct app *app)
 		for (size_t i = 0; acts[i] != ACT_NONE; i++) {
 			char key[32];
 			const char *label = hint_label(acts[i], ctx, root);
-			if (!app_action_available(app, acts[i]))
+			if (!app_action_available(app, acts[i]) ||
+			    (top->ops->can_act && !top->ops->can_act(top, acts[i])))
 				continue;
 			app_key_name(app, ctx, acts[i], key, sizeof key);
 			if (!key[0])
@@ -649,12 +613,34 @@ read_ahead(struct app *app)
 		app->read_ahead_done = true;
 }
 
+/* Ctrl-Z. The shell gets the terminal as it was given: paste brackets
+ * left on would wrap a paste at its prompt in escape sequences. After
+ * fg the screen comes back whole (its size may have changed), then the
+ * brackets, which the shell may have turned off in the meantime. */
+static void
+suspend(struct app *app)
+{
+	input_paste_mode(false);
+	endwin();
+	app_signals_suspend();
+	clearok(curscr, TRUE);
+	relayout(app);
+	redraw(app);
+	input_paste_mode(true);
+	doupdate();
+}
+
 int
 app_loop(struct app *app)
 {
 	relayout(app);
-	while (!app->quit && !stop_signal) {
+	while (!app->quit && !app_signals_stop()) {
 		struct key key;
+
+		if (app_signals_take_suspend()) {
+			suspend(app);
+			continue;
+		}
 
 		/* Keys already typed (a paste, a held key) go first; the
 		 * screen catches up once they are done. */
@@ -669,7 +655,13 @@ app_loop(struct app *app)
 			read_ahead(app);
 		}
 		app->message_new = false;
-		enum input_result r = input_read(&key, &stop_signal);
+		enum input_result r = input_read(&key, &app_signal_wake);
+		if (r == INPUT_STOP && app_signal_wake) {
+			/* The flag of the signal that woke it stays set: the
+			 * loop's next round sees it. */
+			app_signal_wake = 0;
+			continue;
+		}
 		if (r == INPUT_STOP)
 			break;
 		if (r == INPUT_RESIZE) {
@@ -680,6 +672,8 @@ app_loop(struct app *app)
 		if (r == INPUT_SKIP)
 			continue;
 		dispatch(app, key);
+		/* What the key changed may change which hints apply. */
+		app->status_dirty = true;
 		/* A message lasts until the next key. */
 		if (!app->message_new && app->message) {
 			free(app->message);
@@ -703,7 +697,7 @@ app_run(const struct app_options *opt)
 
 	if (rc >= 0)
 		return rc;
-	app_catch_signals(opt->secure);
+	app_signals_catch(opt->secure);
 	if (!app_setup_terminal(&app)) {
 		app_setup_free(&app);
 		return 2;

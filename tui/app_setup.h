@@ -26,7 +26,6 @@ void app_setup_report_state(struct app *app);
 void app_setup_free(struct app *app);
 
 /* In app.c. */
-void app_catch_signals(bool secure);
 int app_loop(struct app *app);
 
 #endif

@@ -268,23 +268,24 @@ after_esc(struct key *out)
 
 /* Waits until the terminal has input or a signal comes; poll's answer.
  *
- * A stop signal (or SIGWINCH, which curses turns into KEY_RESIZE) that
- * came after the caller last looked at *stop, but before the wait began,
+ * A stop signal, Ctrl-Z's SIGTSTP (or SIGWINCH, which curses turns into
+ * KEY_RESIZE) that came after the caller last looked at *wake, but
+ * before the wait began,
  * would be seen only after the next key: the wait would not end on it.
- * So those signals are blocked from the look at *stop on, and ppoll
+ * So those signals are blocked from the look at *wake on, and ppoll
  * unblocks them only while it waits, at once. */
 static int
-wait_for_input(struct pollfd *p, volatile sig_atomic_t *stop)
+wait_for_input(struct pollfd *p, volatile sig_atomic_t *wake)
 {
 #ifdef HAVE_PPOLL
-	static const int wake[] = { SIGTERM, SIGHUP, SIGINT, SIGWINCH };
+	static const int wakers[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGWINCH };
 	sigset_t block, waiting;
 	sigemptyset(&block);
-	for (size_t i = 0; i < sizeof wake / sizeof *wake; i++)
-		sigaddset(&block, wake[i]);
+	for (size_t i = 0; i < sizeof wakers / sizeof *wakers; i++)
+		sigaddset(&block, wakers[i]);
 	sigprocmask(SIG_BLOCK, &block, &waiting);
 	int n = 0;
-	if (*stop) {
+	if (*wake) {
 		errno = EINTR;
 		n = -1;
 	} else {
@@ -295,18 +296,18 @@ wait_for_input(struct pollfd *p, volatile sig_atomic_t *stop)
 	errno = err;
 	return n;
 #else
-	(void)stop;
+	(void)wake;
 	return poll(p, 1, -1);
 #endif
 }
 
 enum input_result
-input_read(struct key *out, volatile sig_atomic_t *stop)
+input_read(struct key *out, volatile sig_atomic_t *wake)
 {
 	int empty = 0;
 
 	for (;;) {
-		if (*stop)
+		if (*wake)
 			return INPUT_STOP;
 		int c = wgetch(stdscr);
 		if (c == 27)
@@ -314,7 +315,7 @@ input_read(struct key *out, volatile sig_atomic_t *stop)
 		if (c != ERR)
 			return decode(c, false, out);
 		struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
-		int n = wait_for_input(&p, stop);
+		int n = wait_for_input(&p, wake);
 		if (n < 0) {
 			if (errno == EINTR || errno == EAGAIN)
 				continue;

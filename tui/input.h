@@ -30,11 +30,11 @@ bool input_pasted(void);
  * out. */
 bool input_key_reachable(struct key key);
 
-/* Waits for the next key. stop is checked before every wait and a signal
- * interrupts the wait, so setting it from a handler ends the wait. A
- * terminal that hangs up or reads end of file gives INPUT_STOP: the caller
- * never spins on a dead terminal. */
-enum input_result input_read(struct key *out, volatile sig_atomic_t *stop);
+/* Waits for the next key. wake is checked before every wait and a signal
+ * interrupts the wait, so setting it from a handler ends the wait, with
+ * INPUT_STOP. A terminal that hangs up or reads end of file gives
+ * INPUT_STOP too: the caller never spins on a dead terminal. */
+enum input_result input_read(struct key *out, volatile sig_atomic_t *wake);
 
 /* Whether more input is already waiting (typeahead, a paste): the loop
  * then handles it before drawing. */

@@ -179,6 +179,12 @@ layout_scroll_proportional(int scroll, int old_n, int new_n, int height)
 	return layout_clamp_scroll(s > INT_MAX ? INT_MAX : (int)s, new_n, height);
 }
 
+bool
+layout_size_changed(struct rect old, struct rect area)
+{
+	return old.h != area.h || old.w != area.w;
+}
+
 int
 layout_list_top(int top, int sel, int n, int item_h, int height)
 {

@@ -77,7 +77,12 @@ int layout_scroll_to_show(int scroll, int line, int nlines, int height);
 int layout_scroll_proportional(int scroll, int old_n, int new_n, int height);
 
 /* The first item to show in a list of n items, each item_h lines, in a
- * window of height lines, so that sel is visible and top moves little. */
+ * window of height lines, so that sel is visible and top moves little.
+ * After a resize a list is drawn from top 0: as much as fits from its
+ * first item, the selection still in view. */
 int layout_list_top(int top, int sel, int n, int item_h, int height);
+/* Whether a view laid out in old now has an area of another size (a
+ * resize, not the view coming back to the top). */
+bool layout_size_changed(struct rect old, struct rect area);
 
 #endif

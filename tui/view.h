@@ -41,6 +41,10 @@ struct view_ops {
 	bool (*idle)(struct view *v);
 	/* The actions worth a hint on the status line, ending in ACT_NONE. */
 	const enum action *(*hints)(const struct view *v);
+	/* Whether act would do something in the view as it is now (the pane
+	 * has citations, the list is not empty): only those are hinted.
+	 * May be NULL: then every hint can. */
+	bool (*can_act)(const struct view *v, enum action act);
 	void (*free)(struct view *v);
 };
 

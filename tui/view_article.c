@@ -5,21 +5,16 @@
  * followed to References, and the history brings the reader back. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "app.h"
+#include "article_export.h"
 #include "article_header.h"
 #include "article_pane.h"
-#include "article_text.h"
-#include "atomic.h"
 #include "buf.h"
 #include "draw.h"
-#include "path.h"
 #include "text.h"
 #include "view.h"
 
@@ -414,72 +409,6 @@ cite_follow(struct article_view *av)
 	    key[0] ? ": " : "", key);
 }
 
-/* A failed export names the file by its full path, which the user can
- * act on (free space there, fix the folder's permissions), and the file
- * a symbolic link there points to, if it is elsewhere. app_message makes
- * the message safe to show: a folder's name may hold anything. */
-static void
-export_failed(struct app *app, const char *name, const char *why_given)
-{
-	char cwd[4096], why[256];
-	struct buf where = BUF_INIT;
-
-	/* A strerror() below may reuse the buffer why_given is in. */
-	snprintf(why, sizeof why, "%s", why_given);
-
-	if (getcwd(cwd, sizeof cwd) != NULL) {
-		buf_addf(&where, "%s/%s", strcmp(cwd, "/") == 0 ? "" : cwd, name);
-		char *target = path_resolve(where.data);
-		if (target && strcmp(target, where.data) != 0)
-			buf_addf(&where, " (a link to %s)", target);
-		free(target);
-	} else {
-		buf_addf(&where, "./%s (the current folder's path: %s)", name,
-		    strerror(errno));
-	}
-	app_message(app, TH_ERROR, "Cannot export to %s: %s", where.data, why);
-	buf_free(&where);
-}
-
-static void
-export(struct article_view *av)
-{
-	struct app *app = av->v.app;
-	struct render_doc doc = { 0 };
-	struct buf text = BUF_INIT, name = BUF_INIT;
-	bool ascii = text_ascii();
-
-	if (app->secure) {
-		app_message(app, TH_ERROR, "Export is turned off in secure mode");
-		return;
-	}
-	/* The file is UTF-8 and 80 columns, like `show` into a pipe, whatever
-	 * the terminal's locale and size. */
-	text_set_ascii(false);
-	article_text_render(&doc, &av->a, av->rel, av->nrel, 80);
-	text_set_ascii(ascii);
-	for (size_t i = 0; i < doc.nlines; i++) {
-		buf_add(&text, doc.lines[i].text, doc.lines[i].len);
-		buf_addc(&text, '\n');
-	}
-	render_doc_free(&doc);
-	buf_addf(&name, "%s.txt", av->a.id);
-	/* An earlier export (or any file of that name) is replaced whole:
-	 * say so, so that it is never lost unnoticed. */
-	struct stat sb;
-	bool existed = stat(name.data, &sb) == 0;   /* a link's file */
-	if (strchr(av->a.id, '/') || av->a.id[0] == '.')
-		export_failed(app, name.data, "not a file name");
-	else if (atomic_write(".", name.data, text.data ? text.data : "", text.len,
-	    0644) != 0)
-		export_failed(app, name.data, strerror(errno));
-	else
-		app_message(app, TH_MESSAGE, "Exported to ./%s%s", name.data,
-		    existed ? " (replaced the old one)" : "");
-	buf_free(&text);
-	buf_free(&name);
-}
-
 static bool
 article_action(struct view *v, enum action act)
 {
@@ -531,7 +460,7 @@ article_action(struct view *v, enum action act)
 		    av->a.title));
 		return true;
 	case ACT_EXPORT:
-		export(av);
+		article_export(app, &av->a, av->rel, av->nrel);
 		return true;
 	default:
 		return false;
@@ -579,6 +508,30 @@ article_hints(const struct view *v)
 	return acts;
 }
 
+/* Citations are stepped through in a pane that has them, and followed
+ * from any but the references; back needs an earlier place. */
+static bool
+article_can_act(const struct view *v, enum action act)
+{
+	const struct article_view *av = av_of(v);
+	const struct state *st = &v->app->st;
+
+	if (!av->loaded)
+		return true;
+	switch (act) {
+	case ACT_CITE_NEXT:
+		return av->p[av->focus].ncites > 0;
+	case ACT_CITE_FOLLOW:
+		return av->p[av->focus].ncites > 0 && av->focus != DB_REFERENCES;
+	case ACT_RELATED:
+		return av->a.nrelated > 0;
+	case ACT_BACK:
+		return st->nhistory > 0 && st->pos > 0;
+	default:
+		return true;
+	}
+}
+
 static void
 article_free(struct view *v)
 {
@@ -613,6 +566,7 @@ static const struct view_ops article_ops = {
 	.action = article_action,
 	.level_changed = article_level_changed,
 	.hints = article_hints,
+	.can_act = article_can_act,
 	.free = article_free,
 };
 

@@ -343,6 +343,15 @@ help_hints(const struct view *v)
 	return acts;
 }
 
+static bool
+help_can_act(const struct view *v, enum action act)
+{
+	/* Nothing to scroll when all of it shows. */
+	if (act == ACT_MOVE_DOWN || act == ACT_PAGE_DOWN)
+		return (int)hv(v)->nrows > v->area.h - 1;
+	return true;
+}
+
 static void
 help_free(struct view *v)
 {
@@ -370,6 +379,7 @@ static const struct view_ops help_ops = {
 	.action = help_action,
 	.level_changed = NULL,
 	.hints = help_hints,
+	.can_act = help_can_act,
 	.free = help_free,
 };
 

@@ -91,6 +91,9 @@ static void
 list_layout(struct view *v, struct rect area)
 {
 	struct list_view *l = lv(v);
+	/* Resized: the first articles again, if the selection allows. */
+	if (layout_size_changed(v->area, area))
+		l->top = 0;
 	v->area = area;
 	l->hdr = draw_window(l->hdr, area.y, area.x, area.h > 0 ? 1 : 0, area.w);
 	l->body = draw_window(l->body, area.y + 1, area.x, area.h - 1, area.w);
@@ -232,6 +235,15 @@ list_hints(const struct view *v)
 	return acts;
 }
 
+static bool
+list_can_act(const struct view *v, enum action act)
+{
+	/* Both act on the selected article, and an empty list has none. */
+	if (act == ACT_OPEN || act == ACT_BOOKMARK_TOGGLE)
+		return lv(v)->n > 0;
+	return true;
+}
+
 static void
 list_free(struct view *v)
 {
@@ -257,6 +269,7 @@ static const struct view_ops list_ops = {
 	.action = list_action,
 	.level_changed = list_level_changed,
 	.hints = list_hints,
+	.can_act = list_can_act,
 	.free = list_free,
 };
 

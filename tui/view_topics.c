@@ -129,6 +129,10 @@ topics_layout(struct view *v, struct rect area)
 	struct topics_view *t = tv(v);
 	struct topics_layout *l = &t->lay;
 
+	/* Resized: the tree and the list from their start again, as far
+	 * as their selections allow. */
+	if (layout_size_changed(v->area, area))
+		t->top = t->atop = 0;
 	v->area = area;
 	layout_topics(area, l);
 	t->hdr = draw_window(t->hdr, l->header.y, l->header.x, l->header.h, l->header.w);
@@ -409,6 +413,29 @@ topics_hints(const struct view *v)
 	return tv(v)->focus_list ? list : tree;
 }
 
+/* What tree_action and list_action would do something with, for the
+ * selected topic or article. */
+static bool
+topics_can_act(const struct view *v, enum action act)
+{
+	const struct topics_view *t = tv(v);
+	int ti = t->nrows ? t->rows[t->sel] : -1;
+
+	if (t->focus_list)
+		return !(act == ACT_OPEN || act == ACT_BOOKMARK_TOGGLE) || t->narts > 0;
+	switch (act) {
+	case ACT_OPEN:
+		return ti >= 0 &&
+		    ((has_children(t, ti) && !t->expanded[ti]) || t->narts > 0);
+	case ACT_EXPAND:
+		return ti >= 0 && (has_children(t, ti) || t->narts > 0);
+	case ACT_COLLAPSE:
+		return ti >= 0 && (t->expanded[ti] || t->topics[ti].depth > 0);
+	default:
+		return true;
+	}
+}
+
 static void
 topics_free(struct view *v)
 {
@@ -438,6 +465,7 @@ static const struct view_ops topics_ops = {
 	.action = topics_action,
 	.level_changed = topics_level_changed,
 	.hints = topics_hints,
+	.can_act = topics_can_act,
 	.free = topics_free,
 };
 

@@ -3,21 +3,24 @@
 # <id>.txt in the current folder, the same text as `bedside show` into a
 # pipe (80 columns, UTF-8) whatever the terminal's size or locale; secure
 # mode refuses, and neither the status line nor help offers the key. A
-# file that is a symbolic link is written through: the link stays. A
-# failed export names the full path (folder and file, made safe to show)
-# and why.
+# file that is a symbolic link is written through: the link stays. An
+# export names the full path (folder and file, made safe to show), cut
+# from the left when too long so that the file's name shows; a failed one
+# says why as well.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 24
+plan 28
 screen_db
 out=$scratch/cwd/hf-diuretics.txt
+phys=$(cd "$scratch" && pwd -P)
 
 screen_start 100 30 COLUMNS=40 -- hf-diuretics
 wait_for 'Level: Clinician'
 keys e
-wait_for 'Exported to \./hf-diuretics\.txt'
-ok $? "e exports and says where"
+wait_for 'Exported to'
+contains "$screen" "Exported to $phys/cwd/hf-diuretics.txt" \
+	"e exports and says where, by the full path"
 unlike "$screen" 'replaced' "a new file is not said to be replaced"
 "$BEDSIDE" show --db "$db" hf-diuretics | cmp -s - "$out"
 ok $? "the file is what bedside show prints into a pipe"
@@ -26,7 +29,7 @@ wait_for 'Level: Patient'
 keys e
 wait_for 'Exported to'
 # The file was there: it is replaced, and the message says so.
-contains "$screen" 'Exported to ./hf-diuretics.txt (replaced the old one)' \
+contains "$screen" "Exported to $phys/cwd/hf-diuretics.txt (replaced the old one)" \
 	"exporting again says the file was replaced"
 "$BEDSIDE" show --db "$db" --level patient hf-diuretics | cmp -s - "$out"
 ok $? "at the patient level, the patient text"
@@ -43,12 +46,13 @@ rm -rf "$scratch/state"
 mkdir -p "$scratch/notes"
 printf 'old notes\n' >"$scratch/notes/hf.txt"
 ln -s ../notes/hf.txt "$out"
-screen_start 100 30 -- hf-diuretics
+screen_start 200 30 -- hf-diuretics
 wait_for 'Level: Clinician'
 keys e
 wait_for 'Exported to'
-contains "$screen" 'Exported to ./hf-diuretics.txt (replaced the old one)' \
-	"exporting over a link says the file it points to was replaced"
+linked="$phys/cwd/hf-diuretics.txt (a link to $phys/notes/hf.txt)"
+contains "$screen" "Exported to $linked (replaced the old one)" \
+	"exporting over a link names the file it points to, replaced"
 test -L "$out" && [ "$(readlink "$out")" = ../notes/hf.txt ]
 ok $? "the link stays the same link"
 "$BEDSIDE" show --db "$db" hf-diuretics | cmp -s - "$scratch/notes/hf.txt"
@@ -109,6 +113,39 @@ keys q q
 wait_exit 5
 is "$exit_status" 0 "secure mode quits normally"
 
+# A path too long for the status line loses its start, not the file's
+# name, nor what is said after it.
+db=$scratch/fx.db
+long=$scratch/ward-notes-for-the-night-team-on-the-cardiology-floor/shared-exports
+mkdir -p "$long"
+mv "$scratch/cwd" "$scratch/cwd.kept"
+ln -s "$long" "$scratch/cwd"
+rm -rf "$scratch/state"
+screen_start 80 24 -- hf-diuretics
+wait_for 'Level: Clinician'
+keys e
+wait_for 'Exported to'
+last=$(printf '%s\n' "$screen" | tail -n 1)
+like "$last" '^Exported to ….*/shared-exports/hf-diuretics\.txt$' \
+	"80 columns: the path is cut at its start, the file's name shows"
+keys e
+wait_for 'replaced'
+last=$(printf '%s\n' "$screen" | tail -n 1)
+like "$last" '^Exported to ….*/hf-diuretics\.txt \(replaced the old one\)$' \
+	"and so is what follows it"
+is "$(printf '%s' "$last" | sed 's/…/./' | wc -c)" 80 \
+    "the message fills the 80 columns, no more"
+tmx resize-window -t t -x 160 -y 24
+wait_for 'Heart failure {60,}Under review'
+keys e
+wait_for 'Exported to /'
+contains "$screen" "Exported to $(cd "$long" && pwd -P)/hf-diuretics.txt" \
+	"160 columns: the whole path"
+keys q q
+wait_exit 5
+rm -rf "$scratch/cwd" "$scratch/ward-notes-for-the-night-team-on-the-cardiology-floor"
+mv "$scratch/cwd.kept" "$scratch/cwd"
+
 # A failed export says where, in full (the current folder's path and the
 # file), and why; a folder name holding an escape sequence is shown with
 # a visible placeholder, never sent to the terminal. (Run from a folder
@@ -121,7 +158,6 @@ mkdir "$scratch/ward${esc}[31mnotes"
 mv "$scratch/cwd" "$scratch/cwd.kept"
 ln -s "ward${esc}[31mnotes" "$scratch/cwd"
 mkdir "$scratch/cwd/hf-diuretics.txt"
-phys=$(cd "$scratch" && pwd -P)
 screen_start 160 30 -- hf-diuretics
 wait_for 'Level: Clinician'
 keys e

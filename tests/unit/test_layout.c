@@ -260,6 +260,19 @@ START_TEST(test_list_top)
 }
 END_TEST
 
+/* Scrolled to item 5 of 10 in 3 visible, then resized to 6 visible: from
+ * 0 again (the caller's part), the selection the last one shown. */
+START_TEST(test_list_top_after_resize)
+{
+	struct rect small = { 0, 0, 6, 80 }, big = { 0, 0, 12, 80 };
+	ck_assert(layout_size_changed(small, big));
+	ck_assert(!layout_size_changed(big, (struct rect){ 3, 1, 12, 80 }));
+	ck_assert_int_eq(layout_list_top(0, 5, 10, 2, 6), 3);
+	ck_assert_int_eq(layout_list_top(0, 5, 10, 2, 12), 0);
+	ck_assert_int_eq(layout_list_top(0, 8, 10, 2, 12), 3);
+}
+END_TEST
+
 static Suite *
 layout_suite(void)
 {
@@ -284,6 +297,7 @@ layout_suite(void)
 	tcase_add_test(tc, test_scroll);
 	tcase_add_test(tc, test_scroll_proportional);
 	tcase_add_test(tc, test_list_top);
+	tcase_add_test(tc, test_list_top_after_resize);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -252,6 +252,20 @@ START_TEST(fit_never_splits_a_character)
 }
 END_TEST
 
+START_TEST(fit_tail_keeps_the_end_whole)
+{
+	const char *s = "a\xE4\xB8\xAD" "b";        /* a 中 b: widths 1 2 1 */
+	size_t len = strlen(s);
+	ck_assert_uint_eq(text_fit_tail(s, len, 4), 0);           /* all fits */
+	ck_assert_uint_eq(text_fit_tail(s, len, 3), 1);           /* 中b */
+	ck_assert_uint_eq(text_fit_tail(s, len, 2), 4);           /* 中 would spill */
+	ck_assert_uint_eq(text_fit_tail(s, len, 0), len);
+	/* a mark is never left without its base */
+	const char *c = "xe\xCC\x81";
+	ck_assert_uint_eq(text_fit_tail(c, strlen(c), 1), 1);
+}
+END_TEST
+
 /* A character as drawn: a letter and its marks, an emoji and its
  * selector, tone and joiner, are one to a cursor. */
 START_TEST(chars_as_drawn)
@@ -332,6 +346,7 @@ text_suite(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, decode_valid_and_invalid);
 	tcase_add_test(tc, cut_keeps_whole_characters);
+	tcase_add_test(tc, fit_tail_keeps_the_end_whole);
 	tcase_add_test(tc, valid_utf8_reports_offset);
 	tcase_add_test(tc, sanitize_controls_become_placeholders);
 	tcase_add_test(tc, sanitize_c1_bidi_zero_width_invalid);

@@ -1,0 +1,76 @@
+#!/bin/sh
+# The status line offers only the keys that do something on the screen as
+# it is: no citation keys in a pane without citations (and no following
+# from the references), no back before there is a place to go back to, no
+# related key for an article without related ones, no open or bookmark in
+# an empty list, no fold at the top of the tree, no scrolling of a help
+# screen that shows whole. Wide enough for every hint there is.
+. "$TESTLIB"
+. "$(dirname "$0")/screen.sh"
+
+plan 17
+screen_db
+status() { printf '%s\n' "$screen" | tail -n 1; }
+
+screen_start 160 30
+wait_for 'Level: Clinician'
+unlike "$(status)" 'fold' "at the top of the folded tree, no fold"
+keys Right
+wait_for 'Heart failure \(1\)'
+like "$(status)" 'Left fold' "an unfolded topic can fold"
+
+# No bookmarks yet: nothing to open or bookmark.
+keys B
+wait_for 'No bookmarks yet'
+unlike "$(status)" 'Enter open|b bookmark ' "an empty list offers neither open nor bookmark"
+like "$(status)" 'B bookmarks' "(the other hints are there)"
+keys q
+wait_for 'Level: Clinician'
+keys q
+wait_exit 5
+
+screen_start 160 30 -- hf-diuretics
+wait_for '^ How should loop diuretics'
+like "$(status)" 'c citation  Enter follow' \
+    "the Answer has citations: c and Enter are offered"
+unlike "$(status)" 'Left back' "the first place read: nothing to go back to"
+like "$(status)" 'R related' "an article with related ones offers them"
+keys 5
+wait_for '\[5 Disclaimer\]'
+unlike "$(status)" 'citation|follow' "the Disclaimer has no citations: neither c nor Enter"
+like "$(status)" 'Tab pane' "(the other hints are there)"
+keys 4
+wait_for '\[4 References\]'
+unlike "$(status)" 'follow' "the references are not followed from"
+keys 1
+wait_for '\[1 Answer\]'
+like "$(status)" 'c citation  Enter follow' "back in the Answer, c and Enter again"
+
+# Bookmarked, the list has something to open.
+keys b
+wait_for 'Bookmarked'
+keys B
+wait_for 'Bookmarks'
+like "$(status)" 'Enter open  b bookmark' "a list with an article offers open and bookmark"
+keys Enter
+wait_for '^ How should loop diuretics'
+keys R
+wait_for 'Related'
+keys Enter
+wait_for 'Level: Clinician'
+wait_gone '^ How should loop diuretics'
+like "$(status)" 'Left back' "a second article read: back is offered"
+unlike "$(status)" 'R related' "an article without related ones does not offer them"
+
+# Help at 160x30 scrolls; at 160x200 it shows whole.
+keys ?
+wait_for 'Keys in force'
+like "$(status)" 'Down scroll' "help taller than the screen scrolls"
+tmx resize-window -t t -x 160 -y 200
+wait_gone 'Down scroll'
+unlike "$(status)" 'scroll|page' "help shown whole offers no scrolling"
+keys Escape
+wait_gone 'Keys in force'
+keys q q q q
+wait_exit 5
+is "$exit_status" 0 "quits"
