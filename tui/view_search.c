@@ -531,6 +531,9 @@ search_draw(struct view *v)
 	if (s->dirty_box && s->box)
 		draw_box(s);
 	if (s->dirty_body && s->body) {
+		/* Hits, words or matches came or went: which keys act with
+		 * them may have too (search_can_act). */
+		v->app->status_dirty = true;
 		werase(s->body);
 		if (s->nhits) {
 			int hh = hit_height(s);
@@ -651,6 +654,23 @@ search_hints(const struct view *v)
 	return acts;
 }
 
+/* Enter acts on a hit, an offered word, a closest match or the other
+ * level that has the words; moving to the next needs two of them. */
+static bool
+search_can_act(const struct view *v, enum action act)
+{
+	const struct search_view *s = sv(v);
+	size_t n = s->nhits ? s->nhits : search_nohit_count(&s->nohit);
+	switch (act) {
+	case ACT_OPEN:
+		return n > 0 || (!s->nhits && s->nohit.other_level);
+	case ACT_MOVE_DOWN:
+		return n > 1;
+	default:
+		return true;
+	}
+}
+
 static void
 search_free(struct view *v)
 {
@@ -675,6 +695,7 @@ static const struct view_ops search_ops = {
 	.level_changed = search_level_changed,
 	.idle = search_idle,
 	.hints = search_hints,
+	.can_act = search_can_act,
 	.free = search_free,
 };
 

@@ -8,7 +8,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 17
+plan 22
 screen_db
 status() { printf '%s\n' "$screen" | tail -n 1; }
 
@@ -74,3 +74,28 @@ wait_gone 'Keys in force'
 keys q q q q
 wait_exit 5
 is "$exit_status" 0 "quits"
+
+# The search: Enter and Down only where there is something to open or
+# move to.
+screen_start 160 30
+wait_for 'Level: Clinician'
+keys /
+wait_for '^ Search:'
+unlike "$(status)" 'Enter open|Down next' "an empty search box offers neither open nor next"
+keys o x y g e n
+wait_for '^ +1 article$'
+like "$(status)" 'Enter open' "one hit: open"
+unlike "$(status)" 'Down next' "but no next"
+keys C-u
+wait_gone '^ +1 article$'
+keys t h e
+wait_for '^ +3 articles$'
+like "$(status)" 'Enter open  Esc close  Down next' "several hits: open and next"
+keys C-u
+keys z q x z q
+wait_for 'Nothing matches "zqxzq"'
+unlike "$(status)" 'Enter open|Down next' "a word found nowhere with no close word: neither"
+keys Escape
+wait_gone '^ Search:'
+keys q
+wait_exit 5
