@@ -76,6 +76,7 @@ cli_did_you_mean(struct db *db, const char *id)
 	size_t n;
 	struct buf b = BUF_INIT;
 	if (db_near_ids(db, id, &near, &n, 3) != 0 || n == 0) {
+		db_strings_free(near, n);       /* none: still an empty list */
 		buf_adds(&b, "");
 		return buf_detach(&b);
 	}
