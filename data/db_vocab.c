@@ -7,6 +7,7 @@
 #include "db_internal.h"
 #include "query.h"
 #include "spelling.h"
+#include "wordforms.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -394,7 +395,7 @@ same_word_forms(const char *a, size_t la, const char *b, size_t lb)
 		return true;
 	if (lb == la + 2 && b[la] == 'e' && b[la + 1] == 's' && memcmp(a, b, la) == 0)
 		return true;
-	return spelling_same(a, la, b, lb);
+	return spelling_same(a, la, b, lb) || wordform_same(a, la, b, lb);
 }
 
 struct suggestion {

@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "spelling.h"
+#include "wordforms.h"
 #include "text.h"
 
 static bool
@@ -188,6 +189,7 @@ spellings(const char *w, size_t n, bool prefix, query_known_fn known, void *arg,
 	if (known == NULL || !lower_ascii(w, n, low))
 		return 0;
 	size_t na = spelling_variants(low, n, prefix, all, SPELLING_MAX);
+	na += wordform_variants(low, n, prefix, all + na, SPELLING_MAX - na);
 	for (size_t i = 0; i < na; i++) {
 		if (nv < QUERY_MAX_SPELLINGS && known(arg, all[i], strlen(all[i]), prefix))
 			v[nv++] = all[i];

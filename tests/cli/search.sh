@@ -60,6 +60,30 @@ for h in json.load(sys.stdin)["hits"]:
 print(wide>0, bad)')
 is "$counted" "True 0" "match ranges count characters, also after non-ASCII text"
 
+# A word finds its other form where no added s makes it: "allergies"
+# the article that says "allergy", "child" the one that says "children".
+mkdir -p "$scratch/forms"
+cat > "$scratch/forms/forms.md" <<'EOF2'
+---
+id: forms
+title: Which children need a second look?
+topic: Testing/Forms
+updated: 2026-01-15
+status: under-review
+---
+
+## Answer
+An allergy to peanuts is common [1].
+
+## References
+1. Example Society. Example guideline. 2020.
+EOF2
+"$BEDSIDE" import --db "$scratch/forms.db" "$scratch/forms" >/dev/null || exit 1
+run "$BEDSIDE" search --db "$scratch/forms.db" "common allergies"
+like "$out" '\(forms\)' "'allergies' finds an article that says 'allergy'"
+run "$BEDSIDE" search --db "$scratch/forms.db" "child look"
+like "$out" '\(forms\)' "'child' finds an article that says 'children'"
+
 # Levels: patient text is searched at the patient level only.
 run "$BEDSIDE" search --db "$db" --level patient plain words
 is "$rc" 0 "patient wording found at the patient level"

@@ -167,7 +167,7 @@ END_TEST
 
 /* The index of the tests below: what known() says it has. */
 static const char *const index_words[] = { "anaemia", "haemorrhage", "tumour", "sglt2",
-    "oedema", "heart", "anticoagulant", "coagulant", "for", "fit" };
+    "oedema", "heart", "anticoagulant", "coagulant", "for", "fit", "children", "allergy" };
 
 static bool
 known(void *arg, const char *w, size_t n, bool prefix)
@@ -247,6 +247,9 @@ START_TEST(short_plurals)
 	expect_known("fits heart", "\"fits\" \"heart\"*");
 	expect_known("bits", "\"bits\"*");
 	expect("fits", "\"fits\"*");
+	/* forms no s makes (wordforms.h), as the index has them */
+	expect_known("child heart", "(\"child\" OR \"children\") AND \"heart\"*");
+	expect_known("allergies ", "(\"allergies\" OR \"allergy\")");
 }
 END_TEST
 

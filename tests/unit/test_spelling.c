@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "spelling.h"
+#include "wordforms.h"
 
 /* Whether word (typed whole, or as a prefix) has other among its other
  * spellings. */
@@ -20,6 +21,48 @@ has(const char *word, bool prefix, const char *other)
 	}
 	return found;
 }
+
+/* Whether word has other among its other forms. */
+static bool
+has_form(const char *word, bool prefix, const char *other)
+{
+	char *v[SPELLING_MAX];
+	size_t n = wordform_variants(word, strlen(word), prefix, v, SPELLING_MAX);
+	bool found = false;
+	for (size_t i = 0; i < n; i++) {
+		found |= strcmp(v[i], other) == 0;
+		free(v[i]);
+	}
+	return found;
+}
+
+/* Plurals no added s makes: -y and -ies, and the irregular ones, each
+ * way when whole; while typed, none that would begin other words. */
+START_TEST(word_forms)
+{
+	static const char *const pairs[][2] = {
+		{ "allergy", "allergies" }, { "injury", "injuries" },
+		{ "therapy", "therapies" }, { "child", "children" },
+		{ "woman", "women" }, { "foot", "feet" }, { "tooth", "teeth" },
+		{ "person", "people" },
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+		ck_assert_msg(has_form(pairs[i][0], false, pairs[i][1]), "%s: no %s",
+		    pairs[i][0], pairs[i][1]);
+		ck_assert_msg(has_form(pairs[i][1], false, pairs[i][0]), "%s: no %s",
+		    pairs[i][1], pairs[i][0]);
+		ck_assert(wordform_same(pairs[i][1], strlen(pairs[i][1]), pairs[i][0],
+		    strlen(pairs[i][0])));
+	}
+	ck_assert(has_form("child", true, "children"));
+	ck_assert(!has_form("children", true, "child"));     /* "child"* begins "childbirth" */
+	ck_assert(has_form("allergies", true, "allergy"));
+	ck_assert(!has_form("day", false, "daies"));
+	ck_assert(!has_form("men", false, "man"));
+	ck_assert(!has_form("man", false, "men"));
+	ck_assert(!wordform_same("tumour", 6, "tumours", 7));
+}
+END_TEST
 
 START_TEST(both_ways)
 {
@@ -86,6 +129,7 @@ main(void)
 	Suite *s = suite_create("spelling");
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, both_ways);
+	tcase_add_test(tc, word_forms);
 	tcase_add_test(tc, not_other_words);
 	tcase_add_test(tc, as_typed);
 	suite_add_tcase(s, tc);
