@@ -345,9 +345,10 @@ static void
 search_layout(struct view *v, struct rect area)
 {
 	struct search_view *s = sv(v);
-	/* Resized: the best hits again, if the selection allows. */
+	/* Resized: the best hits (or closest matches) again, if the
+	 * selection allows. */
 	if (layout_size_changed(v->area, area))
-		s->top = 0;
+		s->top = s->nohit.close_top = 0;
 	v->area = area;
 	s->box = draw_window(s->box, area.y, area.x, area.h >= 2 ? 2 : area.h, area.w);
 	s->body = draw_window(s->body, area.y + 2, area.x, area.h - 2, area.w);
