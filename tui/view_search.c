@@ -686,6 +686,19 @@ search_can_act(const struct view *v, enum action act)
 	}
 }
 
+/* With no hit Enter opens no article: it takes the word offered, or
+ * searches at the other level, as the screen says. */
+static const char *
+search_hint_label(const struct view *v, enum action act)
+{
+	const struct search_view *s = sv(v);
+	if (act != ACT_OPEN || s->nhits)
+		return NULL;
+	if (s->nohit.other_level)
+		return "search there";
+	return (size_t)s->sel < search_nohit_words(&s->nohit) ? "take word" : NULL;
+}
+
 static void
 search_free(struct view *v)
 {
@@ -711,6 +724,7 @@ static const struct view_ops search_ops = {
 	.idle = search_idle,
 	.hints = search_hints,
 	.can_act = search_can_act,
+	.hint_label = search_hint_label,
 	.free = search_free,
 };
 
