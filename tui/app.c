@@ -385,7 +385,10 @@ draw_status(struct app *app)
 		int x = 0;
 		for (size_t i = 0; acts[i] != ACT_NONE; i++) {
 			char key[32];
-			const char *label = hint_label(acts[i], ctx, root);
+			const char *label = top->ops->hint_label ?
+			    top->ops->hint_label(top, acts[i]) : NULL;
+			if (label == NULL)
+				label = hint_label(acts[i], ctx, root);
 			if (!app_action_available(app, acts[i]) ||
 			    (top->ops->can_act && !top->ops->can_act(top, acts[i])))
 				continue;

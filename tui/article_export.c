@@ -58,9 +58,17 @@ say(struct app *app, enum theme_role role, const char *head, const char *name,
 	const char *ell = draw_ellipsis();
 	long ell_w = (long)text_width(ell, strlen(ell));
 	size_t len = strlen(safe_where);
-	long room = (long)COLS - (long)text_width(head, strlen(head)) -
-	    (long)text_width(safe_tail, strlen(safe_tail));
+	long head_w = (long)text_width(head, strlen(head));
+	long tail_w = (long)text_width(safe_tail, strlen(safe_tail));
+	char *safe_name = text_sanitized(name, TEXT_TABS_AS_SPACE);
+	long name_w = (long)text_width(safe_name, strlen(safe_name)) + 1;  /* "/name" */
+	long room = (long)COLS - head_w - tail_w;
 	size_t from = 0;
+	/* Too narrow for the name and the tail (a phone): the name comes
+	 * first, and the tail is cut at its end, after a space and the
+	 * status line's ellipsis. */
+	if (tail_w > 0 && room < ell_w + name_w)
+		room = (long)COLS - head_w - 1 - ell_w;
 	/* With no room for more than the ellipsis, the status line cuts the
 	 * message at its end as it cuts any. */
 	if (room > ell_w && (long)text_width(safe_where, len) > room)
@@ -69,6 +77,7 @@ say(struct app *app, enum theme_role role, const char *head, const char *name,
 	    safe_tail);
 	free(safe_where);
 	free(safe_tail);
+	free(safe_name);
 	buf_free(&where);
 }
 

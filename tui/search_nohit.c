@@ -50,10 +50,36 @@ search_nohit_words(const struct search_nohit *nh)
 	return nh->nclose && nh->nsugg > 3 ? 3 : nh->nsugg;
 }
 
-size_t
-search_nohit_count(const struct search_nohit *nh)
+/* Where the parts go in h rows: the first line and the gap between
+ * parts (a blank line where they fit; on a low screen none, so that the
+ * words offered still show). Returns the row the closest matches start
+ * at, or -1 if none of them shows whole. */
+static int
+place(const struct search_nohit *nh, const char *query, int h, int item_h, int *y,
+    int *gap)
 {
-	return search_nohit_words(nh) + nh->nclose;
+	int nsugg = (int)search_nohit_words(nh), shown = nsugg < 3 ? nsugg : 3;
+	*y = 1, *gap = 2;
+	if (h < 5 + (shown > 0 ? shown : 1) + (nh->nclose ? 2 + item_h : 0))
+		*y = 0, *gap = 1;
+	if (nh->nclose == 0 || nh->other_level)
+		return -1;
+	if (nh->apart)
+		return *y + *gap + item_h <= h ? *y + *gap : -1;
+	if (!nh->blamed || nh->blame_to > strlen(query))
+		return -1;
+	int next = *y + 2 * *gap + (nsugg ? nsugg + *gap - 1 : 0);
+	return next + *gap + item_h <= h ? next + *gap : -1;
+}
+
+size_t
+search_nohit_count(const struct search_nohit *nh, const char *query, int h, int item_h)
+{
+	int y, gap;
+	/* A closest match that does not show is not to be selected (and
+	 * opened) unseen. */
+	bool shown = place(nh, query, h, item_h, &y, &gap) >= 0;
+	return search_nohit_words(nh) + (shown ? nh->nclose : 0);
 }
 
 char *
@@ -124,11 +150,37 @@ level_label(const struct app *app, const char *name)
 	return name;
 }
 
+/* Draws text from row y, wrapped at w columns (a phone's 40 would cut
+ * "Enter searches there" off), in at most rows rows, the last cut if
+ * need be. Returns the rows used. */
+static int
+draw_wrapped(WINDOW *body, int y, const char *text, int w, int rows, enum theme_role role)
+{
+	struct render_doc doc = { 0 };
+	struct buf rest = BUF_INIT;
+	int n = 0;
+
+	rows = rows < 1 ? 1 : rows;
+	render_text(&doc, text, w, 0, 0);
+	for (size_t k = 0; k < doc.nlines && n < rows; k++, n++) {
+		if (n + 1 < rows || k + 1 == doc.nlines) {
+			draw_str(body, y + n, 2, doc.lines[k].text, w, role);
+			continue;
+		}
+		for (size_t j = k; j < doc.nlines; j++)
+			buf_addf(&rest, "%s%s", j > k ? " " : "", doc.lines[j].text);
+		draw_str_cut(body, y + n, 2, rest.data, w, role);
+	}
+	buf_free(&rest);
+	render_doc_free(&doc);
+	return n;
+}
+
 /* Says the query is found at another level, and which key searches
  * there. */
 static void
 draw_other_level(const struct search_nohit *nh, struct app *app, WINDOW *body,
-    const char *query, int w, int y, int gap)
+    const char *query, int w, int h, int y, int gap)
 {
 	struct buf b = BUF_INIT;
 	char key[32];
@@ -137,12 +189,13 @@ draw_other_level(const struct search_nohit *nh, struct app *app, WINDOW *body,
 	char *there = text_sanitized(level_label(app, nh->other_level), 0);
 
 	buf_addf(&b, "Nothing matches \"%s\" at the %s level.", q, here);
-	draw_str_cut(body, y, 2, b.data, w - 3, TH_NORMAL);
+	/* Two rows at least for the way to the other level. */
+	y += draw_wrapped(body, y, b.data, w - 3, h - y - gap - 1, TH_NORMAL) + gap - 1;
 	app_key_name(app, CTX_SEARCH, ACT_OPEN, key, sizeof key);
 	buf_truncate(&b, 0);
 	buf_addf(&b, "The %s level has it: %s searches there.", there,
 	    key[0] ? key : "open");
-	draw_str_cut(body, y + gap, 2, b.data, w - 3, TH_MATCH);
+	draw_wrapped(body, y, b.data, w - 3, h - y, TH_MATCH);
 	free(q);
 	free(here);
 	free(there);
@@ -164,6 +217,13 @@ draw_closest_head(const struct search_nohit *nh, WINDOW *body, int y, int w, boo
 	}
 	buf_addf(&b, "%sClosest%s%s:", alone ? "No article has every word. " : "",
 	    same ? ", without " : " matches", same ? first : "");
+	/* Too wide (a phone), the heading goes before the opening that the
+	 * box's "No articles match" says already. */
+	if (alone && (int)text_width(b.data, b.len) > w - 3) {
+		buf_truncate(&b, 0);
+		buf_addf(&b, "Closest%s%s:", same ? ", without " : " matches",
+		    same ? first : "");
+	}
 	draw_str_cut(body, y, 2, b.data, w - 3, TH_NORMAL);
 	free(first);
 	buf_free(&b);
@@ -175,29 +235,26 @@ search_nohit_draw(const struct search_nohit *nh, struct app *app, WINDOW *body,
 {
 	struct buf b = BUF_INIT, word = BUF_INIT;
 	char key[32];
-	/* A blank line between the parts where they fit; on a low screen
-	 * none, so that the words offered still show. */
-	int nsugg = (int)search_nohit_words(nh), shown = nsugg < 3 ? nsugg : 3;
-	int y = 1, gap = 2;
-	if (h < 5 + (shown > 0 ? shown : 1) + (nh->nclose ? 2 + item_h : 0))
-		y = 0, gap = 1;
+	int nsugg = (int)search_nohit_words(nh), y, gap;
+	int close_y = place(nh, query, h, item_h, &y, &gap);
 
 	if (nh->other_level) {
-		draw_other_level(nh, app, body, query, w, y, gap);
+		draw_other_level(nh, app, body, query, w, h, y, gap);
 		return h;
 	}
-	if (nh->apart && nh->nclose) {
+	if (nh->apart && close_y >= 0) {
 		draw_closest_head(nh, body, y, w, true);
-		return y + gap;
+		return close_y;
 	}
 	if (nh->apart) {
 		/* Every word is somewhere: it is the words together that fail. */
 		char *q = text_sanitized(query, TEXT_TABS_AS_SPACE);
 		buf_addf(&b, "No article has all of \"%s\" together.", q);
 		free(q);
-		draw_str_cut(body, y, 2, b.data, w - 3, TH_NORMAL);
-		draw_str_cut(body, y + gap, 2, "Each word is found on its own: try fewer "
-		    "words.", w - 3, TH_DIM);
+		y += draw_wrapped(body, y, b.data, w - 3, h - y - gap - 1, TH_NORMAL) +
+		    gap - 1;
+		draw_wrapped(body, y, "Each word is found on its own: try fewer words.",
+		    w - 3, h - y, TH_DIM);
 		buf_free(&b);
 		return h;
 	}
@@ -211,11 +268,9 @@ search_nohit_draw(const struct search_nohit *nh, struct app *app, WINDOW *body,
 	buf_addf(&b, "Nothing matches \"%s\".", safe);
 	free(safe);
 	draw_str_cut(body, y, 2, b.data, w - 3, TH_NORMAL);
-	int next = y + 2 * gap;
 	if (nsugg == 0) {
 		draw_str_cut(body, y + gap, 2, "No close words in the index either.",
 		    w - 3, TH_DIM);
-		next = y + gap + gap;
 	} else {
 		app_key_name(app, CTX_SEARCH, ACT_OPEN, key, sizeof key);
 		buf_truncate(&b, 0);
@@ -235,13 +290,12 @@ search_nohit_draw(const struct search_nohit *nh, struct app *app, WINDOW *body,
 			draw_str_cut(body, row, 4, sg, w - 6, selected ? TH_SELECTION : TH_MATCH);
 			free(sg);
 		}
-		next = y0 + nsugg + gap - 1;
 	}
 	buf_free(&b);
 	buf_free(&word);
-	/* The closest matches below, where one fits whole. */
-	if (nh->nclose == 0 || next + gap + item_h > h)
+	/* The closest matches below, where one fits whole (place()). */
+	if (close_y < 0)
 		return h;
-	draw_closest_head(nh, body, next, w, false);
-	return next + gap;
+	draw_closest_head(nh, body, close_y - gap, w, false);
+	return close_y;
 }

@@ -43,10 +43,12 @@ void search_nohit_closest(struct search_nohit *nh, struct app *app, const char *
     double *deadline, bool stoppable);
 
 /* What can be selected: the did-you-mean words shown, then the closest
- * matches. Selection i is a word if i < search_nohit_words(nh), else
- * closest match i - search_nohit_words(nh). */
+ * matches if they show in h rows of item_h each. Selection i is a word
+ * if i < search_nohit_words(nh), else closest match
+ * i - search_nohit_words(nh). */
 size_t search_nohit_words(const struct search_nohit *nh);
-size_t search_nohit_count(const struct search_nohit *nh);
+size_t search_nohit_count(const struct search_nohit *nh, const char *query, int h,
+    int item_h);
 /* The words a closest match lacks, quoted and made safe ("a", "b c"),
  * each between RENDER_MATCH_ON and OFF with marked. */
 char *search_nohit_lacks(const struct db_closest *c, bool marked);

@@ -45,6 +45,9 @@ struct view_ops {
 	 * has citations, the list is not empty): only those are hinted.
 	 * May be NULL: then every hint can. */
 	bool (*can_act)(const struct view *v, enum action act);
+	/* The word after act's key in its hint where the view's differs
+	 * from the usual one, else NULL. May be NULL. */
+	const char *(*hint_label)(const struct view *v, enum action act);
 	void (*free)(struct view *v);
 };
 

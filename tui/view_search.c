@@ -345,9 +345,10 @@ static void
 search_layout(struct view *v, struct rect area)
 {
 	struct search_view *s = sv(v);
-	/* Resized: the best hits again, if the selection allows. */
+	/* Resized: the best hits (or closest matches) again, if the
+	 * selection allows. */
 	if (layout_size_changed(v->area, area))
-		s->top = 0;
+		s->top = s->nohit.close_top = 0;
 	v->area = area;
 	s->box = draw_window(s->box, area.y, area.x, area.h >= 2 ? 2 : area.h, area.w);
 	s->body = draw_window(s->body, area.y + 2, area.x, area.h - 2, area.w);
@@ -496,6 +497,15 @@ draw_hit(struct search_view *s, int y, const struct db_hit *h, const char *snipp
 	free(topic);
 }
 
+/* With no hit, what can be selected: the words offered, and the closest
+ * matches if they show. */
+static size_t
+nohit_count(const struct search_view *s)
+{
+	return search_nohit_count(&s->nohit, query_text(s), s->v.area.h - 2,
+	    hit_height(s));
+}
+
 /* With no hit: why, and the closest matches as hits, the words each
  * lacks in place of a snippet. */
 static void
@@ -557,6 +567,11 @@ search_draw(struct view *v)
 				draw_hit(s, r, &s->hits[i], snip, i == s->sel);
 			}
 		} else if (s->line.text.len && !s->failed) {
+			/* Shrunk, a closest match selected may no longer
+			 * show: the last of what does is selected. */
+			int n = (int)nohit_count(s);
+			if (s->sel >= n)
+				s->sel = n > 0 ? n - 1 : 0;
 			draw_closest(s, h);
 		}
 		wnoutrefresh(s->body);
@@ -586,7 +601,7 @@ search_action(struct view *v, enum action act)
 	default:
 		return false;
 	}
-	int n = s->nhits ? (int)s->nhits : (int)search_nohit_count(&s->nohit);
+	int n = s->nhits ? (int)s->nhits : (int)nohit_count(s);
 	size_t nwords = search_nohit_words(&s->nohit);
 	int page = (v->area.h - 2) / hit_height(s), sel = s->sel;
 
@@ -603,7 +618,7 @@ search_action(struct view *v, enum action act)
 		/* A hit, or a closest match, opens as a hit does. */
 		const struct db_hit *h = s->nhits && (size_t)s->sel < s->nhits ?
 		    &s->hits[s->sel] : !s->nhits && (size_t)s->sel >= nwords &&
-		    (size_t)s->sel < search_nohit_count(&s->nohit) ?
+		    (size_t)s->sel < nohit_count(s) ?
 		    &s->nohit.close[(size_t)s->sel - nwords].hit : NULL;
 		if (h && h->id && h->id[0]) {
 			/* This view closes as the article opens. */
@@ -660,7 +675,7 @@ static bool
 search_can_act(const struct view *v, enum action act)
 {
 	const struct search_view *s = sv(v);
-	size_t n = s->nhits ? s->nhits : search_nohit_count(&s->nohit);
+	size_t n = s->nhits ? s->nhits : nohit_count(s);
 	switch (act) {
 	case ACT_OPEN:
 		return n > 0 || (!s->nhits && s->nohit.other_level);
@@ -669,6 +684,19 @@ search_can_act(const struct view *v, enum action act)
 	default:
 		return true;
 	}
+}
+
+/* With no hit Enter opens no article: it takes the word offered, or
+ * searches at the other level, as the screen says. */
+static const char *
+search_hint_label(const struct view *v, enum action act)
+{
+	const struct search_view *s = sv(v);
+	if (act != ACT_OPEN || s->nhits)
+		return NULL;
+	if (s->nohit.other_level)
+		return "search there";
+	return (size_t)s->sel < search_nohit_words(&s->nohit) ? "take word" : NULL;
 }
 
 static void
@@ -696,6 +724,7 @@ static const struct view_ops search_ops = {
 	.idle = search_idle,
 	.hints = search_hints,
 	.can_act = search_can_act,
+	.hint_label = search_hint_label,
 	.free = search_free,
 };
 

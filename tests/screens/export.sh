@@ -10,7 +10,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 28
+plan 29
 screen_db
 out=$scratch/cwd/hf-diuretics.txt
 phys=$(cd "$scratch" && pwd -P)
@@ -141,6 +141,16 @@ keys e
 wait_for 'Exported to /'
 contains "$screen" "Exported to $(cd "$long" && pwd -P)/hf-diuretics.txt" \
 	"160 columns: the whole path"
+# On a phone the name and what follows it do not both fit: the name
+# shows whole, what follows is cut at its end.
+tmx resize-window -t t -x 40 -y 24
+wait_for 'Heart failure'
+wait_gone 'Exported to'
+keys e
+wait_for 'Exported to'
+last=$(printf '%s\n' "$screen" | tail -n 1)
+like "$last" '^Exported to ….*/hf-diuretics\.txt …$' \
+	"40 columns: the file's name whole, what follows cut"
 keys q q
 wait_exit 5
 rm -rf "$scratch/cwd" "$scratch/ward-notes-for-the-night-team-on-the-cardiology-floor"

@@ -8,7 +8,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 22
+plan 25
 screen_db
 status() { printf '%s\n' "$screen" | tail -n 1; }
 
@@ -95,6 +95,19 @@ keys C-u
 keys z q x z q
 wait_for 'Nothing matches "zqxzq"'
 unlike "$(status)" 'Enter open|Down next' "a word found nowhere with no close word: neither"
+# Enter takes a word offered, or searches at the other level: so says
+# its hint, and it opens only an article.
+keys C-u
+keys o x y g e x Space s a t u r a t i o n
+wait_for '> oxygen'
+like "$(status)" 'Enter take word' "a word offered selected: Enter takes it"
+keys Down
+wait_for '^> What oxygen saturation'
+like "$(status)" 'Enter open' "a closest match selected: Enter opens it"
+keys C-u
+keys w a t e r Space t a b l e t
+wait_for 'The Patient level has it'
+like "$(status)" 'Enter search there' "another level has it: Enter searches there"
 keys Escape
 wait_gone '^ Search:'
 keys q

@@ -6,7 +6,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 14
+plan 18
 db=
 resize() { tmx resize-window -t t -x "$1" -y "$2"; }
 
@@ -27,6 +27,29 @@ resize 80 40
 wait_for "$best"
 ok $? "80x40: the best hit is back in view"
 like "$(printf '%s\n' "$screen" | sed -n 3p)" "$best" "at the top of the list"
+keys Escape
+wait_for 'Level: Clinician'
+keys q
+wait_exit 5
+
+# The closest matches of a search with no hit: the first is the closest.
+screen_start 80 24
+wait_for 'Level: Clinician'
+keys /
+wait_for '^ Search:'
+keys -l 'adrenalin dose anaphylaxis child intramuscular thigh wheelchair'
+wait_for 'Closest matches:'
+first=$(printf '%s\n' "$screen" | sed -n 13p | sed 's/^  //; s/[^A-Za-z ].*//')
+like "$first" '^[A-Z][a-z]+ [a-z]' "(the first closest match: $first...)"
+# Past the two words offered to the fourth closest match (three show):
+# the first scrolls away.
+keys Down Down Down Down Down
+wait_gone "$first"
+ok $? "80x24: the fourth closest match selected, the first has scrolled away"
+resize 80 27
+wait_for "$first"
+ok $? "80x27: the first closest match is back in view"
+like "$(printf '%s\n' "$screen" | sed -n 13p)" "^  $first" "at the top of the list"
 keys Escape
 wait_for 'Level: Clinician'
 keys q

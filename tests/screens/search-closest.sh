@@ -6,7 +6,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 16
+plan 20
 screen_db
 
 screen_start 80 24
@@ -62,6 +62,16 @@ keys f u r o s e m x d e ' ' l o o p ' '
 wait_for 'Closest, without'
 like "$screen" 'Did you mean' "80x12: the words offered"
 like "$screen" 'How should loop diuretics' "and a closest match below them"
+# Shrunk until the closest match selected no longer shows: the word
+# offered is selected in its place, and Enter takes it.
+keys Down
+wait_for '^> How should loop diuretics'
+tmx resize-window -t t -x 80 -y 9
+wait_gone 'Closest'
+like "$(screen_line '^ *> ')" '> furosemide' "80x12 to 80x9: the word offered selected"
+keys Enter
+wait_for '^ Search: furosemide loop'
+ok $? "and Enter takes it, opening nothing unseen"
 keys Escape
 wait_gone '^ Search:'
 keys q
@@ -76,6 +86,12 @@ keys f u r o s e m x d e ' ' l o o p ' '
 wait_for '> furosemide'
 ok $? "80x9: the word offered shows"
 unlike "$screen" 'Closest' "a closest match that does not fit is left out"
+# What is not shown cannot be selected, nor opened unseen.
+keys Down
+keys Enter
+wait_for '^ Search: furosemide loop'
+ok $? "80x9: Down stays on the word offered, and Enter takes it"
+unlike "$screen" 'Updated' "no article opened unseen"
 keys Escape
 wait_gone '^ Search:'
 keys q

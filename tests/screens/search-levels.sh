@@ -5,7 +5,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 10
+plan 15
 screen_db
 
 screen_start 80 24
@@ -53,6 +53,38 @@ wait_for '^ Search:'
 keys t a b l t Space
 wait_for 'Did you mean'
 like "$screen" '> +tablet' "at the patient level, it is offered"
+keys Escape
+wait_gone '^ Search:'
+keys q
+wait_exit 5
+
+# On a phone's 40 columns the sentences wrap: the level searched and the
+# key that searches at the other are never cut off.
+rm -rf "$scratch/state"
+screen_start 40 12
+wait_for 'Level: Clinician'
+keys /
+wait_for '^ Search:'
+keys w a t e r Space t a b l e t
+wait_for 'The Patient level has it'
+like "$screen" 'Clinician level\.' "40x12: the level searched shows whole"
+like "$screen" 'searches there\.' "and the key that searches at the other level"
+keys Escape
+wait_gone '^ Search:'
+
+# So do the words found apart, with no closest match shown (too low),
+# and the closest matches' heading fits.
+tmx resize-window -t t -x 40 -y 6
+keys /
+wait_for '^ Search:'
+keys o x y g e n Space s t e r o i d
+wait_for 'Each word is'
+like "$screen" 'No article has all of' "40x6: the words found apart, said"
+like "$screen" 'fewer words\.' "with what to do"
+tmx resize-window -t t -x 40 -y 12
+wait_for 'Closest'
+like "$(screen_line 'Closest')" '^  Closest matches:$' \
+	"40x12: the closest matches' heading is not cut"
 keys Escape
 wait_gone '^ Search:'
 keys q
