@@ -44,6 +44,16 @@ wordform_variants(const char *w, size_t len, bool prefix, char **out, size_t max
 		else if (!prefix && strlen(many) == len && memcmp(w, many, len) == 0)
 			out[n++] = xstrdup(one);
 	}
+	/* A whole word, typed with a space after it or before others, and
+	 * its plural or singular by an s: "fits " finds "fit", "peanut"
+	 * "peanuts". (A last word still being typed is a prefix, which
+	 * finds the plural already; query.c gives a plural typed last its
+	 * singular.) Not -ss, -us, -is: "less", "status", "sepsis". */
+	if (!prefix && n < max && len >= 3 && w[len - 1] == 's' &&
+	    !strchr("sui", w[len - 2]))
+		out[n++] = with_tail(w, len - 1, "");
+	else if (!prefix && n < max && len >= 3 && w[len - 1] != 's')
+		out[n++] = with_tail(w, len, "s");
 	/* allergy, allergies; therapy, therapies; not "day" (a vowel before
 	 * the y) and not words of three letters or fewer. */
 	if (n < max && len >= 4 && w[len - 1] == 'y' && consonant(w[len - 2]))
@@ -56,7 +66,7 @@ wordform_variants(const char *w, size_t len, bool prefix, char **out, size_t max
 bool
 wordform_same(const char *a, size_t la, const char *b, size_t lb)
 {
-	char *v[IRREGULAR + 1];
+	char *v[IRREGULAR + 2];
 	size_t n = wordform_variants(a, la, false, v, sizeof v / sizeof *v);
 	bool same = false;
 	for (size_t i = 0; i < n; i++) {

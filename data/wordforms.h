@@ -1,9 +1,9 @@
-/* wordforms.h: a word's other grammatical form where adding an 's' does
- * not make it: a plural in -ies and its singular in -y ("allergies",
- * "allergy"), and the irregular plurals of clinical text ("children",
- * "child"; "women", "woman"). The search matches a word in either form
- * (query.c), as it matches its other spelling (spelling.h); the rest of
- * plurals, an added -s, the search handles itself. Words are lower-case
+/* wordforms.h: a word's other grammatical form: its plural or singular
+ * by an s when typed whole ("fits", "fit"), a plural in -ies and its
+ * singular in -y ("allergies", "allergy"), and the irregular plurals of
+ * clinical text ("children", "child"; "women", "woman"). The search
+ * matches a word in either form (query.c), as it matches its other
+ * spelling (spelling.h), when the index has it. Words are lower-case
  * ASCII; no database, no allocation of the caller's. */
 #ifndef BEDSIDE_WORDFORMS_H
 #define BEDSIDE_WORDFORMS_H

@@ -276,7 +276,8 @@ done
 fdb="$scratch/forms.db"
 "$BEDSIDE" import --db "$fdb" "$forms" >/dev/null || exit 1
 run "$BEDSIDE" search --db "$fdb" "fits "
-like "$err" "did you mean: fit, its$" "'fits' offers 'fit' before 'its', which more articles have"
+like "$out" '\(forms-1\)' "'fits' typed whole finds the article that says 'fit'"
+unlike "$out" '\(forms-2\)' "and not those with 'its' only"
 run "$BEDSIDE" search --db "$fdb" "tumors "
 like "$err" "did you mean: tumour" "'tumors' offers 'tumour'"
 

@@ -60,7 +60,9 @@ START_TEST(word_forms)
 	ck_assert(!has_form("day", false, "daies"));
 	ck_assert(!has_form("men", false, "man"));
 	ck_assert(!has_form("man", false, "men"));
-	ck_assert(!wordform_same("tumour", 6, "tumours", 7));
+	ck_assert(wordform_same("tumour", 6, "tumours", 7));     /* whole words, by an s */
+	ck_assert(!wordform_same("status", 6, "statu", 5));
+	ck_assert(has_form("fits", false, "fit") && !has_form("fits", true, "fit"));
 }
 END_TEST
 
