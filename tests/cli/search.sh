@@ -74,6 +74,19 @@ run "$BEDSIDE" search --db "$db" --level patient plian
 like "$err" "did you mean: plain" "did you mean offers a word found at this level"
 run "$BEDSIDE" search --db "$db" --level clinician plian
 unlike "$err" "plain" "but not one that finds nothing at this level either"
+# A word blamed that another level has is not in "no article": it is
+# in the patient's, and the whole query is at no level.
+run "$BEDSIDE" search --db "$db" --level clinician plain sprocket
+is "$rc:$out" "1:" "a word found only at another level beside others: no hit"
+like "$err" "no article has 'plain' at the clinician level, only at the patient level(;|$)" \
+	"says the word is at the other level, not in no article"
+run "$BEDSIDE" search --db "$db" --level clinician "sprocket plain "
+like "$err" "no article has 'plain' at the clinician level, only at the patient level" \
+	"also as the last word, typed whole"
+run "$BEDSIDE" search --db "$db" --level clinician plain xyzzq
+like "$err" "no article has 'plain' at the clinician level, only" "also beside a word found nowhere"
+run "$BEDSIDE" search --db "$db" --level clinician xyzzq plain
+like "$err" "no article has 'xyzzq'$" "a word at no level is in no article"
 run "$BEDSIDE" search --db "$db" --level clinician --json sprokets
 like "$out" '"other_levels":\[\]' "--json has an empty other_levels when no level has the words"
 run "$BEDSIDE" search --db "$db" --level nurse widgets
