@@ -145,7 +145,8 @@ explain_no_hit(struct db *db, const char *typed, const char *level, size_t limit
 		size_t after = query_words(typed + to, rest, 1);
 		if (after)
 			free(rest[0]);
-		buf_addf(&w, "%.*s%s", (int)(to - from), typed + from, after ? " " : typed + to);
+		buf_addf(&w, "%.*s%s", (int)(to - from), typed + from,
+		    after ? " " : typed + to);
 		rc = db_other_levels(db, w.data, level, &nh->word_levels, &nh->nword_levels);
 		buf_free(&w);
 	}
@@ -357,8 +358,8 @@ cli_search(struct cli *c, int argc, char **argv)
 			buf_addc(&line, ')');
 		}
 		else if (nh.word && nh.nwords > 1 && nh.nword_levels > 0)
-			buf_addf(&line, ": no article has '%s' at the %s level, only at the %s level",
-			    nh.word, level, nh.word_levels[0]);
+			buf_addf(&line, ": no article has '%s' at the %s level, only at the %s "
+			    "level", nh.word, level, nh.word_levels[0]);
 		else if (nh.word && nh.nwords > 1)
 			buf_addf(&line, ": no article has '%s'", nh.word);
 		for (size_t i = 0; i < nh.ns; i++)

@@ -84,7 +84,8 @@ run "$BEDSIDE" search --db "$db" --level clinician "sprocket plain "
 like "$err" "no article has 'plain' at the clinician level, only at the patient level" \
 	"also as the last word, typed whole"
 run "$BEDSIDE" search --db "$db" --level clinician plain xyzzq
-like "$err" "no article has 'plain' at the clinician level, only" "also beside a word found nowhere"
+like "$err" "no article has 'plain' at the clinician level, only" \
+	"also beside a word found nowhere"
 run "$BEDSIDE" search --db "$db" --level clinician xyzzq plain
 like "$err" "no article has 'xyzzq'$" "a word at no level is in no article"
 run "$BEDSIDE" search --db "$db" --level clinician --json sprokets
