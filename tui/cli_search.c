@@ -309,6 +309,14 @@ cli_search(struct cli *c, int argc, char **argv)
 		buf_free(&q);
 		return EXIT_DATABASE;
 	}
+	/* The words past the last searched would otherwise be dropped
+	 * unseen: a hit need not have them. */
+	char *words[QUERY_MAX_WORDS + 1];
+	size_t nw = query_words(q.data, words, QUERY_MAX_WORDS + 1);
+	for (size_t i = 0; i < nw; i++)
+		free(words[i]);
+	if (nw > QUERY_MAX_WORDS)
+		cli_error("search: only the first %d words are searched", QUERY_MAX_WORDS);
 	char *level = cli_level(db, level_arg);
 	if (level == NULL) {
 		db_close(db);

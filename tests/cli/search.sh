@@ -287,6 +287,11 @@ done
 # is whole, and found.
 run "$BEDSIDE" search --db "$fdb" "its answer and its point a fit fetal anaemia a tumour and magnesium sulfate 15 g xyzzq"
 is "$rc" 0 "words past the sixteenth are left out"
+[ -n "$out" ]; ok $? "and the hits are on standard output"
+like "$err" "^bedside: search: only the first 16 words are searched$" \
+	"standard error says they were left out: a hit need not have them"
+run "$BEDSIDE" search --db "$fdb" --json "$(printf 'anaemia %.0s' $(seq 16))"
+is "$rc:$err" "0:" "sixteen words are all searched, and nothing is said"
 run "$BEDSIDE" search --db "$db" "$(printf 'widgets %.0s' $(seq 15))gadgets xyzzq"
 like "$err" "each word is found, but no article has them all; closest: alpha \(without 'gadgets'\)$" \
     "the sixteenth word is looked for alone, without those after it"
