@@ -309,6 +309,12 @@ cli_search(struct cli *c, int argc, char **argv)
 		buf_free(&q);
 		return EXIT_DATABASE;
 	}
+	char *level = cli_level(db, level_arg);
+	if (level == NULL) {
+		db_close(db);
+		buf_free(&q);
+		return level_arg ? EXIT_USAGE : EXIT_DATABASE;
+	}
 	/* The words past the last searched would otherwise be dropped
 	 * unseen: a hit need not have them. */
 	char *words[QUERY_MAX_WORDS + 1];
@@ -317,12 +323,6 @@ cli_search(struct cli *c, int argc, char **argv)
 		free(words[i]);
 	if (nw > QUERY_MAX_WORDS)
 		cli_error("search: only the first %d words are searched", QUERY_MAX_WORDS);
-	char *level = cli_level(db, level_arg);
-	if (level == NULL) {
-		db_close(db);
-		buf_free(&q);
-		return level_arg ? EXIT_USAGE : EXIT_DATABASE;
-	}
 	struct db_hit *hits;
 	size_t n;
 	struct no_hit nh = { 0 };
