@@ -350,7 +350,7 @@ struct walk {
 	struct article_section *open;   /* the section being read, or NULL */
 	cmark_node *start;              /* its first node */
 	int open_heading_end;           /* the last line of its heading */
-	int headings;                   /* level-1 and level-2, good or not */
+	int headings;                   /* section headings, good or not */
 	bool stray_reported;
 	size_t *firsts, nfirsts;        /* sections of a new kind and level */
 };
@@ -525,7 +525,7 @@ repeated(struct walk *w, enum db_kind kind, const char *level, const char *title
 	return false;
 }
 
-/* Opens the section that heading h (level 1 or 2) starts, if it is one. */
+/* Opens the section that heading h starts, if it is one (level 2). */
 static void
 open_section(struct walk *w, cmark_node *h)
 {
@@ -535,9 +535,10 @@ open_section(struct walk *w, cmark_node *h)
 	 * refused one is no stray, its heading is. */
 	if (w->headings++ == 0 && !w->stray_reported)
 		check_before_first(w, h);
-	if (cmark_node_get_heading_level(h) == 1) {
+	int hl = cmark_node_get_heading_level(h);
+	if (hl != 2) {
 		diag_error(w->d, b->file, line,
-		    "level-1 heading: sections are level-2 headings ('## Answer')");
+		    "level-%d heading: sections are level-2 headings ('## Answer')", hl);
 		return;
 	}
 	char *title = node_text(h), *level;
@@ -566,8 +567,11 @@ body_parse(struct body *b, const struct article_rules *rules, struct article *a,
 	/* Sections are the top-level level-2 headings; walk the document's
 	 * children in a flat loop and close each section at the next one. */
 	for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+		/* A deeper heading is a section's own, but before the first
+		 * one it is a section heading mistyped ("### Answer"), as a
+		 * level-1 one is: refused as such, not stray text. */
 		if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
-		    cmark_node_get_heading_level(n) <= 2) {
+		    (cmark_node_get_heading_level(n) <= 2 || w.headings == 0)) {
 			close_section(&w, n);
 			open_section(&w, n);
 		} else if (w.open == NULL && !w.stray_reported && w.headings == 0) {

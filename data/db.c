@@ -269,7 +269,8 @@ db_open(const char *path, enum db_mode mode, struct buf *err)
 		 * (--db ~/articles for --db ~/articles/bedside.db). */
 		buf_addf(err, "%s: not a database file (it is %s)", path,
 		    S_ISDIR(st.st_mode) ? "a folder" : S_ISFIFO(st.st_mode) ? "a pipe" :
-		    S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "not a file");
+		    S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" :
+		    S_ISSOCK(st.st_mode) ? "a socket" : "not a file");
 		return NULL;
 	}
 	if (st.st_size == 0) {

@@ -98,6 +98,8 @@ struct no_hit {
 	size_t nwords;          /* in the query */
 	char **levels;          /* other levels at which it finds something */
 	size_t nlevels;
+	char **word_levels;     /* other levels at which word finds something */
+	size_t nword_levels;
 	struct db_closest *close;       /* the articles with most of the words */
 	size_t nclose;
 };
@@ -135,8 +137,20 @@ explain_no_hit(struct db *db, const char *typed, const char *level, size_t limit
 		}
 		for (size_t i = 0; k > 1 && i < k; i++)
 			free(one[i]);
+		/* "No article has it" is false of a word the patient's
+		 * articles have: searched as the search took it, whole
+		 * unless it ends the query. */
+		struct buf w = BUF_INIT;
+		char *rest[1];
+		size_t after = query_words(typed + to, rest, 1);
+		if (after)
+			free(rest[0]);
+		buf_addf(&w, "%.*s%s", (int)(to - from), typed + from,
+		    after ? " " : typed + to);
+		rc = db_other_levels(db, w.data, level, &nh->word_levels, &nh->nword_levels);
+		buf_free(&w);
 	}
-	if (nh->word)
+	if (rc == 0 && nh->word)
 		rc = db_suggest(db, nh->word, level, &nh->suggest, &nh->ns, 5);
 	nh->apart = rc == 0 && from == to && nw > 1;
 	nh->nwords = nw;
@@ -153,6 +167,7 @@ no_hit_free(struct no_hit *nh)
 	free(nh->word);
 	db_strings_free(nh->suggest, nh->ns);
 	db_strings_free(nh->levels, nh->nlevels);
+	db_strings_free(nh->word_levels, nh->nword_levels);
 	db_closest_free(nh->close, nh->nclose);
 }
 
@@ -300,6 +315,14 @@ cli_search(struct cli *c, int argc, char **argv)
 		buf_free(&q);
 		return level_arg ? EXIT_USAGE : EXIT_DATABASE;
 	}
+	/* The words past the last searched would otherwise be dropped
+	 * unseen: a hit need not have them. */
+	char *words[QUERY_MAX_WORDS + 1];
+	size_t nw = query_words(q.data, words, QUERY_MAX_WORDS + 1);
+	for (size_t i = 0; i < nw; i++)
+		free(words[i]);
+	if (nw > QUERY_MAX_WORDS)
+		cli_error("search: only the first %d words are searched", QUERY_MAX_WORDS);
 	struct db_hit *hits;
 	size_t n;
 	struct no_hit nh = { 0 };
@@ -342,6 +365,9 @@ cli_search(struct cli *c, int argc, char **argv)
 				    SHOWN_QUERY), best->lacks[k]);
 			buf_addc(&line, ')');
 		}
+		else if (nh.word && nh.nwords > 1 && nh.nword_levels > 0)
+			buf_addf(&line, ": no article has '%s' at the %s level, only at the %s "
+			    "level", nh.word, level, nh.word_levels[0]);
 		else if (nh.word && nh.nwords > 1)
 			buf_addf(&line, ": no article has '%s'", nh.word);
 		for (size_t i = 0; i < nh.ns; i++)

@@ -84,6 +84,12 @@ like "$err" ': not a database file \(it is a folder\)$' "and the line says it is
 run "$BEDSIDE" check --db /dev/null
 like "$err" '^bedside: /dev/null: not a database file \(it is a device\)$' \
 	"a device is named as such"
+# A server's socket left where the database was.
+python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' \
+    "$scratch/sock.db"
+run "$BEDSIDE" search --db "$scratch/sock.db" widgets
+like "$rc:$err" '^3:bedside: .*sock\.db: not a database file \(it is a socket\)$' \
+	"a socket is named as such"
 
 # Damage inside the file that only a full check finds: pages of the
 # search index overwritten. check must notice; nothing may crash.

@@ -57,7 +57,8 @@ ok $? "no database file is created when the import is rejected"
 # A refused heading is reported once: its text is not also "text before
 # the first section heading", nor the file "without sections".
 mkdir -p "$scratch/heads"
-for head in "## Answer {level = patient}" "## Answer {level=nurse}" "## Answr" "# Answer"; do
+for head in "## Answer {level = patient}" "## Answer {level=nurse}" "## Answr" "# Answer" \
+    "### Answer"; do
 	printf -- '---\nid: heads\ntitle: Heads?\ntopic: Test\nupdated: 2026-01-02\nstatus: submitted\n---\n\n%s\nSome text.\n' \
 	    "$head" > "$scratch/heads/one.md"
 	run "$BEDSIDE" import --db "$scratch/heads.db" "$scratch/heads/one.md"
@@ -68,7 +69,7 @@ done
 # Nor, beside a good section, is it a missing Answer (for each level),
 # and the citations under it count: the reference is not "never cited".
 for head in "## Answer {level=Clinician}" "## Answer:" "# Answer" "Answer
-======"; do
+======" "### Answer"; do
 	printf -- '---\nid: heads\ntitle: Heads?\ntopic: Test\nupdated: 2026-01-02\nstatus: submitted\n---\n\n%s\nSome text [1].\n\n## References\n1. A reference.\n' \
 	    "$head" > "$scratch/heads/two.md"
 	run "$BEDSIDE" import --db "$scratch/heads.db" "$scratch/heads/two.md"
@@ -84,6 +85,17 @@ is "$err" "$scratch/heads/three.md:9: no Answer: an article needs '## Answer' (o
 bedside: import rejected: 1 problem in 1 file; the database was not changed" "no Answer at all is one problem"
 run "$BEDSIDE" import --db "$scratch/heads.db" "$FIXTURES/bad/level1-heading.md"
 is "$(printf '%s\n' "$err" | grep -c 'level1-heading\.md:9:')" 1 "a level-1 heading is not also text before the sections"
+# A deeper heading before the first section is a mistyped section heading
+# too, told as one; after it, it is the section's own.
+printf -- '---\nid: heads\ntitle: Heads?\ntopic: Test\nupdated: 2026-01-02\nstatus: submitted\n---\n\n### Answer\nSome text.\n' \
+    > "$scratch/heads/one.md"
+run "$BEDSIDE" import --db "$scratch/heads.db" "$scratch/heads/one.md"
+contains "$err" "one.md:9: level-3 heading: sections are level-2 headings" \
+    "a level-3 heading before the sections says its level"
+printf -- '---\nid: heads\ntitle: Heads?\ntopic: Test\nupdated: 2026-01-02\nstatus: submitted\n---\n\n## Answer\nText [1].\n\n### More\nText.\n\n## References\n1. A reference.\n' \
+    > "$scratch/heads/four.md"
+run "$BEDSIDE" import --db "$scratch/heads.db" "$scratch/heads/four.md"
+is "$rc:$err" "0:" "a level-3 heading inside a section is its own"
 
 # Lines that end in a lone CR (an old Mac editor's files) are lines to
 # YAML and CommonMark alike: the front matter is found, and a problem is

@@ -98,6 +98,20 @@ run "$BEDSIDE" search --db "$db" --level patient plian
 like "$err" "did you mean: plain" "did you mean offers a word found at this level"
 run "$BEDSIDE" search --db "$db" --level clinician plian
 unlike "$err" "plain" "but not one that finds nothing at this level either"
+# A word blamed that another level has is not in "no article": it is
+# in the patient's, and the whole query is at no level.
+run "$BEDSIDE" search --db "$db" --level clinician plain sprocket
+is "$rc:$out" "1:" "a word found only at another level beside others: no hit"
+like "$err" "no article has 'plain' at the clinician level, only at the patient level(;|$)" \
+	"says the word is at the other level, not in no article"
+run "$BEDSIDE" search --db "$db" --level clinician "sprocket plain "
+like "$err" "no article has 'plain' at the clinician level, only at the patient level" \
+	"also as the last word, typed whole"
+run "$BEDSIDE" search --db "$db" --level clinician plain xyzzq
+like "$err" "no article has 'plain' at the clinician level, only" \
+	"also beside a word found nowhere"
+run "$BEDSIDE" search --db "$db" --level clinician xyzzq plain
+like "$err" "no article has 'xyzzq'$" "a word at no level is in no article"
 run "$BEDSIDE" search --db "$db" --level clinician --json sprokets
 like "$out" '"other_levels":\[\]' "--json has an empty other_levels when no level has the words"
 run "$BEDSIDE" search --db "$db" --level nurse widgets
@@ -298,6 +312,11 @@ done
 # is whole, and found.
 run "$BEDSIDE" search --db "$fdb" "its answer and its point a fit fetal anaemia a tumour and magnesium sulfate 15 g xyzzq"
 is "$rc" 0 "words past the sixteenth are left out"
+[ -n "$out" ]; ok $? "and the hits are on standard output"
+like "$err" "^bedside: search: only the first 16 words are searched$" \
+	"standard error says they were left out: a hit need not have them"
+run "$BEDSIDE" search --db "$fdb" --json "$(printf 'anaemia %.0s' $(seq 16))"
+is "$rc:$err" "0:" "sixteen words are all searched, and nothing is said"
 run "$BEDSIDE" search --db "$db" "$(printf 'widgets %.0s' $(seq 15))gadgets xyzzq"
 like "$err" "each word is found, but no article has them all; closest: alpha \(without 'gadgets'\)$" \
     "the sixteenth word is looked for alone, without those after it"
