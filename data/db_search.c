@@ -562,7 +562,15 @@ closest_in(struct db *db, const char *typed, const char *level, size_t max,
 			c->hit = hits[k];
 			for (uint32_t b = has[j]; b; b &= b - 1)
 				c->have++;
-			lacks_of(typed, text, g, ng, has[j], c);
+			/* A common word lacked says next to nothing ("without
+			 * 'what'"): named only if it is all a match lacks. */
+			uint32_t shown = has[j];
+			for (size_t i = 0; i < ng; i++)
+				if (common[i])
+					shown |= (uint32_t)1 << i;
+			if (shown == (ng < 32 ? ((uint32_t)1 << ng) - 1 : UINT32_MAX))
+				shown = has[j];
+			lacks_of(typed, text, g, ng, shown, c);
 		}
 		*n = kept;
 		free(hits);
