@@ -18,6 +18,7 @@ void
 search_nohit_clear(struct search_nohit *nh)
 {
 	free(nh->other_level);
+	free(nh->blamed_level);
 	db_strings_free(nh->sugg, nh->nsugg);
 	db_closest_free(nh->close, nh->nclose);
 	memset(nh, 0, sizeof *nh);
@@ -133,6 +134,22 @@ search_nohit_find(struct search_nohit *nh, struct app *app, const char *query)
 			nh->nsugg = 0;
 		}
 		free(w);
+		/* "Nothing matches" is false of a word the patient's articles
+		 * have: looked for as the search took it, whole unless it
+		 * ends the query (as `bedside search` says it). */
+		char *rest;
+		size_t after = query_words(query + to, &rest, 1);
+		if (after)
+			free(rest);
+		struct buf one = BUF_INIT;
+		buf_addf(&one, "%.*s%s", (int)(to - from), query + from,
+		    after ? " " : query + to);
+		if (db_other_levels(app->db, one.data, app_level(app), &levels, &nlevels) == 0 &&
+		    nlevels > 0)
+			nh->blamed_level = xstrdup(levels[0]);
+		if (nlevels > 0)
+			db_strings_free(levels, nlevels);
+		buf_free(&one);
 	} else if (rc == 0) {
 		nh->apart = nw > 1;
 	}
@@ -265,7 +282,14 @@ search_nohit_draw(const struct search_nohit *nh, struct app *app, WINDOW *body,
 	/* The word that finds nothing, not the one typed around it. */
 	buf_add(&word, query + nh->blame_from, nh->blame_to - nh->blame_from);
 	char *safe = text_sanitized(word.data ? word.data : "", 0);
-	buf_addf(&b, "Nothing matches \"%s\".", safe);
+	if (nh->blamed_level) {
+		char *there = text_sanitized(level_label(app, nh->blamed_level), 0);
+		buf_addf(&b, "Nothing matches \"%s\" at this level: only the %s level has "
+		    "it.", safe, there);
+		free(there);
+	} else {
+		buf_addf(&b, "Nothing matches \"%s\".", safe);
+	}
 	free(safe);
 	draw_str_cut(body, y, 2, b.data, w - 3, TH_NORMAL);
 	if (nsugg == 0) {

@@ -23,6 +23,7 @@ struct search_nohit {
 	                         * finds nothing alone (db_unmatched:
 	                         * "blockers" of "beta-blockers") */
 	size_t blame_from, blame_to;
+	char *blamed_level;     /* another level at which the blamed word is */
 	bool apart;             /* every word finds some alone */
 	struct db_closest *close;       /* the closest matches, best first */
 	size_t nclose;

@@ -5,7 +5,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 15
+plan 17
 screen_db
 
 screen_start 80 24
@@ -85,6 +85,25 @@ tmx resize-window -t t -x 40 -y 12
 wait_for 'Closest'
 like "$(screen_line 'Closest')" '^  Closest matches:$' \
 	"40x12: the closest matches' heading is not cut"
+keys Escape
+wait_gone '^ Search:'
+keys q
+wait_exit 5
+
+# A word blamed for no hit that another level has is said to be there,
+# not in no article: "tablet" beside a word found nowhere.
+screen_start 100 24
+wait_for 'Level: Clinician'
+keys /
+wait_for '^ Search:'
+keys t a b l e t Space z q x v Space
+wait_for 'Nothing matches "tablet"'
+like "$screen" 'Nothing matches "tablet" at this level: only the Patient level has it\.' \
+	"the word's level is named"
+keys C-u
+keys z q x v Space
+wait_for 'Nothing matches "zqxv"'
+unlike "$screen" 'only the' "a word at no level is not said to be at one"
 keys Escape
 wait_gone '^ Search:'
 keys q
