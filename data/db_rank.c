@@ -631,6 +631,19 @@ rank_from_base(struct db *db, const char *match, const struct query_group *lastg
 	return rc == SQLITE_ROW ? 0 : pass_failed(rc);
 }
 
+/* Hands out a pass's best rows, best first. bm25 is minus the score:
+ * the lower, the better. */
+static void
+pass_results(struct rank_pass *p, struct db_ranked **out, size_t *n)
+{
+	for (size_t i = 0; i < p->n; i++)
+		p->best[i].rank = -1.0 * p->best[i].rank;
+	if (p->n > 1)
+		qsort(p->best, p->n, sizeof *p->best, ranked_cmp);
+	*out = p->best;
+	*n = p->n;
+}
+
 int
 db_rank_top(struct db *db, const char *match, int place, const double *weight,
     int ncol, size_t want, struct db_ranked **out, size_t *n)
@@ -690,13 +703,7 @@ db_rank_top(struct db *db, const char *match, int place, const double *weight,
 			return pass_failed(rc);
 		}
 	}
-	/* bm25 is minus the score: the lower, the better. */
-	for (size_t i = 0; i < p.n; i++)
-		p.best[i].rank = -1.0 * p.best[i].rank;
-	if (p.n > 1)
-		qsort(p.best, p.n, sizeof *p.best, ranked_cmp);
-	*out = p.best;
-	*n = p.n;
+	pass_results(&p, out, n);
 	return 0;
 }
 
@@ -724,12 +731,7 @@ db_rank_closest(struct db *db, const char *match, int place, const double *weigh
 		free(p.best);
 		return pass_failed(rc);
 	}
-	for (size_t i = 0; i < p.n; i++)
-		p.best[i].rank = -1.0 * p.best[i].rank;
-	if (p.n > 1)
-		qsort(p.best, p.n, sizeof *p.best, ranked_cmp);
-	*out = p.best;
-	*n = p.n;
+	pass_results(&p, out, n);
 	return 0;
 }
 
