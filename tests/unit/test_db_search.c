@@ -372,6 +372,25 @@ fts5_ranking(struct db *db, const char *typed, int limit, int offset,
 	return n;
 }
 
+/* db_search_hits() of typed at the clinician level gives the rows, bm25
+ * ranks (to the bit) and panes FTS5's own ranking gave (fts5_ranking). */
+static void
+assert_hits_are(struct db *db, const char *typed, int limit, int offset,
+    const sqlite3_int64 *row, const double *rank, const int *pane, size_t want)
+{
+	struct db_hit *h;
+	size_t n;
+	ck_assert_int_eq(db_search_hits(db, typed, "clinician", limit, offset, &h, &n), 0);
+	ck_assert_uint_eq(n, want);
+	for (size_t i = 0; i < n; i++) {
+		ck_assert(h[i].row == row[i]);
+		ck_assert_msg(h[i].rank == rank[i], "'%s' hit %zu: %.17g != %.17g", typed, i,
+		    h[i].rank, rank[i]);
+		ck_assert_int_eq(h[i].pane, pane[i]);
+	}
+	db_hits_free(h, n);
+}
+
 /* The rank pass gives what FTS5's bm25 and best_pane() give, hit for hit
  * and to the last bit of the rank, for one phrase and several, on the
  * first page and further on: with each row's length from FTS5 (`search`)
@@ -407,17 +426,8 @@ START_TEST(fast_rank_is_bm25)
 			if (q == 0 && p == 0)   /* every article: the best 50 of 300 kept */
 				ck_assert_uint_eq(want, 50);
 			for (struct db *db = plain;; db = fast) {
-				ck_assert_int_eq(db_search_hits(db, queries[q], "clinician",
-				    page[p][0], page[p][1], &h, &n), 0);
-				ck_assert_uint_eq(n, want);
-				for (size_t i = 0; i < n; i++) {
-					ck_assert(h[i].row == row[i]);
-					ck_assert_msg(h[i].rank == rank[i], "'%s' hit %zu: "
-					    "%.17g != %.17g", queries[q], i, h[i].rank,
-					    rank[i]);
-					ck_assert_int_eq(h[i].pane, pane[i]);
-				}
-				db_hits_free(h, n);
+				assert_hits_are(db, queries[q], page[p][0], page[p][1], row,
+				    rank, pane, want);
 				if (db == fast)
 					break;
 			}
@@ -437,16 +447,7 @@ START_TEST(fast_rank_is_bm25)
 			double rank[50];
 			int pane[50];
 			size_t want = fts5_ranking(plain, q, 50, 0, row, rank, pane);
-			ck_assert_int_eq(db_search_hits(fast, q, "clinician", 50, 0,
-			    &h, &n), 0);
-			ck_assert_uint_eq(n, want);
-			for (size_t i = 0; i < n; i++) {
-				ck_assert(h[i].row == row[i]);
-				ck_assert_msg(h[i].rank == rank[i], "'%s' hit %zu: "
-				    "%.17g != %.17g", q, i, h[i].rank, rank[i]);
-				ck_assert_int_eq(h[i].pane, pane[i]);
-			}
-			db_hits_free(h, n);
+			assert_hits_are(fast, q, 50, 0, row, rank, pane, want);
 			/* Now and then the other level between keys: its own
 			 * rows, and the words kept for one level are not used
 			 * for the other. */
@@ -506,16 +507,7 @@ START_TEST(spellings_rank_typed)
 			}
 			free(match);
 			for (struct db *db = plain;; db = fast) {
-				ck_assert_int_eq(db_search_hits(db, q, "clinician", 50, 0,
-				    &h, &n), 0);
-				ck_assert_uint_eq(n, want);
-				for (size_t i = 0; i < n; i++) {
-					ck_assert(h[i].row == row[i]);
-					ck_assert_msg(h[i].rank == rank[i], "'%s' hit %zu: "
-					    "%.17g != %.17g", q, i, h[i].rank, rank[i]);
-					ck_assert_int_eq(h[i].pane, pane[i]);
-				}
-				db_hits_free(h, n);
+				assert_hits_are(db, q, 50, 0, row, rank, pane, want);
 				if (db == fast)
 					break;
 			}
