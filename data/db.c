@@ -253,6 +253,15 @@ db_harden(sqlite3 *h, enum db_mode mode)
 	(void)mode;
 }
 
+void
+db_library_init(void)
+{
+	/* SQLite counts every allocation under a global mutex for
+	 * sqlite3_memory_used() and the heap limits, none of which bedside
+	 * uses: without the count an import runs 3% fewer instructions. */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 struct db *
 db_open(const char *path, enum db_mode mode, struct buf *err)
 {

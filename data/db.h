@@ -24,6 +24,10 @@ enum db_mode {
 	DB_WRITE,         /* the importer, on a file of its own making */
 };
 
+/* Process-wide SQLite settings: call once, before anything opens a
+ * database (SQLite takes them only before it initialises itself). */
+void db_library_init(void);
+
 /* Opens path and checks that it is a bedside database of a known schema
  * version with nothing unexpected in its schema. On failure returns NULL
  * and puts one line (no newline) naming the file and the fault in err. */

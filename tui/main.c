@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "cli.h"
+#include "db.h"
 #include "settings.h"
 #include "text.h"
 
@@ -108,6 +109,7 @@ main(int argc, char **argv)
 	const struct command *cmd = NULL;
 	int first, rc;
 
+	db_library_init();
 	setlocale(LC_ALL, "");
 	/* The user's characters, but never the user's numbers: JSON and
 	 * everything else written for programs wants "2.5", where a locale
