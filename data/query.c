@@ -254,6 +254,15 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 	size_t single = prefix && known ? short_plural_stem(words[n - 1]) : 0;
 	if (single && !known(arg, words[n - 1], single, false))
 		single = 0;
+	/* An irregular plural typed last finds its singular as a whole word,
+	 * as a short plural does: "children" finds "child" ("child"* would
+	 * find "childbirth"). */
+	char low[QUERY_MAX_WORD_BYTES + 1];
+	const char *one = NULL;
+	if (prefix && known && lower_ascii(words[n - 1], wlen[n - 1], low) &&
+	    (one = wordform_irregular_singular(low, wlen[n - 1])) != NULL &&
+	    !known(arg, one, strlen(one), false))
+		one = NULL;
 
 	/* Groups in parentheses are joined to their neighbours with AND:
 	 * FTS5 takes no implicit AND beside a parenthesis. */
@@ -267,7 +276,7 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 		    i + 1 == n - 1 && prefix, known, arg);
 		if (!join)
 			nv = spellings(words[i], wlen[i], pre, known, arg, v);
-		bool group = join || nv > 0 || (i == n - 1 && single);
+		bool group = join || nv > 0 || (i == n - 1 && (single || one));
 		if (i)
 			buf_adds(&q, group || group_before ? " AND " : " ");
 		group_before = group;
@@ -299,6 +308,10 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 			if (i == n - 1 && single) {
 				buf_adds(&q, " OR ");
 				add_phrase(&q, words[i], single, false);
+			}
+			if (i == n - 1 && one) {
+				buf_adds(&q, " OR ");
+				add_phrase(&q, one, strlen(one), false);
 			}
 		}
 		buf_addc(&q, ')');

@@ -63,6 +63,15 @@ wordform_variants(const char *w, size_t len, bool prefix, char **out, size_t max
 	return n;
 }
 
+const char *
+wordform_irregular_singular(const char *w, size_t len)
+{
+	for (size_t i = 0; i < IRREGULAR; i++)
+		if (strlen(irregular[i][1]) == len && memcmp(w, irregular[i][1], len) == 0)
+			return irregular[i][0];
+	return NULL;
+}
+
 bool
 wordform_same(const char *a, size_t la, const char *b, size_t lb)
 {

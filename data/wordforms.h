@@ -19,6 +19,11 @@
  * in irregular form. */
 size_t wordform_variants(const char *word, size_t len, bool prefix, char **out,
     size_t max);
+/* The singular of word[0, len) when it is, whole, an irregular plural
+ * ("children" gives "child"), else NULL. As the last word typed, still a
+ * prefix, it has no variant (above), so query.c adds this one as a whole
+ * word beside it. */
+const char *wordform_irregular_singular(const char *word, size_t len);
 /* Whether b is a in its other form (both whole words). */
 bool wordform_same(const char *a, size_t la, const char *b, size_t lb);
 

@@ -83,6 +83,12 @@ run "$BEDSIDE" search --db "$scratch/forms.db" "common allergies"
 like "$out" '\(forms\)' "'allergies' finds an article that says 'allergy'"
 run "$BEDSIDE" search --db "$scratch/forms.db" "child look"
 like "$out" '\(forms\)' "'child' finds an article that says 'children'"
+mkdir -p "$scratch/forms-one"
+sed -e 's/^id: forms$/id: forms-one/' -e 's/Which children need/Which child needs/' \
+    "$scratch/forms/forms.md" > "$scratch/forms-one/forms-one.md"
+"$BEDSIDE" import --db "$scratch/forms-one.db" "$scratch/forms-one" >/dev/null || exit 1
+run "$BEDSIDE" search --db "$scratch/forms-one.db" "look children"
+like "$out" '\(forms-one\)' "'children' typed last finds an article that says 'child'"
 
 # Levels: patient text is searched at the patient level only.
 run "$BEDSIDE" search --db "$db" --level patient plain words

@@ -167,7 +167,8 @@ END_TEST
 
 /* The index of the tests below: what known() says it has. */
 static const char *const index_words[] = { "anaemia", "haemorrhage", "tumour", "sglt2",
-    "oedema", "heart", "anticoagulant", "coagulant", "for", "fit", "children", "allergy" };
+    "oedema", "heart", "anticoagulant", "coagulant", "for", "fit", "children", "allergy",
+    "woman" };
 
 static bool
 known(void *arg, const char *w, size_t n, bool prefix)
@@ -250,6 +251,12 @@ START_TEST(short_plurals)
 	/* forms no s makes (wordforms.h), as the index has them */
 	expect_known("child heart", "(\"child\" OR \"children\") AND \"heart\"*");
 	expect_known("allergies ", "(\"allergies\" OR \"allergy\")");
+	/* an irregular plural typed last: its singular whole ("woman"*
+	 * would begin other words), in any case, if the index has it */
+	expect_known("women", "(\"women\"* OR \"woman\")");
+	expect_known("heart Women", "\"heart\" AND (\"Women\"* OR \"woman\")");
+	expect_known("feet", "\"feet\"*");
+	expect_known("wome", "\"wome\"*");
 }
 END_TEST
 
