@@ -271,6 +271,29 @@ gather(struct renderer *r, const char *s, unsigned style, bool cites)
 	}
 }
 
+/* Whether atom k is a number and atom k + 1, after a space, its unit:
+ * "1 mg/mL", "500 micrograms", "38 °C". The line never breaks between
+ * them, so a dose is never read without its unit at a line's end. A
+ * number here has a digit last and no letter ("0.5", "(0.3", "6-12"). */
+static bool
+number_then_unit(const struct renderer *r, size_t k)
+{
+	if (k + 1 >= r->natoms)
+		return false;
+	const struct atom *a = &r->atoms[k], *next = &r->atoms[k + 1];
+	const unsigned char *s = (const unsigned char *)r->text.data + a->off;
+	if (!next->space_before || next->hard_break || (a->style & RS_CITE) ||
+	    a->len == 0 || s[a->len - 1] < '0' || s[a->len - 1] > '9')
+		return false;
+	for (size_t i = 0; i < a->len; i++)
+		if ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')
+			return false;
+	if (next->len == 0)
+		return false;
+	unsigned char c = (unsigned char)r->text.data[next->off];
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '%' || c >= 0x80;
+}
+
 /* Wraps the gathered atoms into lines. A run of atoms with no space
  * between them ("word," or "**bold**.") moves to the next line together.
  * Widths of atoms and of the runs they start are computed once, from the
@@ -287,9 +310,12 @@ flush(struct renderer *r, unsigned extra)
 	for (size_t k = n; k-- > 0;) {
 		width[k] = (int)text_width(r->text.data + r->atoms[k].off, r->atoms[k].len);
 		group[k] = width[k];
-		if (k + 1 < n && !r->atoms[k + 1].space_before && !r->atoms[k + 1].hard_break) {
+		bool glued = k + 1 < n && !r->atoms[k + 1].space_before &&
+		    !r->atoms[k + 1].hard_break;
+		bool unit = !glued && number_then_unit(r, k);
+		if (glued || unit) {
 			/* saturate: only "fits or not" matters */
-			long g = (long)group[k] + group[k + 1];
+			long g = (long)group[k] + unit + group[k + 1];
 			group[k] = g > 1 << 24 ? 1 << 24 : (int)g;
 		}
 	}
@@ -307,8 +333,9 @@ flush(struct renderer *r, unsigned extra)
 			if (a->hard_break && !first)
 				break;
 			int gap = (!first && a->space_before) ? 1 : 0;
+			bool may_break = a->space_before && (i == 0 || !number_then_unit(r, i - 1));
 			if (!first && used + gap + group[i] > avail &&
-			    (a->space_before || group[i] <= avail))
+			    (may_break || group[i] <= avail))
 				break;
 			if (gap) {
 				line_add(l, &b, " ", 1, 0);

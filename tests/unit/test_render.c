@@ -152,6 +152,38 @@ START_TEST(citations_never_split)
 }
 END_TEST
 
+/* At every width, a number and the unit after it share a line: a dose
+ * must not be read without its unit at the end of a line. Other words
+ * after a space still wrap, and a line too narrow for both still fits. */
+START_TEST(numbers_keep_their_units)
+{
+	static const char *const pairs[] = {
+		"1 mg/mL", "500 micrograms", "(0.3 mL);", "6-12 years", "38 \xC2\xB0" "C", "90 %",
+	};
+	const char *md = "Inject into the anterolateral thigh using 1 mg/mL adrenaline: "
+	    "500 micrograms, (0.3 mL); children 6-12 years; above 38 \xC2\xB0" "C "
+	    "in 90 % of them.";
+	/* from the width of the longest pair with its comma */
+	for (int w = 15; w <= 80; w++) {
+		struct render_doc doc = { 0 };
+		render_markdown(&doc, md, w);
+		char *all = joined(&doc);
+		for (size_t p = 0; p < sizeof pairs / sizeof *pairs; p++)
+			ck_assert_msg(strstr(all, pairs[p]) != NULL,
+			    "'%s' split at width %d:\n%s", pairs[p], w, all);
+		assert_well_formed(&doc, w, "units");
+		free(all);
+		render_doc_free(&doc);
+	}
+	/* Too narrow for the pair: it still breaks rather than overflow. */
+	struct render_doc doc = { 0 };
+	render_markdown(&doc, "12345 micrograms", 8);
+	assert_well_formed(&doc, 8, "narrow");
+	ck_assert_uint_ge(doc.nlines, 2);
+	render_doc_free(&doc);
+}
+END_TEST
+
 START_TEST(every_width_fits)
 {
 	const char *dir = getenv("RENDER_DIR");
@@ -271,6 +303,7 @@ render_suite(void)
 	tcase_add_test(tc, styles);
 	tcase_add_test(tc, autolinks_shown_once);
 	tcase_add_test(tc, citations_never_split);
+	tcase_add_test(tc, numbers_keep_their_units);
 	tcase_add_test(tc, every_width_fits);
 	tcase_add_test(tc, wide_chars_at_the_edge);
 	tcase_add_test(tc, pathological_inputs);
