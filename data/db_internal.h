@@ -139,9 +139,27 @@ int db_rank_closest(struct db *db, const char *match, int place, const double *w
 /* The best column of a row from its matches weighed per column. */
 int db_rank_best_column(const double *score, int ncol);
 
-/* The pane a column of the search table is shown in (db_search.c); the
- * title's is the Answer. */
+/* db_search.c: the search, and what the closest matches (db_closest.c)
+ * share with it. The search table's columns in order, and their weights
+ * (those of the rank set in schema.sql). */
+enum { COL_TITLE, COL_ANSWER, COL_KEY_POINTS, COL_RESEARCH, COL_REFS, COL_COUNT };
+extern const double db_col_weight[COL_COUNT];
+/* The pane a column of the search table is shown in; the title's is the
+ * Answer. */
 enum db_kind db_column_pane(int col);
+/* A level's place among the levels, which numbers its search rows
+ * (DB_LEVEL_ROWS); -1 if there is no such level, or none with rows; -2
+ * on an error. */
+int db_level_place(struct db *db, const char *level);
+/* typed as the search reads it, for query_build_known() with
+ * db_word_known() as its test of a word. */
+char *db_search_text(struct db *db, const char *typed);
+bool db_word_known(void *db, const char *word, size_t len, bool prefix);
+/* Fills in the details of hits[from, to), in the caller's read
+ * transaction; with kept, drops the hits whose article is gone. Returns
+ * an SQLite code, SQLITE_DONE if all went well. */
+int db_read_hit_details(struct db *db, struct db_hit *hits, size_t from, size_t to,
+    size_t *kept);
 
 /* db_snippet.c: the snippets of hits[from, to) that have none, for a
  * MATCH text built by query_build(), from their rows' text: the text FTS5's

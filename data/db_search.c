@@ -9,17 +9,14 @@
 #include "config.h"
 #include "db_internal.h"
 #include "query.h"
-#include "text.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Column order of the search table, its weights (those of the rank set in
- * schema.sql), and the pane each column is shown in. */
-enum { COL_TITLE, COL_ANSWER, COL_KEY_POINTS, COL_RESEARCH, COL_REFS, COL_COUNT };
-static const double col_weight[COL_COUNT] = { 10.0, 5.0, 3.0, 2.0, 1.0 };
+/* The search table's column weights (db_internal.h), and the pane each
+ * column is shown in. */
+const double db_col_weight[COL_COUNT] = { 10.0, 5.0, 3.0, 2.0, 1.0 };
 static const enum db_kind col_pane[COL_COUNT] = {
 	DB_ANSWER, DB_ANSWER, DB_KEY_POINTS, DB_RESEARCH, DB_REFERENCES,
 };
@@ -44,7 +41,7 @@ best_pane(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
 		int phrase, col, off;
 		if (api->xInst(fts, i, &phrase, &col, &off) == SQLITE_OK &&
 		    col >= 0 && col < COL_COUNT)
-			score[col] += col_weight[col];
+			score[col] += db_col_weight[col];
 	}
 	sqlite3_result_int(ctx, (int)col_pane[db_rank_best_column(score, COL_COUNT)]);
 }
@@ -64,8 +61,8 @@ db_register_functions(struct db *db)
 /* The importer numbers a level's search row articles.rowid * 8 + the
  * level's place in the levels table (see schema.sql); -1 if there is no
  * such level, or none with rows. */
-static int
-level_place(struct db *db, const char *level)
+int
+db_level_place(struct db *db, const char *level)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_LEVEL_PLACE,
 	    "SELECT (SELECT count(*) FROM levels b WHERE b.position < l.position) "
@@ -110,8 +107,9 @@ enum fill {
  * check` makes sure the numbering holds. With kept, hits whose article
  * is gone are dropped and *kept says how many are left; without, they
  * get empty details. Returns an SQLite code, SQLITE_DONE if all went well. */
-static int
-hit_details(struct db *db, struct db_hit *hits, size_t from, size_t to, size_t *kept)
+int
+db_read_hit_details(struct db *db, struct db_hit *hits, size_t from, size_t to,
+    size_t *kept)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_HIT,
 	    "SELECT a.id, a.title, t.path, a.status "
@@ -154,7 +152,7 @@ int
 db_hit_details(struct db *db, struct db_hit *hits, size_t from, size_t to)
 {
 	bool began = db_read_begin(db);
-	int rc = hit_details(db, hits, from, to, NULL);
+	int rc = db_read_hit_details(db, hits, from, to, NULL);
 	db_read_end(db, began);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -180,7 +178,7 @@ ranked_rows(struct db *db, const char *match, int place, int limit, int offset,
 	struct db_ranked *top;
 	size_t ntop, cap = 0;
 	size_t skip = offset > 0 ? (size_t)offset : 0;
-	int rc = db_rank_top(db, match, place, col_weight, COL_COUNT,
+	int rc = db_rank_top(db, match, place, db_col_weight, COL_COUNT,
 	    (limit > 0 ? (size_t)limit : 20) + skip, &top, &ntop);
 	if (rc != 0)
 		return rc;
@@ -235,8 +233,8 @@ first_rows(struct db *db, const char *match, int place, int limit, int offset,
  * of an article may say "hemorrhage" where its text says "haemorrhage",
  * and a search for either spelling must find, and rank, both alike.
  * Words are at most twice QUERY_MAX_WORD_BYTES. */
-static bool
-word_known(void *arg, const char *word, size_t len, bool prefix)
+bool
+db_word_known(void *arg, const char *word, size_t len, bool prefix)
 {
 	char low[2 * QUERY_MAX_WORD_BYTES];
 	if (len > sizeof low)
@@ -256,8 +254,8 @@ word_has_token(void *arg, const char *word, size_t len)
 /* typed as the search reads it: without the words FTS5 finds no token
  * in ("\u2014" between two words, pasted), blanked out where they were
  * (query_blank_words()). */
-static char *
-search_text(struct db *db, const char *typed)
+char *
+db_search_text(struct db *db, const char *typed)
 {
 	return query_blank_words(typed, word_has_token, db);
 }
@@ -265,8 +263,8 @@ search_text(struct db *db, const char *typed)
 char *
 db_match(struct db *db, const char *typed)
 {
-	char *text = search_text(db, typed);
-	char *match = query_build_known(text, word_known, db);
+	char *text = db_search_text(db, typed);
+	char *match = query_build_known(text, db_word_known, db);
 	free(text);
 	return match;
 }
@@ -277,7 +275,7 @@ search_in(struct db *db, const char *typed, const char *level, int limit,
 {
 	*out = NULL;
 	*n = 0;
-	int place = level_place(db, level);
+	int place = db_level_place(db, level);
 	if (place == -2)
 		return -1;
 	char *match = db_match(db, typed);
@@ -296,7 +294,7 @@ search_in(struct db *db, const char *typed, const char *level, int limit,
 	int rc = SQLITE_DONE;
 	size_t kept = *n;
 	if (fill != FILL_ROWS)
-		rc = hit_details(db, *out, 0, *n, &kept);
+		rc = db_read_hit_details(db, *out, 0, *n, &kept);
 	*n = kept;
 	if (rc == SQLITE_DONE && fill == FILL_SNIPPETS &&
 	    db_hit_snippets(db, typed, *out, 0, *n) != 0)
@@ -348,8 +346,8 @@ db_unmatched(struct db *db, const char *typed, const char *level, size_t *from,
     size_t *to)
 {
 	*from = *to = 0;
-	char *text = search_text(db, typed);
-	char *match = query_build_known(text, word_known, db);
+	char *text = db_search_text(db, typed);
+	char *match = query_build_known(text, db_word_known, db);
 	if (match == NULL) {
 		free(text);
 		return 0;
@@ -389,225 +387,6 @@ db_unmatched(struct db *db, const char *typed, const char *level, size_t *from,
 	free(match);
 	free(text);
 	return rc == 0 ? 0 : -1;
-}
-
-/* --- closest matches ------------------------------------------------------ */
-
-/* A word in a quarter of the rows or more is common: bm25 gives it an IDF
- * under a sixth of a rare word's, and an article's having it says next to
- * nothing ("what", "the", "is"). In a small index every word is in a good
- * share of the rows, and none is common. */
-#define COMMON_SHARE 4
-#define COMMON_MIN_ROWS 40
-/* The most groups db_rank_closest() tells apart. */
-#define CLOSEST_GROUPS 32
-
-static sqlite3_int64
-index_rows(struct db *db)
-{
-	sqlite3_stmt *st = db_stmt(db, STMT_INDEX_ROWS, "SELECT count(*) FROM search_docsize");
-	sqlite3_int64 rows = -1;
-	if (st && sqlite3_step(st) == SQLITE_ROW)
-		rows = sqlite3_column_int64(st, 0);
-	if (st)
-		sqlite3_reset(st);
-	return rows;
-}
-
-/* Whether a group is a common word: its word as typed, in the spelling
- * vocabulary (a lookup by key; counting its rows in the index would read
- * them all). Two words joined, or a prefix no whole word yet, are not. */
-static bool
-group_common(struct db *db, const struct query_phrase *ph, const struct query_group *g,
-    sqlite3_int64 nrows)
-{
-	char low[QUERY_MAX_WORD_BYTES];
-	const struct query_phrase *first = &ph[g->phrase];
-	if (nrows < COMMON_MIN_ROWS || g->nwords != 1 || first->wlen > sizeof low)
-		return false;
-	for (size_t i = 0; i < first->wlen; i++)
-		low[i] = (char)text_ascii_lower((unsigned char)first->word[i]);
-	int docs = db_word_docs(db, low, first->wlen);
-	return docs > 0 && (sqlite3_int64)docs * COMMON_SHARE >= nrows;
-}
-
-/* Whether search row `row` has the group: 1, 0, or DB_STOPPED / -1. */
-static int
-row_has(struct db *db, const struct query_group *g, sqlite3_int64 row)
-{
-	sqlite3_stmt *st = db_stmt(db, STMT_ROW_HAS,
-	    "SELECT 1 FROM search WHERE search MATCH ?1 AND rowid = ?2");
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, g->text, (int)g->len, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, row);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return rc == SQLITE_ROW;
-	return rc == SQLITE_INTERRUPT ? DB_STOPPED : -1;
-}
-
-/* The words of typed a match lacks (bit i of has clear: group i), a run
- * of neighbours as one string, as typed: text is typed as the search
- * reads it, its words where typed has them. */
-static void
-lacks_of(const char *typed, const char *text, const struct query_group *g, size_t ng,
-    uint32_t has, struct db_closest *c)
-{
-	size_t from = 0, to = 0;
-	bool in_run = false;
-	for (size_t i = 0; i <= ng; i++) {
-		size_t s1, e1, s2, e2;
-		bool lacks = i < ng && !(has & (uint32_t)1 << i) &&
-		    query_word_span(text, g[i].word, &s1, &e1) &&
-		    query_word_span(text, g[i].word + g[i].nwords - 1, &s2, &e2);
-		if (lacks) {
-			from = in_run ? from : s1;
-			to = e2;
-			in_run = true;
-		} else if (in_run) {
-			c->lacks = xrealloc(c->lacks, (c->nlacks + 1) * sizeof *c->lacks);
-			c->lacks[c->nlacks++] = xstrndup(typed + from, to - from);
-			in_run = false;
-		}
-	}
-}
-
-/* The groups each of the closest rows has (bit i: group i): the rare
- * ones from the rank pass, the common ones asked of the row. */
-static int
-closest_groups(struct db *db, const struct query_group *g, size_t ng, const bool *common,
-    const size_t *which, size_t nrare, const struct db_ranked *top, size_t ntop,
-    uint32_t *has)
-{
-	for (size_t k = 0; k < ntop; k++) {
-		has[k] = 0;
-		for (size_t r = 0; r < nrare; r++)
-			if (top[k].groups & (uint32_t)1 << r)
-				has[k] |= (uint32_t)1 << which[r];
-		/* A common word is in most rows, but not in every one: the
-		 * few rows kept are asked, one lookup each. */
-		for (size_t i = 0; i < ng; i++) {
-			int r = common[i] ? row_has(db, &g[i], top[k].row) : 0;
-			if (r < 0)
-				return r;
-			if (r > 0)
-				has[k] |= (uint32_t)1 << i;
-		}
-	}
-	return 0;
-}
-
-static int
-closest_in(struct db *db, const char *typed, const char *level, size_t max,
-    struct db_closest **out, size_t *n)
-{
-	int place = level_place(db, level);
-	if (place == -2)
-		return -1;
-	char *text = search_text(db, typed);
-	char *match = query_build_known(text, word_known, db);
-	struct query_phrase ph[PHRASES_MAX];
-	struct query_group g[PHRASES_MAX];
-	size_t nph = match ? query_phrases(match, ph, PHRASES_MAX) : 0;
-	size_t ng = query_groups(match, ph, nph, g, PHRASES_MAX);
-	if (place < 0 || ng < 2 || ng > CLOSEST_GROUPS || max == 0) {
-		free(match);
-		free(text);
-		return 0;
-	}
-
-	/* The groups that are no common word, joined by OR: the rows of
-	 * any of them are the candidates. */
-	sqlite3_int64 nrows = index_rows(db);
-	bool common[CLOSEST_GROUPS];
-	size_t which[CLOSEST_GROUPS], nrare = 0;
-	struct buf any = BUF_INIT;
-	for (size_t i = 0; i < ng; i++) {
-		common[i] = group_common(db, ph, &g[i], nrows);
-		if (common[i])
-			continue;
-		buf_addf(&any, "%s%.*s", nrare ? " OR " : "", (int)g[i].len, g[i].text);
-		which[nrare++] = i;
-	}
-	struct db_ranked *top = NULL;
-	size_t ntop = 0;
-	int rc = nrare ? db_rank_closest(db, any.data, place, col_weight, COL_COUNT, max,
-	    &top, &ntop) : 0;
-	buf_free(&any);
-	uint32_t *has = ntop ? xcalloc(ntop, sizeof *has) : NULL;
-	if (rc == 0)
-		rc = closest_groups(db, g, ng, common, which, nrare, top, ntop, has);
-
-	struct db_hit *hits = ntop ? xcalloc(ntop, sizeof *hits) : NULL;
-	for (size_t k = 0; k < ntop; k++) {
-		hits[k].row = top[k].row;
-		hits[k].rank = top[k].rank;
-		hits[k].pane = db_column_pane(top[k].col);
-	}
-	size_t kept = ntop;
-	if (rc == 0 && ntop) {
-		int r = hit_details(db, hits, 0, ntop, &kept);
-		rc = r == SQLITE_DONE ? 0 : r == SQLITE_INTERRUPT ? DB_STOPPED : -1;
-	}
-	if (rc == 0 && kept) {
-		/* A hit whose article is gone was dropped: the others keep
-		 * their order, and find their groups by their row. */
-		*out = xcalloc(kept, sizeof **out);
-		for (size_t k = 0, j = 0; k < kept; k++, j++) {
-			while (top[j].row != hits[k].row)
-				j++;
-			struct db_closest *c = &(*out)[k];
-			c->hit = hits[k];
-			for (uint32_t b = has[j]; b; b &= b - 1)
-				c->have++;
-			/* A common word lacked says next to nothing ("without
-			 * 'what'"): named only if it is all a match lacks. */
-			uint32_t shown = has[j];
-			for (size_t i = 0; i < ng; i++)
-				if (common[i])
-					shown |= (uint32_t)1 << i;
-			if (shown == (ng < 32 ? ((uint32_t)1 << ng) - 1 : UINT32_MAX))
-				shown = has[j];
-			lacks_of(typed, text, g, ng, shown, c);
-		}
-		*n = kept;
-		free(hits);
-	} else {
-		db_hits_free(hits, kept);
-	}
-	free(has);
-	free(top);
-	free(match);
-	free(text);
-	return rc;
-}
-
-int
-db_closest(struct db *db, const char *typed, const char *level, size_t max,
-    struct db_closest **out, size_t *n)
-{
-	*out = NULL;
-	*n = 0;
-	bool began = db_read_begin(db);
-	int rc = closest_in(db, typed, level, max, out, n);
-	db_read_end(db, began);
-	return rc;
-}
-
-void
-db_closest_free(struct db_closest *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].hit.id);
-		free(v[i].hit.title);
-		free(v[i].hit.topic);
-		free(v[i].hit.status);
-		free(v[i].hit.snippet);
-		db_strings_free(v[i].lacks, v[i].nlacks);
-	}
-	free(v);
 }
 
 int

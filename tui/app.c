@@ -219,8 +219,10 @@ app_history_step(struct app *app, bool forward)
 	if (in_article)
 		article_view_note(top);
 	for (;;) {
-		const struct state_loc *cur = !in_article ? state_history_current(&app->st) :
-		    forward ? state_history_forward(&app->st) : state_history_back(&app->st);
+		const struct state_loc *cur =
+		    !in_article ? state_history_current(&app->st) :
+		    forward ? state_history_forward(&app->st) :
+		    state_history_back(&app->st);
 		if (cur == NULL)
 			break;
 		/* A copy: showing may note a place in the history. */
@@ -232,8 +234,9 @@ app_history_step(struct app *app, bool forward)
 			return;
 		if (rc == 0) {
 			if (skipped)
-				app_message(app, TH_MESSAGE, "Skipped %d article%s no longer in "
-				    "this database", skipped, skipped == 1 ? "" : "s");
+				app_message(app, TH_MESSAGE,
+				    "Skipped %d article%s no longer in this database",
+				    skipped, skipped == 1 ? "" : "s");
 			return;
 		}
 		/* Gone since it was read (a re-import): the history forgets
@@ -243,9 +246,9 @@ app_history_step(struct app *app, bool forward)
 	}
 	/* Each message fits an 80-column status line. */
 	if (skipped && !in_article)
-		app_message(app, TH_MESSAGE, "No history left: the %d article%s in it %s no "
-		    "longer in this database", skipped, skipped == 1 ? "" : "s",
-		    skipped == 1 ? "is" : "are");
+		app_message(app, TH_MESSAGE,
+		    "No history left: the %d article%s in it %s no longer in this database",
+		    skipped, skipped == 1 ? "" : "s", skipped == 1 ? "is" : "are");
 	else if (skipped)
 		app_message(app, TH_MESSAGE, "At the %s place; skipped %d article%s no "
 		    "longer in this database", forward ? "newest" : "oldest", skipped,
@@ -253,7 +256,8 @@ app_history_step(struct app *app, bool forward)
 	else if (!in_article)
 		app_message(app, TH_MESSAGE, "No history yet: open an article first");
 	else
-		app_message(app, TH_MESSAGE, forward ? "At the newest place in the history" :
+		app_message(app, TH_MESSAGE,
+		    forward ? "At the newest place in the history" :
 		    "At the oldest place in the history");
 }
 
@@ -395,7 +399,8 @@ draw_status(struct app *app)
 			app_key_name(app, ctx, acts[i], key, sizeof key);
 			if (!key[0])
 				continue;
-			int need = (int)text_width(key, strlen(key)) + 1 + (int)strlen(label) + 2;
+			int need = (int)text_width(key, strlen(key)) + 1 +
+			    (int)strlen(label) + 2;
 			if (x + need - 2 > w)
 				break;
 			x += draw_str(status_win, 0, x, key, w - x, TH_STATUSKEY);
@@ -475,9 +480,11 @@ dispatch_action(struct app *app, struct view *top, enum action act)
 			/* The first screen: nothing above it to close, and
 			 * Esc is no way to quit (it starts Alt keys too). */
 			char key[32];
-			app_key_name(app, top->ops->context(top), ACT_QUIT, key, sizeof key);
-			app_message(app, TH_MESSAGE, "Nothing to close: this is the first "
-			    "screen%s%s%s", key[0] ? " (" : "", key, key[0] ? " quits)" : "");
+			app_key_name(app, top->ops->context(top), ACT_QUIT, key,
+			    sizeof key);
+			app_message(app, TH_MESSAGE,
+			    "Nothing to close: this is the first screen%s%s%s",
+			    key[0] ? " (" : "", key, key[0] ? " quits)" : "");
 		}
 		break;
 	case ACT_HELP:

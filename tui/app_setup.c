@@ -136,7 +136,8 @@ load_keymaps(struct app *app, const struct app_options *opt,
 	char msg[700];
 	if (!opt->keymap && set->keymap) {
 		if (opt->secure && keymap_name_is_path(set->keymap)) {
-			snprintf(msg, sizeof msg, "%s: a keymap path is ignored in secure mode", at);
+			snprintf(msg, sizeof msg,
+			    "%s: a keymap path is ignored in secure mode", at);
 			report(NULL, msg);
 		} else {
 			name = set->keymap;
@@ -158,7 +159,8 @@ load_keymaps(struct app *app, const struct app_options *opt,
 	}
 	if (found == NULL && strcmp(name, "default") != 0) {
 		/* The config file's keymap is missing: say so, use the default. */
-		snprintf(msg, sizeof msg, "%s: no keymap '%.500s'; using default", at, name);
+		snprintf(msg, sizeof msg,
+		    "%s: no keymap '%.500s'; using default", at, name);
 		report(NULL, msg);
 		name = "default";
 		found = keymap_find(name, dirs, path, sizeof path);

@@ -147,13 +147,15 @@ article_header_draw(WINDOW *win, const struct app *app, const struct db_article 
 	for (int i = 0; i < title_lines && (size_t)i < title->nlines; i++, y++) {
 		bool last = i == title_lines - 1 && (size_t)i + 1 < title->nlines;
 		if (!last) {
-			draw_render_line(win, y, 1, w - 2, &title->lines[i], NULL, TH_TITLE);
+			draw_render_line(win, y, 1, w - 2, &title->lines[i], NULL,
+			    TH_TITLE);
 			continue;
 		}
 		/* The rest of the question on the last line, cut. */
 		struct buf rest = BUF_INIT;
 		for (size_t k = (size_t)i; k < title->nlines; k++)
-			buf_addf(&rest, "%s%s", k > (size_t)i ? " " : "", title->lines[k].text);
+			buf_addf(&rest, "%s%s", k > (size_t)i ? " " : "",
+			    title->lines[k].text);
 		draw_str_cut(win, y, 1, rest.data, w - 2, TH_TITLE);
 		buf_free(&rest);
 	}

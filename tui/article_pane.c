@@ -93,7 +93,8 @@ mark_lines(struct apane *p)
 			if (p->ref_number[i] != p->mark_nums[k])
 				continue;
 			int start = p->ref_line[i];
-			int end = i + 1 < p->nrefs ? p->ref_line[i + 1] : (int)p->doc.nlines;
+			int end = i + 1 < p->nrefs ? p->ref_line[i + 1] :
+			    (int)p->doc.nlines;
 			/* Not the blank line before the next entry. */
 			while (end > start + 1 && p->doc.lines[end - 1].len == 0)
 				end--;
@@ -313,7 +314,8 @@ apane_draw(struct apane *p, int height, int cols, const char *empty_msg)
 			mp = &mark;
 		}
 		if (marked)
-			draw_str(w, r, 0, text_ascii() ? ">" : "\xe2\x96\x8c", 1, TH_REF_MARK);
+			draw_str(w, r, 0, text_ascii() ? ">" : "\xe2\x96\x8c", 1,
+			    TH_REF_MARK);
 		draw_render_line(w, r, MARGIN, cols - 2 * MARGIN, l, mp,
 		    marked ? TH_REF_MARK : TH_NORMAL);
 	}

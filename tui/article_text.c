@@ -40,7 +40,8 @@ heading(struct render_doc *doc, const char *title, int width)
 	char up[64];
 	size_t i;
 	for (i = 0; title[i] && i < sizeof up - 1; i++)
-		up[i] = (char)(title[i] >= 'a' && title[i] <= 'z' ? title[i] - 32 : title[i]);
+		up[i] = (char)(title[i] >= 'a' && title[i] <= 'z' ? title[i] - 32 :
+		    title[i]);
 	up[i] = '\0';
 	render_blank(doc);
 	render_text(doc, up, width, 0, RS_HEADING | RS_STRONG);

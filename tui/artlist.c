@@ -35,7 +35,8 @@ draw_title(WINDOW *w, int y, int x, int cols, const char *title, int lines,
 		}
 		struct buf rest = BUF_INIT;
 		for (size_t k = (size_t)i; k < doc.nlines; k++)
-			buf_addf(&rest, "%s%s", k > (size_t)i ? " " : "", doc.lines[k].text);
+			buf_addf(&rest, "%s%s", k > (size_t)i ? " " : "",
+			    doc.lines[k].text);
 		draw_str_cut(w, y + i, x, rest.data, cols, role);
 		buf_free(&rest);
 	}
@@ -53,7 +54,8 @@ artlist_draw(WINDOW *w, int y, int h, int cols, const struct app *app,
 	    (size_t)top < n; row += ih, top++) {
 		const struct db_summary *s = &v[top];
 		bool is_sel = top == sel;
-		enum theme_role tr = is_sel ? (focused ? TH_SELECTION : TH_SELECTION_IDLE) : TH_TITLE;
+		enum theme_role tr = is_sel ?
+		    (focused ? TH_SELECTION : TH_SELECTION_IDLE) : TH_TITLE;
 		char *title = text_sanitized(s->title, TEXT_TABS_AS_SPACE);
 		const char *last = strrchr(s->topic, '/');
 		char *topic = article_text_topic(short_topic && last ? last + 1 : s->topic);

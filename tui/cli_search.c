@@ -147,7 +147,8 @@ explain_no_hit(struct db *db, const char *typed, const char *level, size_t limit
 			free(rest[0]);
 		buf_addf(&w, "%.*s%s", (int)(to - from), typed + from,
 		    after ? " " : typed + to);
-		rc = db_other_levels(db, w.data, level, &nh->word_levels, &nh->nword_levels);
+		rc = db_other_levels(db, w.data, level, &nh->word_levels,
+		    &nh->nword_levels);
 		buf_free(&w);
 	}
 	if (rc == 0 && nh->word)
@@ -267,8 +268,10 @@ cli_search(struct cli *c, int argc, char **argv)
 		case 'n': {
 			char *end;
 			limit = strtol(optarg, &end, 10);
-			if (!isdigit((unsigned char)*optarg) || *end || limit < 1 || limit > 1000) {
-				cli_error("--limit wants a number from 1 to 1000, not '%s'", optarg);
+			if (!isdigit((unsigned char)*optarg) || *end || limit < 1 ||
+			    limit > 1000) {
+				cli_error("--limit wants a number from 1 to 1000, not '%s'",
+				    optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -294,8 +297,8 @@ cli_search(struct cli *c, int argc, char **argv)
 		buf_adds(&q, argv[i]);
 	}
 	if (q.len == strspn(q.data ? q.data : "", " \t\n\r\f\v")) {
-		cli_error("search: what should I search for? usage: bedside search [--db PATH] "
-		    "[--level LEVEL] [--limit N] [--json] QUERY...");
+		cli_error("search: what should I search for? usage: bedside search "
+		    "[--db PATH] [--level LEVEL] [--limit N] [--json] QUERY...");
 		buf_free(&q);
 		return EXIT_USAGE;
 	}
@@ -347,13 +350,16 @@ cli_search(struct cli *c, int argc, char **argv)
 		/* The suggestions are the database's words: made safe with the
 		 * query, the whole line at once. */
 		struct buf line = BUF_INIT;
-		buf_addf(&line, "no results for '%.*s%s'", (int)text_cut(q.data, q.len, SHOWN_QUERY),
-		    q.data, q.len > SHOWN_QUERY ? "..." : "");
+		buf_addf(&line, "no results for '%.*s%s'",
+		    (int)text_cut(q.data, q.len, SHOWN_QUERY), q.data,
+		    q.len > SHOWN_QUERY ? "..." : "");
 		if (nh.nlevels > 0)
-			buf_addf(&line, " at the %s level, but some at the %s level (--level %s)",
+			buf_addf(&line,
+			    " at the %s level, but some at the %s level (--level %s)",
 			    level, nh.levels[0], nh.levels[0]);
 		else if (nh.apart)
-			buf_adds(&line, ": each word is found, but no article has them all");
+			buf_adds(&line,
+			    ": each word is found, but no article has them all");
 		/* Where every word is found, the closest article is the help;
 		 * where one is found nowhere, its spelling is (did you mean). */
 		if (nh.apart && nh.nclose > 0) {
@@ -366,12 +372,14 @@ cli_search(struct cli *c, int argc, char **argv)
 			buf_addc(&line, ')');
 		}
 		else if (nh.word && nh.nwords > 1 && nh.nword_levels > 0)
-			buf_addf(&line, ": no article has '%s' at the %s level, only at the %s "
-			    "level", nh.word, level, nh.word_levels[0]);
+			buf_addf(&line,
+			    ": no article has '%s' at the %s level, only at the %s level",
+			    nh.word, level, nh.word_levels[0]);
 		else if (nh.word && nh.nwords > 1)
 			buf_addf(&line, ": no article has '%s'", nh.word);
 		for (size_t i = 0; i < nh.ns; i++)
-			buf_addf(&line, "%s%s", i ? ", " : "; did you mean: ", nh.suggest[i]);
+			buf_addf(&line, "%s%s", i ? ", " : "; did you mean: ",
+			    nh.suggest[i]);
 		struct buf safe = BUF_INIT;
 		buf_adds(&safe, "bedside: ");
 		text_sanitize(&safe, line.data, line.len, TEXT_TABS_AS_SPACE);

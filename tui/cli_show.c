@@ -262,7 +262,8 @@ cli_show(struct cli *c, int argc, char **argv)
 		free(near);
 		status = EXIT_NOT_FOUND;
 	} else if (rc != 0) {
-		cli_error("%s: cannot read article '%s': %s", db_path(db), id, db_errmsg(db));
+		cli_error("%s: cannot read article '%s': %s", db_path(db), id,
+		    db_errmsg(db));
 		status = EXIT_DATABASE;
 	} else {
 		if (strcmp(format, "json") == 0)

@@ -168,13 +168,16 @@ draw_render_line(WINDOW *w, int y, int x, int maxw,
 			size_t b = end;
 			struct theme_style pst = st;
 			if (mark && a >= mark->off && a < mark->off + mark->len) {
-				b = mark->off + mark->len < end ? mark->off + mark->len : end;
+				b = mark->off + mark->len < end ? mark->off + mark->len :
+				    end;
 				pst = merge(st, mark->role);
-				pst.pair = theme_get(mark->role).pair ? theme_get(mark->role).pair : st.pair;
+				pst.pair = theme_get(mark->role).pair ?
+				    theme_get(mark->role).pair : st.pair;
 			} else if (mark && mark->off > a && mark->off < end) {
 				b = mark->off;
 			}
-			col += draw_text(w, y, x + col, l->text + a, b - a, maxw - col, pst);
+			col += draw_text(w, y, x + col, l->text + a, b - a, maxw - col,
+			    pst);
 			a = b;
 		}
 	}

@@ -87,7 +87,8 @@ json_quoted(struct json *j, const char *s)
 		else if (text_is_unsafe(cp) && cp > 0xFFFF)
 			/* JSON's \u holds four hex digits: past the BMP (tags,
 			 * shorthand format controls) a UTF-16 surrogate pair. */
-			fprintf(j->out, "\\u%04x\\u%04x", 0xD800 + ((unsigned)(cp - 0x10000) >> 10),
+			fprintf(j->out, "\\u%04x\\u%04x",
+			    0xD800 + ((unsigned)(cp - 0x10000) >> 10),
 			    0xDC00 + ((unsigned)(cp - 0x10000) & 0x3FF));
 		else if (text_is_unsafe(cp))
 			fprintf(j->out, "\\u%04x", (unsigned)cp);

@@ -78,7 +78,8 @@ parse_options(int argc, char **argv, struct app_options *app, struct cli *cli)
 		case 't': {
 			enum settings_theme t;
 			if (!settings_theme_by_name(optarg, &t)) {
-				cli_error("unknown theme '%s' (light, dark or mono)", optarg);
+				cli_error("unknown theme '%s' (light, dark or mono)",
+				    optarg);
 				return EXIT_USAGE;
 			}
 			app->theme = optarg;
@@ -144,7 +145,8 @@ main(int argc, char **argv)
 		app.open_id = argv[first];
 		bool ended = strcmp(argv[first - 1], "--") == 0;
 		optind = 0;     /* parse argv + first afresh, as commands do */
-		if (!ended && (rc = parse_options(argc - first, argv + first, &app, &cli)) >= 0)
+		if (!ended &&
+		    (rc = parse_options(argc - first, argv + first, &app, &cli)) >= 0)
 			return cli_finish(rc);
 		int next = ended ? 1 : optind;
 		if (first + next < argc) {

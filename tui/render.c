@@ -342,7 +342,8 @@ flush(struct renderer *r, unsigned extra)
 				used++;
 			}
 			if (used + width[i] <= avail) {
-				line_add(l, &b, r->text.data + a->off, a->len, a->style | extra);
+				line_add(l, &b, r->text.data + a->off, a->len,
+				    a->style | extra);
 				used += width[i];
 				i++;
 			} else {
@@ -353,12 +354,15 @@ flush(struct renderer *r, unsigned extra)
 				if (fit == 0 && first) {
 					/* not even one character fits: take one anyway */
 					uint32_t cp;
-					fit = text_decode(r->text.data + a->off, a->len, &cp);
-					cols = (size_t)text_width(r->text.data + a->off, fit);
+					fit = text_decode(r->text.data + a->off, a->len,
+					    &cp);
+					cols = (size_t)text_width(r->text.data + a->off,
+					    fit);
 				}
 				if (fit == 0)
 					break;
-				line_add(l, &b, r->text.data + a->off, fit, a->style | extra);
+				line_add(l, &b, r->text.data + a->off, fit,
+				    a->style | extra);
 				a->off += fit;
 				a->len -= fit;
 				a->space_before = false;
@@ -401,8 +405,8 @@ code_block(struct renderer *r, const char *lit)
 			if (avail < 1)
 				avail = 1;
 			line_add(l, &b, "  ", (size_t)indent, 0);
-			size_t fit = text_fit(safe.data ? safe.data + off : "", safe.len - off,
-			    (size_t)avail, NULL);
+			size_t fit = text_fit(safe.data ? safe.data + off : "",
+			    safe.len - off, (size_t)avail, NULL);
 			if (fit == 0 && off < safe.len) {
 				uint32_t cp;
 				fit = text_decode(safe.data + off, safe.len - off, &cp);
@@ -483,7 +487,8 @@ render_markdown(struct render_doc *doc, const char *md, int width)
 			if (enter) {
 				block_gap(&r);
 			} else {
-				flush(&r, t == CMARK_NODE_HEADING ? RS_HEADING | RS_STRONG : 0);
+				flush(&r, t == CMARK_NODE_HEADING ?
+				    RS_HEADING | RS_STRONG : 0);
 			}
 			break;
 		case CMARK_NODE_CODE_BLOCK:
@@ -549,7 +554,8 @@ render_markdown(struct render_doc *doc, const char *md, int width)
 		default:
 			break;
 		}
-		style = (emph ? RS_EMPH : 0) | (strong ? RS_STRONG : 0) | (link ? RS_LINK : 0);
+		style = (emph ? RS_EMPH : 0) | (strong ? RS_STRONG : 0) |
+		    (link ? RS_LINK : 0);
 	}
 	flush(&r, 0);
 	cmark_iter_free(it);

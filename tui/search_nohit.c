@@ -144,8 +144,8 @@ search_nohit_find(struct search_nohit *nh, struct app *app, const char *query)
 		struct buf one = BUF_INIT;
 		buf_addf(&one, "%.*s%s", (int)(to - from), query + from,
 		    after ? " " : query + to);
-		if (db_other_levels(app->db, one.data, app_level(app), &levels, &nlevels) == 0 &&
-		    nlevels > 0)
+		if (db_other_levels(app->db, one.data, app_level(app), &levels,
+		    &nlevels) == 0 && nlevels > 0)
 			nh->blamed_level = xstrdup(levels[0]);
 		if (nlevels > 0)
 			db_strings_free(levels, nlevels);
@@ -311,7 +311,8 @@ search_nohit_draw(const struct search_nohit *nh, struct app *app, WINDOW *body,
 				draw_fill(body, row, 2, w - 4, TH_SELECTION);
 				draw_str(body, row, 2, ">", 1, TH_SELECTION);
 			}
-			draw_str_cut(body, row, 4, sg, w - 6, selected ? TH_SELECTION : TH_MATCH);
+			draw_str_cut(body, row, 4, sg, w - 6,
+			    selected ? TH_SELECTION : TH_MATCH);
 			free(sg);
 		}
 	}

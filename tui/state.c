@@ -227,20 +227,24 @@ state_parse(struct state *st, const char *text, size_t len)
 		if (strcmp(w[0], "level") == 0 && nw == 2 && state_name_ok(w[1], l1)) {
 			free(st->level);
 			st->level = xstrdup(w[1]);
-		} else if (strcmp(w[0], "bookmark") == 0 && nw == 2 && state_name_ok(w[1], l1)) {
+		} else if (strcmp(w[0], "bookmark") == 0 && nw == 2 &&
+		    state_name_ok(w[1], l1)) {
 			if (find(st->bookmarks, st->nbookmarks, w[1]) == (size_t)-1 &&
 			    st->nbookmarks < STATE_BOOKMARKS_MAX)
 				push_string(&st->bookmarks, &st->nbookmarks, w[1], l1);
-		} else if (strcmp(w[0], "recent") == 0 && nw == 2 && state_name_ok(w[1], l1)) {
+		} else if (strcmp(w[0], "recent") == 0 && nw == 2 &&
+		    state_name_ok(w[1], l1)) {
 			if (find(st->recent, st->nrecent, w[1]) == (size_t)-1 &&
 			    st->nrecent < STATE_RECENT_MAX)
 				push_string(&st->recent, &st->nrecent, w[1], l1);
-		} else if (strcmp(w[0], "history") == 0 && nw == 4 && state_name_ok(w[1], l1)) {
+		} else if (strcmp(w[0], "history") == 0 && nw == 4 &&
+		    state_name_ok(w[1], l1)) {
 			int pane = db_kind_by_name(w[2]), scroll;
 			if (pane < 0 || !number(w[3], 0, INT_MAX / 2, &scroll) ||
 			    st->nhistory >= STATE_HISTORY_MAX)
 				continue;
-			st->history = xrealloc(st->history, (st->nhistory + 1) * sizeof *st->history);
+			st->history = xrealloc(st->history,
+			    (st->nhistory + 1) * sizeof *st->history);
 			st->history[st->nhistory].id = xstrdup(w[1]);
 			st->history[st->nhistory].pane = pane;
 			st->history[st->nhistory].scroll = scroll;
@@ -258,7 +262,8 @@ state_parse(struct state *st, const char *text, size_t len)
 		}
 	}
 	if (st->nhistory)
-		st->pos = pos >= 0 && (size_t)pos < st->nhistory ? (size_t)pos : st->nhistory - 1;
+		st->pos = pos >= 0 && (size_t)pos < st->nhistory ? (size_t)pos :
+		    st->nhistory - 1;
 	return header;
 }
 
@@ -275,8 +280,8 @@ state_format(const struct state *st, struct buf *out)
 		buf_addf(out, "recent %s\n", st->recent[i]);
 	for (size_t i = 0; i < st->nhistory; i++) {
 		const struct state_loc *l = &st->history[i];
-		buf_addf(out, "history %s %s %d\n", l->id, db_kind_name((enum db_kind)l->pane),
-		    l->scroll);
+		buf_addf(out, "history %s %s %d\n", l->id,
+		    db_kind_name((enum db_kind)l->pane), l->scroll);
 		if (l->cite >= 0)
 			buf_addf(out, "cite %d\n", l->cite);
 		for (size_t k = 0; k < l->nmarks; k++)
@@ -369,7 +374,8 @@ state_init(struct state *st, bool secure)
 	else if (home && home[0] == '/')
 		buf_addf(&dir, "%s/.local/state/bedside", home);
 	else {
-		st->problem = xstrdup("no state folder: neither XDG_STATE_HOME nor HOME is set");
+		st->problem =
+		    xstrdup("no state folder: neither XDG_STATE_HOME nor HOME is set");
 		return;
 	}
 	st->dir = buf_detach(&dir);
@@ -448,7 +454,8 @@ state_bookmark_toggle(struct state *st, const char *id)
 		push_string(&st->added, &st->nadded, id, strlen(id));
 	if (st->nbookmarks >= STATE_BOOKMARKS_MAX) {
 		free(st->bookmarks[0]);
-		memmove(st->bookmarks, st->bookmarks + 1, (st->nbookmarks - 1) * sizeof *st->bookmarks);
+		memmove(st->bookmarks, st->bookmarks + 1,
+		    (st->nbookmarks - 1) * sizeof *st->bookmarks);
 		st->nbookmarks--;
 	}
 	push_string(&st->bookmarks, &st->nbookmarks, id, strlen(id));
@@ -487,7 +494,8 @@ state_history_visit(struct state *st, const char *id, int pane, int scroll)
 	}
 	if (st->nhistory >= STATE_HISTORY_MAX) {
 		free(st->history[0].id);
-		memmove(st->history, st->history + 1, (st->nhistory - 1) * sizeof *st->history);
+		memmove(st->history, st->history + 1,
+		    (st->nhistory - 1) * sizeof *st->history);
 		st->nhistory--;
 	}
 	st->history = xrealloc(st->history, (st->nhistory + 1) * sizeof *st->history);

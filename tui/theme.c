@@ -39,7 +39,8 @@ static const struct role_def defs[TH__COUNT] = {
 	[TH_QUOTE] = { A_NORMAL, A_NORMAL, COLOR_CYAN, DEFAULT_COLOUR },
 	[TH_MARKER] = { A_BOLD, A_BOLD, DEFAULT_COLOUR, DEFAULT_COLOUR },
 	[TH_STATUSLINE] = { A_REVERSE, A_REVERSE, DEFAULT_COLOUR, DEFAULT_COLOUR },
-	[TH_STATUSKEY] = { A_REVERSE | A_BOLD, A_REVERSE | A_BOLD, DEFAULT_COLOUR, DEFAULT_COLOUR },
+	[TH_STATUSKEY] = { A_REVERSE | A_BOLD, A_REVERSE | A_BOLD, DEFAULT_COLOUR,
+	    DEFAULT_COLOUR },
 	[TH_MESSAGE] = { A_BOLD, A_BOLD, DEFAULT_COLOUR, DEFAULT_COLOUR },
 	[TH_ERROR] = { A_BOLD, A_BOLD, COLOR_RED, DEFAULT_COLOUR },
 };
@@ -76,10 +77,12 @@ theme_init(enum theme_kind kind)
 	for (int r = 0; r < TH__COUNT; r++) {
 		styles[r].attr = colour ? defs[r].attr : defs[r].mono;
 		styles[r].pair = 0;
-		if (!colour || (defs[r].fg == DEFAULT_COLOUR && defs[r].bg == DEFAULT_COLOUR))
+		if (!colour ||
+		    (defs[r].fg == DEFAULT_COLOUR && defs[r].bg == DEFAULT_COLOUR))
 			continue;
 		short fg = defs[r].fg, bg = defs[r].bg;
-		for (size_t i = 0; kind != THEME_DEFAULT && i < sizeof tuned / sizeof *tuned; i++)
+		for (size_t i = 0;
+		    kind != THEME_DEFAULT && i < sizeof tuned / sizeof *tuned; i++)
 			if (tuned[i].role == (enum theme_role)r)
 				fg = kind == THEME_LIGHT ? tuned[i].light : tuned[i].dark;
 		if (!defaults) {

@@ -169,11 +169,12 @@ article_layout(struct view *v, struct rect area)
 	int tl = av->title.nlines > 3 ? 3 : (int)av->title.nlines;
 	layout_article(area, tl, article_header_meta_lines(v->app, &av->a, area.w), l);
 	av->hdr = draw_window(av->hdr, l->header.y, l->header.x, l->header.h, l->header.w);
-	av->tabs = draw_window(av->tabs, l->tabbar.y, l->tabbar.x, l->tabbar.h, l->tabbar.w);
+	av->tabs = draw_window(av->tabs, l->tabbar.y, l->tabbar.x, l->tabbar.h,
+	    l->tabbar.w);
 	for (int k = 0; k < DB_KIND_COUNT; k++) {
 		struct apane *p = &av->p[k];
-		p->title = draw_window(p->title, l->title[k].y, l->title[k].x, l->title[k].h,
-		    l->title[k].w);
+		p->title = draw_window(p->title, l->title[k].y, l->title[k].x,
+		    l->title[k].h, l->title[k].w);
 		p->win = draw_window(p->win, l->pane[k].y, l->pane[k].x, l->pane[k].h,
 		    l->pane[k].w);
 		p->dirty = true;
@@ -456,8 +457,8 @@ article_action(struct view *v, enum action act)
 			app_message(app, TH_MESSAGE, "No related articles");
 			return true;
 		}
-		app_push(app, list_view_new(app, LIST_RELATED, av->a.related, av->a.nrelated,
-		    av->a.title));
+		app_push(app, list_view_new(app, LIST_RELATED, av->a.related,
+		    av->a.nrelated, av->a.title));
 		return true;
 	case ACT_EXPORT:
 		article_export(app, &av->a, av->rel, av->nrel);

@@ -137,7 +137,8 @@ section(struct help_view *h, enum context table, enum context ctx, const char *t
 		char *keys = text_sanitized(c.g[i].keys.data, 0);
 		enum action act = c.g[i].act;
 		if (app_action_available(h->v.app, act))
-			add_line(h, keys, action_help_in(act, ctx), action_name(act), TH_NORMAL);
+			add_line(h, keys, action_help_in(act, ctx), action_name(act),
+			    TH_NORMAL);
 		else
 			add_line(h, keys, "Off in secure mode", action_name(act), TH_DIM);
 		buf_free(&c.g[i].keys);

@@ -147,22 +147,26 @@ list_draw(struct view *v)
 			char key[32], msg[160];
 			switch (l->kind) {
 			case LIST_BOOKMARKS:
-				app_key_name(app, CTX_ARTICLE, ACT_BOOKMARK_TOGGLE, key, sizeof key);
-				snprintf(msg, sizeof msg, "No bookmarks yet. In an article, %s adds one.",
+				app_key_name(app, CTX_ARTICLE, ACT_BOOKMARK_TOGGLE, key,
+				    sizeof key);
+				snprintf(msg, sizeof msg,
+				    "No bookmarks yet. In an article, %s adds one.",
 				    key[0] ? key : "bookmark-toggle");
 				break;
 			case LIST_RECENT:
 				snprintf(msg, sizeof msg, "No articles viewed yet.");
 				break;
 			default:
-				snprintf(msg, sizeof msg, "None of the related articles is in this database.");
+				snprintf(msg, sizeof msg,
+				    "None of the related articles is in this database.");
 				break;
 			}
 			draw_str_cut(l->body, 1, 2, msg, w - 3, TH_DIM);
 		}
-		l->top = layout_list_top(l->top, l->sel, (int)l->n, artlist_item_h(w, h - 1), h - 1);
-		artlist_draw(l->body, 1, h - 1, w, app, l->items, l->n, l->top, l->sel, true,
-		    false);
+		l->top = layout_list_top(l->top, l->sel, (int)l->n,
+		    artlist_item_h(w, h - 1), h - 1);
+		artlist_draw(l->body, 1, h - 1, w, app, l->items, l->n, l->top, l->sel,
+		    true, false);
 		wnoutrefresh(l->body);
 	}
 	l->dirty_hdr = l->dirty_body = false;
@@ -198,7 +202,8 @@ list_action(struct view *v, enum action act)
 			app_message(app, TH_MESSAGE, "The list is empty");
 		} else {
 			bool on = state_bookmark_toggle(&app->st, l->items[l->sel].id);
-			app_message(app, TH_MESSAGE, on ? "Bookmarked" : "Bookmark removed");
+			app_message(app, TH_MESSAGE,
+			    on ? "Bookmarked" : "Bookmark removed");
 			if (l->kind == LIST_BOOKMARKS) {
 				set_ids(l, app->st.bookmarks, app->st.nbookmarks);
 				load(l);

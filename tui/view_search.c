@@ -310,7 +310,8 @@ search_input(struct view *v, struct key key)
 	if (is_char(key)) {
 		changed = line_edit_insert(l, (uint32_t)key.code, QUERY_MAX);
 		if (!changed) {
-			app_message(v->app, TH_MESSAGE, "The query is as long as it can be");
+			app_message(v->app, TH_MESSAGE,
+			    "The query is as long as it can be");
 			return true;
 		}
 	} else if (is_backspace(key)) {
@@ -419,7 +420,8 @@ draw_box(struct search_view *s)
 	else if (s->nhits == 0)
 		buf_adds(&info, " No articles match");
 	else if (s->ranking)
-		buf_addf(&info, " Many articles match; ranking them%s (type more to narrow)",
+		buf_addf(&info,
+		    " Many articles match; ranking them%s (type more to narrow)",
 		    text_ascii() ? "..." : "\xe2\x80\xa6");
 	else
 		buf_addf(&info, " %zu article%s%s", s->nhits, s->nhits == 1 ? "" : "s",
@@ -489,7 +491,8 @@ draw_hit(struct search_view *s, int y, const struct db_hit *h, const char *snipp
 		int used = draw_render_line(s->body, y + 2, 4, w - 5, &doc.lines[0], NULL,
 		    TH_NORMAL);
 		if (doc.nlines > 1)
-			draw_str(s->body, y + 2, 4 + used, draw_ellipsis(), w - 4 - used, TH_DIM);
+			draw_str(s->body, y + 2, 4 + used, draw_ellipsis(), w - 4 - used,
+			    TH_DIM);
 	}
 	render_doc_free(&doc);
 	buf_free(&meta);
@@ -614,7 +617,8 @@ search_action(struct view *v, enum action act)
 	case ACT_LAST: sel = n - 1; break;
 	case ACT_OPEN: {
 		if (s->nhits && (size_t)s->sel < s->nhits)
-			db_hit_details(v->app->db, s->hits, (size_t)s->sel, (size_t)s->sel + 1);
+			db_hit_details(v->app->db, s->hits, (size_t)s->sel,
+			    (size_t)s->sel + 1);
 		/* A hit, or a closest match, opens as a hit does. */
 		const struct db_hit *h = s->nhits && (size_t)s->sel < s->nhits ?
 		    &s->hits[s->sel] : !s->nhits && (size_t)s->sel >= nwords &&

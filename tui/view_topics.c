@@ -174,7 +174,8 @@ draw_tree(struct topics_view *t)
 		int ri = t->top + r, ti = t->rows[ri];
 		const struct db_topic *tp = &t->topics[ti];
 		bool sel = ri == t->sel;
-		enum theme_role role = sel ? (t->focus_list ? TH_SELECTION_IDLE : TH_SELECTION) :
+		enum theme_role role = sel ?
+		    (t->focus_list ? TH_SELECTION_IDLE : TH_SELECTION) :
 		    tp->depth == 0 ? TH_TITLE : TH_NORMAL;
 		const char *fold = !has_children(t, ti) ? "  " :
 		    text_ascii() ? (t->expanded[ti] ? "- " : "+ ") :
@@ -221,11 +222,12 @@ draw_list(struct topics_view *t)
 		buf_addf(&b, "%s: %zu article%s", path, t->narts, t->narts == 1 ? "" : "s");
 		free(path);
 		draw_fill(tw, 0, 0, t->lay.side_by_side ? w : t->lay.rule.w, TH_DIM);
-		draw_str_cut(tw, 0, 1, b.data, (t->lay.side_by_side ? w : t->lay.rule.w) - 2,
-		    TH_DIM);
+		draw_str_cut(tw, 0, 1, b.data,
+		    (t->lay.side_by_side ? w : t->lay.rule.w) - 2, TH_DIM);
 	}
 	int rows = list_rows(t);
-	t->atop = layout_list_top(t->atop, t->asel, (int)t->narts, artlist_item_h(w, rows), rows);
+	t->atop = layout_list_top(t->atop, t->asel, (int)t->narts,
+	    artlist_item_h(w, rows), rows);
 	if (t->narts == 0 && rows > 0)
 		draw_str(t->list, y0, 1, "No articles under this topic.", w - 1, TH_DIM);
 	artlist_draw(t->list, y0, rows, w, app, t->arts, t->narts, t->atop, t->asel,
@@ -354,7 +356,8 @@ list_action(struct topics_view *t, enum action act)
 	struct app *app = t->v.app;
 
 	int rows = list_rows(t);
-	if (move_sel(&t->asel, (int)t->narts, rows / artlist_item_h(t->lay.list.w, rows), act)) {
+	if (move_sel(&t->asel, (int)t->narts,
+	    rows / artlist_item_h(t->lay.list.w, rows), act)) {
 		t->dirty_list = true;
 		return true;
 	}
@@ -369,7 +372,8 @@ list_action(struct topics_view *t, enum action act)
 	case ACT_BOOKMARK_TOGGLE:
 		if ((size_t)t->asel < t->narts) {
 			bool on = state_bookmark_toggle(&app->st, t->arts[t->asel].id);
-			app_message(app, TH_MESSAGE, on ? "Bookmarked" : "Bookmark removed");
+			app_message(app, TH_MESSAGE,
+			    on ? "Bookmarked" : "Bookmark removed");
 			t->dirty_list = true;
 		}
 		return true;
@@ -480,7 +484,8 @@ topics_view_new(struct app *app)
 	if (db_topics(app->db, &t->topics, &t->ntopics) != 0) {
 		t->topics = NULL;
 		t->ntopics = 0;
-		app_message(app, TH_ERROR, "Cannot read the topics: %s", db_errmsg(app->db));
+		app_message(app, TH_ERROR, "Cannot read the topics: %s",
+		    db_errmsg(app->db));
 	}
 	t->expanded = xcalloc(t->ntopics + 1, sizeof *t->expanded);
 	t->rows = xcalloc(t->ntopics + 1, sizeof *t->rows);

@@ -13,17 +13,7 @@ is "$rc:$err" "0:" "the script's syntax is valid (bash -n)"
 . "$COMPLETION"
 is "$(complete -p bedside 2>&1)" "complete -F _bedside bedside" "it registers _bedside for bedside"
 
-# comp WORD... : the sorted candidates, space separated, for the last
-# word (the one being completed) of "bedside WORD...".
-comp() {
-	COMP_WORDS=("$BEDSIDE" "$@")
-	COMP_CWORD=$#
-	COMP_LINE="${COMP_WORDS[*]}"
-	COMP_POINT=${#COMP_LINE}
-	COMPREPLY=()
-	_bedside
-	printf '%s\n' "${COMPREPLY[@]}" | sed '/^$/d' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//'
-}
+. "$(dirname "$0")/comp.sh"
 
 is "$(comp '')" "check import search show topics" "the first word: the commands"
 is "$(comp top)" "topics" "a prefix of a command"

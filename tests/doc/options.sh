@@ -20,20 +20,12 @@ like "$commands" '^check import search show topics$' "main.c's table of commands
 help=$("$BEDSIDE" --help)
 man=$(cat "$MAN_SRC/bedside.1.in")
 
-# The completion, driven as bash drives it (see completion.sh).
+# The completion, driven as bash drives it (tests/completion/comp.sh).
 # shellcheck source=/dev/null
 . "$COMPLETION"
-comp() {
-	COMP_WORDS=("$BEDSIDE" "$@")
-	COMP_CWORD=$#
-	COMP_LINE="${COMP_WORDS[*]}"
-	COMP_POINT=${#COMP_LINE}
-	COMPREPLY=()
-	_bedside
-	printf '%s\n' "${COMPREPLY[@]}" | words
-}
+. "$(dirname "$0")/../completion/comp.sh"
 
-is "$(comp '')" "$commands" "the completion offers the commands of the code"
+is "$(comp '' | words)" "$commands" "the completion offers the commands of the code"
 is "$(printf '%s\n' "$help" | sed -n '/^Commands:/,/^$/p' |
     sed -n 's/^  \([a-z]*\) .*/\1/p; s/^  \([a-z]*\)$/\1/p' | words)" "$commands" \
     "--help lists the commands of the code"
@@ -46,12 +38,12 @@ is "$(printf '%s\n' "$man" | sed -n '/^\.SH COMMANDS/,/^\.SH /p' | sed '/^\.RS/,
 
 global=$(longopts "$tui/main.c")
 like "$global" '--db' "main.c's options are read"
-is "$(comp -)" "$global" "the completion offers the options of the code before a command"
+is "$(comp - | words)" "$global" "the completion offers the options of the code before a command"
 all=$global
 for cmd in $commands; do
 	opts=$(longopts "$tui/cli_$cmd.c")
 	like "$opts" '--help' "cli_$cmd.c's options are read"
-	is "$(comp "$cmd" -)" "$opts" "the completion offers the options of the code for $cmd"
+	is "$(comp "$cmd" - | words)" "$opts" "the completion offers the options of the code for $cmd"
 	all="$all $opts"
 done
 all=$(printf '%s' "$all" | words)

@@ -1,5 +1,5 @@
 /* test_closest.c: the closest matches of a query no article has every
- * word of (db_closest(), data/db_search.c): ranked first by how many of
+ * word of (db_closest(), data/db_closest.c): ranked first by how many of
  * the words an article has, then by bm25; common words neither rank nor
  * find one; each says the words it lacks. */
 #include <check.h>
