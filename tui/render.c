@@ -333,7 +333,8 @@ flush(struct renderer *r, unsigned extra)
 			if (a->hard_break && !first)
 				break;
 			int gap = (!first && a->space_before) ? 1 : 0;
-			bool may_break = a->space_before && (i == 0 || !number_then_unit(r, i - 1));
+			bool may_break = a->space_before &&
+			    (i == 0 || !number_then_unit(r, i - 1));
 			if (!first && used + gap + group[i] > avail &&
 			    (may_break || group[i] <= avail))
 				break;
