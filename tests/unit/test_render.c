@@ -158,7 +158,8 @@ END_TEST
 START_TEST(numbers_keep_their_units)
 {
 	static const char *const pairs[] = {
-		"1 mg/mL", "500 micrograms", "(0.3 mL);", "6-12 years", "38 \xC2\xB0" "C", "90 %",
+		"1 mg/mL", "500 micrograms", "(0.3 mL);", "6-12 years",
+		"38 \xC2\xB0" "C", "90 %",
 	};
 	const char *md = "Inject into the anterolateral thigh using 1 mg/mL adrenaline: "
 	    "500 micrograms, (0.3 mL); children 6-12 years; above 38 \xC2\xB0" "C "
