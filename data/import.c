@@ -408,6 +408,16 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	 * that adds a reading level or status needs no new program. */
 	struct stat st;
 	bool exists = stat(dbpath, &st) == 0;
+	/* Nothing there (or a file where a folder should be) is a database
+	 * to make, and not being able to make it rejects the import (4).
+	 * A path that cannot even be looked at (links that go round, a
+	 * folder on the way that may not be searched) names a database that
+	 * cannot be read: 3, as a folder is and as every other command
+	 * says, and before any article is read. */
+	if (!exists && errno != ENOENT && errno != ENOTDIR) {
+		import_error(errors, dbpath, "cannot open database: %s", strerror(errno));
+		return IMPORT_DB_ERROR;
+	}
 	if (exists) {
 		struct buf err = BUF_INIT;
 		old = db_open(dbpath, DB_READ, &err);

@@ -106,8 +106,15 @@ import_collect(const char *root, struct file_list *files, struct diag *d)
 		return;
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		if (!S_ISREG(st.st_mode))
-			diag_error(d, root, 0, "not a file or folder");
+		/* A named pipe is read when it is named, whatever its name:
+		 * one made to hand an article over (import <(make-article)
+		 * names /dev/fd/63) is never there by mistake, as a README
+		 * is in `import *`. In folders only .md files are read. */
+		if (S_ISFIFO(st.st_mode)) {
+			if (seen_first(files, &st))
+				files_add(files, root);
+		} else if (!S_ISREG(st.st_mode))
+			diag_error(d, root, 0, "not a file, folder or pipe");
 		else if (!has_md_suffix(root))
 			diag_error(d, root, 0,
 			    "not a Markdown article (expected a .md file)");

@@ -14,8 +14,8 @@ struct file_list {
 	struct file_seen *seen;         /* every file and folder reached */
 };
 
-/* Adds root if it is a .md file, or the .md files under it if it is a
- * folder (hidden entries skipped, sorted, at most 32 folders deep) to
+/* Adds root if it is a .md file or a named pipe, or the .md files under
+ * it if it is a folder (hidden entries skipped, sorted, at most 32 folders deep) to
  * files; each problem is an error in d. A file or folder already reached
  * (by this call or an earlier one with the same files) is left out, so
  * symbolic links that loop are followed once. */

@@ -336,8 +336,10 @@ app_setup(struct app *app, const struct app_options *opt)
 		db_summaries_free(s, n);
 		if (n == 0) {
 			char *near = cli_did_you_mean(app->db, opt->open_id);
+			char *shown = cli_shown(opt->open_id);
 			cli_error("no article '%s'%s (see bedside topics, bedside search)",
-			    opt->open_id, near);
+			    shown, near);
+			free(shown);
 			free(near);
 			app_setup_free(app);
 			return 1;

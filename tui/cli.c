@@ -69,6 +69,19 @@ cli_error(const char *fmt, ...)
 	buf_free(&line);
 }
 
+/* As search cuts a query it names. */
+#define SHOWN_ARG 80
+
+char *
+cli_shown(const char *arg)
+{
+	size_t len = strlen(arg);
+	struct buf b = BUF_INIT;
+	buf_add(&b, arg, text_cut(arg, len, SHOWN_ARG));
+	buf_adds(&b, len > SHOWN_ARG ? "..." : "");
+	return buf_detach(&b);
+}
+
 char *
 cli_did_you_mean(struct db *db, const char *id)
 {

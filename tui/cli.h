@@ -50,6 +50,10 @@ bool cli_choose_db(struct cli *c);
 /* Opens c->db_path (see cli_choose_db) for reading; on failure prints why and returns NULL
  * (the caller exits with EXIT_DATABASE). */
 struct db *cli_open_db(struct cli *c);
+/* arg as a message quotes it: whole, or its first 80 bytes (cut at a
+ * character) and "...", so that a very long argument leaves the rest of
+ * the line to be read. Newly allocated. */
+char *cli_shown(const char *arg);
 /* "; did you mean: a, b" naming the ids of db near id, or "" when
  * there is none: for the message saying there is no article id. */
 char *cli_did_you_mean(struct db *db, const char *id);

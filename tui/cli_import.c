@@ -48,12 +48,19 @@ cli_import(struct cli *c, int argc, char **argv)
 	/* "-" is standard input to most tools; an article's file name and
 	 * line are what every message of the import names, so files only
 	 * (./- is the file called "-"). */
-	for (int i = optind; i < argc; i++)
+	for (int i = optind; i < argc; i++) {
 		if (strcmp(argv[i], "-") == 0) {
 			cli_error("import: cannot read articles from standard input "
 			    "('-'): give .md files or folders");
 			return EXIT_USAGE;
+		} else if (argv[i][0] == '\0') {
+			/* A script's unset variable: say which of the
+			 * paths it was, as "" shows nothing in a message. */
+			cli_error("import: an empty string is not a file or folder "
+			    "(argument %d of %d)", i - optind + 1, argc - optind);
+			return EXIT_USAGE;
 		}
+	}
 	if (c->secure) {
 		cli_error("import: not allowed in secure mode");
 		return EXIT_USAGE;

@@ -257,8 +257,9 @@ cli_show(struct cli *c, int argc, char **argv)
 	int status = EXIT_OK;
 	int rc = db_article_load(db, id, level, &a);
 	if (rc == 1) {
-		char *near = cli_did_you_mean(db, id);
-		cli_error("no article with id '%s' in %s%s", id, db_path(db), near);
+		char *near = cli_did_you_mean(db, id), *shown = cli_shown(id);
+		cli_error("no article with id '%s' in %s%s", shown, db_path(db), near);
+		free(shown);
 		free(near);
 		status = EXIT_NOT_FOUND;
 	} else if (rc != 0) {

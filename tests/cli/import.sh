@@ -220,6 +220,33 @@ is "$rc" 4 "an import through a link into a folder not there is rejected"
 like "$err" 'dangling\.db: cannot follow the link to the database: No such file or directory$' "saying why"
 test -L "$scratch/dangling.db"
 ok $? "and the link stays a link"
+# A --db that cannot be looked at is a database that cannot be read (3),
+# as it is to every other command and as a folder is, not a rejected
+# import (4); and it is said before any article is read. Nothing there
+# at all, or a missing folder, is a database to make (see above).
+ln -s loop-b.db "$scratch/loop-a.db"
+ln -s loop-a.db "$scratch/loop-b.db"
+mkdir "$scratch/adir.db"
+for name in loop-a.db loop-a.db/x.db adir.db; do
+	for cmd in import search show topics check; do
+		case $cmd in
+		import) arg=$FIXTURES/good/alpha.md ;;
+		search) arg=fever ;;
+		show) arg=alpha ;;
+		*) arg= ;;
+		esac
+		run "$BEDSIDE" $cmd --db "$scratch/$name" $arg
+		is "$rc" 3 "$cmd with a --db of $name exits 3"
+		is "$(wc -l < "$scratch/err")" 1 "in one line on stderr"
+	done
+done
+run "$BEDSIDE" import --db "$scratch/loop-a.db" "$FIXTURES/good/alpha.md"
+like "$err" 'loop-a\.db: cannot open database: Too many levels of symbolic links$' \
+    "naming the link and why"
+run "$BEDSIDE" import --db "$scratch/loop-a.db" "$FIXTURES/bad"
+is "$rc:$(wc -l < "$scratch/err")" "3:1" "with bad articles too: the database is said first, alone"
+test -L "$scratch/loop-a.db" && test ! -e "$scratch/loop-a.db.lock"
+ok $? "and nothing is made beside it"
 if command -v flock >/dev/null 2>&1; then
 	exec 9>>"$scratch/real/ward.db.lock"
 	flock -x 9

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Odd arguments a script or a hurried user gives: empty strings, very
+# long ones. Each gets one line on stderr naming what is at fault.
+. "$TESTLIB"
+
+# An empty PATH to import names no file (a script's unset variable): a
+# usage error that says so, not ": No such file or directory".
+run "$BEDSIDE" import --db "$scratch/empty.db" "$FIXTURES/good/alpha.md" ""
+is "$rc" 2 "an empty PATH to import is a usage error"
+is "$err" "bedside: import: an empty string is not a file or folder (argument 2 of 2)" \
+    "that says so in one line"
+[ ! -e "$scratch/empty.db" ]; ok $? "and makes no database"
+
+# A very long ID is quoted cut short, so that the rest of the line (the
+# database, the ids near it) is still there to read: the message used to
+# be cut at 2 KB, in the middle of the id.
+long=$(printf 'croup%.0s' $(seq 600))
+db=$("$BEDSIDE" check | sed -n 's/: ok.*//p')
+run "$BEDSIDE" show "$long"
+is "$rc" 1 "show with a 3000-byte id finds nothing"
+like "$err" "^bedside: no article with id '(croup){16}\.\.\.' in $db; did you mean: croup\$" \
+    "and quotes the start of it, then names the database and the id near it"
+run "$BEDSIDE" "$long" </dev/null
+is "$rc" 1 "the browser too finds nothing"
+like "$err" "^bedside: no article '(croup){16}\.\.\.'; did you mean: croup \(see bedside topics, bedside search\)\$" \
+    "and quotes the start of it, then the id near it and where to look"
+
+done_testing
