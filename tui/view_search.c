@@ -670,7 +670,8 @@ search_hints(const struct view *v)
 }
 
 /* Enter acts on a hit, an offered word, a closest match or the other
- * level that has the words; moving to the next needs two of them. */
+ * level that has the words; moving to the next needs one after the
+ * selected one (on the last, Down stays where it is). */
 static bool
 search_can_act(const struct view *v, enum action act)
 {
@@ -680,7 +681,7 @@ search_can_act(const struct view *v, enum action act)
 	case ACT_OPEN:
 		return n > 0 || (!s->nhits && s->nohit.other_level);
 	case ACT_MOVE_DOWN:
-		return n > 1;
+		return (size_t)s->sel + 1 < n;
 	default:
 		return true;
 	}
