@@ -590,9 +590,13 @@ search_action(struct view *v, enum action act)
 	case ACT_PAGE_UP: case ACT_PAGE_DOWN: case ACT_FIRST: case ACT_LAST:
 	case ACT_OPEN:
 		/* These act on the hits: the ranked ones, for the query as
-		 * it is now. */
+		 * it is now; with no hit, on the closest matches, all found
+		 * (a key that came before the keys rested long enough for
+		 * them would find nothing to select, and be lost). */
 		if (s->stale || s->ranking)
 			run(s, RUN_WHOLE);
+		else if (s->nohit.close_due)
+			search_nohit_closest(&s->nohit, v->app, query_text(s), NULL, false);
 		break;
 	case ACT_SEARCH:
 		/* Already searching: another search box on top of this one
