@@ -347,9 +347,11 @@ help_hints(const struct view *v)
 static bool
 help_can_act(const struct view *v, enum action act)
 {
-	/* Nothing to scroll when all of it shows. */
-	if (act == ACT_MOVE_DOWN || act == ACT_PAGE_DOWN)
-		return (int)hv(v)->nrows > v->area.h - 1;
+	/* Nothing to scroll when all of it shows, nor once its end does. */
+	if (act == ACT_MOVE_DOWN || act == ACT_PAGE_DOWN) {
+		int rows = (int)hv(v)->nrows;
+		return hv(v)->scroll < layout_clamp_scroll(rows, rows, v->area.h - 1);
+	}
 	return true;
 }
 

@@ -243,9 +243,15 @@ list_hints(const struct view *v)
 static bool
 list_can_act(const struct view *v, enum action act)
 {
+	const struct list_view *l = lv(v);
 	/* Both act on the selected article, and an empty list has none. */
 	if (act == ACT_OPEN || act == ACT_BOOKMARK_TOGGLE)
-		return lv(v)->n > 0;
+		return l->n > 0;
+	/* The key of the list showing would only show it again. */
+	if (act == ACT_BOOKMARKS)
+		return l->kind != LIST_BOOKMARKS;
+	if (act == ACT_RECENT)
+		return l->kind != LIST_RECENT;
 	return true;
 }
 

@@ -593,9 +593,13 @@ search_action(struct view *v, enum action act)
 	case ACT_PAGE_UP: case ACT_PAGE_DOWN: case ACT_FIRST: case ACT_LAST:
 	case ACT_OPEN:
 		/* These act on the hits: the ranked ones, for the query as
-		 * it is now. */
+		 * it is now; with no hit, on the closest matches, all found
+		 * (a key that came before the keys rested long enough for
+		 * them would find nothing to select, and be lost). */
 		if (s->stale || s->ranking)
 			run(s, RUN_WHOLE);
+		else if (s->nohit.close_due)
+			search_nohit_closest(&s->nohit, v->app, query_text(s), NULL, false);
 		break;
 	case ACT_SEARCH:
 		/* Already searching: another search box on top of this one
@@ -674,7 +678,8 @@ search_hints(const struct view *v)
 }
 
 /* Enter acts on a hit, an offered word, a closest match or the other
- * level that has the words; moving to the next needs two of them. */
+ * level that has the words; moving to the next needs one after the
+ * selected one (on the last, Down stays where it is). */
 static bool
 search_can_act(const struct view *v, enum action act)
 {
@@ -684,7 +689,7 @@ search_can_act(const struct view *v, enum action act)
 	case ACT_OPEN:
 		return n > 0 || (!s->nhits && s->nohit.other_level);
 	case ACT_MOVE_DOWN:
-		return n > 1;
+		return (size_t)s->sel + 1 < n;
 	default:
 		return true;
 	}

@@ -3,12 +3,13 @@
 # it is: no citation keys in a pane without citations (and no following
 # from the references), no back before there is a place to go back to, no
 # related key for an article without related ones, no open or bookmark in
-# an empty list, no fold at the top of the tree, no scrolling of a help
-# screen that shows whole. Wide enough for every hint there is.
+# an empty list, no key for the list already showing, no fold at the top
+# of the tree, no scrolling of a help screen that shows whole or whose
+# end shows, no next on the last hit. Wide enough for every hint there is.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 25
+plan 32
 screen_db
 status() { printf '%s\n' "$screen" | tail -n 1; }
 
@@ -23,7 +24,12 @@ like "$(status)" 'Left fold' "an unfolded topic can fold"
 keys B
 wait_for 'No bookmarks yet'
 unlike "$(status)" 'Enter open|b bookmark ' "an empty list offers neither open nor bookmark"
-like "$(status)" 'B bookmarks' "(the other hints are there)"
+like "$(status)" 'r recent' "(the other hints are there)"
+unlike "$(status)" 'B bookmarks' "the bookmarks showing: B would only show them again"
+keys r
+wait_for 'Recently viewed'
+like "$(status)" 'B bookmarks' "the recent ones showing: B is offered"
+unlike "$(status)" 'r recent' "and r, which would only show them again, is not"
 keys q
 wait_for 'Level: Clinician'
 keys q
@@ -66,6 +72,12 @@ unlike "$(status)" 'R related' "an article without related ones does not offer t
 keys ?
 wait_for 'Keys in force'
 like "$(status)" 'Down scroll' "help taller than the screen scrolls"
+keys End
+wait_gone 'Down scroll'
+unlike "$(status)" 'scroll|page' "its end showing, neither Down nor PgDn is offered"
+keys Home
+wait_for 'Down scroll  PageDown page'
+ok $? "from its top again, both are"
 tmx resize-window -t t -x 160 -y 200
 wait_gone 'Down scroll'
 unlike "$(status)" 'scroll|page' "help shown whole offers no scrolling"
@@ -91,6 +103,12 @@ wait_gone '^ +1 article$'
 keys t h e
 wait_for '^ +3 articles$'
 like "$(status)" 'Enter open  Esc close  Down next' "several hits: open and next"
+keys Down Down
+wait_gone 'Down next'
+like "$(status)" 'Enter open  Esc close  F1 help' "the last hit: open, but no next"
+keys Up
+wait_for 'Down next'
+ok $? "one up from the last, next again"
 keys C-u
 keys z q x z q
 wait_for 'Nothing matches "zqxzq"'
