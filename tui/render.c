@@ -333,10 +333,10 @@ flush(struct renderer *r, unsigned extra)
 			if (a->hard_break && !first)
 				break;
 			int gap = (!first && a->space_before) ? 1 : 0;
-			bool may_break = a->space_before &&
-			    (i == 0 || !number_then_unit(r, i - 1));
+			/* A number's group holds its unit, so the unit fits
+			 * after it unless the two are wider than a line. */
 			if (!first && used + gap + group[i] > avail &&
-			    (may_break || group[i] <= avail))
+			    (a->space_before || group[i] <= avail))
 				break;
 			if (gap) {
 				line_add(l, &b, " ", 1, 0);

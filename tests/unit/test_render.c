@@ -176,12 +176,18 @@ START_TEST(numbers_keep_their_units)
 		free(all);
 		render_doc_free(&doc);
 	}
-	/* Too narrow for the pair: it still breaks rather than overflow. */
+	/* Too narrow for the pair: it still breaks rather than overflow,
+	 * also after a number cut across lines (found by fuzz_render). */
 	struct render_doc doc = { 0 };
 	render_markdown(&doc, "12345 micrograms", 8);
 	assert_well_formed(&doc, 8, "narrow");
 	ck_assert_uint_ge(doc.nlines, 2);
 	render_doc_free(&doc);
+	for (int w = 2; w <= 12; w++) {
+		render_markdown(&doc, "entropic 168942230\nINFO: 1 mg/mL", w);
+		assert_well_formed(&doc, w, "a cut number");
+		render_doc_free(&doc);
+	}
 }
 END_TEST
 
