@@ -272,9 +272,10 @@ gather(struct renderer *r, const char *s, unsigned style, bool cites)
 }
 
 /* Whether atom k is a number and atom k + 1, after a space, its unit:
- * "1 mg/mL", "500 micrograms", "38 °C". The line never breaks between
- * them, so a dose is never read without its unit at a line's end. A
- * number here has a digit last and no letter ("0.5", "(0.3", "6-12"). */
+ * "1 mg/mL", "500 micrograms", "38 °C". The two wrap as one, so a dose
+ * is never read without its unit at a line's end (unless the pair is
+ * wider than a line). A number here has a digit last and no letter
+ * ("0.5", "(0.3", "6-12"). */
 static bool
 number_then_unit(const struct renderer *r, size_t k)
 {
