@@ -418,7 +418,11 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 		import_error(errors, dbpath, "cannot open database: %s", strerror(errno));
 		return IMPORT_DB_ERROR;
 	}
-	if (exists) {
+	/* An empty file (made by touch or mktemp for the import) holds no
+	 * database to keep: one is made in it, as sqlite3 would, keeping
+	 * the file's permissions. */
+	bool empty = exists && S_ISREG(st.st_mode) && st.st_size == 0;
+	if (exists && !empty) {
 		struct buf err = BUF_INIT;
 		old = db_open(dbpath, DB_READ, &err);
 		if (old == NULL) {

@@ -75,6 +75,22 @@ expect_refused trigger "trigger\.db: unexpected trigger 'evil' in the schema"
 expect_refused view "view\.db: unexpected view 'evil' in the schema"
 expect_refused extra-table "extra-table\.db: unexpected table 'extra' in the schema"
 
+# An empty file holds no database to keep: import makes one in it (a
+# file from touch or mktemp), with the file's permissions, where every
+# reader refuses it above.
+: > "$scratch/made.db"
+chmod 640 "$scratch/made.db"
+run "$BEDSIDE" import --db "$scratch/made.db" "$FIXTURES/good"
+is "$rc:$err" "0:" "import makes a database in an empty file"
+run "$BEDSIDE" check --db "$scratch/made.db"
+is "$rc" 0 "one that passes check"
+is "$(stat -c %a "$scratch/made.db")" 640 "and keeps the empty file's mode"
+# Text that is not SQLite is kept: the import refuses it (3).
+cp "$bad/text.db" "$scratch/kept.db"
+run "$BEDSIDE" import --db "$scratch/kept.db" "$FIXTURES/good"
+is "$rc" 3 "import refuses a file that is not a database"
+cmp -s "$scratch/kept.db" "$bad/text.db"; ok $? "and leaves it as it was"
+
 run "$BEDSIDE" check --db "$bad/missing.db"
 is "$rc" 3 "a missing database exits 3"
 like "$err" 'missing\.db: cannot open database: No such file or directory' "and names the file"
