@@ -15,6 +15,17 @@ static const char *const irregular[][2] = {
 };
 #define IRREGULAR (sizeof irregular / sizeof *irregular)
 
+/* The other form of w when w is the irregular form at place form (0 the
+ * singular, 1 the plural), or NULL. */
+static const char *
+irregular_other(const char *w, size_t len, int form)
+{
+	for (size_t i = 0; i < IRREGULAR; i++)
+		if (strlen(irregular[i][form]) == len && memcmp(w, irregular[i][form], len) == 0)
+			return irregular[i][!form];
+	return NULL;
+}
+
 static bool
 consonant(char c)
 {
@@ -37,13 +48,12 @@ wordform_variants(const char *w, size_t len, bool prefix, char **out, size_t max
 	size_t n = 0;
 	if (max == 0)
 		return 0;
-	for (size_t i = 0; i < IRREGULAR && n < max; i++) {
-		const char *one = irregular[i][0], *many = irregular[i][1];
-		if (strlen(one) == len && memcmp(w, one, len) == 0)
-			out[n++] = xstrdup(many);
-		else if (!prefix && strlen(many) == len && memcmp(w, many, len) == 0)
-			out[n++] = xstrdup(one);
-	}
+	/* A singular finds its plural; a whole plural, its singular. */
+	const char *other = irregular_other(w, len, 0);
+	if (other == NULL && !prefix)
+		other = wordform_irregular_singular(w, len);
+	if (other)
+		out[n++] = xstrdup(other);
 	/* A whole word, typed with a space after it or before others, and
 	 * its plural or singular by an s: "fits " finds "fit", "peanut"
 	 * "peanuts". (A last word still being typed is a prefix, which
@@ -66,10 +76,7 @@ wordform_variants(const char *w, size_t len, bool prefix, char **out, size_t max
 const char *
 wordform_irregular_singular(const char *w, size_t len)
 {
-	for (size_t i = 0; i < IRREGULAR; i++)
-		if (strlen(irregular[i][1]) == len && memcmp(w, irregular[i][1], len) == 0)
-			return irregular[i][0];
-	return NULL;
+	return irregular_other(w, len, 1);
 }
 
 bool
