@@ -21,7 +21,8 @@ static const char *
 irregular_other(const char *w, size_t len, int form)
 {
 	for (size_t i = 0; i < IRREGULAR; i++)
-		if (strlen(irregular[i][form]) == len && memcmp(w, irregular[i][form], len) == 0)
+		if (strlen(irregular[i][form]) == len &&
+		    memcmp(w, irregular[i][form], len) == 0)
 			return irregular[i][!form];
 	return NULL;
 }
