@@ -193,11 +193,18 @@ vocab_scan(struct vocab *v, sqlite3 *h, sqlite3_int64 lo, sqlite3_int64 hi, int 
 {
 	sqlite3_stmt *st;
 	int rc;
-	if (sqlite3_prepare_v2(h, "SELECT " VOCAB_ROW_COLUMNS " FROM search "
-	    "WHERE ?2 < 0 OR rowid BETWEEN ?1 AND ?2", -1, &st, NULL) != SQLITE_OK)
+	/* Two statements, not "?2 < 0 OR rowid BETWEEN ...": FTS5 is given
+	 * no rowid range under an OR, so the rows of one article replaced
+	 * were found by reading every row, and replacing a whole collection
+	 * took time growing with its square. */
+	const char *sql = hi < 0 ? "SELECT " VOCAB_ROW_COLUMNS " FROM search" :
+	    "SELECT " VOCAB_ROW_COLUMNS " FROM search WHERE rowid BETWEEN ?1 AND ?2";
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
 		return -1;
-	sqlite3_bind_int64(st, 1, lo);
-	sqlite3_bind_int64(st, 2, hi);
+	if (hi >= 0) {
+		sqlite3_bind_int64(st, 1, lo);
+		sqlite3_bind_int64(st, 2, hi);
+	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *t[VOCAB_TEXTS];
 		for (int i = 0; i < VOCAB_TEXTS; i++)
