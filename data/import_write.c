@@ -55,13 +55,13 @@ static const char *const write_sql[W_COUNT] = {
 	"SELECT id FROM topics WHERE path = ?1",
 	"INSERT INTO topics (parent_id, name, path) VALUES (?1, ?2, ?3)",
 	"SELECT rowid FROM articles WHERE id = ?1",
-	"DELETE FROM search WHERE rowid BETWEEN ?1 * 8 AND ?1 * 8 + 7",
+	"DELETE FROM search WHERE rowid = ?1",
 	"DELETE FROM sections WHERE article_id = ?1",
 	"DELETE FROM refs WHERE article_id = ?1",
 	"DELETE FROM related WHERE article_id = ?1",
 	"DELETE FROM articles WHERE id = ?1",
-	"INSERT INTO articles (id, title, topic_id, updated, status, source) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	"INSERT INTO articles (id, title, topic_id, updated, status, source, rowid) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	"INSERT INTO sections (article_id, kind, level, position, body) "
 	"VALUES (?1, ?2, ?3, ?4, ?5)",
 	"INSERT INTO refs (article_id, number, body) VALUES (?1, ?2, ?3)",
@@ -76,6 +76,14 @@ struct writer {
 	/* The spelling vocabulary's changes: rows removed and added. NULL when
 	 * it is counted from every row at the end (an upgraded database). */
 	struct vocab *vocab;
+	/* The rowids of the articles replaced, whose search rows are
+	 * removed at the end (see drop_replaced_rows). */
+	sqlite3_int64 *replaced;
+	size_t nreplaced, capreplaced;
+	/* The next article's rowid: above every rowid the file had, so that
+	 * no article takes the rowid, and the search rows, of one replaced
+	 * whose rows are still there. */
+	sqlite3_int64 next_rowid;
 };
 
 static sqlite3_stmt *
@@ -176,13 +184,12 @@ write_article(struct writer *w, const struct article *a, const char *title,
 		sqlite3_int64 old = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 		replaced = 1;
-		if (w->vocab && vocab_scan(w->vocab, w->h, old * MAX_LEVELS,
-		    old * MAX_LEVELS + MAX_LEVELS - 1, -1) != 0)
-			return -1;
-		st = w_stmt(w, W_DEL_SEARCH);
-		sqlite3_bind_int64(st, 1, old);
-		if (w_step_done(st) != 0)
-			return -1;
+		if (w->nreplaced == w->capreplaced) {
+			w->capreplaced = w->capreplaced ? 2 * w->capreplaced : 64;
+			w->replaced = xrealloc(w->replaced,
+			    w->capreplaced * sizeof *w->replaced);
+		}
+		w->replaced[w->nreplaced++] = old;
 		for (int k = W_DEL_SECTIONS; k <= W_DEL_ARTICLE; k++) {
 			st = w_stmt(w, k);
 			sqlite3_bind_text(st, 1, a->id, -1, SQLITE_STATIC);
@@ -202,9 +209,10 @@ write_article(struct writer *w, const struct article *a, const char *title,
 	sqlite3_bind_text(st, 4, a->updated, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, a->status, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, a->file, -1, SQLITE_STATIC);
+	sqlite3_int64 rowid = w->next_rowid++;
+	sqlite3_bind_int64(st, 7, rowid);
 	if (w_step_done(st) != 0)
 		return -1;
-	sqlite3_int64 rowid = sqlite3_last_insert_rowid(w->h);
 
 	for (size_t i = 0; i < a->nsections; i++) {
 		const struct article_section *s = &a->sections[i];
@@ -248,6 +256,39 @@ write_article(struct writer *w, const struct article *a, const char *title,
 			return -1;
 	}
 	return replaced;
+}
+
+static int
+rowid_cmp(const void *a, const void *b)
+{
+	sqlite3_int64 x = *(const sqlite3_int64 *)a, y = *(const sqlite3_int64 *)b;
+	return (x > y) - (x < y);
+}
+
+/* Removes the search rows of the articles replaced, once every article
+ * is in. FTS5 writes its pending index out as a new segment whenever a
+ * row comes with a rowid below the last one written (and at every
+ * savepoint, which a DELETE of several rows opens): removing each old
+ * article's rows as its new ones came made a segment per article, all
+ * merged again at the end. Removed here, one row at a time and in
+ * order, they cost one. */
+static int
+drop_replaced_rows(struct writer *w)
+{
+	qsort(w->replaced, w->nreplaced, sizeof *w->replaced, rowid_cmp);
+	for (size_t k = 0; k < w->nreplaced; k++) {
+		sqlite3_int64 first = w->replaced[k] * MAX_LEVELS;
+		if (w->vocab && vocab_scan(w->vocab, w->h, first,
+		    first + MAX_LEVELS - 1, -1) != 0)
+			return -1;
+		for (sqlite3_int64 i = 0; i < MAX_LEVELS; i++) {
+			sqlite3_stmt *st = w_stmt(w, W_DEL_SEARCH);
+			sqlite3_bind_int64(st, 1, first + i);
+			if (w_step_done(st) != 0)
+				return -1;
+		}
+	}
+	return 0;
 }
 
 /* FTS5 settings for the search index: while importing, and FTS5's own
@@ -467,6 +508,15 @@ import_writer_open(const struct import_plan *p, FILE *errors)
 	}
 	if (!exec_ok(w->h, fts_settings(bulk_settings), errors, dbpath))
 		goto fail;
+	sqlite3_stmt *last;
+	if (sqlite3_prepare_v2(w->h, "SELECT coalesce(max(rowid), 0) + 1 FROM articles",
+	    -1, &last, NULL) != SQLITE_OK || sqlite3_step(last) != SQLITE_ROW) {
+		sqlite3_finalize(last);
+		import_error(errors, dbpath, "cannot read database: %s", errmsg(w->h));
+		goto fail;
+	}
+	w->next_rowid = sqlite3_column_int64(last, 0);
+	sqlite3_finalize(last);
 	/* The spelling vocabulary counts the rows this import removes here,
 	 * and the feed counts those it adds; a database that had no word
 	 * list before its upgrade has none yet, so it is counted whole at the
@@ -510,6 +560,11 @@ import_writer_finish(struct import_writer *iw, struct import_feed *feed, FILE *e
 	struct writer *w = &iw->w;
 	int rc = -1;
 
+	if (drop_replaced_rows(w) != 0) {
+		import_error(errors, dbpath, "cannot remove the replaced articles: %s",
+		    errmsg(w->h));
+		goto out;
+	}
 	if (w->vocab) {
 		struct vocab *added = import_feed_words(feed);
 		if (added == NULL) {
@@ -580,6 +635,7 @@ import_writer_close(struct import_writer *iw)
 	if (iw == NULL)
 		return 0;
 	vocab_free(iw->w.vocab);
+	free(iw->w.replaced);
 	for (int i = 0; i < W_COUNT; i++)
 		sqlite3_finalize(iw->w.st[i]);
 	if (sqlite3_close(iw->w.h) != SQLITE_OK)
