@@ -275,6 +275,8 @@ rowid_cmp(const void *a, const void *b)
 static int
 drop_replaced_rows(struct writer *w)
 {
+	if (w->nreplaced == 0)
+		return 0;       /* and qsort must not be given NULL */
 	qsort(w->replaced, w->nreplaced, sizeof *w->replaced, rowid_cmp);
 	for (size_t k = 0; k < w->nreplaced; k++) {
 		sqlite3_int64 first = w->replaced[k] * MAX_LEVELS;
