@@ -107,10 +107,14 @@ draw_header(struct list_view *l)
 	struct buf left = BUF_INIT, right = BUF_INIT;
 	int w = l->v.area.w;
 	char *level = text_sanitized(app_level_label(app), 0);
+	size_t bookmarked = 0;
 
+	for (size_t i = 0; i < l->n; i++)
+		bookmarked += state_is_bookmarked(&app->st, l->items[i].id);
 	switch (l->kind) {
 	case LIST_BOOKMARKS:
-		buf_addf(&left, "Bookmarks (%zu)", l->n);
+		/* Those still bookmarked: one just removed is listed still. */
+		buf_addf(&left, "Bookmarks (%zu)", bookmarked);
 		break;
 	case LIST_RECENT:
 		buf_addf(&left, "Recently viewed (%zu)", l->n);
@@ -204,11 +208,11 @@ list_action(struct view *v, enum action act)
 			bool on = state_bookmark_toggle(&app->st, l->items[l->sel].id);
 			app_message(app, TH_MESSAGE,
 			    on ? "Bookmarked" : "Bookmark removed");
-			if (l->kind == LIST_BOOKMARKS) {
-				set_ids(l, app->st.bookmarks, app->st.nbookmarks);
-				load(l);
-			}
-			l->dirty_body = true;
+			/* A bookmark removed here stays listed, unstarred,
+			 * until the list is shown again: the key again puts
+			 * it back, where dropping it would move the selection
+			 * on and make a second press remove the next one. */
+			l->dirty_hdr = l->dirty_body = true;
 		}
 		return true;
 	case ACT_BACK:

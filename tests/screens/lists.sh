@@ -1,11 +1,13 @@
 #!/bin/sh
 # The lists of articles on screens of their own (recently viewed,
 # bookmarks) show the state as it is when they come back to the top, not
-# as it was when they opened.
+# as it was when they opened. A bookmark removed in the bookmarks list
+# stays there, unstarred, until the list is shown again, so that the key
+# again puts it back instead of removing the next one.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 7
+plan 11
 screen_db
 
 screen_start 80 24 -- hf-diuretics
@@ -29,6 +31,26 @@ like "$(printf '%s\n' "$screen" | sed -n 3p)" 'Which drug controls the heart rat
 	"and lists it first"
 keys q q
 wait_exit 5
+
+mkdir -p "$scratch/state/bedside"
+printf 'bedside-state 1\nbookmark af-rate\nbookmark copd-oxygen\n' \
+    >"$scratch/state/bedside/state"
+screen_start 80 24
+wait_for 'bedside . Topics'
+keys B
+wait_for '^ Bookmarks \(2\)'
+keys b
+wait_for 'Bookmark removed'
+like "$screen" '^> Which drug controls the heart rate' \
+    "a bookmark removed in the list stays there, unstarred and selected"
+like "$screen" '^ Bookmarks \(1\)' "and is no longer counted"
+keys b
+wait_for '^Bookmarked'
+like "$screen" '^ Bookmarks \(2\)' "b again puts it back"
+like "$screen" '^ ★ What oxygen saturation' "and leaves the next one bookmarked"
+keys q q
+wait_exit 5
+rm -f "$scratch/state/bedside/state"
 
 # A key bound elsewhere that has nothing to act on says so, never nothing:
 # Tab (next pane) in a list, b and Enter in an empty one, Enter in help.
