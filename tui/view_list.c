@@ -168,7 +168,7 @@ list_draw(struct view *v)
 			draw_str_cut(l->body, 1, 2, msg, w - 3, TH_DIM);
 		}
 		l->top = layout_list_top(l->top, l->sel, (int)l->n,
-		    artlist_item_h(w, h - 1), h - 1);
+		    artlist_item_h(app, w, h - 1), h - 1);
 		artlist_draw(l->body, 1, h - 1, w, app, l->items, l->n, l->top, l->sel,
 		    true, false);
 		wnoutrefresh(l->body);
@@ -182,7 +182,7 @@ list_action(struct view *v, enum action act)
 	struct list_view *l = lv(v);
 	struct app *app = v->app;
 	int rows = v->area.h - 2;
-	int page = rows / artlist_item_h(v->area.w, rows), s = l->sel, n = (int)l->n;
+	int page = rows / artlist_item_h(app, v->area.w, rows), s = l->sel, n = (int)l->n;
 
 	switch (act) {
 	case ACT_MOVE_UP: s--; break;

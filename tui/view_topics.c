@@ -227,7 +227,7 @@ draw_list(struct topics_view *t)
 	}
 	int rows = list_rows(t);
 	t->atop = layout_list_top(t->atop, t->asel, (int)t->narts,
-	    artlist_item_h(w, rows), rows);
+	    artlist_item_h(app, w, rows), rows);
 	if (t->narts == 0 && rows > 0)
 		draw_str(t->list, y0, 1, "No articles under this topic.", w - 1, TH_DIM);
 	artlist_draw(t->list, y0, rows, w, app, t->arts, t->narts, t->atop, t->asel,
@@ -357,7 +357,7 @@ list_action(struct topics_view *t, enum action act)
 
 	int rows = list_rows(t);
 	if (move_sel(&t->asel, (int)t->narts,
-	    rows / artlist_item_h(t->lay.list.w, rows), act)) {
+	    rows / artlist_item_h(app, t->lay.list.w, rows), act)) {
 		t->dirty_list = true;
 		return true;
 	}

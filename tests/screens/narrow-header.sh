@@ -3,7 +3,9 @@
 # article header: where they do not fit side by side (a phone, 25
 # columns or fewer) each has a line of its own, down to the smallest
 # screen the browser draws (20x6), and a resize lays the header out
-# again.
+# again. So are they in the lists of articles: narrower than the status
+# and the date side by side, the date goes on the line below, never cut
+# to "2025-".
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
@@ -57,6 +59,25 @@ screen_start 25 8 -- copd-oxygen
 wait_for 'Approved'
 like "$screen" '^  Approved  2024-11-02 *$' "25x8: a shorter status and the date, whole, share a line"
 keys q q
+wait_exit 5
+
+# The lists of articles on a phone: the date whole under the status
+# (hf-diuretics is bookmarked above).
+screen_start 20 12
+wait_for 'Level: '
+keys B
+wait_for '^  2025-03-14 '
+ok $? "20x12 bookmarks: the date, whole, on the line under the status"
+like "$screen" '^  Under review *$' "20x12 bookmarks: the status on its own line"
+unlike "$screen" '[0-9]{4}-[0-9]?$' "20x12 bookmarks: no date cut short"
+keys q Enter
+wait_for '^> Which drug'
+like "$screen" '^  2024-06-01 ' "20x12 topic's articles: the date whole too"
+unlike "$screen" '[0-9]{4}-[0-9]?$' "20x12 topic's articles: no date cut short"
+resize 26 12
+wait_for '^  Under review 2024-06-01 *$'
+ok $? "26 columns: status and date side by side again"
+keys q
 wait_exit 5
 
 done_testing
