@@ -104,7 +104,7 @@ static void
 draw_header(struct list_view *l)
 {
 	struct app *app = l->v.app;
-	struct buf left = BUF_INIT, right = BUF_INIT;
+	struct buf left = BUF_INIT;
 	int w = l->v.area.w;
 	char *level = text_sanitized(app_level_label(app), 0);
 	size_t bookmarked = 0;
@@ -117,23 +117,18 @@ draw_header(struct list_view *l)
 		buf_addf(&left, "Bookmarks (%zu)", bookmarked);
 		break;
 	case LIST_RECENT:
-		buf_addf(&left, "Recently viewed (%zu)", l->n);
+		/* Short on a phone, so that the count is not cut off. */
+		buf_addf(&left, w < 22 ? "Recent (%zu)" : "Recently viewed (%zu)", l->n);
 		break;
 	case LIST_RELATED:
 		buf_addf(&left, "Related to: %s", l->about);
 		break;
 	}
-	buf_addf(&right, "Level: %s ", level);
-	free(level);
-	int rw = (int)text_width(right.data, right.len);
 	werase(l->hdr);
-	draw_fill(l->hdr, 0, 0, w, TH_HEADER);
-	draw_str_cut(l->hdr, 0, 1, left.data, w - rw - 2, TH_HEADER);
-	if (rw < w - 10)
-		draw_str(l->hdr, 0, w - rw, right.data, rw, TH_HEADER);
+	draw_header_level(l->hdr, w, left.data, level, false, TH_HEADER);
+	free(level);
 	wnoutrefresh(l->hdr);
 	buf_free(&left);
-	buf_free(&right);
 }
 
 static void

@@ -5,7 +5,9 @@
 # screen the browser draws (20x6), and a resize lays the header out
 # again. So are they in the lists of articles: narrower than the status
 # and the date side by side, the date goes on the line below, never cut
-# to "2025-".
+# to "2025-". Their headers say which screen they are before saying
+# the level: at 20 columns "Topics", the level without its word, and a
+# list's name whole, not "B" for Bookmarks.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
@@ -64,10 +66,12 @@ wait_exit 5
 # The lists of articles on a phone: the date whole under the status
 # (hf-diuretics is bookmarked above).
 screen_start 20 12
-wait_for 'Level: '
+wait_for '^>. Cardiology'
+like "$screen" '^ Topics +Patient *$' "20x12: the topics' header names the screen and the level"
 keys B
 wait_for '^  2025-03-14 '
 ok $? "20x12 bookmarks: the date, whole, on the line under the status"
+like "$screen" '^ Bookmarks \(1\) *$' "20x12 bookmarks: the list's name whole in its header"
 like "$screen" '^  Under review *$' "20x12 bookmarks: the status on its own line"
 unlike "$screen" '[0-9]{4}-[0-9]?$' "20x12 bookmarks: no date cut short"
 keys q Enter
@@ -77,7 +81,13 @@ unlike "$screen" '[0-9]{4}-[0-9]?$' "20x12 topic's articles: no date cut short"
 resize 26 12
 wait_for '^  Under review 2024-06-01 *$'
 ok $? "26 columns: status and date side by side again"
-keys q
+like "$screen" '^ Topics +Level: Patient *$' "26 columns: and the level with its word"
+keys r
+wait_for '^ Recent'
+resize 20 12
+wait_for '^ Recent \(2\)( |$)'
+ok $? "20x12 recent: the list's name and count whole in its header"
+keys q q
 wait_exit 5
 
 done_testing
