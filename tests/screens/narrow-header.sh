@@ -67,7 +67,8 @@ wait_exit 5
 # (hf-diuretics is bookmarked above).
 screen_start 20 12
 wait_for '^>. Cardiology'
-like "$screen" '^ Topics +Patient *$' "20x12: the topics' header names the screen and the level"
+like "$screen" '^ Topics +Patient *$' \
+    "20x12: the topics' header names the screen and the level"
 keys B
 wait_for '^  2025-03-14 '
 ok $? "20x12 bookmarks: the date, whole, on the line under the status"
