@@ -3,11 +3,13 @@
 # bookmarks) show the state as it is when they come back to the top, not
 # as it was when they opened. A bookmark removed in the bookmarks list
 # stays there, unstarred, until the list is shown again, so that the key
-# again puts it back instead of removing the next one.
+# again puts it back instead of removing the next one. An article opened
+# from a list closes back to the list, whether or not one was being read
+# under it.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 11
+plan 14
 screen_db
 
 screen_start 80 24 -- hf-diuretics
@@ -24,11 +26,34 @@ wait_for '^ Related to:'
 keys Enter
 wait_for '^ Which drug controls the heart rate'
 keys q
+wait_for '^ Related to:'
+keys q
 wait_for '^ Recently viewed'
-ok $? "q from the article returns to the list of recent articles"
+ok $? "q from the article returns to the related list, then to the recent one"
 like "$screen" '^ Recently viewed \(2\)' "which counts the article just read"
 like "$(printf '%s\n' "$screen" | sed -n 3p)" 'Which drug controls the heart rate' \
 	"and lists it first"
+keys q q
+wait_exit 5
+
+# Related articles tried one after another from the one being read.
+screen_start 80 24 -- hf-diuretics
+wait_for '^ How should loop diuretics'
+keys R
+wait_for '^ Related to:'
+keys Enter
+wait_for '^ Which drug controls the heart rate'
+keys Escape
+wait_for '^ Related to: How should loop'
+ok $? "Esc from an article opened from a list over another returns to the list"
+keys Enter
+wait_for '^ Which drug controls the heart rate'
+keys Left
+wait_for '^ How should loop diuretics'
+ok $? "the article read before is a step back in the history"
+keys q
+wait_for '^ Related to: How should loop'
+ok $? "q from it returns to the list too"
 keys q q
 wait_exit 5
 
