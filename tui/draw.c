@@ -102,8 +102,15 @@ draw_str_cut(WINDOW *w, int y, int x, const char *s, int maxw, enum theme_role r
 
 	if (maxw <= 0)
 		return 0;
-	if ((int)text_width(s, len) <= maxw || maxw <= ew)
+	if ((int)text_width(s, len) <= maxw)
 		return draw_text(w, y, x, s, len, maxw, theme_get(role));
+	/* No room for a letter and the ellipsis: the ellipsis alone where
+	 * it fits, else nothing; a lone first letter ("P" for a topic)
+	 * reads as a word. */
+	if (maxw < ew)
+		return 0;
+	if (maxw == ew)
+		return draw_text(w, y, x, ell, strlen(ell), maxw, theme_get(role));
 	size_t fit = text_fit(s, len, (size_t)(maxw - ew), NULL);
 	int used = draw_text(w, y, x, s, fit, maxw - ew, theme_get(role));
 	return used + draw_text(w, y, x + used, ell, strlen(ell), ew, theme_get(role));

@@ -7,7 +7,8 @@
 # and the date side by side, the date goes on the line below, never cut
 # to "2025-". Their headers say which screen they are before saying
 # the level: at 20 columns "Topics", the level without its word, and a
-# list's name whole, not "B" for Bookmarks.
+# list's name whole, not "B" for Bookmarks. What has no room beside the
+# status is an ellipsis, never its first letter alone.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
@@ -89,6 +90,18 @@ resize 20 12
 wait_for '^ Recent \(2\)( |$)'
 ok $? "20x12 recent: the list's name and count whole in its header"
 keys q q
+wait_exit 5
+
+# A search hit at 20 columns: one column left for the topic.
+screen_start 20 8
+wait_for '^>. Cardiology'
+keys / l o o p
+wait_for '^ 1 article'
+like "$screen" '^    Under review  …$' "20x8 search: the topic with no room is an ellipsis"
+unlike "$screen" '^    Under review  [A-Za-z]$' "not a lone letter that reads as a word"
+keys Escape
+wait_gone '^ Search:'
+keys q
 wait_exit 5
 
 done_testing
