@@ -97,7 +97,8 @@ screen_start 20 8
 wait_for '^>. Cardiology'
 keys / l o o p
 wait_for '^ 1 article'
-like "$screen" '^    Under review  …$' "20x8 search: the topic with no room is an ellipsis"
+like "$screen" '^    Under review  …$' \
+    "20x8 search: the topic with no room is an ellipsis"
 unlike "$screen" '^    Under review  [A-Za-z]$' "not a lone letter that reads as a word"
 keys Escape
 wait_gone '^ Search:'
