@@ -165,6 +165,7 @@ struct db_hit {
 	char *title;
 	char *topic;
 	char *status;
+	char *updated;          /* the last-updated date */
 	/* Plain text with the matched words between DB_MARK_ON / DB_MARK_OFF
 	 * bytes; other control characters never occur in it. */
 	char *snippet;

@@ -226,6 +226,7 @@ db_closest_free(struct db_closest *v, size_t n)
 		free(v[i].hit.title);
 		free(v[i].hit.topic);
 		free(v[i].hit.status);
+		free(v[i].hit.updated);
 		free(v[i].hit.snippet);
 		db_strings_free(v[i].lacks, v[i].nlacks);
 	}

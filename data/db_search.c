@@ -97,7 +97,7 @@ db_level_place(struct db *db, const char *level)
 /* What a search fills in of each hit. */
 enum fill {
 	FILL_ROWS,              /* row, rank and pane */
-	FILL_DETAILS,           /* and id, title, topic, status */
+	FILL_DETAILS,           /* and id, title, topic, status, date */
 	FILL_SNIPPETS,          /* and the snippet */
 };
 
@@ -112,7 +112,7 @@ db_read_hit_details(struct db *db, struct db_hit *hits, size_t from, size_t to,
     size_t *kept)
 {
 	sqlite3_stmt *st = db_stmt(db, STMT_SEARCH_HIT,
-	    "SELECT a.id, a.title, t.path, a.status "
+	    "SELECT a.id, a.title, t.path, a.status, a.updated "
 	    "FROM articles a LEFT JOIN topics t ON t.id = a.topic_id "
 	    "WHERE a.rowid = ?1 / " DB_LEVEL_ROWS_SQL);
 	if (st == NULL)
@@ -132,12 +132,14 @@ db_read_hit_details(struct db *db, struct db_hit *hits, size_t from, size_t to,
 			h->title = db_column_dup(st, 1);
 			h->topic = db_column_dup(st, 2);
 			h->status = db_column_dup(st, 3);
+			h->updated = db_column_dup(st, 4);
 			hits[k++] = *h;
 		} else if (r == SQLITE_DONE && kept == NULL) {
 			h->id = xstrdup("");
 			h->title = xstrdup("");
 			h->topic = xstrdup("");
 			h->status = xstrdup("");
+			h->updated = xstrdup("");
 		} else if (r != SQLITE_DONE) {
 			rc = r;
 		}
@@ -477,6 +479,7 @@ db_hits_free(struct db_hit *v, size_t n)
 		free(v[i].title);
 		free(v[i].topic);
 		free(v[i].status);
+		free(v[i].updated);
 		free(v[i].snippet);
 	}
 	free(v);

@@ -135,17 +135,33 @@ app_pop(struct app *app)
 	app->status_dirty = true;
 }
 
-/* The article view to show an article in: the topmost one, with what is
- * above it closed; else a new one above the non-transient views. */
+/* The article view to show an article in: the topmost one, with the
+ * search or help above it closed; else a new one above the non-transient
+ * views. A list above it (recent, bookmarks, related) stays, the article
+ * view moving up over it, so that closing the article opened from the
+ * list returns to the list, as it does where no article was under it. */
 static struct view *
 article_target(struct app *app, bool *created)
 {
 	*created = false;
 	for (int i = app->depth - 1; i >= 0; i--) {
 		if (article_view_is(app->stack[i])) {
-			while (app->depth - 1 > i)
-				app_pop(app);
-			return app->stack[i];
+			struct view *v = app->stack[i];
+			if (i == app->depth - 1)
+				return v;
+			int kept = i;
+			for (int j = i + 1; j < app->depth; j++) {
+				struct view *above = app->stack[j];
+				if (above->ops->transient)
+					above->ops->free(above);
+				else
+					app->stack[kept++] = above;
+			}
+			app->stack[kept] = v;
+			app->depth = kept + 1;
+			layout_top(app);
+			app->status_dirty = true;
+			return v;
 		}
 	}
 	while (app->depth > 1 && app_top(app)->ops->transient)

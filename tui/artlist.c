@@ -11,13 +11,35 @@
 #include "render.h"
 #include "text.h"
 
-int
-artlist_item_h(int cols, int rows)
+/* An ISO date, YYYY-MM-DD. */
+#define DATE_W 10
+
+/* Whether the review status and the date fit side by side in cols, for
+ * the widest status the database names. */
+static bool
+meta_fits(const struct app *app, int cols)
 {
-	int h = cols >= 72 ? 2 : 3;
+	int widest = 0;
+	for (size_t i = 0; i < app->nstatuses; i++) {
+		char *label = text_sanitized(app->statuses[i].label, 0);
+		int lw = (int)text_width(label, strlen(label));
+		widest = lw > widest ? lw : widest;
+		free(label);
+	}
+	return 2 + widest + 1 + DATE_W <= cols;
+}
+
+int
+artlist_item_h(const struct app *app, int cols, int rows)
+{
+	/* Narrower than the status and the date side by side (a phone):
+	 * the date gets a line of its own rather than be cut to "2026-". */
+	int h = cols >= 72 ? 2 : meta_fits(app, cols) ? 3 : 4;
+	if (rows >= h)
+		return h;
 	/* Too few rows for one whole item: titles alone, a line each,
 	 * rather than an empty list whose selection cannot be seen. */
-	return rows >= h ? h : 1;
+	return rows >= 3 && h == 4 ? 3 : 1;
 }
 
 /* The title in lines lines from (y, x), the last one cut short. */
@@ -48,7 +70,10 @@ artlist_draw(WINDOW *w, int y, int h, int cols, const struct app *app,
     const struct db_summary *v, size_t n, int top, int sel, bool focused,
     bool short_topic)
 {
-	int ih = artlist_item_h(cols, h);
+	int ih = artlist_item_h(app, cols, h);
+	/* The lines under the title: status and date, and on a narrow
+	 * list a second line where the date goes if it does not fit. */
+	int meta_h = ih == 4 ? 2 : 1;
 
 	for (int row = 0; row + ih <= h && top >= 0 &&
 	    (size_t)top < n; row += ih, top++) {
@@ -64,8 +89,8 @@ artlist_draw(WINDOW *w, int y, int h, int cols, const struct app *app,
 		const char *bullet = state_is_bookmarked(&app->st, s->id) ?
 		    (text_ascii() ? "* " : "\xe2\x98\x85 ") : " ";
 
-		int my = y + row + ih - 1;
-		for (int i = 0; is_sel && i < ih - 1; i++)
+		int my = y + row + ih - meta_h;
+		for (int i = 0; is_sel && i < ih - meta_h; i++)
 			draw_fill(w, y + row + i, 0, cols, tr);
 		/* The marker shows where the keys go: only in a focused list. */
 		if (is_sel && focused)
@@ -75,12 +100,21 @@ artlist_draw(WINDOW *w, int y, int h, int cols, const struct app *app,
 			draw_str_cut(w, y + row, x, title, cols - x - 1, tr);
 			goto next;
 		}
-		draw_title(w, y + row, x, cols - x - 1, title, ih - 1, tr);
+		draw_title(w, y + row, x, cols - x - 1, title, ih - meta_h, tr);
 		x = 2;
 		x += draw_str(w, my, x, status, cols - x, theme_status_role(s->status));
-		x += draw_str(w, my, x, " ", cols - x, TH_DIM);
-		x += draw_str(w, my, x, date, cols - x, TH_DIM);
-		x += draw_str(w, my, x, "  ", cols - x, TH_DIM);
+		/* A date is whole or not shown: "2026-" reads as a year. */
+		int dw = (int)text_width(date, strlen(date));
+		if (x + 1 + dw > cols && meta_h == 2) {
+			my++;
+			x = 2;
+		} else {
+			x += draw_str(w, my, x, " ", cols - x, TH_DIM);
+		}
+		if (x + dw <= cols) {
+			x += draw_str(w, my, x, date, cols - x, TH_DIM);
+			x += draw_str(w, my, x, "  ", cols - x, TH_DIM);
+		}
 		draw_str_cut(w, my, x, topic, cols - x - 1, TH_DIM);
 next:
 		free(title);

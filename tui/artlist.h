@@ -12,9 +12,11 @@
 #include "db.h"
 
 /* Lines an item takes in a list cols wide and rows high: the title gets
- * two lines when the list is narrower than most questions are long; a
- * list too low for a whole item shows one line of title per item. */
-int artlist_item_h(int cols, int rows);
+ * two lines when the list is narrower than most questions are long, and
+ * the date a line of its own below the status when they do not fit side
+ * by side; a list too low for a whole item shows one line of title per
+ * item. */
+int artlist_item_h(const struct app *app, int cols, int rows);
 
 /* Draws items from top into rows y..y+h of w (width cols); sel is
  * highlighted, strongly when focused. With short_topic, only the last

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "draw.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -101,11 +102,42 @@ draw_str_cut(WINDOW *w, int y, int x, const char *s, int maxw, enum theme_role r
 
 	if (maxw <= 0)
 		return 0;
-	if ((int)text_width(s, len) <= maxw || maxw <= ew)
+	if ((int)text_width(s, len) <= maxw)
 		return draw_text(w, y, x, s, len, maxw, theme_get(role));
+	/* No room for a letter and the ellipsis: the ellipsis alone where
+	 * it fits, else nothing; a lone first letter ("P" for a topic)
+	 * reads as a word. */
+	if (maxw < ew)
+		return 0;
+	if (maxw == ew)
+		return draw_text(w, y, x, ell, strlen(ell), maxw, theme_get(role));
 	size_t fit = text_fit(s, len, (size_t)(maxw - ew), NULL);
 	int used = draw_text(w, y, x, s, fit, maxw - ew, theme_get(role));
 	return used + draw_text(w, y, x + used, ell, strlen(ell), ew, theme_get(role));
+}
+
+void
+draw_header_level(WINDOW *w, int cols, const char *title, const char *level,
+    bool keep_level, enum theme_role role)
+{
+	char right[160];
+	int tw = (int)text_width(title, strlen(title));
+	/* Cut to 12 columns a title still says which screen this is. */
+	int want = tw < 12 ? tw : 12;
+	int rw = 0;
+
+	for (int words = 1; words >= 0; words--) {
+		snprintf(right, sizeof right, "%s%s ", words ? "Level: " : "", level);
+		rw = (int)text_width(right, strlen(right));
+		if (cols - rw - 2 >= want)
+			break;
+	}
+	if (cols - rw - 2 < want && !keep_level)
+		rw = 0;
+	draw_fill(w, 0, 0, cols, role);
+	draw_str_cut(w, 0, 1, title, cols - rw - 2, role);
+	if (rw > 0 && rw < cols)
+		draw_str(w, 0, cols - rw, right, rw, role);
 }
 
 void

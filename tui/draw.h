@@ -8,6 +8,7 @@
 #ifndef BEDSIDE_DRAW_H
 #define BEDSIDE_DRAW_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "curses_wide.h"
@@ -22,6 +23,13 @@ int draw_text(WINDOW *w, int y, int x, const char *s, size_t len, int maxw,
 int draw_str(WINDOW *w, int y, int x, const char *s, int maxw, enum theme_role role);
 /* Like draw_str, but a string too long ends in an ellipsis. */
 int draw_str_cut(WINDOW *w, int y, int x, const char *s, int maxw, enum theme_role role);
+/* A screen's header line of cols in role: title from column 1 and the
+ * reading level (sanitized) at the right, as "Level: LEVEL", or just
+ * LEVEL where that leaves the title its room (whole, or 12 columns);
+ * where neither does, the level is left out, or with keep_level the
+ * title gives up what room it must. */
+void draw_header_level(WINDOW *w, int cols, const char *title, const char *level,
+    bool keep_level, enum theme_role role);
 /* n spaces in role from (y, x). */
 void draw_fill(WINDOW *w, int y, int x, int n, enum theme_role role);
 

@@ -175,14 +175,30 @@ help_context(const struct view *v)
 	return CTX_HELP;
 }
 
+/* Under 40 columns (a phone) an action's keys have lines of their own
+ * above its help: a column of keys narrow enough to leave the help room
+ * would cut a name such as <Backspace> in two. */
+static bool
+stacked(int w)
+{
+	return w < 40;
+}
+
 /* The columns of keys and of action names: narrower on a narrow
  * terminal, where the names (for keymap authors) give their room to the
- * help. */
+ * help. Stacked, kw is the help's indent under its keys. */
 static void
 columns(int w, int *kw, int *nw)
 {
-	*kw = w >= 80 ? 20 : w >= 40 ? 12 : w / 4;
+	*kw = w >= 80 ? 20 : w >= 40 ? 12 : 2;
 	*nw = w >= 80 ? 18 : w >= 60 ? w / 4 : 0;
+}
+
+/* The width the keys are wrapped and drawn in, from column 3. */
+static int
+keys_width(int w, int kw)
+{
+	return stacked(w) ? w - 4 : kw - 1;
 }
 
 static void
@@ -226,13 +242,15 @@ build_rows(struct help_view *h, int w)
 		if (l->keys == NULL) {
 			wrap(&t, l->text, w - 2);
 		} else {
-			wrap(&k, l->keys, kw - 1);
+			wrap(&k, l->keys, keys_width(w, kw));
 			if (nw > 0)
 				wrap(&n, l->name, nw - 1);
 			wrap(&t, l->text, w - 4 - kw - nw);
 		}
+		/* Stacked, the help's rows come after the keys'. */
+		size_t below = stacked(w) ? k.nlines : 0;
 		size_t m = k.nlines > n.nlines ? k.nlines : n.nlines;
-		m = t.nlines > m ? t.nlines : m;
+		m = below + t.nlines > m ? below + t.nlines : m;
 		if (m == 0)
 			m = 1;          /* a blank line */
 		h->rows = xrealloc(h->rows, (h->nrows + m) * sizeof *h->rows);
@@ -241,7 +259,7 @@ build_rows(struct help_view *h, int w)
 			row->line = i;
 			row->keys = piece(&k, r);
 			row->name = piece(&n, r);
-			row->text = piece(&t, r);
+			row->text = r >= below ? piece(&t, r - below) : NULL;
 		}
 		render_doc_free(&k);
 		render_doc_free(&n);
@@ -298,7 +316,8 @@ help_draw(struct view *v)
 			continue;
 		}
 		if (row->keys)
-			draw_str_cut(h->body, r, 3, row->keys, kw - 1, TH_MARKER);
+			draw_str_cut(h->body, r, 3, row->keys, keys_width(w, kw),
+			    TH_MARKER);
 		if (row->name && nw > 0)
 			draw_str_cut(h->body, r, 3 + kw, row->name, nw - 1, TH_DIM);
 		if (row->text)

@@ -104,32 +104,31 @@ static void
 draw_header(struct list_view *l)
 {
 	struct app *app = l->v.app;
-	struct buf left = BUF_INIT, right = BUF_INIT;
+	struct buf left = BUF_INIT;
 	int w = l->v.area.w;
 	char *level = text_sanitized(app_level_label(app), 0);
+	size_t bookmarked = 0;
 
+	for (size_t i = 0; i < l->n; i++)
+		bookmarked += state_is_bookmarked(&app->st, l->items[i].id);
 	switch (l->kind) {
 	case LIST_BOOKMARKS:
-		buf_addf(&left, "Bookmarks (%zu)", l->n);
+		/* Those still bookmarked: one just removed is listed still. */
+		buf_addf(&left, "Bookmarks (%zu)", bookmarked);
 		break;
 	case LIST_RECENT:
-		buf_addf(&left, "Recently viewed (%zu)", l->n);
+		/* Short on a phone, so that the count is not cut off. */
+		buf_addf(&left, w < 22 ? "Recent (%zu)" : "Recently viewed (%zu)", l->n);
 		break;
 	case LIST_RELATED:
 		buf_addf(&left, "Related to: %s", l->about);
 		break;
 	}
-	buf_addf(&right, "Level: %s ", level);
-	free(level);
-	int rw = (int)text_width(right.data, right.len);
 	werase(l->hdr);
-	draw_fill(l->hdr, 0, 0, w, TH_HEADER);
-	draw_str_cut(l->hdr, 0, 1, left.data, w - rw - 2, TH_HEADER);
-	if (rw < w - 10)
-		draw_str(l->hdr, 0, w - rw, right.data, rw, TH_HEADER);
+	draw_header_level(l->hdr, w, left.data, level, false, TH_HEADER);
+	free(level);
 	wnoutrefresh(l->hdr);
 	buf_free(&left);
-	buf_free(&right);
 }
 
 static void
@@ -164,7 +163,7 @@ list_draw(struct view *v)
 			draw_str_cut(l->body, 1, 2, msg, w - 3, TH_DIM);
 		}
 		l->top = layout_list_top(l->top, l->sel, (int)l->n,
-		    artlist_item_h(w, h - 1), h - 1);
+		    artlist_item_h(app, w, h - 1), h - 1);
 		artlist_draw(l->body, 1, h - 1, w, app, l->items, l->n, l->top, l->sel,
 		    true, false);
 		wnoutrefresh(l->body);
@@ -178,7 +177,7 @@ list_action(struct view *v, enum action act)
 	struct list_view *l = lv(v);
 	struct app *app = v->app;
 	int rows = v->area.h - 2;
-	int page = rows / artlist_item_h(v->area.w, rows), s = l->sel, n = (int)l->n;
+	int page = rows / artlist_item_h(app, v->area.w, rows), s = l->sel, n = (int)l->n;
 
 	switch (act) {
 	case ACT_MOVE_UP: s--; break;
@@ -204,11 +203,11 @@ list_action(struct view *v, enum action act)
 			bool on = state_bookmark_toggle(&app->st, l->items[l->sel].id);
 			app_message(app, TH_MESSAGE,
 			    on ? "Bookmarked" : "Bookmark removed");
-			if (l->kind == LIST_BOOKMARKS) {
-				set_ids(l, app->st.bookmarks, app->st.nbookmarks);
-				load(l);
-			}
-			l->dirty_body = true;
+			/* A bookmark removed here stays listed, unstarred,
+			 * until the list is shown again: the key again puts
+			 * it back, where dropping it would move the selection
+			 * on and make a second press remove the next one. */
+			l->dirty_hdr = l->dirty_body = true;
 		}
 		return true;
 	case ACT_BACK:

@@ -94,7 +94,9 @@ take_hits(struct search_view *s, struct db_hit *hits, size_t n)
 				h->title = old->title;
 				h->topic = old->topic;
 				h->status = old->status;
+				h->updated = old->updated;
 				old->id = old->title = old->topic = old->status = NULL;
+				old->updated = NULL;
 			}
 			char **from = old->snippet ? &old->snippet :
 			    s->shown ? &s->shown[j] : NULL;
@@ -484,6 +486,15 @@ draw_hit(struct search_view *s, int y, const struct db_hit *h, const char *snipp
 	char *status = text_sanitized(app_status_label(app, h->status), 0);
 	x += draw_str(s->body, y + 1, x, status, w - x, theme_status_role(h->status));
 	free(status);
+	/* The date as every list of articles shows it, whole or not at all
+	 * ("2026-" reads as a year). */
+	char *date = text_sanitized(h->updated ? h->updated : "", 0);
+	int dw = (int)text_width(date, strlen(date));
+	if (dw > 0 && x + 1 + dw <= w) {
+		x += draw_str(s->body, y + 1, x, " ", w - x, TH_DIM);
+		x += draw_str(s->body, y + 1, x, date, w - x, TH_DIM);
+	}
+	free(date);
 	x += draw_str(s->body, y + 1, x, "  ", w - x, TH_DIM);
 	draw_str_cut(s->body, y + 1, x, meta.data, w - x - 1, TH_DIM);
 	render_snippet(&doc, snippet, w - 5);

@@ -147,19 +147,15 @@ draw_header(struct topics_view *t)
 {
 	struct app *app = t->v.app;
 	int w = t->lay.header.w;
-	struct buf right = BUF_INIT;
 	char *label = text_sanitized(app_level_label(app), 0);
+	/* On a phone the program's name gives its room to the screen's. */
+	const char *title = w < 40 ? "Topics" : text_ascii() ? "bedside - Topics" :
+	    "bedside \xc2\xb7 Topics";
 
-	buf_addf(&right, "Level: %s ", label);
-	free(label);
-	int rw = (int)text_width(right.data, right.len);
 	werase(t->hdr);
-	draw_fill(t->hdr, 0, 0, w, TH_HEADER);
-	draw_str_cut(t->hdr, 0, 1, text_ascii() ? "bedside - Topics" :
-	    "bedside \xc2\xb7 Topics", w - rw - 2, TH_HEADER);
-	if (rw < w)
-		draw_str(t->hdr, 0, w - rw, right.data, rw, TH_HEADER);
-	buf_free(&right);
+	/* The first screen always says the level the articles open at. */
+	draw_header_level(t->hdr, w, title, label, true, TH_HEADER);
+	free(label);
 	wnoutrefresh(t->hdr);
 }
 
@@ -227,7 +223,7 @@ draw_list(struct topics_view *t)
 	}
 	int rows = list_rows(t);
 	t->atop = layout_list_top(t->atop, t->asel, (int)t->narts,
-	    artlist_item_h(w, rows), rows);
+	    artlist_item_h(app, w, rows), rows);
 	if (t->narts == 0 && rows > 0)
 		draw_str(t->list, y0, 1, "No articles under this topic.", w - 1, TH_DIM);
 	artlist_draw(t->list, y0, rows, w, app, t->arts, t->narts, t->atop, t->asel,
@@ -357,7 +353,7 @@ list_action(struct topics_view *t, enum action act)
 
 	int rows = list_rows(t);
 	if (move_sel(&t->asel, (int)t->narts,
-	    rows / artlist_item_h(t->lay.list.w, rows), act)) {
+	    rows / artlist_item_h(app, t->lay.list.w, rows), act)) {
 		t->dirty_list = true;
 		return true;
 	}

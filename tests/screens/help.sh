@@ -1,11 +1,12 @@
 #!/bin/sh
 # The help screen is read in full at 80x24 and on a phone's narrow
 # terminal: what does not fit its column goes on to the next line
-# instead of being cut off.
+# instead of being cut off. Under 40 columns an action's keys have a line
+# of their own above its help, so that no key's name is cut in two.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 9
+plan 12
 screen_db
 
 # Every page of help, from the top to the end, into $pages.
@@ -63,5 +64,17 @@ help_pages
 like "$pages" '^   <Backspace> ' "40 columns: the keys are not cut"
 contains "$pages" 'Show the keys in force' "40 columns: nor is their help"
 unlike "$pages" '…' "40 columns: nothing in help is cut short"
+keys q q
+wait_exit 5
+
+screen_start 30 24
+wait_for 'Level: Clinician'
+keys ?
+wait_for 'Keys in force'
+help_pages
+like "$pages" '^   <Backspace> *$' "30 columns: a key's name is whole, on a line of its own"
+like "$pages" '^     Go back in history *$' "with its help below it"
+# A name cut in two leaves a '<' with no '>' on its line.
+unlike "$pages" '<[A-Za-z0-9-]*([^A-Za-z0-9>-]|$)' "30 columns: no key's name is cut"
 keys q q
 wait_exit 5

@@ -3,7 +3,12 @@
 # article header: where they do not fit side by side (a phone, 25
 # columns or fewer) each has a line of its own, down to the smallest
 # screen the browser draws (20x6), and a resize lays the header out
-# again.
+# again. So are they in the lists of articles: narrower than the status
+# and the date side by side, the date goes on the line below, never cut
+# to "2025-". Their headers say which screen they are before saying
+# the level: at 20 columns "Topics", the level without its word, and a
+# list's name whole, not "B" for Bookmarks. What has no room beside the
+# status is an ellipsis, never its first letter alone.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
@@ -57,6 +62,47 @@ screen_start 25 8 -- copd-oxygen
 wait_for 'Approved'
 like "$screen" '^  Approved  2024-11-02 *$' "25x8: a shorter status and the date, whole, share a line"
 keys q q
+wait_exit 5
+
+# The lists of articles on a phone: the date whole under the status
+# (hf-diuretics is bookmarked above).
+screen_start 20 12
+wait_for '^>. Cardiology'
+like "$screen" '^ Topics +Patient *$' \
+    "20x12: the topics' header names the screen and the level"
+keys B
+wait_for '^  2025-03-14 '
+ok $? "20x12 bookmarks: the date, whole, on the line under the status"
+like "$screen" '^ Bookmarks \(1\) *$' "20x12 bookmarks: the list's name whole in its header"
+like "$screen" '^  Under review *$' "20x12 bookmarks: the status on its own line"
+unlike "$screen" '[0-9]{4}-[0-9]?$' "20x12 bookmarks: no date cut short"
+keys q Enter
+wait_for '^> Which drug'
+like "$screen" '^  2024-06-01 ' "20x12 topic's articles: the date whole too"
+unlike "$screen" '[0-9]{4}-[0-9]?$' "20x12 topic's articles: no date cut short"
+resize 26 12
+wait_for '^  Under review 2024-06-01 *$'
+ok $? "26 columns: status and date side by side again"
+like "$screen" '^ Topics +Level: Patient *$' "26 columns: and the level with its word"
+keys r
+wait_for '^ Recent'
+resize 20 12
+wait_for '^ Recent \(2\)( |$)'
+ok $? "20x12 recent: the list's name and count whole in its header"
+keys q q
+wait_exit 5
+
+# A search hit at 20 columns: one column left for the topic.
+screen_start 20 8
+wait_for '^>. Cardiology'
+keys / l o o p
+wait_for '^ 1 article'
+like "$screen" '^    Under review  …$' \
+    "20x8 search: the topic with no room is an ellipsis"
+unlike "$screen" '^    Under review  [A-Za-z]$' "not a lone letter that reads as a word"
+keys Escape
+wait_gone '^ Search:'
+keys q
 wait_exit 5
 
 done_testing

@@ -22,8 +22,8 @@ ok $? "words found apart: says no article has every word, and shows the closest"
 like "$(screen_line '^> ')" '^> How should loop diuretics be used' \
 	"the article with two of the three words first, selected"
 like "$screen" '    without "oxygen"' "with the word it lacks"
-like "$screen" 'Approved  Respiratory.*COPD' \
-	"the one with one word next, status and topic as a hit"
+like "$screen" 'Approved 2024-11-02  Respiratory.*COPD' \
+	"the one with one word next, status, date and topic as a hit"
 like "$screen" '    without "loop diuretic"' "lacking two neighbours, named as typed"
 keys Down
 wait_for '^> What oxygen saturation'

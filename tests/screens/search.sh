@@ -5,7 +5,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 42
+plan 43
 screen_db
 # An article in British spelling, beside the fixtures, at the end of the
 # topic tree.
@@ -66,6 +66,8 @@ ok $? "the hits are searched again on every key"
 like "$first" '[2-9] articles' "(more hits for a shorter query)"
 like "$screen" 'How should loop diuretics' "each hit shows the title"
 like "$screen" 'Cardiology › Heart failure' "the topic"
+like "$screen" '^    Under review 2025-03-14  Cardiology' \
+    "the review status and date, as every list of articles shows them"
 like "$screen" 'in Answer' "and the pane that matched"
 # The matched word in the snippet is drawn in the match style. Snippets
 # come a moment after the hits (once the keys rest): wait up to 5 s.
