@@ -52,6 +52,7 @@ struct app {
 	enum theme_role message_role;
 	bool message_new;       /* set during this key: keep it */
 	char *small_key;        /* too small: the last key, which did nothing */
+	char *last_query;       /* the last search closed; Up in an empty one */
 	bool status_dirty;
 	bool quit;
 	bool read_ahead_done;   /* see read_ahead() in app.c */

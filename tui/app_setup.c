@@ -482,6 +482,8 @@ app_setup_free(struct app *app)
 	app->keymap_desc = NULL;
 	free(app->message);
 	app->message = NULL;
+	free(app->last_query);
+	app->last_query = NULL;
 	free(app->small_key);
 	app->small_key = NULL;
 	state_free(&app->st);

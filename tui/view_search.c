@@ -595,6 +595,13 @@ search_draw(struct view *v)
 
 /* --- actions -------------------------------------------------------------- */
 
+/* An empty box, and a search closed before: Up brings that one back. */
+static bool
+recall_due(const struct search_view *s)
+{
+	return s->line.text.len == 0 && s->v.app->last_query;
+}
+
 static bool
 search_action(struct view *v, enum action act)
 {
@@ -618,6 +625,12 @@ search_action(struct view *v, enum action act)
 		return true;
 	default:
 		return false;
+	}
+	if (act == ACT_MOVE_UP && recall_due(s)) {
+		/* Back from the wrong hit, the last search is one key away. */
+		line_edit_set(&s->line, v->app->last_query);
+		run(s, RUN_WHOLE);
+		return true;
 	}
 	int n = s->nhits ? (int)s->nhits : (int)nohit_count(s);
 	size_t nwords = search_nohit_words(&s->nohit);
@@ -682,7 +695,7 @@ static const enum action *
 search_hints(const struct view *v)
 {
 	static const enum action acts[] = {
-		ACT_OPEN, ACT_CLOSE, ACT_MOVE_DOWN, ACT_HELP, ACT_NONE,
+		ACT_OPEN, ACT_MOVE_UP, ACT_CLOSE, ACT_MOVE_DOWN, ACT_HELP, ACT_NONE,
 	};
 	(void)v;
 	return acts;
@@ -701,6 +714,8 @@ search_can_act(const struct view *v, enum action act)
 		return n > 0 || (!s->nhits && s->nohit.other_level);
 	case ACT_MOVE_DOWN:
 		return (size_t)s->sel + 1 < n;
+	case ACT_MOVE_UP:       /* hinted only as the last search's key */
+		return recall_due(s);
 	default:
 		return true;
 	}
@@ -712,6 +727,8 @@ static const char *
 search_hint_label(const struct view *v, enum action act)
 {
 	const struct search_view *s = sv(v);
+	if (act == ACT_MOVE_UP)
+		return "last search";
 	if (act != ACT_OPEN || s->nhits)
 		return NULL;
 	if (s->nohit.other_level)
@@ -723,6 +740,11 @@ static void
 search_free(struct view *v)
 {
 	struct search_view *s = sv(v);
+	/* Closed by Esc or by opening a hit, the query is kept for Up. */
+	if (s->line.text.len) {
+		free(v->app->last_query);
+		v->app->last_query = xstrdup(query_text(s));
+	}
 	clear_results(s);
 	line_edit_free(&s->line);
 	if (s->box)

@@ -6,7 +6,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 11
+plan 16
 screen_db
 
 screen_start 80 24
@@ -57,6 +57,32 @@ wait_for 'Keys in force'
 like "$screen" 'Left, Right, Home' "help names the keys that edit the query"
 keys Escape
 wait_for '^ Search:'
+keys Escape
+wait_for 'bedside . Topics'
+
+# Back from the wrong hit, Up in the empty box brings the last search
+# back, hits and all, and the status line says so; typing starts anew.
+keys /
+wait_for '^ Search: *$'
+like "$screen" 'last search' "an empty box offers the last search"
+keys Up
+wait_for '^ Search: xygen *$' 5
+ok $? "Up in the empty box brings back the search closed last"
+keys C-u
+keys -l 'loop diuretics'
+wait_for 'How should loop diuretics' 5
+unlike "$screen" 'last search' "with a query, Up is not offered for it"
+keys Enter
+wait_for '\[1 Answer\]'
+keys Escape
+wait_for 'bedside . Topics'
+keys /
+wait_for '^ Search: *$'
+keys Up
+wait_for '^ Search: loop diuretics *$' 5
+ok $? "a search that opened a hit is the one brought back"
+wait_for 'How should loop diuretics' 5
+ok $? "with its hits"
 keys Escape
 wait_for 'bedside . Topics'
 keys q
