@@ -428,7 +428,16 @@ draw_box(struct search_view *s)
 	else
 		buf_addf(&info, " %zu article%s%s", s->nhits, s->nhits == 1 ? "" : "s",
 		    s->nhits >= SEARCH_LIMIT ? " (the best shown)" : "");
-	draw_str_cut(s->box, 1, 0, info.data, w, s->failed ? TH_ERROR : TH_DIM);
+	/* The hits are those of the level read at: it shows at the right,
+	 * as in every header, where the line has room for both. */
+	char level[160];
+	snprintf(level, sizeof level, "Level: %s ", app_level_label(s->v.app));
+	int lw = (int)text_width(level, strlen(level));
+	if ((int)text_width(info.data, info.len) + lw + 1 > w)
+		lw = 0;
+	draw_str_cut(s->box, 1, 0, info.data, w - lw, s->failed ? TH_ERROR : TH_DIM);
+	if (lw)
+		draw_str(s->box, 1, w - lw, level, lw, TH_DIM);
 	buf_free(&info);
 	wnoutrefresh(s->box);
 }

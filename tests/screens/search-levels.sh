@@ -5,7 +5,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 17
+plan 19
 screen_db
 
 screen_start 80 24
@@ -20,10 +20,13 @@ like "$screen" 'Nothing matches "water tablet" at the Clinician level\.' \
 	"naming the query and the level searched"
 like "$screen" 'Enter searches there\.' "and the key that searches there"
 unlike "$screen" 'Did you mean' "offering no other words: the words are right"
+like "$(screen_line '^ No articles match')" 'Level: Clinician$' \
+	"the line under the query names the level searched"
 keys Enter
 wait_for '^> How should loop diuretics'
 ok $? "Enter searches at the patient level and finds the article"
 like "$screen" 'Reading level: Patient' "the level in use is now the patient level"
+like "$(screen_line '^ 1 article')" 'Level: Patient$' "and the line under the query says so"
 keys Escape
 wait_gone '^ Search:'
 keys q
