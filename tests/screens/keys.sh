@@ -8,7 +8,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 51
+plan 54
 screen_db
 
 screen_start 80 24
@@ -31,6 +31,19 @@ ok $? "help scrolls to the other screens' keys"
 keys ?
 wait_for 'bedside . Topics'
 ok $? "? again closes help"
+# Right goes in, a level at a time: unfolds a topic, then opens the
+# selected article of a list.
+keys Right
+wait_for 'Heart failure \(1\)'
+keys Down Enter
+wait_for '^>.*MI'
+keys Right
+wait_for '^\[1 Answer\]'
+ok $? "Right in a list opens the selected article"
+keys q
+wait_for '^>.*MI'
+keys q
+wait_for 'bedside . Topics'
 keys q
 wait_exit 5
 
@@ -96,6 +109,17 @@ ok $? "vi keymap: k moves up"
 keys l
 wait_for 'Heart failure \(1\)'
 ok $? "vi keymap: l unfolds"
+keys j Enter
+wait_for '^>.*MI'
+keys l
+wait_for 'Level: Clinician$'
+wait_for '^\[1 Answer\]'
+ok $? "vi keymap: l in a list opens the selected article"
+keys q
+wait_for '^>.*MI'
+keys h
+wait_gone '^>.*MI'
+ok $? "and h in the list goes back from it"
 keys ?
 wait_for 'keymap: vi'
 ok $? "help shows the vi keymap"
