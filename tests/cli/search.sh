@@ -301,6 +301,22 @@ for pair in hemorrhage:haemorrhage anemia:anaemia edema:oedema "hemorrhage risk:
 	done
 done
 
+# A drug's American name finds the article that uses the British one,
+# and ranks as it does: "epinephrine" was nowhere in the clinician's
+# text of the anaphylaxis article, named for adrenaline.
+first() { python3 -c 'import json,sys; h=json.load(sys.stdin)["hits"]; print(h[0]["id"] if h else "")'; }
+run "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "epinephrine anaphylaxis"
+is "$rc:$(printf '%s' "$out" | first)" "0:anaphylaxis-adrenaline" \
+    "'epinephrine anaphylaxis' finds the article on adrenaline, first"
+run "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "albuterol asthma"
+is "$rc:$(printf '%s' "$out" | first)" "0:acute-severe-asthma" \
+    "'albuterol asthma' finds the article on salbutamol"
+for pair in epinephrine:adrenaline albuterol:salbutamol acetaminophen:paracetamol; do
+	us=${pair%%:*} uk=${pair#*:}
+	is "$(ranked "$us" clinician)" "$(ranked "$uk" clinician)" \
+	    "'$us' and '$uk' find the same articles, ranked alike"
+done
+
 # A plural as the last word, a prefix, finds the singular: the article
 # says "a water tablet". Not a plural of a word the index lacks.
 run "$BEDSIDE" search --db "$fdb" --json "water tablets"
