@@ -264,6 +264,16 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 	    !known(arg, one, strlen(one), false))
 		one = NULL;
 
+	/* A last word of two or three letters that the index has whole is
+	 * likely an abbreviation ("AF", "GI", "ACE"): it is matched whole
+	 * too, a term of its own in the rank (query_phrases(): exact), so
+	 * that the articles that have it come before those that only have
+	 * words it begins ("after", "given", "acetylcysteine"). */
+	char whole[QUERY_MAX_WORD_BYTES + 1];
+	bool exact = prefix && known && wlen[n - 1] >= 2 && wlen[n - 1] <= 3 &&
+	    lower_ascii(words[n - 1], wlen[n - 1], whole) &&
+	    known(arg, whole, wlen[n - 1], false);
+
 	/* Groups in parentheses are joined to their neighbours with AND:
 	 * FTS5 takes no implicit AND beside a parenthesis. */
 	struct buf q = BUF_INIT;
@@ -276,7 +286,7 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 		    i + 1 == n - 1 && prefix, known, arg);
 		if (!join)
 			nv = spellings(words[i], wlen[i], pre, known, arg, v);
-		bool group = join || nv > 0 || (i == n - 1 && (single || one));
+		bool group = join || nv > 0 || (i == n - 1 && (single || one || exact));
 		if (i)
 			buf_adds(&q, group || group_before ? " AND " : " ");
 		group_before = group;
@@ -312,6 +322,10 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 			if (i == n - 1 && one) {
 				buf_adds(&q, " OR ");
 				add_phrase(&q, one, strlen(one), false);
+			}
+			if (i == n - 1 && exact) {
+				buf_adds(&q, " OR ");
+				add_phrase(&q, words[i], wlen[i], false);
 			}
 		}
 		buf_addc(&q, ')');
@@ -355,7 +369,7 @@ query_phrases(const char *match, struct query_phrase *out, size_t max)
 	/* Phrases in quotes, the last maybe followed by '*'; no word holds a
 	 * quote. Groups in parentheses, their alternatives apart by OR, the
 	 * phrases of one by AND; groups apart by a space or AND. */
-	size_t n = 0, group = 0, alt = 0, part = 0;
+	size_t n = 0, group = 0, alt = 0, part = 0, first = 0;
 	bool in_group = false;
 	const char *p = match, *text, *end = match;
 	int t;
@@ -382,6 +396,12 @@ query_phrases(const char *match, struct query_phrase *out, size_t max)
 			ph->group = group;
 			ph->alt = in_group ? alt : 0;
 			ph->part = in_group ? part : 0;
+			if (!in_group || (alt == 0 && part == 0))
+				first = n - 1;
+			/* The group's word as typed, a prefix, then whole. */
+			ph->exact = in_group && alt > 0 && !ph->prefix &&
+			    out[first].prefix && out[first].wlen == ph->wlen &&
+			    memcmp(out[first].word, ph->word, ph->wlen) == 0;
 			if (!in_group)
 				group++;
 		}

@@ -358,6 +358,33 @@ for pair in af:af- mi:nstemi-troponin-diagnosis uti:cystitis-women dka:dka-adult
 	esac
 done
 
+# An abbreviation typed last is matched whole too, a term of its own in
+# bm25: the articles that have it come before those with only a word it
+# begins ("given" for GI, "acetylcysteine" for ACE), and both AF articles
+# before the one on cardiac arrest ("after").
+top2() {
+	"$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json --limit 2 -- "$1" | python3 -c '
+import json,sys
+print(" ".join(sorted(h["id"] for h in json.load(sys.stdin)["hits"])))'
+}
+is "$(top2 AF)" "af-anticoagulation af-rate-vs-rhythm" \
+    "'AF' finds the two AF articles first"
+is "$(top2 GI)" "upper-gi-bleed-risk variceal-bleeding" \
+    "'GI' finds the two GI bleeding articles first"
+is "$(top2 ACE)" "ckd-sglt2-inhibitors hfref-core-therapy" \
+    "'ACE' finds the ACE inhibitor articles first"
+is "$("$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "CAP" | first)" "cap-severity" \
+    "'CAP' finds community-acquired pneumonia first"
+# ...and that term is no word of the query's: the closest matches are
+# still ranked by how many of the words typed they have.
+run "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "warfarin copd gi"
+lacking=$(printf '%s' "$out" | python3 -c '
+import json,sys
+d=json.load(sys.stdin)
+print(" ".join(str(sum(len(m.split()) for m in c["missing"])) for c in d["closest"]))')
+is "$lacking" "$(printf '%s\n' $lacking | sort -n | tr '\n' ' ' | sed 's/ $//')" \
+    "'warfarin copd gi': the closest lack fewest words first ($lacking)"
+
 # Readers also search in their own words: lay terms, brand names, drug
 # classes and blood tests find the article about them first, at the level
 # where they are used. A line is LEVEL:QUERY:ARTICLES, with '|' between
