@@ -264,15 +264,15 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 	    !known(arg, one, strlen(one), false))
 		one = NULL;
 
-	/* A last word of two or three letters that the index has whole is
-	 * likely an abbreviation ("AF", "GI", "ACE"): it is matched whole
-	 * too, a term of its own in the rank (query_phrases(): exact), so
-	 * that the articles that have it come before those that only have
-	 * words it begins ("after", "given", "acetylcysteine"). */
+	/* A last word of two or three letters that the index has whole, in
+	 * this spelling or another, is likely an abbreviation ("AF", "GI",
+	 * "ACE"; "EKG" for "ECG"): it is matched whole too, a term of its own
+	 * in the rank (query_phrases(): exact), so that the articles that
+	 * have it come before those that only have words it begins ("after",
+	 * "given", "acetylcysteine"). */
 	char whole[QUERY_MAX_WORD_BYTES + 1];
-	bool exact = prefix && known && wlen[n - 1] >= 2 && wlen[n - 1] <= 3 &&
-	    lower_ascii(words[n - 1], wlen[n - 1], whole) &&
-	    known(arg, whole, wlen[n - 1], false);
+	bool short_last = prefix && known && wlen[n - 1] >= 2 && wlen[n - 1] <= 3 &&
+	    lower_ascii(words[n - 1], wlen[n - 1], whole);
 
 	/* Groups in parentheses are joined to their neighbours with AND:
 	 * FTS5 takes no implicit AND beside a parenthesis. */
@@ -286,6 +286,13 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 		    i + 1 == n - 1 && prefix, known, arg);
 		if (!join)
 			nv = spellings(words[i], wlen[i], pre, known, arg, v);
+		const char *exact = NULL;
+		if (i == n - 1 && !join && short_last) {
+			exact = known(arg, whole, wlen[i], false) ? words[i] : NULL;
+			for (size_t k = 0; exact == NULL && k < nv; k++)
+				if (known(arg, v[k], strlen(v[k]), false))
+					exact = v[k];
+		}
 		bool group = join || nv > 0 || (i == n - 1 && (single || one || exact));
 		if (i)
 			buf_adds(&q, group || group_before ? " AND " : " ");
@@ -313,7 +320,6 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 			for (size_t k = 0; k < nv; k++) {
 				buf_adds(&q, " OR ");
 				add_phrase(&q, v[k], strlen(v[k]), pre);
-				free(v[k]);
 			}
 			if (i == n - 1 && single) {
 				buf_adds(&q, " OR ");
@@ -323,11 +329,14 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 				buf_adds(&q, " OR ");
 				add_phrase(&q, one, strlen(one), false);
 			}
-			if (i == n - 1 && exact) {
+			if (exact) {
 				buf_adds(&q, " OR ");
-				add_phrase(&q, words[i], wlen[i], false);
+				add_phrase(&q, exact, exact == words[i] ? wlen[i] :
+				    strlen(exact), false);
 			}
 		}
+		for (size_t k = 0; k < nv; k++)
+			free(v[k]);
 		buf_addc(&q, ')');
 	}
 	for (size_t i = 0; i < n; i++)
@@ -398,10 +407,12 @@ query_phrases(const char *match, struct query_phrase *out, size_t max)
 			ph->part = in_group ? part : 0;
 			if (!in_group || (alt == 0 && part == 0))
 				first = n - 1;
-			/* The group's word as typed, a prefix, then whole. */
-			ph->exact = in_group && alt > 0 && !ph->prefix &&
-			    out[first].prefix && out[first].wlen == ph->wlen &&
-			    memcmp(out[first].word, ph->word, ph->wlen) == 0;
+			/* A word of the group, a prefix before, now whole. */
+			ph->exact = false;
+			for (size_t k = first; in_group && alt > 0 && !ph->prefix &&
+			    k + 1 < n; k++)
+				ph->exact |= out[k].prefix && out[k].wlen == ph->wlen &&
+				    memcmp(out[k].word, ph->word, ph->wlen) == 0;
 			if (!in_group)
 				group++;
 		}

@@ -36,9 +36,9 @@ typedef bool (*query_known_fn)(void *arg, const char *word, size_t len, bool pre
  *   first is of five letters or fewer or the second a number, to keep the
  *   lookups few;
  * - a last word of two or three letters, a prefix, that the index has
- *   whole is also matched whole ("af"* OR "af"), a term of its own in
- *   the rank: "AF" ranks the articles on AF before one that says
- *   "after". */
+ *   whole (or in another spelling: "ekg", "ecg") is also matched whole
+ *   ("af"* OR "af"), a term of its own in the rank: "AF" ranks the
+ *   articles on AF before one that says "after". */
 char *query_build_known(const char *typed, query_known_fn known, void *arg);
 /* Whether a word (len bytes, as query_words() gives it) is one the
  * search can look for: arg is the caller's. */

@@ -59,7 +59,8 @@ static const struct rule rules[] = {
 
 /* Drugs whose British and American names differ by more than the rules
  * above: the British name first (the INN, or the older BAN a British
- * clinician still types), then the American (USAN). Whole names only:
+ * clinician still types), then the American (USAN); and the one test so
+ * named, the ECG (EKG in America). Whole names only:
  * "epinephrine" on a ward in Boston is "adrenaline" in the articles, and
  * no rule of a few letters could say so without making other words. */
 static const char *const drug_names[][2] = {
@@ -74,6 +75,7 @@ static const char *const drug_names[][2] = {
 	{ "ergometrine", "ergonovine" }, { "chlorphenamine", "chlorpheniramine" },
 	{ "mesalazine", "mesalamine" }, { "beclometasone", "beclomethasone" },
 	{ "amethocaine", "tetracaine" }, { "cefalexin", "cephalexin" },
+	{ "ecg", "ekg" },
 };
 
 #define DRUG_NAMES (sizeof drug_names / sizeof *drug_names)

@@ -99,6 +99,7 @@ START_TEST(drug_names)
 		{ "adrenaline", "epinephrine" }, { "noradrenaline", "norepinephrine" },
 		{ "salbutamol", "albuterol" }, { "paracetamol", "acetaminophen" },
 		{ "lignocaine", "lidocaine" }, { "ergometrine", "ergonovine" },
+		{ "ecg", "ekg" },
 	};
 	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++)
 		for (int side = 0; side < 2; side++) {
