@@ -311,7 +311,8 @@ is "$rc:$(printf '%s' "$out" | first)" "0:anaphylaxis-adrenaline" \
 run "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "albuterol asthma"
 is "$rc:$(printf '%s' "$out" | first)" "0:acute-severe-asthma" \
     "'albuterol asthma' finds the article on salbutamol"
-for pair in epinephrine:adrenaline albuterol:salbutamol acetaminophen:paracetamol EKG:ECG; do
+for pair in epinephrine:adrenaline albuterol:salbutamol acetaminophen:paracetamol \
+    EKG:ECG; do
 	us=${pair%%:*} uk=${pair#*:}
 	is "$(ranked "$us" clinician)" "$(ranked "$uk" clinician)" \
 	    "'$us' and '$uk' find the same articles, ranked alike"
