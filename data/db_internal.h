@@ -101,7 +101,8 @@ void db_rank_base_free(struct db *db);
 #define PHRASES_MAX QUERY_MAX_PHRASES
 struct rank_terms {
 	int nphrase, nterm;
-	int term[PHRASES_MAX];  /* each phrase's term (its group) */
+	int ngroup;             /* the terms that are groups; then the exact words */
+	int term[PHRASES_MAX];  /* each phrase's term (its group, or its own) */
 	/* The phrases of the alternative a phrase begins (1: a word; 2: two
 	 * joined words), 0 for the second of those. */
 	int span[PHRASES_MAX];

@@ -222,16 +222,32 @@ db_rank_terms(struct db *db, const char *match, bool count, struct rank_terms *o
 			out->term[i] = (int)k;
 			out->span[i] = (int)(j - i);
 		}
+	/* Each term's text: a group's, and after the groups each word typed
+	 * whole beside itself as a prefix, a term of its own as FTS5's bm25()
+	 * counts a phrase of an OR. */
+	const char *text[PHRASES_MAX];
+	size_t len[PHRASES_MAX];
+	for (size_t k = 0; k < ng; k++) {
+		text[k] = g[k].text;
+		len[k] = g[k].len;
+	}
+	out->ngroup = (int)ng;
+	for (size_t i = 0; i < n; i++)
+		if (ph[i].exact) {
+			text[out->nterm] = ph[i].text;
+			len[out->nterm] = ph[i].len;
+			out->term[i] = out->nterm++;
+		}
 	if (!count)
 		return 0;
-	for (size_t k = 0; k < ng; k++) {
-		int rc = term_rows(db, g[k].text, g[k].len, &out->rows[k]);
+	for (int k = 0; k < out->nterm; k++) {
+		int rc = term_rows(db, text[k], len[k], &out->rows[k]);
 		if (rc == DB_STOPPED)
 			return rc;
 		if (rc != 0)    /* the rank pass ranks as FTS5's bm25() does,
 		                 * each phrase a term, counted by FTS5 */
 			return 0;
 	}
-	out->counted = (int)ng;
+	out->counted = out->nterm;
 	return 0;
 }

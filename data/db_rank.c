@@ -416,7 +416,7 @@ row_groups(const struct rank_pass *p)
 	if (t->nphrase != q->nphrase)
 		return 0;
 	for (int i = 0; i < q->nphrase; i++) {
-		bool all = t->span[i] > 0 && t->term[i] < 32;
+		bool all = t->span[i] > 0 && t->term[i] < t->ngroup && t->term[i] < 32;
 		for (int k = 0; all && k < t->span[i] && i + k < q->nphrase; k++)
 			all = q->pfreq[i + k] > 0;
 		if (all)
@@ -654,7 +654,7 @@ db_rank_top(struct db *db, const char *match, int place, const double *weight,
 	size_t ng = query_groups(match, ph, nph, g, PHRASES_MAX);
 	struct rank_pass p = {
 		.place = place, .weight = weight, .ncol = ncol, .want = want,
-		.one_term = ng == 1, .rc = SQLITE_ERROR,
+		.one_term = ng == 1 && !ph[nph - 1].exact, .rc = SQLITE_ERROR,
 	};
 	bool done = false;
 	*out = NULL;

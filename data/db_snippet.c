@@ -11,7 +11,9 @@
  * own algorithm, step for step (SQLite's fts5_aux.c: each instance scored
  * by the phrases in the 14 tokens around it, a bonus for starting a
  * sentence, highlights over coalesced instances), so the text is the
- * same: tests/unit/test_db.c compares the two. */
+ * same (tests/unit/test_db_search.c compares the two), but for one
+ * thing: the window never cuts a number, which the tokenizer splits at
+ * its point ("…5 mL/kg" of "0.5 mL/kg" is a dose ten times over). */
 #include "config.h"
 #include "db_internal.h"
 
@@ -272,13 +274,28 @@ cinst_next(struct cinst *it)
 	}
 }
 
-/* fts5HighlightCb over the window [from, from + SNIPPET_TOKENS) of a
- * column, then the closing ellipsis. As in snippet(), an instance that
- * starts before the window is not marked, even where it runs into it. */
-static void
-highlight(struct buf *out, const struct snip_column *c, struct cinst *it, int from)
+/* Whether tokens i and i + 1 of a column are parts of one number, as
+ * written: digits either side of one of ".,:-^/" ("0.5", "25.7", "1:1000",
+ * "88-92", "10^9"). */
+static bool
+one_number(const struct snip_column *c, size_t i)
 {
-	int to = from + SNIPPET_TOKENS - 1, off = 0;
+	const struct snip_token *a = &c->tok[i], *b = &c->tok[i + 1];
+	if (a->end <= 0 || b->start != a->end + 1 || b->start >= c->ntext)
+		return false;
+	char before = c->text[a->end - 1], mid = c->text[a->end], after = c->text[b->start];
+	return before >= '0' && before <= '9' && after >= '0' && after <= '9' &&
+	    strchr(".,:-^/", mid) != NULL;
+}
+
+/* fts5HighlightCb over the window [from, to] of a column, then the
+ * closing ellipsis. As in snippet(), an instance that starts before the
+ * window is not marked, even where it runs into it. */
+static void
+highlight(struct buf *out, const struct snip_column *c, struct cinst *it, int from,
+    int to)
+{
+	int off = 0;
 	char on[2] = { DB_MARK_ON, 0 }, off_mark[2] = { DB_MARK_OFF, 0 };
 
 	if (from > 0)
@@ -414,9 +431,16 @@ row_snippet(struct db_tokenizer *t, const struct snip_query *q,
 			}
 		}
 	}
+	/* The window widened to whole numbers at either end. */
+	int best_end = best_start + SNIPPET_TOKENS - 1;
+	while (best_start > 0 && one_number(&col[best_col], (size_t)best_start - 1))
+		best_start--;
+	while (best_end + 1 < (int)col[best_col].ntok &&
+	    one_number(&col[best_col], (size_t)best_end))
+		best_end++;
 	struct cinst it = { inst, ninst, 0, q, best_col, -1, -1 };
 	cinst_next(&it);
-	highlight(&out, &col[best_col], &it, best_start);
+	highlight(&out, &col[best_col], &it, best_start, best_end);
 	if (best_score > 0)
 		*from = best_col;
 out:

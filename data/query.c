@@ -264,6 +264,16 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 	    !known(arg, one, strlen(one), false))
 		one = NULL;
 
+	/* A last word of two or three letters that the index has whole, in
+	 * this spelling or another, is likely an abbreviation ("AF", "GI",
+	 * "ACE"; "EKG" for "ECG"): it is matched whole too, a term of its own
+	 * in the rank (query_phrases(): exact), so that the articles that
+	 * have it come before those that only have words it begins ("after",
+	 * "given", "acetylcysteine"). */
+	char whole[QUERY_MAX_WORD_BYTES + 1];
+	bool short_last = prefix && known && wlen[n - 1] >= 2 && wlen[n - 1] <= 3 &&
+	    lower_ascii(words[n - 1], wlen[n - 1], whole);
+
 	/* Groups in parentheses are joined to their neighbours with AND:
 	 * FTS5 takes no implicit AND beside a parenthesis. */
 	struct buf q = BUF_INIT;
@@ -276,7 +286,14 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 		    i + 1 == n - 1 && prefix, known, arg);
 		if (!join)
 			nv = spellings(words[i], wlen[i], pre, known, arg, v);
-		bool group = join || nv > 0 || (i == n - 1 && (single || one));
+		const char *exact = NULL;
+		if (i == n - 1 && !join && short_last) {
+			exact = known(arg, whole, wlen[i], false) ? words[i] : NULL;
+			for (size_t k = 0; exact == NULL && k < nv; k++)
+				if (known(arg, v[k], strlen(v[k]), false))
+					exact = v[k];
+		}
+		bool group = join || nv > 0 || (i == n - 1 && (single || one || exact));
 		if (i)
 			buf_adds(&q, group || group_before ? " AND " : " ");
 		group_before = group;
@@ -303,7 +320,6 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 			for (size_t k = 0; k < nv; k++) {
 				buf_adds(&q, " OR ");
 				add_phrase(&q, v[k], strlen(v[k]), pre);
-				free(v[k]);
 			}
 			if (i == n - 1 && single) {
 				buf_adds(&q, " OR ");
@@ -313,7 +329,14 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 				buf_adds(&q, " OR ");
 				add_phrase(&q, one, strlen(one), false);
 			}
+			if (exact) {
+				buf_adds(&q, " OR ");
+				add_phrase(&q, exact, exact == words[i] ? wlen[i] :
+				    strlen(exact), false);
+			}
 		}
+		for (size_t k = 0; k < nv; k++)
+			free(v[k]);
 		buf_addc(&q, ')');
 	}
 	for (size_t i = 0; i < n; i++)
@@ -355,7 +378,7 @@ query_phrases(const char *match, struct query_phrase *out, size_t max)
 	/* Phrases in quotes, the last maybe followed by '*'; no word holds a
 	 * quote. Groups in parentheses, their alternatives apart by OR, the
 	 * phrases of one by AND; groups apart by a space or AND. */
-	size_t n = 0, group = 0, alt = 0, part = 0;
+	size_t n = 0, group = 0, alt = 0, part = 0, first = 0;
 	bool in_group = false;
 	const char *p = match, *text, *end = match;
 	int t;
@@ -382,6 +405,14 @@ query_phrases(const char *match, struct query_phrase *out, size_t max)
 			ph->group = group;
 			ph->alt = in_group ? alt : 0;
 			ph->part = in_group ? part : 0;
+			if (!in_group || (alt == 0 && part == 0))
+				first = n - 1;
+			/* A word of the group, a prefix before, now whole. */
+			ph->exact = false;
+			for (size_t k = first; in_group && alt > 0 && !ph->prefix &&
+			    k + 1 < n; k++)
+				ph->exact |= out[k].prefix && out[k].wlen == ph->wlen &&
+				    memcmp(out[k].word, ph->word, ph->wlen) == 0;
 			if (!in_group)
 				group++;
 		}

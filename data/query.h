@@ -34,7 +34,11 @@ typedef bool (*query_known_fn)(void *arg, const char *word, size_t len, bool pre
  * - two words the index has as one ("SGLT-2", "SGLT 2", "anti-coagulant")
  *   also match that one: ("sglt" AND "2" OR "sglt2"). Only where the
  *   first is of five letters or fewer or the second a number, to keep the
- *   lookups few. */
+ *   lookups few;
+ * - a last word of two or three letters, a prefix, that the index has
+ *   whole (or in another spelling: "ekg", "ecg") is also matched whole
+ *   ("af"* OR "af"), a term of its own in the rank: "AF" ranks the
+ *   articles on AF before one that says "after". */
 char *query_build_known(const char *typed, query_known_fn known, void *arg);
 /* Whether a word (len bytes, as query_words() gives it) is one the
  * search can look for: arg is the caller's. */
@@ -59,12 +63,14 @@ bool query_word_span(const char *typed, size_t k, size_t *start, size_t *end);
  * is a prefix, and where it is: its group (what one typed word, or two
  * joined, became), the alternative of the group it is in (0: the words
  * as typed) and its place in that alternative. Pointers into the
- * expression. */
+ * expression. exact: the last word typed whole beside itself as a
+ * prefix, which the rank counts as a term of its own. */
 struct query_phrase {
 	const char *text, *word;
 	size_t len, wlen;
 	int prefix;
 	size_t group, alt, part;
+	bool exact;
 };
 /* The phrases of an expression query_build_known() wrote, at most max of
  * them; returns the count. */

@@ -56,6 +56,29 @@ static const struct rule rules[] = {
 };
 
 #define RULES (sizeof rules / sizeof *rules)
+
+/* Drugs whose British and American names differ by more than the rules
+ * above: the British name first (the INN, or the older BAN a British
+ * clinician still types), then the American (USAN); and the one test so
+ * named, the ECG (EKG in America). Whole names only:
+ * "epinephrine" on a ward in Boston is "adrenaline" in the articles, and
+ * no rule of a few letters could say so without making other words. */
+static const char *const drug_names[][2] = {
+	{ "adrenaline", "epinephrine" }, { "noradrenaline", "norepinephrine" },
+	{ "salbutamol", "albuterol" }, { "paracetamol", "acetaminophen" },
+	{ "frusemide", "furosemide" }, { "lignocaine", "lidocaine" },
+	{ "glibenclamide", "glyburide" }, { "pethidine", "meperidine" },
+	{ "rifampicin", "rifampin" }, { "ciclosporin", "cyclosporine" },
+	{ "aciclovir", "acyclovir" }, { "valaciclovir", "valacyclovir" },
+	{ "isoprenaline", "isoproterenol" }, { "suxamethonium", "succinylcholine" },
+	{ "hyoscine", "scopolamine" }, { "phenobarbitone", "phenobarbital" },
+	{ "ergometrine", "ergonovine" }, { "chlorphenamine", "chlorpheniramine" },
+	{ "mesalazine", "mesalamine" }, { "beclometasone", "beclomethasone" },
+	{ "amethocaine", "tetracaine" }, { "cefalexin", "cephalexin" },
+	{ "ecg", "ekg" },
+};
+
+#define DRUG_NAMES (sizeof drug_names / sizeof *drug_names)
 #define SITES_MAX 8
 
 /* A place where a word has one side of a rule. */
@@ -151,6 +174,14 @@ spelling_variants(const char *w, size_t len, bool prefix, char **out, size_t max
 	size_t ns, n = 0;
 	if (!plain(w, len) || max == 0)
 		return 0;
+	/* A name typed whole, even as a prefix still being typed: its
+	 * other name, as the rules' spellings are. */
+	for (size_t i = 0; i < DRUG_NAMES; i++)
+		for (int side = 0; side < 2; side++)
+			if (strlen(drug_names[i][side]) == len &&
+			    memcmp(w, drug_names[i][side], len) == 0 &&
+			    !add(out, &n, max, xstrdup(drug_names[i][!side]), w, len))
+				return n;
 	ns = find_sites(w, len, prefix, s, SITES_MAX);
 	for (size_t i = 0; i < ns; i++)
 		if (!add(out, &n, max, spell(w, len, &s[i], NULL), w, len))

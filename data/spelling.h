@@ -1,6 +1,7 @@
 /* spelling.h: one word in British and American spelling ("anaemia",
  * "anemia"; "oedema", "edema"; "tumour", "tumor"; "randomised",
- * "randomized"; "sulphate", "sulfate"; "litre", "liter"). The one rule
+ * "randomized"; "sulphate", "sulfate"; "litre", "liter"), and the drugs
+ * named otherwise ("adrenaline", "epinephrine"). The one rule
  * set that both the search (query.c: a word also matches its other
  * spelling) and "did you mean" (db_vocab.c: the other spelling first)
  * use. Words are lower-case ASCII letters and digits; others have no

@@ -301,6 +301,23 @@ for pair in hemorrhage:haemorrhage anemia:anaemia edema:oedema "hemorrhage risk:
 	done
 done
 
+# A drug's American name finds the article that uses the British one,
+# and ranks as it does: "epinephrine" was nowhere in the clinician's
+# text of the anaphylaxis article, named for adrenaline.
+first() { python3 -c 'import json,sys; h=json.load(sys.stdin)["hits"]; print(h[0]["id"] if h else "")'; }
+run "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "epinephrine anaphylaxis"
+is "$rc:$(printf '%s' "$out" | first)" "0:anaphylaxis-adrenaline" \
+    "'epinephrine anaphylaxis' finds the article on adrenaline, first"
+run "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "albuterol asthma"
+is "$rc:$(printf '%s' "$out" | first)" "0:acute-severe-asthma" \
+    "'albuterol asthma' finds the article on salbutamol"
+for pair in epinephrine:adrenaline albuterol:salbutamol acetaminophen:paracetamol \
+    EKG:ECG; do
+	us=${pair%%:*} uk=${pair#*:}
+	is "$(ranked "$us" clinician)" "$(ranked "$uk" clinician)" \
+	    "'$us' and '$uk' find the same articles, ranked alike"
+done
+
 # A plural as the last word, a prefix, finds the singular: the article
 # says "a water tablet". Not a plural of a word the index lacks.
 run "$BEDSIDE" search --db "$fdb" --json "water tablets"
@@ -341,6 +358,33 @@ for pair in af:af- mi:nstemi-troponin-diagnosis uti:cystitis-women dka:dka-adult
 	*) ok 1 "'$q' finds ${want%-}... first, not '$first'" ;;
 	esac
 done
+
+# An abbreviation typed last is matched whole too, a term of its own in
+# bm25: the articles that have it come before those with only a word it
+# begins ("given" for GI, "acetylcysteine" for ACE), and both AF articles
+# before the one on cardiac arrest ("after").
+top2() {
+	"$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json --limit 2 -- "$1" | python3 -c '
+import json,sys
+print(" ".join(sorted(h["id"] for h in json.load(sys.stdin)["hits"])))'
+}
+is "$(top2 AF)" "af-anticoagulation af-rate-vs-rhythm" \
+    "'AF' finds the two AF articles first"
+is "$(top2 GI)" "upper-gi-bleed-risk variceal-bleeding" \
+    "'GI' finds the two GI bleeding articles first"
+is "$(top2 ACE)" "ckd-sglt2-inhibitors hfref-core-therapy" \
+    "'ACE' finds the ACE inhibitor articles first"
+is "$("$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "CAP" | first)" "cap-severity" \
+    "'CAP' finds community-acquired pneumonia first"
+# ...and that term is no word of the query's: the closest matches are
+# still ranked by how many of the words typed they have.
+run "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "warfarin copd gi"
+lacking=$(printf '%s' "$out" | python3 -c '
+import json,sys
+d=json.load(sys.stdin)
+print(" ".join(str(sum(len(m.split()) for m in c["missing"])) for c in d["closest"]))')
+is "$lacking" "$(printf '%s\n' $lacking | sort -n | tr '\n' ' ' | sed 's/ $//')" \
+    "'warfarin copd gi': the closest lack fewest words first ($lacking)"
 
 # Readers also search in their own words: lay terms, brand names, drug
 # classes and blood tests find the article about them first, at the level

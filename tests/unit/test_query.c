@@ -168,7 +168,7 @@ END_TEST
 /* The index of the tests below: what known() says it has. */
 static const char *const index_words[] = { "anaemia", "haemorrhage", "tumour", "sglt2",
     "oedema", "heart", "anticoagulant", "coagulant", "for", "fit", "children", "allergy",
-    "woman" };
+    "woman", "af", "ecg" };
 
 static bool
 known(void *arg, const char *w, size_t n, bool prefix)
@@ -260,6 +260,39 @@ START_TEST(short_plurals)
 }
 END_TEST
 
+/* A last word of two or three letters the index has whole, a prefix, is
+ * also matched whole, a term of its own (exact) in the rank: "AF" is
+ * likely the abbreviation, not the start of "after". */
+START_TEST(short_word_also_whole)
+{
+	expect_known("AF", "(\"AF\"* OR \"AF\")");
+	expect_known("heart af", "\"heart\" AND (\"af\"* OR \"af\")");
+	expect_known("af ", "\"af\"");                 /* whole already */
+	expect_known("af heart", "\"af\" \"heart\"*");
+	expect_known("ag", "\"ag\"*");                /* not in the index */
+	expect_known("hear", "\"hear\"*");            /* four letters */
+	expect("af", "\"af\"*");
+	/* whole in another spelling: the one the index has */
+	expect_known("EKG", "(\"EKG\"* OR \"ecg\"* OR \"ecg\")");
+
+	char *q = query_build_known("heart af", known, NULL);
+	struct query_phrase ph[QUERY_MAX_PHRASES];
+	ck_assert_uint_eq(query_phrases(q, ph, QUERY_MAX_PHRASES), 3);
+	ck_assert(!ph[0].exact && !ph[1].exact && ph[2].exact);
+	ck_assert(ph[1].prefix && !ph[2].prefix && ph[2].group == 1 && ph[2].alt == 1);
+	free(q);
+	q = query_build_known("ekg", known, NULL);
+	ck_assert_uint_eq(query_phrases(q, ph, QUERY_MAX_PHRASES), 3);
+	ck_assert(!ph[0].exact && !ph[1].exact && ph[2].exact);
+	free(q);
+	/* a singular beside its plural is another word, not the one typed */
+	q = query_build_known("fits", known, NULL);
+	ck_assert_uint_eq(query_phrases(q, ph, QUERY_MAX_PHRASES), 2);
+	ck_assert(!ph[0].exact && !ph[1].exact);
+	free(q);
+}
+END_TEST
+
 static bool
 keep_none(void *arg, const char *word, size_t len)
 {
@@ -297,6 +330,7 @@ query_suite(void)
 	tcase_add_test(tc, word_spans);
 	tcase_add_test(tc, plurals);
 	tcase_add_test(tc, short_plurals);
+	tcase_add_test(tc, short_word_also_whole);
 	tcase_add_test(tc, spellings_and_joined);
 	tcase_add_test(tc, blank_words);
 	suite_add_tcase(s, tc);

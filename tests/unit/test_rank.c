@@ -307,6 +307,50 @@ START_TEST(bundled_spellings_rank_alike)
 }
 END_TEST
 
+/* An abbreviation typed last, a prefix ("AF", "GI"), ranks the articles
+ * that have it before those that only have words it begins ("after",
+ * "given"): the word whole is a term of its own, as FTS5's bm25() ranks
+ * ("gi"* OR "gi"), to the bit, also typed beside other words and with
+ * the row lengths from memory. */
+START_TEST(short_word_ranks_as_itself)
+{
+	struct db *plain = open_bundled(false), *fast = open_bundled(true);
+	static const char *const typed[][3] = {
+		{ "GI", "upper-gi-bleed-risk", "variceal-bleeding" },
+		{ "af", "af-anticoagulation", "af-rate-vs-rhythm" },
+		{ "ACE", "hfref-core-therapy", "ckd-sglt2-inhibitors" },
+		{ "IM", "adrenal-crisis", "anaphylaxis-adrenaline" },
+		{ "bleeding gi", "upper-gi-bleed-risk", "variceal-bleeding" },
+		{ "angiotensin ace", "hfref-core-therapy", "ckd-sglt2-inhibitors" },
+	};
+	for (size_t t = 0; t < sizeof typed / sizeof *typed; t++) {
+		sqlite3_int64 row[50];
+		double rank[50];
+		int pane[50];
+		char *match;
+		size_t want = fts5_ranking(plain, typed[t][0], row, rank, pane, 50, &match);
+		ck_assert_msg(strstr(match, "* OR \"") != NULL, "'%s': %s", typed[t][0],
+		    match);
+		ck_assert_uint_gt(want, 1);
+		hits_are(plain, typed[t][0], "clinician", row, rank, pane, want);
+		hits_are(fast, typed[t][0], "clinician", row, rank, pane, want);
+		free(match);
+		struct db_hit *h;
+		size_t n;
+		ck_assert_int_eq(db_search_hits(fast, typed[t][0], "clinician", 2, 0, &h, &n),
+		    0);
+		ck_assert_uint_eq(n, 2);
+		for (size_t i = 0; i < 2; i++)
+			ck_assert_msg(strcmp(h[i].id, typed[t][1]) == 0 ||
+			    strcmp(h[i].id, typed[t][2]) == 0, "'%s' hit %zu: %s",
+			    typed[t][0], i, h[i].id);
+		db_hits_free(h, n);
+	}
+	db_close(plain);
+	db_close(fast);
+}
+END_TEST
+
 /* The lookup of a spelling in the index writes its word as an FTS5
  * string: a quote inside is doubled, never FTS5 syntax, never an error. */
 START_TEST(phrase_lookup_quotes_its_word)
@@ -334,6 +378,7 @@ main(void)
 	tcase_add_test(tc, spellings_rank_as_one_word);
 	tcase_add_test(tc, joined_words_rank_as_one_word);
 	tcase_add_test(tc, bundled_spellings_rank_alike);
+	tcase_add_test(tc, short_word_ranks_as_itself);
 	tcase_add_test(tc, phrase_lookup_quotes_its_word);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);

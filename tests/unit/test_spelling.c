@@ -90,6 +90,31 @@ START_TEST(both_ways)
 }
 END_TEST
 
+/* Drugs named otherwise in Britain and America: each name finds the
+ * other, typed whole or as the last word still being typed, but not a
+ * name half typed ("adrenal" is a word of its own). */
+START_TEST(drug_names)
+{
+	static const char *const pairs[][2] = {
+		{ "adrenaline", "epinephrine" }, { "noradrenaline", "norepinephrine" },
+		{ "salbutamol", "albuterol" }, { "paracetamol", "acetaminophen" },
+		{ "lignocaine", "lidocaine" }, { "ergometrine", "ergonovine" },
+		{ "ecg", "ekg" },
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++)
+		for (int side = 0; side < 2; side++) {
+			const char *a = pairs[i][side], *b = pairs[i][!side];
+			ck_assert_msg(has(a, false, b), "%s: no %s", a, b);
+			ck_assert_msg(has(a, true, b), "%s typed: no %s", a, b);
+			ck_assert(spelling_same(a, strlen(a), b, strlen(b)));
+		}
+	ck_assert(!has("adrenal", true, "epinephrine"));
+	ck_assert(!has("epinephrin", true, "adrenaline"));
+	ck_assert(!has("adrenaline", false, "norepinephrine"));
+	ck_assert(!has("epinephrines", false, "adrenaline"));
+}
+END_TEST
+
 /* Other words are not spellings of each other. */
 START_TEST(not_other_words)
 {
@@ -132,6 +157,7 @@ main(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, both_ways);
 	tcase_add_test(tc, word_forms);
+	tcase_add_test(tc, drug_names);
 	tcase_add_test(tc, not_other_words);
 	tcase_add_test(tc, as_typed);
 	suite_add_tcase(s, tc);
