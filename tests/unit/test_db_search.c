@@ -612,7 +612,9 @@ START_TEST(rows_then_details)
 	free(rows[0].title);
 	free(rows[0].topic);
 	free(rows[0].status);
+	free(rows[0].updated);
 	rows[0].id = rows[0].title = rows[0].topic = rows[0].status = NULL;
+	rows[0].updated = NULL;
 	rows[0].row = 999999 * 8;
 	ck_assert_int_eq(db_hit_details(db, rows, 0, 1), 0);
 	ck_assert_str_eq(rows[0].id, "");
