@@ -95,13 +95,13 @@ keys /
 wait_for '^ Search:'
 unlike "$(status)" 'Enter open|Down next' "an empty search box offers neither open nor next"
 keys o x y g e n
-wait_for '^ +1 article$'
+wait_for '^ +1 article( |$)'
 like "$(status)" 'Enter open' "one hit: open"
 unlike "$(status)" 'Down next' "but no next"
 keys C-u
-wait_gone '^ +1 article$'
+wait_gone '^ +1 article( |$)'
 keys t h e
-wait_for '^ +3 articles$'
+wait_for '^ +3 articles( |$)'
 like "$(status)" 'Enter open  Esc close  Down next' "several hits: open and next"
 keys Down Down
 wait_gone 'Down next'

@@ -93,7 +93,7 @@ keys Enter
 wait_for 'The list is empty'
 ok $? "Enter in an empty list says it is empty too"
 keys '?'
-wait_for 'bookmark-toggle'
+wait_for 'Keys in force'
 keys Enter
 wait_for '^<Enter> does nothing here *$'
 ok $? "Enter in help says so, without pointing at help"
