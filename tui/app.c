@@ -612,6 +612,25 @@ dispatch(struct app *app, struct key key)
 	}
 }
 
+/* A terminal sends Alt+x as Esc then x, and a slow link can bring Esc and
+ * a key typed just after it in one read, which reads the same. Where the
+ * keymap binds no such Alt key, key becomes Esc and *rest the key that
+ * follows it, as if typed slowly: Esc leaves a search and q then quits,
+ * where an unbound M-q would lose both. Returns whether it split. */
+static bool
+split_meta(const struct app *app, struct key *key, struct key *rest)
+{
+	struct view *top = app_top(app);
+
+	if (!key->meta || input_pasted() ||
+	    keymap_lookup(app->km, top->ops->context(top), *key) != ACT_NONE)
+		return false;
+	*rest = *key;
+	rest->meta = false;
+	*key = keymap_key_from_input(OK, 27, false);
+	return true;
+}
+
 static void
 save_state(struct app *app)
 {
@@ -659,6 +678,9 @@ suspend(struct app *app)
 int
 app_loop(struct app *app)
 {
+	struct key rest;
+	bool replay = false;    /* rest is the key after an Esc (split_meta) */
+
 	relayout(app);
 	while (!app->quit && !app_signals_stop()) {
 		struct key key;
@@ -670,7 +692,7 @@ app_loop(struct app *app)
 
 		/* Keys already typed (a paste, a held key) go first; the
 		 * screen catches up once they are done. */
-		if (!input_pending()) {
+		if (!replay && !input_pending()) {
 			redraw(app);
 			/* Then what the view put off to keep up with the keys,
 			 * for as long as they rest. */
@@ -681,7 +703,12 @@ app_loop(struct app *app)
 			read_ahead(app);
 		}
 		app->message_new = false;
-		enum input_result r = input_read(&key, &app_signal_wake);
+		enum input_result r = INPUT_KEY;
+		if (replay)
+			key = rest;
+		else
+			r = input_read(&key, &app_signal_wake);
+		replay = false;
 		if (r == INPUT_STOP && app_signal_wake) {
 			/* The flag of the signal that woke it stays set: the
 			 * loop's next round sees it. */
@@ -697,6 +724,7 @@ app_loop(struct app *app)
 		/* Round again, to draw what the keys before did. */
 		if (r == INPUT_SKIP)
 			continue;
+		replay = split_meta(app, &key, &rest);
 		dispatch(app, key);
 		/* What the key changed may change which hints apply. */
 		app->status_dirty = true;

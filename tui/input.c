@@ -248,7 +248,8 @@ decode(int c, bool meta, struct key *out)
 }
 
 /* Esc was read: Esc alone, Esc and a key (Alt+key), or a sequence curses
- * did not decode. */
+ * did not decode. An Alt key the keymap does not bind is Esc and the key
+ * typed fast, and the loop acts on them as two (split_meta in app.c). */
 static enum input_result
 after_esc(struct key *out)
 {

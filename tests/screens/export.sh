@@ -145,6 +145,9 @@ contains "$screen" "Exported to $(cd "$long" && pwd -P)/hf-diuretics.txt" \
 # shows whole, what follows is cut at its end.
 tmx resize-window -t t -x 40 -y 24
 wait_for 'Heart failure'
+# A message stays until the next key: one that only scrolls clears it, so
+# the one waited for below is the second export's.
+keys Down
 wait_gone 'Exported to'
 keys e
 wait_for 'Exported to'

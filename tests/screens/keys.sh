@@ -86,7 +86,7 @@ keys End
 wait_for 'bind CONTEXT KEY ACTION'
 unlike "$screen" 'Your own go in' "secure mode: help does not offer the user's keys file"
 contains "$screen" 'Your own are not read in secure mode.' "and says why, within 80 columns"
-# Esc alone, then q: sent together they read as Alt-q.
+# Esc closes help, then q quits (esc-burst.sh sends the two at once).
 keys Escape
 wait_for 'bedside . Topics'
 keys q
