@@ -391,8 +391,8 @@ best_window(const struct snip_inst *inst, size_t ninst, const struct snip_query 
 				j++;
 			if (col->first[j] < io) {
 				int s = col->first[j];
-				score = window_score(inst, ninst, q, seen, c, s, size, NULL) +
-				    (s == 0 ? 120 : 100);
+				score = window_score(inst, ninst, q, seen, c, s, size,
+				    NULL) + (s == 0 ? 120 : 100);
 				if (score > best) {
 					best = score;
 					*start = s;

@@ -577,15 +577,15 @@ found_at(struct db *db, const char *s, const char *level)
 	return rc == 0 && n > 0;
 }
 
-/* Words an edit or two from w (as typed) are not worth offering for a word of one or two characters: every word of one or two
- * letters is an edit from it ("Na" offered "an", "no", "va"), and none
- * of a single letter is offered for a longer one ("xq" offered "x" and
- * "q"). Not for a number: "120" for "12" or "20" is another dose or
- * value, never its spelling. And not for three capitals: typed so, the
- * word is an abbreviation, each letter a word of its own, and a letter
- * changed or two swapped name another test or condition ("CRP" offered
- * "cpr", "crb"), which a clinician would not take for a correction;
- * in lower case ("teh") it may be a slip of the keys. */
+/* Words an edit or two from w (as typed) are no help for a word of one
+ * or two characters: every word of one or two letters is an edit from it
+ * ("Na" offered "an", "no", "va"), and none of a single letter is offered
+ * for a longer one ("xq" offered "x" and "q"). Nor for a number: "120"
+ * for "12" or "20" is another dose or value, never its spelling. Nor for
+ * three capitals: typed so, the word is an abbreviation, each letter a
+ * word of its own, and a letter changed or two swapped name another test
+ * or condition ("CRP" offered "cpr", "crb"), which a clinician would not
+ * take for a correction; in lower case ("teh") it may be a slip. */
 bool
 db_suggest_edits(const char *w)
 {

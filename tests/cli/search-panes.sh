@@ -18,7 +18,8 @@ like "$out" '^  Testing/Panes · Key points$' \
     "patient: at the key points, the weightiest pane that has the word"
 like "$out" '^  Bronchiolitis usually gets better' "and the snippet is theirs"
 run "$BEDSIDE" search --db "$db" --json --level clinician bronchiolitis
-pane=$(printf '%s' "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["pane"])')
+pane=$(printf '%s' "$out" |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["pane"])')
 is "$pane" answer "--json names the same pane"
 
 # Words the research and the references both have: the research.

@@ -165,8 +165,8 @@ compare_snippets(struct db *db, const char *const *queries, size_t nq)
 	sqlite3_stmt *st;
 #define SNIP(c) "snippet(search, " #c ", char(1), char(2), '\xe2\x80\xa6', 14)"
 	ck_assert_int_eq(sqlite3_prepare_v2(db_handle(db), "SELECT rowid, " SNIP(0) ", "
-	    SNIP(1) ", " SNIP(2) ", " SNIP(3) ", " SNIP(4) " FROM search WHERE search MATCH ?1",
-	    -1, &st, NULL), SQLITE_OK);
+	    SNIP(1) ", " SNIP(2) ", " SNIP(3) ", " SNIP(4)
+	    " FROM search WHERE search MATCH ?1", -1, &st, NULL), SQLITE_OK);
 #undef SNIP
 	size_t compared = 0;
 	for (size_t q = 0; q < nq; q++) {
