@@ -346,7 +346,9 @@ run "$BEDSIDE" search --db "$fdb" --json "z"
 contains "$out" '"suggestions":[]' "a single letter typed is offered no word an edit from it"
 # Nor a word of two letters: an edit from it is half the vocabulary.
 suggested() { printf '%s' "$out" | python3 -c '
-import json,sys; d=json.load(sys.stdin); print(d["unmatched"], ",".join(d["suggestions"]))'; }
+import json,sys
+d=json.load(sys.stdin)
+print(d["unmatched"], ",".join(d["suggestions"]))'; }
 run "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "Na 120"
 is "$(suggested)" "Na " "'Na 120': 'Na' is named, with no two-letter words offered for it"
 # Nor a number: another number is another dose, not its spelling.
@@ -363,7 +365,15 @@ run "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" "Na hyponatremiaa"
 like "$err" "no article has 'hyponatremiaa'; did you mean: hyponatraemia" \
     "'Na hyponatremiaa': the misspelt longer word gets the suggestions"
 
-# Clinicians search by abbreviation: the common ones, typed as a search
+# A dotted abbreviation finds what its letters written as one find.
+ids() { "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "$@" | python3 -c '
+import json,sys
+print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))'; }
+tia=$(ids "tia ")
+like "$tia" '^tia-' "'tia' finds the TIA article first"
+is "$(ids "t.i.a.")" "$tia" "'t.i.a.' finds what 'tia' finds"
+is "$(ids "T.I.A")" "$(ids "TIA")" "'T.I.A' (still typed: a prefix) finds what 'TIA' finds"
+ typed as a search
 # is typed (the last word a prefix), find their article first.
 for pair in af:af- mi:nstemi-troponin-diagnosis uti:cystitis-women dka:dka-adults \
     txa:postpartum-haemorrhage rosc:shockable-cardiac-arrest nac:paracetamol-overdose \
