@@ -365,6 +365,12 @@ run "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" "Na hyponatremiaa"
 like "$err" "no article has 'hyponatremiaa'; did you mean: hyponatraemia" \
     "'Na hyponatremiaa': the misspelt longer word gets the suggestions"
 
+# A whole word finds its form in -ing, as the last word (a prefix) does:
+# the clinician's articles say "GI bleeding", never "bleed".
+for q in "bleed gi" "gi bleed "; do
+	run "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --level clinician "$q"
+	like "$out" '\(upper-gi-bleed-risk\)$' "'$q' finds the clinician's article on GI bleeding"
+done
 # A dotted abbreviation finds what its letters written as one find.
 ids() { "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "$@" | python3 -c '
 import json,sys
