@@ -234,7 +234,9 @@ void db_set_stop(struct db *db, db_stop_fn stop, void *arg);
  * looks for it (the last word as a prefix while it is typed, another
  * spelling of it too), or the first two words the index has as one
  * ("SGLT 2": "sglt2") that find nothing together: their bytes in typed,
- * [*from, *to). *from == *to if each word finds something alone: no
+ * [*from, *to). A later word that finds nothing comes before a first
+ * that db_suggest_edits() rejects, so that it gets its close words ("Na
+ * hyponatraemiaa"). *from == *to if each word finds something alone: no
  * article has them all. Returns 0 or -1. */
 int db_unmatched(struct db *db, const char *typed, const char *level, size_t *from,
     size_t *to);
@@ -271,6 +273,9 @@ void db_closest_free(struct db_closest *v, size_t n);
  * level's). */
 int db_suggest(struct db *db, const char *word, const char *level, char ***out,
     size_t *n, size_t max);
+/* Whether db_suggest() offers words an edit or two from word, as typed:
+ * not for a number, a word of one or two characters, or three capitals. */
+bool db_suggest_edits(const char *word);
 
 /* The levels other than level (names, in level order) at which a search
  * for typed finds something: where to look when it finds nothing at

@@ -188,16 +188,19 @@ bm25_query(const Fts5ExtensionApi *api, Fts5Context *fts, struct rank_pass *p)
 }
 
 /* The best column of a row, from its matches weighed per column: the
- * weightiest column other than the first (the title, which every pane
- * shows), or the first if it alone matched. */
+ * weightiest column with a match, the columns being in the order of
+ * their weights (schema.sql), other than the first (the title, which
+ * every pane shows), or the first if it alone matched. Not the column
+ * with the most matches: the references repeat the words of the title
+ * in every citation ("bronchiolitis" five times), and the reader wants
+ * the answer that has the word once. */
 int
 db_rank_best_column(const double *score, int ncol)
 {
-	int best = 0;
 	for (int c = 1; c < ncol; c++)
-		if (score[c] > score[best] || (best == 0 && score[c] > 0))
-			best = c;
-	return best;
+		if (score[c] > 0)
+			return c;
+	return 0;
 }
 
 #define COLUMNS_MAX 16

@@ -343,6 +343,20 @@ db_search_rows(struct db *db, const char *typed, const char *level, int limit,
 	return search(db, typed, level, limit, 0, ranked, FILL_ROWS, out, n);
 }
 
+/* Whether the words of typed[0, n) get close words for "did you mean"
+ * (db_suggest_edits()): two words read as one ("sglt 2") do. */
+static bool
+suggest_edits(const char *typed, size_t n)
+{
+	char *span = xstrndup(typed, n), *w[2];
+	size_t k = query_words(span, w, 2);
+	bool edits = k != 1 || db_suggest_edits(w[0]);
+	for (size_t i = 0; i < k; i++)
+		free(w[i]);
+	free(span);
+	return edits;
+}
+
 int
 db_unmatched(struct db *db, const char *typed, const char *level, size_t *from,
     size_t *to)
@@ -379,7 +393,13 @@ db_unmatched(struct db *db, const char *typed, const char *level, size_t *from,
 		size_t n = 0;
 		rc = db_search_rows(db, one.data, level, 1, false, &h, &n);
 		db_hits_free(h, n);
-		if (rc == 0 && n == 0) {
+		if (rc != 0 || n > 0)
+			continue;
+		if (*from == *to) {
+			*from = start;
+			*to = e2;
+		}
+		if (suggest_edits(text + start, e2 - start)) {
 			*from = start;
 			*to = e2;
 			break;

@@ -11,9 +11,11 @@
  * own algorithm, step for step (SQLite's fts5_aux.c: each instance scored
  * by the phrases in the 14 tokens around it, a bonus for starting a
  * sentence, highlights over coalesced instances), so the text is the
- * same (tests/unit/test_db_search.c compares the two), but for one
- * thing: the window never cuts a number, which the tokenizer splits at
- * its point ("…5 mL/kg" of "0.5 mL/kg" is a dose ten times over). */
+ * same (tests/unit/test_db_search.c compares the two), but for two
+ * things: the window is in the column of the hit's pane, where snippet()
+ * looks in all of them (row_snippet()), and it never cuts a number,
+ * which the tokenizer splits at its point ("…5 mL/kg" of "0.5 mL/kg" is
+ * a dose ten times over). */
 #include "config.h"
 #include "db_internal.h"
 
@@ -365,6 +367,42 @@ matching_alternatives(const struct snip_query *q, struct snip_inst *inst, size_t
 	return k;
 }
 
+/* The best window of column c (fts5SnippetFunction), its score and into
+ * *start its first token: around each instance, and from the start of
+ * its sentence with a bonus. */
+static int
+best_window(const struct snip_inst *inst, size_t ninst, const struct snip_query *q,
+    unsigned char *seen, const struct snip_column *col, int c, int *start)
+{
+	int size = (int)col->ntok, best = 0;
+	*start = 0;
+	for (size_t i = 0; i < ninst; i++) {
+		if (inst[i].col != c)
+			continue;
+		int io = inst[i].off, adj;
+		int score = window_score(inst, ninst, q, seen, c, io, size, &adj);
+		if (score > best) {
+			best = score;
+			*start = adj;
+		}
+		if (col->nfirst && size > SNIPPET_TOKENS) {
+			size_t j = 0;
+			while (j + 1 < col->nfirst && col->first[j + 1] <= io)
+				j++;
+			if (col->first[j] < io) {
+				int s = col->first[j];
+				score = window_score(inst, ninst, q, seen, c, s, size,
+				    NULL) + (s == 0 ? 120 : 100);
+				if (score > best) {
+					best = score;
+					*start = s;
+				}
+			}
+		}
+	}
+	return best;
+}
+
 /* The snippet of one row, from its columns' texts; *from is the column
  * it was cut from, -1 if no words of the query were found. */
 static char *
@@ -400,37 +438,16 @@ row_snippet(struct db_tokenizer *t, const struct snip_query *q,
 			}
 	}
 	ninst = matching_alternatives(q, inst, ninst);
-	/* The best window (fts5SnippetFunction): around each instance, and
-	 * from the start of its sentence with a bonus. */
-	for (int c = 0; c < SNIPPET_COLUMNS; c++) {
-		int size = (int)col[c].ntok;
-		for (size_t i = 0; i < ninst; i++) {
-			if (inst[i].col != c)
-				continue;
-			int io = inst[i].off, adj;
-			int score = window_score(inst, ninst, q, seen, c, io, size, &adj);
-			if (score > best_score) {
-				best_score = score;
-				best_col = c;
-				best_start = adj;
-			}
-			if (col[c].nfirst && size > SNIPPET_TOKENS) {
-				size_t j = 0;
-				while (j + 1 < col[c].nfirst && col[c].first[j + 1] <= io)
-					j++;
-				if (col[c].first[j] < io) {
-					int s = col[c].first[j];
-					score = window_score(inst, ninst, q, seen, c, s, size, NULL) +
-					    (s == 0 ? 120 : 100);
-					if (score > best_score) {
-						best_score = score;
-						best_col = c;
-						best_start = s;
-					}
-				}
-			}
-		}
-	}
+	/* The column is the one the hit's pane is (db_rank_best_column),
+	 * where snippet() would take the best window of any column: one in
+	 * the references, which repeat the title's words in every citation
+	 * and start sentences often, would win over the answer. */
+	double weighed[SNIPPET_COLUMNS] = { 0 };
+	for (size_t i = 0; i < ninst; i++)
+		weighed[inst[i].col] += db_col_weight[inst[i].col];
+	best_col = db_rank_best_column(weighed, SNIPPET_COLUMNS);
+	best_score = best_window(inst, ninst, q, seen, &col[best_col], best_col,
+	    &best_start);
 	/* The window widened to whole numbers at either end. */
 	int best_end = best_start + SNIPPET_TOKENS - 1;
 	while (best_start > 0 && one_number(&col[best_col], (size_t)best_start - 1))

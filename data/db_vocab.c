@@ -577,6 +577,26 @@ found_at(struct db *db, const char *s, const char *level)
 	return rc == 0 && n > 0;
 }
 
+/* Words an edit or two from w (as typed) are no help for a word of one
+ * or two characters: every word of one or two letters is an edit from it
+ * ("Na" offered "an", "no", "va"), and none of a single letter is offered
+ * for a longer one ("xq" offered "x" and "q"). Nor for a number: "120"
+ * for "12" or "20" is another dose or value, never its spelling. Nor for
+ * three capitals: typed so, the word is an abbreviation, each letter a
+ * word of its own, and a letter changed or two swapped name another test
+ * or condition ("CRP" offered "cpr", "crb"), which a clinician would not
+ * take for a correction; in lower case ("teh") it may be a slip. */
+bool
+db_suggest_edits(const char *w)
+{
+	size_t n = strlen(w), digits = 0, capitals = 0;
+	for (size_t i = 0; i < n; i++) {
+		digits += w[i] >= '0' && w[i] <= '9';
+		capitals += w[i] >= 'A' && w[i] <= 'Z';
+	}
+	return utf8_chars(w, n) > 2 && digits < n && !(n == 3 && capitals == 3);
+}
+
 /* At most this many candidates are looked up at a level: each is a
  * search, and the closest come first. */
 #define SUGGEST_LEVEL_TRIES 20
@@ -594,17 +614,13 @@ db_suggest(struct db *db, const char *typed, const char *level, char ***out, siz
 	*n = 0;
 	if (query_words(typed, &w, 1) == 0)
 		return 0;
+	bool close_words = db_suggest_edits(w);
 	/* Lower-case ASCII, as the index stores it. */
 	for (char *p = w; *p; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
 	size_t lw = strlen(w);
 	int limit = lw <= 4 ? 1 : 2;
-	/* Every word of one or two letters is an edit or two from a word of
-	 * one (and "x" one from "q"): a single character typed gets no
-	 * word close to it, and none is offered for a longer one ("xq"
-	 * offered "x" and "q"). */
-	bool close_words = utf8_chars(w, lw) > 1;
 
 	sqlite3_stmt *st = db->version >= 2 ?
 	    db_stmt(db, STMT_SUGGEST, "SELECT word, docs FROM spell_words "

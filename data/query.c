@@ -1,6 +1,7 @@
 /* query.c: see query.h. Words are runs of letters and digits (any non-ASCII
  * character counts as a letter, as it does for FTS5's unicode61 tokenizer);
- * everything else separates words. Input need not be valid UTF-8. */
+ * everything else separates words, but the dots of a dotted abbreviation
+ * ("t.i.a."). Input need not be valid UTF-8. */
 #include "query.h"
 
 #include <ctype.h>
@@ -19,6 +20,39 @@ word_byte(unsigned char c)
 	return c >= 0x80 || isalnum(c);
 }
 
+static bool
+ascii_letter(const char *typed, size_t len, size_t i)
+{
+	return i < len && isalpha((unsigned char)typed[i]);
+}
+
+/* A dotted abbreviation at typed[from]: single letters, each but the last
+ * followed by one dot ("t.i.a", "i.v."), two or more, not after a word
+ * and a dot ("ab.c.d"). Its letters are one word, as articles write it
+ * ("TIA"): the tokenizer would make each letter a word. Not digits:
+ * "7.5" is a number. Returns the end of its last letter, or 0; its
+ * letters into w. */
+static size_t
+dotted_abbreviation(const char *typed, size_t len, size_t from, struct buf *w)
+{
+	size_t i = from, n = 0;
+	if (from >= 2 && typed[from - 1] == '.' &&
+	    word_byte((unsigned char)typed[from - 2]))
+		return 0;
+	while (ascii_letter(typed, len, i) &&
+	    (i + 1 == len || !word_byte((unsigned char)typed[i + 1]))) {
+		n++;
+		if (i + 2 >= len || typed[i + 1] != '.' || !ascii_letter(typed, len, i + 2))
+			break;
+		i += 2;
+	}
+	if (n < 2 || n > QUERY_MAX_WORD_BYTES)
+		return 0;
+	for (size_t k = from; k <= i; k += 2)
+		buf_addc(w, typed[k]);
+	return i + 1;
+}
+
 /* The next word of typed[0, len) from *pos (malloc'ed), with its bytes'
  * place in start and end; NULL past the last. */
 static char *
@@ -29,6 +63,13 @@ next_word(const char *typed, size_t len, size_t *pos, size_t *start, size_t *end
 		while (i < len && !word_byte((unsigned char)typed[i]))
 			i++;
 		size_t from = i;
+		struct buf dotted = BUF_INIT;
+		if ((i = dotted_abbreviation(typed, len, from, &dotted)) > 0) {
+			*pos = *end = i;
+			*start = from;
+			return buf_detach(&dotted);
+		}
+		i = from;
 		while (i < len && word_byte((unsigned char)typed[i]))
 			i++;
 		if (i == from) {

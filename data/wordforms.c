@@ -65,6 +65,16 @@ wordform_variants(const char *w, size_t len, bool prefix, char **out, size_t max
 		out[n++] = with_tail(w, len - 1, "");
 	else if (!prefix && n < max && len >= 3 && w[len - 1] != 's')
 		out[n++] = with_tail(w, len, "s");
+	/* A whole word of four letters or more and its form in -ing: "bleed"
+	 * finds "bleeding", "wheeze" "wheezing", as "bleed" still being typed
+	 * (a prefix) does; else "bleed gi" found nothing where "gi bleed"
+	 * found the articles on GI bleeding. One way only: "bleeding" finds
+	 * no "bleed", as a prefix would not. */
+	if (!prefix && n < max && len >= 4 && w[len - 1] != 's' &&
+	    !(len >= 5 && memcmp(w + len - 3, "ing", 3) == 0)) {
+		bool silent_e = w[len - 1] == 'e' && w[len - 2] != 'e';
+		out[n++] = with_tail(w, silent_e ? len - 1 : len, "ing");
+	}
 	/* allergy, allergies; therapy, therapies; not "day" (a vowel before
 	 * the y) and not words of three letters or fewer. */
 	if (n < max && len >= 4 && w[len - 1] == 'y' && consonant(w[len - 2]))

@@ -1,7 +1,8 @@
 /* wordforms.h: a word's other grammatical form: its plural or singular
  * by an s when typed whole ("fits", "fit"), a plural in -ies and its
- * singular in -y ("allergies", "allergy"), and the irregular plurals of
- * clinical text ("children", "child"; "women", "woman"). The search
+ * singular in -y ("allergies", "allergy"), the irregular plurals of
+ * clinical text ("children", "child"; "women", "woman"), and a whole
+ * word's form in -ing ("bleed", "bleeding"). The search
  * matches a word in either form (query.c), as it matches its other
  * spelling (spelling.h), when the index has it. Words are lower-case
  * ASCII; no database, no allocation of the caller's. */

@@ -344,8 +344,42 @@ short=$(printf '%s' "$out" | python3 -c 'import json,sys; print(",".join(w for w
 is "$short" "" "'xq' is offered no single letter"
 run "$BEDSIDE" search --db "$fdb" --json "z"
 contains "$out" '"suggestions":[]' "a single letter typed is offered no word an edit from it"
+# Nor a word of two letters: an edit from it is half the vocabulary.
+suggested() { printf '%s' "$out" | python3 -c '
+import json,sys
+d=json.load(sys.stdin)
+print(d["unmatched"], ",".join(d["suggestions"]))'; }
+run "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "Na 120"
+is "$(suggested)" "Na " "'Na 120': 'Na' is named, with no two-letter words offered for it"
+# Nor a number: another number is another dose, not its spelling.
+run "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "1205"
+is "$(suggested)" "1205 " "a number is offered no other number"
+# Nor an abbreviation in capitals: 'CRP' is not a slip for 'CPR'.
+run "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "CRP"
+is "$(suggested)" "CRP " "three capitals are offered no words a letter away"
+run "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "crp"
+like "$(suggested)" '^crp [a-z]' "in lower case they are (a slip of the keys)"
+# A longer word that finds nothing is named before a short one, so that
+# its close words are offered.
+run "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" "Na hyponatremiaa"
+like "$err" "no article has 'hyponatremiaa'; did you mean: hyponatraemia" \
+    "'Na hyponatremiaa': the misspelt longer word gets the suggestions"
 
-# Clinicians search by abbreviation: the common ones, typed as a search
+# A whole word finds its form in -ing, as the last word (a prefix) does:
+# the clinician's articles say "GI bleeding", never "bleed".
+for q in "bleed gi" "gi bleed "; do
+	run "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --level clinician "$q"
+	like "$out" '\(upper-gi-bleed-risk\)$' "'$q' finds the clinician's article on GI bleeding"
+done
+# A dotted abbreviation finds what its letters written as one find.
+ids() { "$BEDSIDE" search --db "$BEDSIDE_BUNDLED_DB" --json "$@" | python3 -c '
+import json,sys
+print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))'; }
+tia=$(ids "tia ")
+like "$tia" '^tia-' "'tia' finds the TIA article first"
+is "$(ids "t.i.a.")" "$tia" "'t.i.a.' finds what 'tia' finds"
+is "$(ids "T.I.A")" "$(ids "TIA")" "'T.I.A' (still typed: a prefix) finds what 'TIA' finds"
+ typed as a search
 # is typed (the last word a prefix), find their article first.
 for pair in af:af- mi:nstemi-troponin-diagnosis uti:cystitis-women dka:dka-adults \
     txa:postpartum-haemorrhage rosc:shockable-cardiac-arrest nac:paracetamol-overdose \

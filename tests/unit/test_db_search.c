@@ -154,15 +154,20 @@ widened_number(const char *fts5, const char *ours)
 static size_t numbers_widened;
 
 /* Compares the snippets of every row each query matches with FTS5's
- * snippet(), which they are but for numbers widened; returns how many
- * rows were compared. */
+ * snippet() of the column the hit's pane is, which they are but for
+ * numbers widened; returns how many rows were compared. The column is
+ * the first of answer, key points, research and references (in the
+ * order of their weights) where snippet() marks a word, else the
+ * title's. */
 static size_t
 compare_snippets(struct db *db, const char *const *queries, size_t nq)
 {
 	sqlite3_stmt *st;
-	ck_assert_int_eq(sqlite3_prepare_v2(db_handle(db), "SELECT rowid, snippet(search, "
-	    "-1, char(1), char(2), '\xe2\x80\xa6', 14) FROM search WHERE search MATCH ?1",
-	    -1, &st, NULL), SQLITE_OK);
+#define SNIP(c) "snippet(search, " #c ", char(1), char(2), '\xe2\x80\xa6', 14)"
+	ck_assert_int_eq(sqlite3_prepare_v2(db_handle(db), "SELECT rowid, " SNIP(0) ", "
+	    SNIP(1) ", " SNIP(2) ", " SNIP(3) ", " SNIP(4)
+	    " FROM search WHERE search MATCH ?1", -1, &st, NULL), SQLITE_OK);
+#undef SNIP
 	size_t compared = 0;
 	for (size_t q = 0; q < nq; q++) {
 		char *match = db_match(db, queries[q]);
@@ -176,7 +181,11 @@ compare_snippets(struct db *db, const char *const *queries, size_t nq)
 			want = realloc(want, (n + 1) * sizeof *want);
 			memset(&hits[n], 0, sizeof *hits);
 			hits[n].row = sqlite3_column_int64(st, 0);
-			want[n++] = strdup((const char *)sqlite3_column_text(st, 1));
+			int col = 0;
+			for (int c = 1; c <= 4 && col == 0; c++)
+				if (strchr((const char *)sqlite3_column_text(st, 1 + c), 1))
+					col = c;
+			want[n++] = strdup((const char *)sqlite3_column_text(st, 1 + col));
 		}
 		sqlite3_reset(st);
 		ck_assert_int_eq(db_hit_snippets(db, queries[q], hits, 0, n), 0);

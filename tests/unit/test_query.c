@@ -129,6 +129,34 @@ END_TEST
 /* query_word_span() finds the words query_words() gives, where typed
  * has them: the search view puts a suggestion in place of one part of a
  * hyphenated word with it. */
+/* A dotted abbreviation is the word of its letters, as articles write
+ * it: the tokenizer would make each letter a word ("t" "i" "a"). */
+START_TEST(dotted_abbreviations)
+{
+	expect("t.i.a.", "\"tia\"");
+	expect("T.I.A.", "\"TIA\"");
+	expect("t.i.a", "\"tia\"*");
+	expect("i.v. fluids ", "\"iv\" \"fluids\"");
+	expect("dose e.g. 5", "\"dose\" \"eg\" \"5\"");
+	/* Not numbers, nor letters of more than one ("Dr.A"), nor parts
+	 * after a word and a dot, nor letters apart by two dots or more. */
+	expect("7.5 mg", "\"7\" \"5\" \"mg\"*");
+	expect("v7.5", "\"v7\" \"5\"");
+	expect("Dr.A", "\"Dr\" \"A\"");
+	expect("ab.c.d", "\"ab\" \"c\" \"d\"");
+	expect("t..i", "\"t\" \"i\"");
+	expect("t.", "\"t\"");
+	/* Its place is the letters' first to last, so a dot after it ends
+	 * the word: "t.i.a." is whole, "t.i.a" still being typed. */
+	size_t a, b;
+	ck_assert(query_word_span("see t.i.a. now", 1, &a, &b));
+	ck_assert_uint_eq(a, 4);
+	ck_assert_uint_eq(b, 9);
+	ck_assert(query_word_span("see t.i.a. now", 2, &a, &b));
+	ck_assert_uint_eq(a, 11);
+}
+END_TEST
+
 START_TEST(word_spans)
 {
 	const char *t = "beta-blockers \xFF\xFE d-dimer";
@@ -333,6 +361,7 @@ query_suite(void)
 	tcase_add_test(tc, short_word_also_whole);
 	tcase_add_test(tc, spellings_and_joined);
 	tcase_add_test(tc, blank_words);
+	tcase_add_test(tc, dotted_abbreviations);
 	suite_add_tcase(s, tc);
 	return s;
 }

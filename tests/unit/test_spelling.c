@@ -66,6 +66,22 @@ START_TEST(word_forms)
 }
 END_TEST
 
+/* A whole word finds its form in -ing, as it would as a prefix still
+ * typed: "bleed gi" must find "GI bleeding" as "gi bleed" does. */
+START_TEST(ing_forms)
+{
+	ck_assert(has_form("bleed", false, "bleeding"));
+	ck_assert(has_form("vomit", false, "vomiting"));
+	ck_assert(has_form("wheeze", false, "wheezing"));       /* the e goes */
+	ck_assert(!has_form("bleed", true, "bleeding"));        /* "bleed"* has it */
+	ck_assert(!has_form("bleeding", false, "bleedinging"));
+	ck_assert(!has_form("see", false, "seeing"));           /* three letters */
+	ck_assert(!has_form("cough", false, "bleeding"));
+	ck_assert(!has_form("bleeds", false, "bleedsing"));
+	ck_assert(wordform_same("bleed", 5, "bleeding", 8));
+}
+END_TEST
+
 START_TEST(both_ways)
 {
 	static const char *const pairs[][2] = {
@@ -157,6 +173,7 @@ main(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, both_ways);
 	tcase_add_test(tc, word_forms);
+	tcase_add_test(tc, ing_forms);
 	tcase_add_test(tc, drug_names);
 	tcase_add_test(tc, not_other_words);
 	tcase_add_test(tc, as_typed);
