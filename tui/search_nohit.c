@@ -311,7 +311,11 @@ search_nohit_draw(const struct search_nohit *nh, struct app *app, WINDOW *body,
 	free(safe);
 	draw_str_cut(body, y, 2, b.data, w - 3, TH_NORMAL);
 	if (nsugg == 0) {
-		draw_str_cut(body, y + gap, 2, "No close words in the index either.",
+		/* A short word, a number or an abbreviation is not looked up
+		 * (db_suggest_edits): "either" would claim a search not made. */
+		bool looked = db_suggest_edits(word.data ? word.data : "");
+		draw_str_cut(body, y + gap, 2, looked ? "No close words in the index either." :
+		    "No guesses for short words, numbers or abbreviations: try it in full.",
 		    w - 3, TH_DIM);
 	} else {
 		app_key_name(app, CTX_SEARCH, ACT_OPEN, key, sizeof key);

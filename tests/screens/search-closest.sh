@@ -8,7 +8,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 25
+plan 27
 screen_db
 
 screen_start 80 24
@@ -50,6 +50,16 @@ wait_for '^  > furosemide'
 keys Enter
 wait_for '^ Search: furosemide loop'
 ok $? "Enter on the word offered still takes it"
+# A word too short to guess at is not looked up, and the screen does not
+# claim it was; a long one with nothing near it is.
+keys C-u N a ' ' 1 2 0 ' '
+wait_for 'Nothing matches "Na"'
+like "$screen" 'No guesses for short words, numbers or abbreviations: try it in full\.' \
+	"a 2-letter word: says no guess is made for it"
+keys C-u q z x w v k j ' '
+wait_for 'Nothing matches "qzxwvkj"'
+like "$screen" 'No close words in the index either\.' \
+	"a long word with nothing near it: says none was found"
 keys Escape
 wait_gone '^ Search:'
 keys q
