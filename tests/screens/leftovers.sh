@@ -33,7 +33,7 @@ is "$screen" "$clean" "help closed over the article: nothing of help between its
 keys /
 wait_for '^ Search:'
 keys -l troponin
-wait_for '^ +1 article '
+wait_for '^ +[0-9]+ articles? '
 keys Escape
 wait_for '5 Disclaimer'
 is "$screen" "$clean" "the search box closed: nothing of its hits between the panes"
