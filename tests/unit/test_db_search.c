@@ -14,6 +14,7 @@
 #include "db.h"
 #include "db_fixture.h"
 #include "import.h"
+#include "snippet_oracle.h"
 
 START_TEST(search_and_suggest)
 {
@@ -109,46 +110,6 @@ import_folder(const char *tmp, int n)
 	char cmd[600];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp);
 	ck_assert_int_eq(system(cmd), 0);
-}
-
-/* s without the marks of the matching words (char(1), char(2)), and
- * with ellipsis dropped from its ends. */
-static char *
-plain_text(const char *s, bool ends)
-{
-	static const char ellipsis[] = "\xe2\x80\xa6";
-	char *out = malloc(strlen(s) + 1), *o = out;
-	for (; *s; s++)
-		if (*s != 1 && *s != 2)
-			*o++ = *s;
-	*o = '\0';
-	size_t n = strlen(out), e = strlen(ellipsis);
-	if (ends && n >= e && strcmp(out + n - e, ellipsis) == 0)
-		out[n -= e] = '\0';
-	if (ends && strncmp(out, ellipsis, e) == 0)
-		memmove(out, out + e, n - e + 1);
-	return out;
-}
-
-/* Where FTS5's snippet cuts a number at its point, comma or dash
- * ("\u20265 mL/kg" of "0.5 mL/kg"), ours is widened to the whole number:
- * whether ours is FTS5's so widened. */
-static bool
-widened_number(const char *fts5, const char *ours)
-{
-	char *cut = plain_text(fts5, false), *core = plain_text(fts5, true);
-	char *whole = plain_text(ours, false);
-	size_t n = strlen(cut);
-	bool at_start = strncmp(cut, "\xe2\x80\xa6", 3) == 0 &&
-	    cut[3] >= '0' && cut[3] <= '9';
-	bool at_end = n > 4 && strcmp(cut + n - 3, "\xe2\x80\xa6") == 0 &&
-	    cut[n - 4] >= '0' && cut[n - 4] <= '9';
-	bool widened = (at_start || at_end) && strcmp(cut, whole) != 0 &&
-	    strstr(whole, core) != NULL;
-	free(cut);
-	free(core);
-	free(whole);
-	return widened;
 }
 
 static size_t numbers_widened;
