@@ -90,7 +90,8 @@ main(int argc, char **argv)
 			if (db_hit_details(db, h, 0, shown) != 0 ||
 			    db_hit_snippets(db, typed, h, 0, shown) != 0)
 				return 1;
-			if (n == 0 && why && no_hit(db, typed, closest, verbose && k == len) != 0)
+			if (n == 0 && why &&
+			    no_hit(db, typed, closest, verbose && k == len) != 0)
 				return 1;
 			if (verbose && k == len)
 				for (size_t i = 0; i < n; i++)

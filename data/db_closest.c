@@ -27,7 +27,8 @@
 static sqlite3_int64
 index_rows(struct db *db)
 {
-	sqlite3_stmt *st = db_stmt(db, STMT_INDEX_ROWS, "SELECT count(*) FROM search_docsize");
+	sqlite3_stmt *st = db_stmt(db, STMT_INDEX_ROWS,
+	    "SELECT count(*) FROM search_docsize");
 	sqlite3_int64 rows = -1;
 	if (st && sqlite3_step(st) == SQLITE_ROW)
 		rows = sqlite3_column_int64(st, 0);

@@ -29,8 +29,10 @@ id_distance(const char *a, size_t la, const char *b, size_t lb)
 				d = prev[j] + 1;
 			if (cur[j - 1] + 1 < d)
 				d = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && ca == text_ascii_lower((unsigned char)b[j - 2]) &&
-			    cb == text_ascii_lower((unsigned char)a[i - 2]) && prev2[j - 2] + 1 < d)
+			if (i > 1 && j > 1 &&
+			    ca == text_ascii_lower((unsigned char)b[j - 2]) &&
+			    cb == text_ascii_lower((unsigned char)a[i - 2]) &&
+			    prev2[j - 2] + 1 < d)
 				d = prev2[j - 2] + 1;
 			cur[j] = d;
 		}

@@ -289,7 +289,8 @@ db_topics(struct db *db, struct db_topic **out, size_t *n)
 			else
 				hi = mid;
 		}
-		for (size_t k = lo; k < nflat && flat[byparent[k]].parent_id == flat[f.i].id; k++) {
+		for (size_t k = lo;
+		    k < nflat && flat[byparent[k]].parent_id == flat[f.i].id; k++) {
 			size_t j = byparent[k];
 			if (done[j])
 				continue;
@@ -480,7 +481,8 @@ article_load(struct db *db, const char *id, const char *level, struct db_article
 	 * level if no section is restricted to one. */
 	st = db_stmt(db, STMT_ARTICLE_LEVELS,
 	    "SELECT l.name, l.label, l.disclaimer, "
-	    "  EXISTS (SELECT 1 FROM sections s WHERE s.article_id = ?1 AND s.level = l.name) "
+	    "  EXISTS (SELECT 1 FROM sections s "
+	    "          WHERE s.article_id = ?1 AND s.level = l.name) "
 	    "FROM levels l ORDER BY l.position");
 	if (st == NULL)
 		goto fail;

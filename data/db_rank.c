@@ -624,7 +624,8 @@ rank_from_base(struct db *db, const char *match, const struct query_group *lastg
 			for (size_t i = 0; i < lp.ncand; i++) {
 				const struct candidate *c = &lp.cand[i];
 				keep(p, (struct db_ranked){
-				    .row = c->row, .rank = c->part + idf * c->tf, .col = c->col });
+				    .row = c->row, .rank = c->part + idf * c->tf,
+				    .col = c->col });
 			}
 		}
 		db_term_rows_keep(db->lengths, last, strlen(last), lp.matched);

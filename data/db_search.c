@@ -215,7 +215,8 @@ first_rows(struct db *db, const char *match, int place, int limit, int offset,
 		struct db_hit *h = add_hit(out, n, &cap);
 		h->row = sqlite3_column_int64(st, 0);
 		int pane = sqlite3_column_int(st, 1);
-		h->pane = pane >= 0 && pane < DB_KIND_COUNT ? (enum db_kind)pane : DB_ANSWER;
+		h->pane = pane >= 0 && pane < DB_KIND_COUNT ? (enum db_kind)pane :
+		    DB_ANSWER;
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
@@ -242,7 +243,8 @@ db_word_known(void *arg, const char *word, size_t len, bool prefix)
 	if (len > sizeof low)
 		return false;
 	for (size_t i = 0; i < len; i++)
-		low[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' : word[i]);
+		low[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] - 'A' + 'a' :
+		    word[i]);
 	int docs = prefix ? db_prefix_docs(arg, low, len) : db_word_docs(arg, low, len);
 	return docs > 0 || (docs == 0 && db_phrase_exists(arg, low, len, prefix) > 0);
 }

@@ -423,7 +423,8 @@ row_snippet(struct db_tokenizer *t, const struct snip_query *q,
 		col[c].text = text[c] ? text[c] : "";
 		col[c].ntext = text[c] ? ntext[c] : 0;
 		if (col[c].ntext > 0 && t->api.xTokenize(t->tok, &col[c],
-		    FTS5_TOKENIZE_DOCUMENT, col[c].text, col[c].ntext, column_token) != SQLITE_OK)
+		    FTS5_TOKENIZE_DOCUMENT, col[c].text, col[c].ntext,
+		    column_token) != SQLITE_OK)
 			goto out;
 		/* Instances in FTS5's order: by column, token, then phrase. */
 		for (size_t pos = 0; pos < col[c].ntok; pos++)
@@ -481,7 +482,8 @@ db_snippets_make(struct db *db, const char *match, struct db_hit *hits,
 		return -1;
 	}
 	sqlite3_stmt *st = db_stmt(db, STMT_SNIPPET_ROW,
-	    "SELECT title, answer, key_points, research, refs FROM search WHERE rowid = ?1");
+	    "SELECT title, answer, key_points, research, refs FROM search "
+	    "WHERE rowid = ?1");
 	if (st == NULL)
 		rc = -1;
 	for (size_t i = from; i < to && rc == 0; i++) {

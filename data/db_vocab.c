@@ -64,7 +64,8 @@ db_tokenizer_open(sqlite3 *h, fts5_tokenizer *api, Fts5Tokenizer **tok)
 	static const char *args[] = { "remove_diacritics", "2" };
 	fts5_api *fts5 = db_fts5_api(h);
 	void *ctx = NULL;
-	if (fts5 == NULL || fts5->xFindTokenizer(fts5, "unicode61", &ctx, api) != SQLITE_OK ||
+	if (fts5 == NULL ||
+	    fts5->xFindTokenizer(fts5, "unicode61", &ctx, api) != SQLITE_OK ||
 	    api->xCreate(ctx, args, 2, tok) != SQLITE_OK)
 		return -1;
 	return 0;
@@ -134,7 +135,8 @@ vocab_word(struct vocab *v, const char *tok, size_t n)
 		w = &v->slot[i];
 		if (w->hash == 0)
 			break;
-		if (w->hash == h && w->len == n && memcmp(v->arena.data + w->off, tok, n) == 0)
+		if (w->hash == h && w->len == n &&
+		    memcmp(v->arena.data + w->off, tok, n) == 0)
 			return w;
 	}
 	w->hash = h;
@@ -181,8 +183,9 @@ vocab_row(struct vocab *v, const char *const texts[VOCAB_TEXTS], int sign)
 	v->row++;
 	v->sign = sign;
 	for (int i = 0; i < VOCAB_TEXTS; i++)
-		if (texts[i] && *texts[i] && v->api.xTokenize(v->tok, v, FTS5_TOKENIZE_DOCUMENT,
-		    texts[i], (int)strlen(texts[i]), vocab_token) != SQLITE_OK)
+		if (texts[i] && *texts[i] && v->api.xTokenize(v->tok, v,
+		    FTS5_TOKENIZE_DOCUMENT, texts[i], (int)strlen(texts[i]),
+		    vocab_token) != SQLITE_OK)
 			return -1;
 	return 0;
 }
@@ -257,7 +260,8 @@ vocab_keys(const struct vocab *v, size_t *n)
 		if (w->hash == 0 || w->delta == 0)
 			continue;
 		const char *s = v->arena.data + w->off;
-		k[(*n)++] = (struct vocab_key){ utf8_chars(s, w->len), s, w->len, w->delta };
+		k[(*n)++] = (struct vocab_key){ utf8_chars(s, w->len), s, w->len,
+		    w->delta };
 	}
 	qsort(k, *n, sizeof *k, vocab_key_cmp);
 	return k;
@@ -459,7 +463,8 @@ db_prefix_docs(struct db *db, const char *prefix, size_t n)
 	sqlite3_stmt *st = db_stmt(db, STMT_SPELL_PREFIX,
 	    "WITH RECURSIVE l(n) AS (SELECT ?1 UNION ALL SELECT n + 1 FROM l "
 	    "  WHERE n < (SELECT max(len) FROM spell_words)) "
-	    "SELECT 1 FROM spell_words WHERE len IN l AND word >= ?2 AND word < ?3 LIMIT 1");
+	    "SELECT 1 FROM spell_words WHERE len IN l AND word >= ?2 AND word < ?3 "
+	    "LIMIT 1");
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)n);

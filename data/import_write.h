@@ -32,7 +32,7 @@ struct import_plan {
 	const char *file;               /* dbpath with its links followed */
 	const char *tmp;                /* the new file, created empty */
 	struct db *base;                /* copied into tmp first; NULL: start empty */
-	struct db *site;                /* with no base: whose levels and statuses to keep */
+	struct db *site;                /* with no base: whose levels, statuses to keep */
 	int from;                       /* base's schema version (or this one's) */
 	const struct article_rules *rules;
 	size_t n;                       /* the files of the import */

@@ -323,8 +323,8 @@ query_build_known(const char *typed, query_known_fn known, void *arg)
 		bool pre = i == n - 1 && prefix;
 		char *v[QUERY_MAX_SPELLINGS];
 		size_t nv = 0;
-		bool join = i + 1 < n && joined(words[i], wlen[i], words[i + 1], wlen[i + 1],
-		    i + 1 == n - 1 && prefix, known, arg);
+		bool join = i + 1 < n && joined(words[i], wlen[i], words[i + 1],
+		    wlen[i + 1], i + 1 == n - 1 && prefix, known, arg);
 		if (!join)
 			nv = spellings(words[i], wlen[i], pre, known, arg, v);
 		const char *exact = NULL;
@@ -480,7 +480,8 @@ query_groups(const char *match, const struct query_phrase *ph, size_t nph,
 			from--;
 			to += *to == ')';
 		}
-		*g = (struct query_group){ from, (size_t)(to - from), word, nwords, i, j - i };
+		*g = (struct query_group){ from, (size_t)(to - from), word, nwords, i,
+		    j - i };
 		word += nwords;
 		i = j;
 	}

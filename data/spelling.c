@@ -189,7 +189,7 @@ spelling_variants(const char *w, size_t len, bool prefix, char **out, size_t max
 	for (size_t i = 0; i < ns; i++)
 		for (size_t j = i + 1; j < ns; j++) {
 			if (s[j].at < s[i].at + s[i].len)
-				continue;       /* overlapping, or another rule at one place */
+				continue;       /* overlapping, or another rule here */
 			if (!add(out, &n, max, spell(w, len, &s[i], &s[j]), w, len))
 				return n;
 		}

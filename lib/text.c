@@ -139,10 +139,10 @@ text_is_unsafe(uint32_t cp)
 	    cp == 0x180E ||                        /* Mongolian vowel separator */
 	    (cp >= 0x200B && cp <= 0x200F) ||      /* zero-width, ZWNJ, ZWJ, LRM, RLM */
 	    (cp >= 0x2028 && cp <= 0x202E) ||      /* separators, bidi embeddings */
-	    (cp >= 0x2060 && cp <= 0x206F) ||      /* word joiner, invisible operators, isolates */
+	    (cp >= 0x2060 && cp <= 0x206F) ||      /* word joiner, invisibles, isolates */
 	    cp == 0x3164 || cp == 0xFFA0 ||        /* Hangul fillers */
 	    cp == 0xFEFF ||                        /* zero-width no-break space */
-	    (cp >= 0xFFF0 && cp <= 0xFFFB) ||      /* unassigned ignorables, interlinear annotations */
+	    (cp >= 0xFFF0 && cp <= 0xFFFB) ||      /* ignorables, interlinear annotations */
 	    (cp >= 0x1BCA0 && cp <= 0x1BCA3) ||    /* shorthand format controls */
 	    (cp >= 0x1D173 && cp <= 0x1D17A) ||    /* musical format controls */
 	    (cp >= 0xE0000 && cp <= 0xE0FFF &&     /* tags: can spell hidden text */
@@ -361,7 +361,8 @@ sanitize_range(struct buf *out, const char *s, size_t len, size_t from, size_t t
 		/* Printable ASCII, most of any text, is copied in runs: it is
 		 * kept as it is whatever the flags and mode. */
 		size_t run = i;
-		while (run < to && (unsigned char)s[run] >= 0x20 && (unsigned char)s[run] < 0x7F)
+		while (run < to && (unsigned char)s[run] >= 0x20 &&
+		    (unsigned char)s[run] < 0x7F)
 			run++;
 		if (run > i) {
 			buf_add(out, s + i, run - i);

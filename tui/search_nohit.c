@@ -314,7 +314,8 @@ search_nohit_draw(const struct search_nohit *nh, struct app *app, WINDOW *body,
 		/* A short word, a number or an abbreviation is not looked up
 		 * (db_suggest_edits): "either" would claim a search not made. */
 		bool looked = db_suggest_edits(word.data ? word.data : "");
-		draw_str_cut(body, y + gap, 2, looked ? "No close words in the index either." :
+		draw_str_cut(body, y + gap, 2, looked ?
+		    "No close words in the index either." :
 		    "No guesses for short words, numbers or abbreviations: try it in full.",
 		    w - 3, TH_DIM);
 	} else {

@@ -51,7 +51,8 @@ open_fixture(void)
 		    "Alpha bravo alpha bravo alpha bravo alpha bravo alpha bravo what.",
 		    "What plain.");
 		/* "echo" alone, at the clinician level only. */
-		write_article(folder, "one", "What about echo?", "Echo what.", "What plain.");
+		write_article(folder, "one", "What about echo?", "Echo what.",
+		    "What plain.");
 		/* The rare word in the title and nothing else: no "what". */
 		write_article(folder, "golf", "Golf golf", "Golf.", "Plain.");
 		/* "golf" once, with the common word. */
@@ -70,7 +71,8 @@ open_fixture(void)
 		struct import_options opt = { .replace_all = true };
 		struct import_result res;
 		FILE *quiet = fopen("/dev/null", "w");
-		ck_assert_int_eq(import_paths(path, paths, 1, &opt, &res, quiet), IMPORT_OK);
+		ck_assert_int_eq(import_paths(path, paths, 1, &opt, &res, quiet),
+		    IMPORT_OK);
 		fclose(quiet);
 		made = true;
 	}

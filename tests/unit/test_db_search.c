@@ -417,8 +417,8 @@ assert_hits_are(struct db *db, const char *typed, int limit, int offset,
 	ck_assert_uint_eq(n, want);
 	for (size_t i = 0; i < n; i++) {
 		ck_assert(h[i].row == row[i]);
-		ck_assert_msg(h[i].rank == rank[i], "'%s' hit %zu: %.17g != %.17g", typed, i,
-		    h[i].rank, rank[i]);
+		ck_assert_msg(h[i].rank == rank[i], "'%s' hit %zu: %.17g != %.17g",
+		    typed, i, h[i].rank, rank[i]);
 		ck_assert_int_eq(h[i].pane, pane[i]);
 	}
 	db_hits_free(h, n);

@@ -337,8 +337,8 @@ START_TEST(short_word_ranks_as_itself)
 		free(match);
 		struct db_hit *h;
 		size_t n;
-		ck_assert_int_eq(db_search_hits(fast, typed[t][0], "clinician", 2, 0, &h, &n),
-		    0);
+		ck_assert_int_eq(db_search_hits(fast, typed[t][0], "clinician", 2, 0,
+		    &h, &n), 0);
 		ck_assert_uint_eq(n, 2);
 		for (size_t i = 0; i < 2; i++)
 			ck_assert_msg(strcmp(h[i].id, typed[t][1]) == 0 ||

@@ -55,7 +55,8 @@ START_TEST(word_forms)
 		    strlen(pairs[i][0])));
 	}
 	ck_assert(has_form("child", true, "children"));
-	ck_assert(!has_form("children", true, "child"));     /* "child"* begins "childbirth" */
+	/* "child"* begins "childbirth" */
+	ck_assert(!has_form("children", true, "child"));
 	ck_assert(has_form("allergies", true, "allergy"));
 	ck_assert(!has_form("day", false, "daies"));
 	ck_assert(!has_form("men", false, "man"));

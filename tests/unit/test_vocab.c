@@ -76,8 +76,8 @@ docs_of(sqlite3 *h, const char *word)
 {
 	sqlite3_stmt *st;
 	long docs = 0;
-	ck_assert_int_eq(sqlite3_prepare_v2(h, "SELECT docs FROM spell_words WHERE word = ?1",
-	    -1, &st, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(h,
+	    "SELECT docs FROM spell_words WHERE word = ?1", -1, &st, NULL), SQLITE_OK);
 	sqlite3_bind_text(st, 1, word, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		docs = sqlite3_column_int64(st, 0);
