@@ -227,7 +227,7 @@ cli_show(struct cli *c, int argc, char **argv)
 			cli_usage(stdout);
 			return EXIT_OK;
 		default:
-			cli_bad_option("show", argc, argv);
+			cli_bad_option("show", argc, argv, opts);
 			return EXIT_USAGE;
 		}
 	}

@@ -95,7 +95,7 @@ parse_options(int argc, char **argv, struct app_options *app, struct cli *cli)
 			printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
 			return EXIT_OK;
 		default:
-			cli_bad_option(NULL, argc, argv);
+			cli_bad_option(NULL, argc, argv, opts);
 			return EXIT_USAGE;
 		}
 	}
