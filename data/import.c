@@ -258,6 +258,7 @@ struct checks {
 	struct diag *d;         /* every problem so far, in file order */
 	struct article *arts;   /* per file: what the checks across files need */
 	struct id_index ids;
+	size_t bad;             /* files with a problem */
 };
 
 /* Records the problems of it, the article of file i, with those only
@@ -266,9 +267,12 @@ struct checks {
 static void
 check_item(struct checks *c, size_t i, struct import_item *it)
 {
+	int before = c->d->errors;
 	diag_move(c->d, &it->d);
-	if (it->a.id == NULL)
+	if (it->a.id == NULL) {
+		c->bad += c->d->errors > before;
 		return;
+	}
 	struct article *keep = &c->arts[i];
 	keep->file = xstrdup(it->a.file);
 	keep->id = xstrdup(it->a.id);
@@ -289,6 +293,7 @@ check_item(struct checks *c, size_t i, struct import_item *it)
 		diag_error(c->d, it->a.file, it->a.id_line, "duplicate id '%s' (also "
 		    "in %s:%d)", it->a.id, first->file, first->id_line);
 	}
+	c->bad += c->d->errors > before;
 }
 
 /* Writes it, unless a problem has been found: then nothing more is
@@ -396,7 +401,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	struct article *arts = NULL;
 	struct import_feed *feed = NULL;
 	struct import_writer *writer = NULL;
-	struct checks checks = { NULL, NULL, { NULL, 0 } };
+	struct checks checks = { NULL, NULL, { NULL, 0 }, 0 };
 	sqlite3_stmt *lookup = NULL;
 	struct db *old = NULL;
 	int status = IMPORT_REJECTED, lockfd = -1;
@@ -456,7 +461,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	 * problems come out in file order, each duplicate id after its file's
 	 * own. */
 	arts = xcalloc(files.n ? files.n : 1, sizeof *arts);
-	checks = (struct checks){ &d, arts, { NULL, 0 } };
+	checks = (struct checks){ &d, arts, { NULL, 0 }, 0 };
 	id_index_init(&checks.ids, files.n);
 	/* Messages name dbpath, as given; the files are made beside the
 	 * database itself. A path whose file cannot be found is used as it
@@ -537,11 +542,16 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	text_fputs(d.text.data ? d.text.data : "", errors);
 	res->warnings = d.warnings;
 	if (d.errors > 0) {
-		/* "in 0 files" when nothing was found to read says nothing. */
+		/* "1 problem in 600 files" would blame them all: say how many
+		 * of them had one. Problems only with paths named (a missing
+		 * one), or nothing found to read, are in no file read. */
 		char in[64] = "";
-		if (files.n > 0)
+		if (checks.bad == files.n && files.n > 0)
 			snprintf(in, sizeof in, " in %zu file%s", files.n,
 			    files.n == 1 ? "" : "s");
+		else if (checks.bad > 0)
+			snprintf(in, sizeof in, " in %zu of %zu files", checks.bad,
+			    files.n);
 		fprintf(errors, "bedside: import rejected: %d problem%s%s; "
 		    "the database was not changed\n", d.errors, d.errors == 1 ? "" : "s",
 		    in);
