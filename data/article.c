@@ -45,7 +45,10 @@ article_date_problem(const char *s)
 	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
 	if (y < 1900)
 		return "the year is before 1900";
-	int max = m >= 1 && m <= 12 ? days[m - 1] : 0;
+	/* 2026-13-01 is most often the day and month swapped. */
+	if (m < 1 || m > 12)
+		return "there is no such month (the month comes before the day)";
+	int max = days[m - 1];
 	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		max = 29;
 	return d >= 1 && d <= max ? NULL : "there is no such day";

@@ -32,4 +32,11 @@ rejected "$good" "$scratch/again.md"
 like "$err" "again\\.md:[0-9]+: duplicate id" "a duplicate id is the second file's problem"
 like "$err" 'rejected: 1 problem in 1 of 2 files; the database' "and counted once"
 
+# A month past 12 is most often the day and month swapped: say so,
+# rather than that the day is not there.
+sed 's/^updated: .*/updated: 2026-25-03/' "$good" >"$scratch/swapped.md"
+rejected "$scratch/swapped.md"
+like "$err" "swapped\.md:[0-9]+: invalid date '2026-25-03': there is no such month \(" \
+    "a day-month date is named as such"
+
 done_testing
