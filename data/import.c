@@ -36,7 +36,8 @@ load_rules(sqlite3 *h, struct article_rules *r)
 	if (sqlite3_prepare_v2(h, "SELECT name FROM levels ORDER BY position", -1, &st,
 	    NULL) != SQLITE_OK)
 		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW && r->nlevels < MAX_LEVELS) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && r->nlevels < MAX_LEVELS) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		if (name == NULL)	/* a table edited by hand; check says so */
 			continue;
@@ -44,10 +45,14 @@ load_rules(sqlite3 *h, struct article_rules *r)
 		r->levels[r->nlevels++] = xstrdup(name);
 	}
 	sqlite3_finalize(st);
+	/* A damaged table is no list of levels: every article would be
+	 * told its levels are unknown. */
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return -1;
 	if (sqlite3_prepare_v2(h, "SELECT name FROM statuses ORDER BY position", -1, &st,
 	    NULL) != SQLITE_OK)
 		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		if (name == NULL)	/* a table edited by hand; check says so */
 			continue;
@@ -56,7 +61,7 @@ load_rules(sqlite3 *h, struct article_rules *r)
 		r->statuses[r->nstatuses++] = xstrdup(name);
 	}
 	sqlite3_finalize(st);
-	return 0;
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 static void
@@ -439,7 +444,15 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 			return IMPORT_DB_ERROR;
 		}
 		buf_free(&err);
-		load_rules(db_handle(old), &rules);
+		/* As the other commands say of a database they cannot read
+		 * (3), before any article is read. */
+		if (load_rules(db_handle(old), &rules) != 0) {
+			import_error(errors, dbpath, "cannot read the reading levels "
+			    "and statuses: %s", sqlite3_errmsg(db_handle(old)));
+			rules_free(&rules);
+			db_close(old);
+			return IMPORT_DB_ERROR;
+		}
 	} else {
 		sqlite3 *mem;
 		struct buf err = BUF_INIT;

@@ -39,4 +39,32 @@ rejected "$scratch/swapped.md"
 like "$err" "swapped\.md:[0-9]+: invalid date '2026-25-03': there is no such month \(" \
     "a day-month date is named as such"
 
+# A database whose reading levels cannot be read is one that cannot be
+# read (3), as every other command says, not a reason to call each
+# article's levels unknown ("known: none") and reject it (4).
+python3 - "$db" "$scratch" <<'PY'
+import shutil, sqlite3, sys
+db, scratch = sys.argv[1], sys.argv[2]
+shutil.copy(db, scratch + "/no-levels.db")
+c = sqlite3.connect(scratch + "/no-levels.db")
+c.executescript("DROP TABLE levels;")
+c.close()
+c = sqlite3.connect(db)
+size = c.execute("PRAGMA page_size").fetchone()[0]
+root = c.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'levels'").fetchone()[0]
+c.close()
+shutil.copy(db, scratch + "/bad-levels.db")
+with open(scratch + "/bad-levels.db", "r+b") as f:
+    f.seek((root - 1) * size)
+    f.write(b"\x0d" + b"\xff" * 7)
+PY
+for name in no-levels bad-levels; do
+	cp "$scratch/$name.db" "$scratch/$name.keep"
+	run "$BEDSIDE" import --db "$scratch/$name.db" "$good"
+	like "$rc:$err" "^3:.*$name\.db: cannot read the reading levels and statuses: " \
+	    "$name: the database is named as unreadable, status 3"
+	unlike "$err" 'known: none' "$name: no article is blamed"
+	cmp -s "$scratch/$name.db" "$scratch/$name.keep"; ok $? "$name: and left as it was"
+done
+
 done_testing
