@@ -143,6 +143,11 @@ main(int argc, char **argv)
 		 * browser's options may follow it as well as come before
 		 * (unless "--" ended them). */
 		app.open_id = argv[first];
+		if (*app.open_id == '\0') {
+			cli_error("an empty string is not a command or an article id "
+			    "(see bedside --help)");
+			return EXIT_USAGE;
+		}
 		bool ended = strcmp(argv[first - 1], "--") == 0;
 		optind = 0;     /* parse argv + first afresh, as commands do */
 		if (!ended &&
