@@ -371,8 +371,17 @@ prepare_new_file(const struct import_plan *p, const char *dir, bool exists,
 	struct buf lockpath = BUF_INIT;
 	buf_addf(&lockpath, "%s.lock", p->file);
 	*lockfd = open(lockpath.data, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	/* Most often the folder cannot be written: name the file, so that
+	 * "cannot lock" is not taken for another import holding the lock. */
+	if (*lockfd < 0) {
+		const char *base = strrchr(lockpath.data, '/');
+		import_error(errors, dbpath, "cannot create the lock file %s beside "
+		    "it: %s", base ? base + 1 : lockpath.data, strerror(errno));
+		buf_free(&lockpath);
+		return -1;
+	}
 	buf_free(&lockpath);
-	if (*lockfd < 0 || flock(*lockfd, LOCK_EX) != 0) {
+	if (flock(*lockfd, LOCK_EX) != 0) {
 		import_error(errors, dbpath, "cannot lock the database for import: %s",
 		    strerror(errno));
 		return -1;
