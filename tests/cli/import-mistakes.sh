@@ -67,4 +67,20 @@ for name in no-levels bad-levels; do
 	cmp -s "$scratch/$name.db" "$scratch/$name.keep"; ok $? "$name: and left as it was"
 done
 
+# A title with " #" in it and no quotes is cut there by YAML (the rest
+# is a comment): it was imported cut short without a word. A colon and
+# space, which YAML refuses, is explained.
+cp "$db" "$scratch/hash.db"
+sed 's/^title: .*/title: What is the #1 cause?/' "$good" >"$scratch/hash.md"
+run "$BEDSIDE" import --db "$scratch/hash.db" "$scratch/hash.md"
+like "$rc:$err" "^0:.*hash\.md:3: warning: the title ends before ' #'" \
+    "a title cut at ' #' is a warning, on its line"
+sed 's/^title: .*/title: "What is the #1 cause?"/' "$good" >"$scratch/quoted.md"
+run "$BEDSIDE" import --db "$scratch/hash.db" "$scratch/quoted.md"
+is "$rc:$err" "0:" "a quoted title with '#' in it is not"
+sed 's/^title: .*/title: Widgets: when to calibrate?/' "$good" >"$scratch/colon.md"
+rejected "$scratch/colon.md"
+like "$err" "colon\.md:3: front matter is not valid YAML: .* \(a value with ': ' in it" \
+    "a title with ': ' is rejected, saying what to do"
+
 done_testing
