@@ -83,4 +83,17 @@ rejected "$scratch/colon.md"
 like "$err" "colon\.md:3: front matter is not valid YAML: .* \(a value with ': ' in it" \
     "a title with ': ' is rejected, saying what to do"
 
+# A file saved as Latin-1 has a bad byte on many lines: the first ten
+# are listed, and the rest were left out without a word.
+{
+	sed -n '1,/^## Answer/p' "$good"
+	for i in $(seq 14); do printf 'Caf\351 %d.\n\n' "$i"; done
+} >"$scratch/latin1.md"
+rejected "$scratch/latin1.md"
+is "$(printf '%s\n' "$err" | grep -c 'latin1\.md:[0-9]*: invalid UTF-8 (byte 0xE9)')" 10 \
+    "the first ten lines with a bad byte are listed"
+like "$err" "latin1\.md:[0-9]+: invalid UTF-8 on 4 more lines, not listed: save the file" \
+    "and the rest are counted"
+like "$err" 'rejected: 11 problems in 1 file' "as one problem more"
+
 done_testing
