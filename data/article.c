@@ -45,7 +45,10 @@ article_date_problem(const char *s)
 	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
 	if (y < 1900)
 		return "the year is before 1900";
-	int max = m >= 1 && m <= 12 ? days[m - 1] : 0;
+	/* 2026-13-01 is most often the day and month swapped. */
+	if (m < 1 || m > 12)
+		return "there is no such month (the month comes before the day)";
+	int max = days[m - 1];
 	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		max = 29;
 	return d >= 1 && d <= max ? NULL : "there is no such day";
@@ -362,7 +365,7 @@ article_parse(const char *file, const char *text, size_t len,
 	 * where every accented letter is one: a message for each byte of
 	 * a line of them was noise. */
 	size_t off = 0;
-	int line = 1, bad_lines = 0;
+	int line = 1, bad_lines = 0, unlisted_line = 0;
 	while (off < len) {
 		size_t bad;
 		if (text_valid_utf8(text + off, len - off, &bad))
@@ -385,9 +388,16 @@ article_parse(const char *file, const char *text, size_t len,
 			    "file as UTF-8", (unsigned char)text[off + bad],
 			    also.data ? also.data : "");
 			buf_free(&also);
+		} else if (unlisted_line == 0) {
+			unlisted_line = line;
 		}
 		off = end + 1;
 	}
+	/* The rest are not listed, but not passed over in silence either. */
+	if (bad_lines > 10)
+		diag_error(d, file, unlisted_line, "invalid UTF-8 on %d more line%s, "
+		    "not listed: save the file as UTF-8", bad_lines - 10,
+		    bad_lines == 11 ? "" : "s");
 	if (bad_lines)
 		return d->errors - before;
 	warn_unsafe(file, text, len, d);

@@ -95,15 +95,24 @@ check_links(struct db *db, struct buf *report)
 	    "SELECT id FROM topics WHERE parent_id IS NULL UNION "
 	    "SELECT t.id FROM topics t JOIN tree ON t.parent_id = tree.id) "
 	    "SELECT count(*) FROM topics WHERE id NOT IN tree");
-	if (cut != 0) {
+	/* A count that failed (a table gone) is no count: "1 rows". */
+	if (cut < 0) {
+		buf_addf(report, "%s: topics: cannot check the tree: %s\n", db->path,
+		    sqlite3_errmsg(db->h));
+		problems++;
+	} else if (cut != 0) {
 		buf_addf(report, "%s: topics: %ld topic%s not under any top-level topic "
-		    "(a parent missing, or a cycle)\n", db->path, cut < 0 ? 1 : cut,
+		    "(a parent missing, or a cycle)\n", db->path, cut,
 		    cut == 1 ? " is" : "s are");
 		problems++;
 	}
 
 	long levels = count_rows(db->h, "SELECT count(*) FROM levels");
-	if (levels == 0) {
+	if (levels < 0) {
+		buf_addf(report, "%s: levels: cannot count the reading levels: %s\n",
+		    db->path, sqlite3_errmsg(db->h));
+		problems++;
+	} else if (levels == 0) {
 		buf_addf(report, "%s: levels: no reading level at all\n", db->path);
 		problems++;
 	}
@@ -180,10 +189,14 @@ db_check(struct db *db, struct buf *report)
 	    "LEFT JOIN levels l ON l.name = s.level "
 	    "WHERE a.id IS NOT s.article_id OR s.rowid % " DB_LEVEL_ROWS_SQL " IS NOT "
 	    "(SELECT count(*) FROM levels b WHERE b.position < l.position)");
-	if (misnumbered != 0) {
+	if (misnumbered < 0) {
+		buf_addf(report, "%s: search index: cannot check its numbering: %s\n",
+		    db->path, sqlite3_errmsg(db->h));
+		problems++;
+	} else if (misnumbered != 0) {
 		buf_addf(report, "%s: search index: %ld row%s not numbered for %s "
 		    "article and level; re-import to rebuild it\n", db->path,
-		    misnumbered < 0 ? 1 : misnumbered, misnumbered == 1 ? " is" : "s are",
+		    misnumbered, misnumbered == 1 ? " is" : "s are",
 		    misnumbered == 1 ? "its" : "their");
 		problems++;
 	}
@@ -192,9 +205,13 @@ db_check(struct db *db, struct buf *report)
 		long wrong = count_rows(db->h, "SELECT count(*) FROM topics t WHERE "
 		    "t.articles <> "
 		    "(SELECT count(*) FROM articles a WHERE a.topic_id = t.id)");
-		if (wrong != 0) {
+		if (wrong < 0) {
+			buf_addf(report, "%s: topics: cannot check the stored article "
+			    "counts: %s\n", db->path, sqlite3_errmsg(db->h));
+			problems++;
+		} else if (wrong != 0) {
 			buf_addf(report, "%s: topics: %ld stored article count%s wrong; "
-			    "re-import to recount\n", db->path, wrong < 0 ? 1 : wrong,
+			    "re-import to recount\n", db->path, wrong,
 			    wrong == 1 ? " is" : "s are");
 			problems++;
 		}

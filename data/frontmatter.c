@@ -68,6 +68,24 @@ plain_null(const yaml_event_t *ev)
 	return false;
 }
 
+/* "title: Is the #1 cause ...?" is "Is the" to YAML, the rest a comment:
+ * the title would be cut with no word. A comment after a title is rare,
+ * a '#' in one is not, so it is a warning. */
+static void
+title_comment(const yaml_event_t *ev, const char *yaml, size_t len,
+    const char *file, int line, struct diag *d)
+{
+	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return;
+	size_t i = ev->end_mark.index;
+	while (i < len && (yaml[i] == ' ' || yaml[i] == '\t'))
+		i++;
+	if (i < len && yaml[i] == '#')
+		diag_warning(d, file, line, "the title ends before ' #', which starts "
+		    "a YAML comment: if '#' is part of it, put the title in double "
+		    "quotes");
+}
+
 /* Reads the mapping event by event: libyaml's event API keeps nesting out
  * of our stack and lets every malformed shape be named with its line. */
 static int
@@ -93,10 +111,14 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 			 * what was left open starts. */
 			bool at_end = p.context && p.problem_mark.index >= len;
 			yaml_mark_t at = at_end ? p.context_mark : p.problem_mark;
+			/* libyaml's words for "title: Note: this" name no cause. */
+			bool colon = p.problem && strcmp(p.problem,
+			    "mapping values are not allowed in this context") == 0;
 			diag_error(d, file, first_line + (int)at.line,
-			    "front matter is not valid YAML: %s%s%s",
+			    "front matter is not valid YAML: %s%s%s%s",
 			    p.problem ? p.problem : "syntax error",
-			    at_end ? " " : "", at_end ? p.context : "");
+			    at_end ? " " : "", at_end ? p.context : "",
+			    colon ? " (a value with ': ' in it needs double quotes)" : "");
 			errors++;
 			break;
 		}
@@ -191,6 +213,8 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 				key = xstrdup(v);
 				key_line = line;
 			} else if (state == IN_MAP) {
+				if (strcmp(key, "title") == 0)
+					title_comment(&ev, yaml, len, file, line, d);
 				cur = field_add(fm, key, key_line);
 				/* "key: ~" is YAML's null, as "key:" is: no value. */
 				cur->value = xstrdup(plain_null(&ev) ? "" : v);

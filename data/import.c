@@ -36,7 +36,8 @@ load_rules(sqlite3 *h, struct article_rules *r)
 	if (sqlite3_prepare_v2(h, "SELECT name FROM levels ORDER BY position", -1, &st,
 	    NULL) != SQLITE_OK)
 		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW && r->nlevels < MAX_LEVELS) {
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && r->nlevels < MAX_LEVELS) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		if (name == NULL)	/* a table edited by hand; check says so */
 			continue;
@@ -44,10 +45,14 @@ load_rules(sqlite3 *h, struct article_rules *r)
 		r->levels[r->nlevels++] = xstrdup(name);
 	}
 	sqlite3_finalize(st);
+	/* A damaged table is no list of levels: every article would be
+	 * told its levels are unknown. */
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return -1;
 	if (sqlite3_prepare_v2(h, "SELECT name FROM statuses ORDER BY position", -1, &st,
 	    NULL) != SQLITE_OK)
 		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		if (name == NULL)	/* a table edited by hand; check says so */
 			continue;
@@ -56,7 +61,7 @@ load_rules(sqlite3 *h, struct article_rules *r)
 		r->statuses[r->nstatuses++] = xstrdup(name);
 	}
 	sqlite3_finalize(st);
-	return 0;
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 static void
@@ -258,6 +263,7 @@ struct checks {
 	struct diag *d;         /* every problem so far, in file order */
 	struct article *arts;   /* per file: what the checks across files need */
 	struct id_index ids;
+	size_t bad;             /* files with a problem */
 };
 
 /* Records the problems of it, the article of file i, with those only
@@ -266,9 +272,12 @@ struct checks {
 static void
 check_item(struct checks *c, size_t i, struct import_item *it)
 {
+	int before = c->d->errors;
 	diag_move(c->d, &it->d);
-	if (it->a.id == NULL)
+	if (it->a.id == NULL) {
+		c->bad += c->d->errors > before;
 		return;
+	}
 	struct article *keep = &c->arts[i];
 	keep->file = xstrdup(it->a.file);
 	keep->id = xstrdup(it->a.id);
@@ -289,6 +298,7 @@ check_item(struct checks *c, size_t i, struct import_item *it)
 		diag_error(c->d, it->a.file, it->a.id_line, "duplicate id '%s' (also "
 		    "in %s:%d)", it->a.id, first->file, first->id_line);
 	}
+	c->bad += c->d->errors > before;
 }
 
 /* Writes it, unless a problem has been found: then nothing more is
@@ -361,8 +371,17 @@ prepare_new_file(const struct import_plan *p, const char *dir, bool exists,
 	struct buf lockpath = BUF_INIT;
 	buf_addf(&lockpath, "%s.lock", p->file);
 	*lockfd = open(lockpath.data, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	/* Most often the folder cannot be written: name the file, so that
+	 * "cannot lock" is not taken for another import holding the lock. */
+	if (*lockfd < 0) {
+		const char *base = strrchr(lockpath.data, '/');
+		import_error(errors, dbpath, "cannot create the lock file %s beside "
+		    "it: %s", base ? base + 1 : lockpath.data, strerror(errno));
+		buf_free(&lockpath);
+		return -1;
+	}
 	buf_free(&lockpath);
-	if (*lockfd < 0 || flock(*lockfd, LOCK_EX) != 0) {
+	if (flock(*lockfd, LOCK_EX) != 0) {
 		import_error(errors, dbpath, "cannot lock the database for import: %s",
 		    strerror(errno));
 		return -1;
@@ -396,7 +415,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	struct article *arts = NULL;
 	struct import_feed *feed = NULL;
 	struct import_writer *writer = NULL;
-	struct checks checks = { NULL, NULL, { NULL, 0 } };
+	struct checks checks = { NULL, NULL, { NULL, 0 }, 0 };
 	sqlite3_stmt *lookup = NULL;
 	struct db *old = NULL;
 	int status = IMPORT_REJECTED, lockfd = -1;
@@ -434,7 +453,15 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 			return IMPORT_DB_ERROR;
 		}
 		buf_free(&err);
-		load_rules(db_handle(old), &rules);
+		/* As the other commands say of a database they cannot read
+		 * (3), before any article is read. */
+		if (load_rules(db_handle(old), &rules) != 0) {
+			import_error(errors, dbpath, "cannot read the reading levels "
+			    "and statuses: %s", sqlite3_errmsg(db_handle(old)));
+			rules_free(&rules);
+			db_close(old);
+			return IMPORT_DB_ERROR;
+		}
 	} else {
 		sqlite3 *mem;
 		struct buf err = BUF_INIT;
@@ -456,7 +483,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	 * problems come out in file order, each duplicate id after its file's
 	 * own. */
 	arts = xcalloc(files.n ? files.n : 1, sizeof *arts);
-	checks = (struct checks){ &d, arts, { NULL, 0 } };
+	checks = (struct checks){ &d, arts, { NULL, 0 }, 0 };
 	id_index_init(&checks.ids, files.n);
 	/* Messages name dbpath, as given; the files are made beside the
 	 * database itself. A path whose file cannot be found is used as it
@@ -537,11 +564,16 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	text_fputs(d.text.data ? d.text.data : "", errors);
 	res->warnings = d.warnings;
 	if (d.errors > 0) {
-		/* "in 0 files" when nothing was found to read says nothing. */
+		/* "1 problem in 600 files" would blame them all: say how many
+		 * of them had one. Problems only with paths named (a missing
+		 * one), or nothing found to read, are in no file read. */
 		char in[64] = "";
-		if (files.n > 0)
+		if (checks.bad == files.n && files.n > 0)
 			snprintf(in, sizeof in, " in %zu file%s", files.n,
 			    files.n == 1 ? "" : "s");
+		else if (checks.bad > 0)
+			snprintf(in, sizeof in, " in %zu of %zu files", checks.bad,
+			    files.n);
 		fprintf(errors, "bedside: import rejected: %d problem%s%s; "
 		    "the database was not changed\n", d.errors, d.errors == 1 ? "" : "s",
 		    in);

@@ -237,7 +237,8 @@ choose_level(struct app *app, const struct app_options *opt,
 			buf_addf(&msg, "%s: unknown level '%.64s' (known:",
 			    set->level_at ? set->level_at : "config", set->level);
 			for (size_t i = 0; i < app->nlevels; i++)
-				buf_addf(&msg, " %s", app->levels[i].name);
+				buf_addf(&msg, "%s %s", i ? "," : "",
+				    app->levels[i].name);
 			buf_adds(&msg, "); ignored");
 			report(NULL, msg.data);
 			buf_free(&msg);
@@ -250,8 +251,9 @@ choose_level(struct app *app, const struct app_options *opt,
 		return -1;
 	struct buf known = BUF_INIT;
 	buf_addf(&known, "unknown level '%s' (known:", opt->level);
+	/* As the commands list them (cli_level). */
 	for (size_t i = 0; i < app->nlevels; i++)
-		buf_addf(&known, " %s", app->levels[i].name);
+		buf_addf(&known, "%s %s", i ? "," : "", app->levels[i].name);
 	buf_adds(&known, ")");
 	cli_error("%s", known.data);
 	buf_free(&known);

@@ -60,6 +60,19 @@ article_text_render(struct render_doc *doc, const struct db_article *a,
 	buf_truncate(&b, 0);
 	buf_addf(&b, "Status: %s · Updated: %s · Level: %s", a->status_label,
 	    a->updated, a->level_label);
+	/* Too wide for one line, a line each, as the browser's narrow
+	 * header has them: wrapped, "Updated:" could end a line and its
+	 * date begin the next. */
+	if (text_width(b.data, b.len) > (size_t)width) {
+		buf_truncate(&b, 0);
+		buf_addf(&b, "Status: %s", a->status_label);
+		render_text(doc, b.data, width, 0, 0);
+		buf_truncate(&b, 0);
+		buf_addf(&b, "Updated: %s", a->updated);
+		render_text(doc, b.data, width, 0, 0);
+		buf_truncate(&b, 0);
+		buf_addf(&b, "Level: %s", a->level_label);
+	}
 	render_text(doc, b.data, width, 0, 0);
 	free(topic);
 

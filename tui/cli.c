@@ -110,7 +110,8 @@ letter_group(const char *s, int letter)
 }
 
 void
-cli_bad_option(const char *command, int argc, char **argv)
+cli_bad_option(const char *command, int argc, char **argv,
+    const struct option *opts)
 {
 	/* getopt_long reads a group of letters ("-xy") one at a time and
 	 * leaves optind on it until its last letter, so argv[optind - 1]
@@ -119,13 +120,40 @@ cli_bad_option(const char *command, int argc, char **argv)
 	 * missing or not wanted ("--json=1"), the option's code, and the
 	 * option is argv[optind - 1]. */
 	const char *arg = argv[optind - 1];
+	const char *cmd = command ? command : "", *sep = command ? ": " : "";
 	char letter[3] = { '-', (char)optopt, '\0' };
 	if (optopt > 0 && optopt < 0x7f &&
 	    ((optind < argc && letter_group(argv[optind], optopt)) ||
-	    strncmp(arg, "--", 2) != 0))
-		arg = letter;
-	cli_error("%s%sunknown or incomplete option '%s' (see bedside --help)",
-	    command ? command : "", command ? ": " : "", arg);
+	    strncmp(arg, "--", 2) != 0)) {
+		cli_error("%s%sunknown option '%s' (see bedside --help)", cmd, sep,
+		    letter);
+		return;
+	}
+	/* "Unknown" alone would send a user who typed --level at the end,
+	 * or --l for --limit, looking for a typing mistake. */
+	const char *name = arg + 2;
+	size_t len = strcspn(name, "=");
+	if (optopt != 0) {
+		const struct option *o = opts;
+		while (o->name && o->val != optopt)
+			o++;
+		cli_error("%s%soption '--%s' %s (see bedside --help)", cmd, sep,
+		    o->name ? o->name : name, name[len] == '=' ?
+		    "takes no value" : "needs a value");
+		return;
+	}
+	struct buf both = BUF_INIT;
+	int n = 0;
+	for (const struct option *o = opts; o->name; o++)
+		if (len > 0 && strncmp(o->name, name, len) == 0)
+			buf_addf(&both, "%s--%s", n++ ? " or " : "", o->name);
+	if (n > 1)
+		cli_error("%s%soption '%.*s' is ambiguous: %s (see bedside --help)",
+		    cmd, sep, (int)(len + 2), arg, both.data);
+	else
+		cli_error("%s%sunknown option '%s' (see bedside --help)", cmd, sep,
+		    arg);
+	buf_free(&both);
 }
 
 bool

@@ -35,8 +35,11 @@ void cli_usage(FILE *out);
 /* One line on stderr, "bedside: ...", made safe. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* After getopt_long returned '?': says which option of argv it could not
- * take, for the command named (NULL before any command). */
-void cli_bad_option(const char *command, int argc, char **argv);
+ * take and why (unknown, ambiguous, a value missing or not wanted), for
+ * the command named (NULL before any command); opts is its table. */
+struct option;
+void cli_bad_option(const char *command, int argc, char **argv,
+    const struct option *opts);
 /* Whether --db's PATH is usable (not empty); if not, says why. */
 bool cli_db_arg_ok(const char *path);
 /* Takes --db PATH as getopt_long parsed it; when it is empty, or in

@@ -31,7 +31,7 @@ cli_check(struct cli *c, int argc, char **argv)
 			cli_usage(stdout);
 			return EXIT_OK;
 		}
-		cli_bad_option("check", argc, argv);
+		cli_bad_option("check", argc, argv, opts);
 		return EXIT_USAGE;
 	}
 	if (optind < argc) {

@@ -37,7 +37,7 @@ cli_import(struct cli *c, int argc, char **argv)
 			cli_usage(stdout);
 			return EXIT_OK;
 		default:
-			cli_bad_option("import", argc, argv);
+			cli_bad_option("import", argc, argv, opts);
 			return EXIT_USAGE;
 		}
 	}

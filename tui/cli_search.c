@@ -283,7 +283,7 @@ cli_search(struct cli *c, int argc, char **argv)
 			cli_usage(stdout);
 			return EXIT_OK;
 		default:
-			cli_bad_option("search", argc, argv);
+			cli_bad_option("search", argc, argv, opts);
 			return EXIT_USAGE;
 		}
 	}

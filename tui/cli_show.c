@@ -227,7 +227,7 @@ cli_show(struct cli *c, int argc, char **argv)
 			cli_usage(stdout);
 			return EXIT_OK;
 		default:
-			cli_bad_option("show", argc, argv);
+			cli_bad_option("show", argc, argv, opts);
 			return EXIT_USAGE;
 		}
 	}
@@ -241,9 +241,15 @@ cli_show(struct cli *c, int argc, char **argv)
 		    "[--format text|markdown|json] ID");
 		return EXIT_USAGE;
 	}
+	const char *id = argv[optind];
+	/* A script's unset variable, as an empty query is to search: a
+	 * usage error (2), not an article not found (1). */
+	if (*id == '\0') {
+		cli_error("show: an empty string is not an article id");
+		return EXIT_USAGE;
+	}
 	if (!cli_choose_db(c))
 		return EXIT_USAGE;
-	const char *id = argv[optind];
 
 	struct db *db = cli_open_db(c);
 	if (db == NULL)

@@ -154,7 +154,7 @@ cli_topics(struct cli *c, int argc, char **argv)
 			cli_usage(stdout);
 			return EXIT_OK;
 		default:
-			cli_bad_option("topics", argc, argv);
+			cli_bad_option("topics", argc, argv, opts);
 			return EXIT_USAGE;
 		}
 	}

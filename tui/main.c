@@ -95,7 +95,7 @@ parse_options(int argc, char **argv, struct app_options *app, struct cli *cli)
 			printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
 			return EXIT_OK;
 		default:
-			cli_bad_option(NULL, argc, argv);
+			cli_bad_option(NULL, argc, argv, opts);
 			return EXIT_USAGE;
 		}
 	}
@@ -143,6 +143,11 @@ main(int argc, char **argv)
 		 * browser's options may follow it as well as come before
 		 * (unless "--" ended them). */
 		app.open_id = argv[first];
+		if (*app.open_id == '\0') {
+			cli_error("an empty string is not a command or an article id "
+			    "(see bedside --help)");
+			return EXIT_USAGE;
+		}
 		bool ended = strcmp(argv[first - 1], "--") == 0;
 		optind = 0;     /* parse argv + first afresh, as commands do */
 		if (!ended &&

@@ -11,6 +11,16 @@ is "$err" "bedside: import: an empty string is not a file or folder (argument 2 
     "that says so in one line"
 [ ! -e "$scratch/empty.db" ]; ok $? "and makes no database"
 
+# So is an empty ID, to show and to the browser: "no article ''" and
+# status 1 told a script that a real id had no article.
+run "$BEDSIDE" show ""
+is "$rc:$err" "2:bedside: show: an empty string is not an article id" \
+    "show with an empty ID is a usage error, said in one line"
+run "$BEDSIDE" --level patient "" </dev/null
+is "$rc:$err" \
+    "2:bedside: an empty string is not a command or an article id (see bedside --help)" \
+    "so is the browser's"
+
 # A very long ID is quoted cut short, so that the rest of the line (the
 # database, the ids near it) is still there to read: the message used to
 # be cut at 2 KB, in the middle of the id.

@@ -144,6 +144,19 @@ run "$BEDSIDE" check --db "$bad/counts.db"
 is "$rc" 3 "check finds a topic's article count out of step"
 like "$err" 'topics: 1 stored article count is wrong' "and says so"
 
+# A table gone: a count that cannot be made is said to be so, not
+# counted as "1 rows" or "1 topics" that are wrong.
+for table in topics levels; do
+	cp "$db" "$bad/no-$table.db"
+	python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute(
+	    "DROP TABLE " + sys.argv[2])' "$bad/no-$table.db" "$table"
+	run "$BEDSIDE" check --db "$bad/no-$table.db"
+	is "$rc" 3 "check fails on a database without its $table table"
+	like "$err" "$table: cannot (check|count) the .*: no such table: $table" \
+	    "and says what it cannot check, and why"
+	unlike "$err" ' 1 [a-z ]+s (are|have) ' "and gives no count it could not make"
+done
+
 # A links check that cannot run (a foreign key to a column that is not a
 # key makes SQLite's foreign_key_check fail) is a problem, not an "ok".
 cp "$db" "$bad/fk-mismatch.db"

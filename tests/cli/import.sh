@@ -388,7 +388,7 @@ run "$BEDSIDE" import --db "$scratch/no"$'\033[7m'"pe"$'\n'"/x.db" "$FIXTURES/go
 is "$rc" 4 "an import into a folder that is not there is rejected"
 safe_err
 ok $? "its message is one line with no control character"
-contains "$err" "no␛[7mpe␊/x.db: cannot lock the database" "and shows them as placeholders"
+contains "$err" "no␛[7mpe␊/x.db: cannot create the lock file" "and shows them as placeholders"
 printf 'not a database\n' > "$scratch/ba"$'\033]0;x\a'"d"$'\n'".db"
 run "$BEDSIDE" import --db "$scratch/ba"$'\033]0;x\a'"d"$'\n'".db" "$FIXTURES/good/alpha.md"
 is "$rc" 3 "an import into a file that is not a database is refused"
@@ -401,8 +401,9 @@ contains "$err" "ba␛]0;x␇d␊.db: not a readable SQLite database" "and shows
 # missing, unreadable or corrupt (3).
 run "$BEDSIDE" import --db "$scratch/notes.txt/x.db" "$FIXTURES/good/alpha.md"
 is "$rc" 4 "an import under a file, not a folder, is rejected with 4"
-like "$err" '^[^ ]*/notes\.txt/x\.db: cannot lock the database for import: Not a directory$' \
-    "naming the database and why"
+lockmsg='cannot create the lock file x\.db\.lock beside it: Not a directory$'
+like "$err" "^[^ ]*/notes\\.txt/x\\.db: $lockmsg" \
+    "naming the database, the file it could not make and why"
 if [ "$(id -u)" -ne 0 ]; then
 	mkdir "$scratch/ro"
 	"$BEDSIDE" import --db "$scratch/ro/ward.db" "$FIXTURES/good/beta.md" >/dev/null 2>&1
@@ -496,7 +497,7 @@ run env LD_PRELOAD="$FAULTSHIM" FAULT_CALL=read FAULT_PATH=gen-00300.md FAULT_ER
 is "$rc" 4 "a file that cannot be read, half way through, rejects the import"
 like "$err" "gen-00300\.md: cannot read: Input/output error" "the read error is reported"
 like "$err" "gen-00450\.md:[0-9]+: .*2026-13-01" "and so is a problem in a file after it"
-like "$err" "import rejected: 2 problems in 600 files" "both are counted"
+like "$err" "import rejected: 2 problems in 2 of 600 files" "both are counted"
 cmp -s "$scratch/many.db" "$scratch/many-before.db"
 ok $? "the database is unchanged"
 ls "$scratch" | grep -q 'import-' && leftover=1 || leftover=0

@@ -22,6 +22,18 @@ unlike "$out" $'\033' "no escape sequences when piped"
 wide=$(printf '%s\n' "$out" | awk '{ if (length($0) > 80) n++ } END { print n+0 }')
 is "$wide" 0 "no line is wider than 80 columns when piped"
 
+# A header too wide for the line (a site's long level label) gives the
+# status, the date and the level a line each: wrapped as one line, it
+# left "Updated:" at the end of a line and the date on the next.
+cp "$db" "$scratch/label.db"
+python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(
+    "UPDATE levels SET label = ? WHERE name = ?", ("Clinician, nurse prescriber "
+    "or pharmacist", "clinician")); c.commit()' "$scratch/label.db"
+run "$BEDSIDE" show --db "$scratch/label.db" alpha
+is "$(printf '%s\n' "$out" | sed -n 3,5p)" "Status: Under review
+Updated: 2026-01-15
+Level: Clinician, nurse prescriber or pharmacist" "a header too wide is a line each"
+
 run "$BEDSIDE" show --db "$db" --level patient alpha
 contains "$out" "Patient answer about calibration of widgets, in plain words [2]." "patient answer at the patient level"
 contains "$out" "Level: Patient" "the level shown is patient"

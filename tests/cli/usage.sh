@@ -15,7 +15,8 @@ like "$out" '^bedside [0-9]+\.[0-9]+\.[0-9]+$' "--version prints name and versio
 
 run "$BEDSIDE" --bogus
 is "$rc" 2 "an unknown option is a usage error"
-like "$err" "^bedside: unknown or incomplete option '--bogus'" "and names it in one line"
+is "$err" "bedside: unknown option '--bogus' (see bedside --help)" \
+    "and names it in one line"
 run "$BEDSIDE" search --bogus x
 is "$rc" 2 "an unknown subcommand option is a usage error"
 run "$BEDSIDE" frobnicate twice
@@ -37,15 +38,32 @@ for args in "-xy" "croup -xy" "search -xy fever" "search --json -qz fever" "show
     "show --format=json -xy croup" "topics -xV" "check -x" "import -x $FIXTURES/good"; do
 	run "$BEDSIDE" $args </dev/null
 	is "$rc" 2 "an unknown letter is a usage error: $args"
-	like "$err" "option '-[xq]' \(see bedside --help\)$" "and names that letter: $args"
+	like "$err" "unknown option '-[xq]' \(see bedside --help\)$" \
+	    "and names that letter: $args"
 done
-for args in "search fever --limit" "show croup --format" "--db" "search --json=1 fever" \
-    "--secure=1 topics" "croup --secure=yes"; do
+# Each says why, as GNU getopt would: "unknown" alone sends a user who
+# left off a value, or typed a value after a switch, hunting for a typo.
+see='needs a value \(see bedside --help\)$'
+nope='takes no value \(see bedside --help\)$'
+for args in "search fever --limit" "show croup --format" "--db" "croup --level" \
+    "search --lev"; do
 	run "$BEDSIDE" $args </dev/null
-	like "$err" "option '--[a-z]+(=[a-z0-9]+)?' \(see bedside --help\)$" "a long option missing its value, or given one, is named: $args"
+	like "$rc:$err" "^2:bedside: ([a-z]+: )?option '--(limit|format|db|level)' $see" \
+	    "a long option missing its value is named, and that said: $args"
 done
+for args in "search --json=1 fever" "--secure=1 topics" "croup --secure=yes" \
+    "topics --articles=no"; do
+	run "$BEDSIDE" $args </dev/null
+	like "$rc:$err" "^2:bedside: ([a-z]+: )?option '--(json|secure|articles)' $nope" \
+	    "a switch given a value is named, and that said: $args"
+done
+help=' (see bedside --help)'
 run "$BEDSIDE" search --l fever
-like "$err" "option '--l' \(see bedside --help\)$" "an ambiguous abbreviation is named"
+is "$rc:$err" "2:bedside: search: option '--l' is ambiguous: --level or --limit$help" \
+    "an ambiguous abbreviation is named, with what it could mean"
+run "$BEDSIDE" show --lim=3 croup
+is "$err" "bedside: show: unknown option '--lim=3' (see bedside --help)" \
+    "an option of another command is unknown to this one"
 
 # The database comes from --db, else $BEDSIDE_DB, else the build tree.
 cd "$scratch" || exit 1

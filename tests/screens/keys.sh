@@ -221,7 +221,8 @@ wait_exit 5
 is "$exit_status" 0 "and the browser runs with the default keymap"
 contains "$(cat "$scratch/stderr")" "bedside: $conf:3: no keymap 'vii'; using default" \
 	"on stderr at exit: FILE:LINE of the keymap"
-contains "$(cat "$scratch/stderr")" "bedside: $conf:2: unknown level 'nurse'" \
+contains "$(cat "$scratch/stderr")" \
+	"bedside: $conf:2: unknown level 'nurse' (known: clinician, patient)" \
 	"and FILE:LINE of the level"
 # bedside(1): the browser then starts as if the key were not there, not
 # with an earlier good line for the same key.

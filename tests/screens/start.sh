@@ -45,7 +45,8 @@ is "$rc" 1 "an unknown article id exits 1"
 like "$err" "no article 'no-such-article'" "naming the id"
 run "$BEDSIDE" --db "$db" --level expert
 is "$rc" 2 "an unknown level is a usage error"
-like "$err" 'known: clinician patient' "listing the levels there are"
+is "$err" "bedside: unknown level 'expert' (known: clinician, patient)" \
+    "listing the levels there are, as the commands do"
 run "$BEDSIDE" --db "$db" </dev/null
 is "$rc" 2 "without a terminal the browser does not start"
 like "$err" 'needs a terminal' "and says why"

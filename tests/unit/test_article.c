@@ -243,7 +243,10 @@ START_TEST(ids_and_dates)
 	/* The message says what is wrong: the form, or the day itself. */
 	ck_assert_str_eq(article_date_problem("2024-4-1"), "write it as YYYY-MM-DD");
 	ck_assert_str_eq(article_date_problem("2026-02-30"), "there is no such day");
-	ck_assert_str_eq(article_date_problem("2026-13-01"), "there is no such day");
+	ck_assert_str_eq(article_date_problem("2026-13-01"),
+	    "there is no such month (the month comes before the day)");
+	ck_assert_str_eq(article_date_problem("2026-00-10"),
+	    "there is no such month (the month comes before the day)");
 	ck_assert_str_eq(article_date_problem("1899-12-31"), "the year is before 1900");
 	ck_assert_ptr_null(article_date_problem("2024-02-29"));
 }
