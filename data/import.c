@@ -136,6 +136,31 @@ count_articles(struct db *db)
 	return n;
 }
 
+/* An article the database has at a level this file lacks (an author's
+ * edit of a one-level export, show --format markdown --level L) would
+ * lose that level's text when replaced: said once per level, as a
+ * warning, since a level may be dropped on purpose. */
+static void
+warn_dropped_levels(struct db *db, sqlite3_stmt **st, const struct import_item *it,
+    struct diag *d)
+{
+	if (db == NULL || it->d.errors > 0 || it->a.id == NULL)
+		return;
+	if (*st == NULL && sqlite3_prepare_v2(db_handle(db), "SELECT DISTINCT level "
+	    "FROM sections WHERE article_id = ?1 AND level IS NOT NULL ORDER BY level",
+	    -1, st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(*st, 1, it->a.id, -1, SQLITE_STATIC);
+	while (sqlite3_step(*st) == SQLITE_ROW) {
+		const char *level = (const char *)sqlite3_column_text(*st, 0);
+		if (level && !article_has_level(&it->a, level))
+			diag_warning(d, it->a.file, it->a.id_line, "replacing '%s', "
+			    "which has %s text, with this file, which has none, "
+			    "removes that text", it->a.id, level);
+	}
+	sqlite3_reset(*st);
+}
+
 /* One statement for every lookup: an import checks each related id and,
  * with --replace, each imported id against the old database. */
 static bool
@@ -416,7 +441,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	struct import_feed *feed = NULL;
 	struct import_writer *writer = NULL;
 	struct checks checks = { NULL, NULL, { NULL, 0 }, 0 };
-	sqlite3_stmt *lookup = NULL;
+	sqlite3_stmt *lookup = NULL, *levels = NULL;
 	struct db *old = NULL;
 	int status = IMPORT_REJECTED, lockfd = -1;
 	char *tmp = NULL, *dir = NULL, *file = NULL;
@@ -516,6 +541,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	while (nheld < CHECKED_FIRST && import_feed_next(feed, &it)) {
 		import_progress(opt, "reading", next, files.n);
 		check_item(&checks, next++, &it);
+		warn_dropped_levels(old, &levels, &it, &d);
 		held[nheld++] = it;
 	}
 	if (d.errors == 0) {
@@ -544,6 +570,7 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	while (import_feed_next(feed, &it)) {
 		import_progress(opt, writer ? "writing" : "reading", next, files.n);
 		check_item(&checks, next++, &it);
+		warn_dropped_levels(old, &levels, &it, &d);
 		if (write_item(&writer, &d, &it, res, errors) != 0)
 			goto out;
 	}
@@ -630,6 +657,7 @@ out:
 	free(arts);
 	free(checks.ids.slot);
 	sqlite3_finalize(lookup);
+	sqlite3_finalize(levels);
 	import_files_free(&files);
 	rules_free(&rules);
 	db_close(old);

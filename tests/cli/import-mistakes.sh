@@ -96,4 +96,20 @@ like "$err" "latin1\.md:[0-9]+: invalid UTF-8 on 4 more lines, not listed: save 
     "and the rest are counted"
 like "$err" 'rejected: 11 problems in 1 file' "as one problem more"
 
+# An author who edits a one-level export and imports it would lose the
+# other level's text without a word: it is a warning, naming the level.
+lvdb="$scratch/levels.db"
+run "$BEDSIDE" import --db "$lvdb" "$FIXTURES/good/alpha.md"
+is "$rc" 0 "an article with both levels"
+id=$(sed -n 's/^id: *//p' "$FIXTURES/good/alpha.md")
+"$BEDSIDE" show --db "$lvdb" --format markdown --level clinician "$id" \
+    >"$scratch/edited.md"
+run "$BEDSIDE" import --db "$lvdb" "$scratch/edited.md"
+is "$rc" 0 "its clinician export imported again: accepted"
+like "$err" "edited\.md:[0-9]+: warning: replacing '$id', which has patient text, with this file, which has none, removes that text" \
+    "with a warning that the patient text goes"
+unlike "$err" "has clinician text" "and none for the level it has"
+run "$BEDSIDE" import --db "$lvdb" "$FIXTURES/good/alpha.md"
+unlike "$err" "removes that text" "the whole article again: no such warning"
+
 done_testing
