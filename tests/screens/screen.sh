@@ -101,7 +101,7 @@ EOF
 	pid=$(cat "$scratch/pid" 2>/dev/null)
 }
 
-keys() { tmx send-keys -t t "$@"; }
+keys() { tmx send-keys -t t: "$@"; }
 
 # Ends the session and waits (a little) for the program to be gone. One
 # still there 3 s after its terminal closed is killed, so that it cannot
@@ -121,7 +121,7 @@ screen_stop() {
 	fi
 }
 
-capture() { screen=$(tmx capture-pane -p -t t 2>/dev/null); }
+capture() { screen=$(tmx capture-pane -p -t t: 2>/dev/null); }
 
 # Waits (up to 1 s) until two captures 50 ms apart agree: tmux can show
 # a redraw half written, and a view may draw twice in a row (the search
