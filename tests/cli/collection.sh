@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The bundled collection's invariants: enough articles and topics, both
 # reading levels in every article, references that resolve, related links
-# that lead somewhere, and nothing that claims a review it never had.
+# that lead somewhere (every article has at least one), and nothing that
+# claims a review it never had.
 . "$TESTLIB"
 
 db="$BEDSIDE_BUNDLED_DB"
@@ -65,6 +66,8 @@ for i in sorted(ids):
         problems.append("cites %s without a reference" % sorted(cited - numbers))
     if numbers - cited:
         problems.append("references %s never cited" % sorted(numbers - cited))
+    if not c["related"]:
+        problems.append("no related articles")
     for r in c["related"]:
         if r not in idset or r == i:
             problems.append("related '%s' leads nowhere" % r)
