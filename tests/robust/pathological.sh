@@ -1,30 +1,12 @@
 #!/usr/bin/env bash
 # cmark's known pathological shapes and a 5 MB article: import and show
 # each without a crash or a runaway (a generous timeout guards against a
-# hang; speed itself is measured in bench/, not asserted here).
+# hang; how long each takes is measured by bench/pathological, not
+# asserted here: see bench/README).
 . "$TESTLIB"
 
 mkdir "$scratch/p"
-python3 - "$scratch/p" <<'PY'
-import sys
-d = sys.argv[1]
-fm = "---\nid: %s\ntitle: Pathological %s?\ntopic: Testing/Pathological\nupdated: 2026-01-15\nstatus: submitted\n---\n\n## Answer\n"
-shapes = {
-    "quotes": ">" * 50000 + " deep quote\n",
-    "lists": "".join("  " * i + "- item\n" for i in range(3000)),
-    # Each item's number was counted from its earlier siblings: n
-    # squared steps, minutes for this many.
-    "numbered": "".join("%d. item\n" % (i + 1) for i in range(150000)),
-    "brackets": "[" * 50000 + "x\n",
-    "emphasis": "*a **b " * 20000 + "\n",
-    "images": "![[]()" * 20000 + "\n",
-    "links": "[a](<" * 20000 + "\n",
-    "big": ("A long paragraph of ordinary words repeated many times. " * 40 + "\n\n") * 2300,
-}
-for name, body in shapes.items():
-    with open("%s/%s.md" % (d, name), "w") as f:
-        f.write(fm % ("patho-" + name, name) + body)
-PY
+python3 "$(dirname "$TESTLIB")/robust/patho_shapes.py" "$scratch/p" || exit 1
 size=$(stat -c %s "$scratch/p/big.md")
 [ "$size" -gt 5000000 ]; ok $? "the big article is over 5 MB ($size bytes)"
 
