@@ -39,6 +39,14 @@ run "$BEDSIDE" --help
 like "$rc:$out" "^0:Usage: bedside" "--help"
 run "$BEDSIDE" --version
 is "$rc:$out" "0:bedside $VERSION" "--version"
+# The browser finds each installed keymap, and the article: all it then
+# lacks is a terminal (a keymap not found would be named first).
+for km in default vi emacs; do
+	run env XDG_CONFIG_HOME="$scratch/config" XDG_STATE_HOME="$scratch/state" \
+		"$BEDSIDE" --keymap $km af-anticoagulation </dev/null
+	is "$rc:$err" "2:bedside: the browser needs a terminal; use search, show or topics in scripts" \
+		"the browser finds the installed $km keymap"
+done
 is "$(ls -A "$scratch/elsewhere")" "" "nothing was written in the current folder"
 
 # The man pages, as man finds them.
