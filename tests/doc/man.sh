@@ -105,6 +105,15 @@ for var in BEDSIDE_DB BEDSIDE_SECURE NO_COLOR XDG_CONFIG_HOME XDG_STATE_HOME \
     HOME TERM LANG LC_ALL; do
 	like "$env_sec" "^\\.B(R)? .*$var" "ENVIRONMENT describes $var"
 done
+# And every variable the code reads (but the tests' own BEDSIDE_TEST_*).
+src=$MAN_SRC/..
+code_vars=$(cat "$src"/tui/*.c "$src"/data/*.c "$src"/lib/*.c |
+	grep -oE '(getenv|env_true)\("[A-Z_]+"\)' | sed -E 's/.*\("(.*)"\)/\1/' |
+	grep -v '^BEDSIDE_TEST_' | sort -u)
+like "$code_vars" '^XDG_STATE_HOME$' "(the variables were read from the code)"
+for var in $code_vars; do
+	like "$env_sec" "^\\.B(R)? .*$var" "ENVIRONMENT describes $var, which the code reads"
+done
 exit_sec=$(section "EXIT STATUS")
 for n in 0 1 2 3 4; do
 	like "$exit_sec" "^\\.B $n\$" "EXIT STATUS describes status $n"
