@@ -7,7 +7,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 46
+plan 50
 screen_db
 esc=$(printf '\033')
 colour_re="${esc}\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]"
@@ -94,6 +94,22 @@ ok $? "xterm-mono: bold and reverse still mark things"
 keys q q
 wait_exit 5
 is "$exit_status" 0 "xterm-mono: quits cleanly"
+
+# search on a terminal marks the matching words in bold, but not for a
+# terminal type that is dumb, or empty (no type at all, as the browser
+# has it); a pipe never gets an escape sequence (tests/cli).
+for term in xterm-256color vt100 dumb ''; do
+	SCREEN_TERM=xterm-256color screen_start 80 24 TERM="$term" -- search diuretic
+	wait_for 'bedside exited'
+	bold=$(tmx capture-pane -e -p -t t | grep -c "${esc}\\[1m")
+	hit=$(printf '%s\n' "$screen" | grep -c 'Give an intravenous loop diuretic')
+	if [ -n "$term" ] && [ "$term" != dumb ]; then
+		[ "$hit" = 1 ] && [ "$bold" -gt 0 ]
+		ok $? "search on a terminal, TERM=$term: the matching words in bold"
+	else
+		is "$hit:$bold" 1:0 "search on a terminal, TERM='$term': the hit, no bold"
+	fi
+done
 
 screen_start 80 24 NO_COLOR=1
 wait_for 'Level: Clinician'
