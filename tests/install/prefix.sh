@@ -59,6 +59,8 @@ submake uninstall prefix="$pfx"
 ok $? "make uninstall prefix=... succeeds"
 left=$(find "$pfx" ! -type d | head -5)
 is "$left" "" "make uninstall prefix=... leaves no file behind"
+test ! -e "$pfx/share/bedside"
+ok $? "nor the folder share/bedside"
 
 # The packager's way: DESTDIR and prefix=/usr together.
 dest=$scratch/dest
