@@ -126,6 +126,8 @@ like "$status4" 'could not be written' "EXIT STATUS 4 covers a new database that
 files_sec=$(section FILES)
 like "$files_sec" 'bedside/config' "FILES names the config file"
 like "$files_sec" 'local/state/bedside' "FILES names the state folder"
+like "$files_sec" '^\.IB ID \.txt$' "FILES names the file export writes"
+like "$files_sec" '^\.IB DATABASE \.lock$' "FILES names the lock file import takes"
 conf_sec=$(section CONFIGURATION)
 for key in level keymap theme; do
 	like "$conf_sec" "^\\.B(R|I)? $key " "CONFIGURATION describes the $key key"
