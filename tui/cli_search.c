@@ -35,8 +35,9 @@ print_line(const struct render_line *l, bool tty)
 static void
 print_hits(const struct db_hit *hits, size_t n, int width)
 {
-	bool tty = isatty(STDOUT_FILENO) && getenv("TERM") &&
-	    strcmp(getenv("TERM"), "dumb") != 0;
+	/* TERM set but empty is no terminal type, as the browser has it. */
+	const char *term = getenv("TERM");
+	bool tty = isatty(STDOUT_FILENO) && term && *term && strcmp(term, "dumb") != 0;
 	for (size_t i = 0; i < n; i++) {
 		struct render_doc doc = { 0 };
 		struct buf head = BUF_INIT;

@@ -57,6 +57,17 @@ mkdir -p "$scratch/rel/bedside" "$scratch/home/.config/bedside"
 is "$(cd "$scratch" && XDG_CONFIG_HOME=rel HOME=$scratch/home comp --keymap '')" \
 	"default emacs mine vi" "--keymap: a relative XDG_CONFIG_HOME is ignored"
 unset XDG_CONFIG_HOME
+# A user's failglob: no keymap of theirs is no error, and the option is
+# as it was.
+mkdir -p "$scratch/empty/bedside"
+shopt -s failglob
+XDG_CONFIG_HOME=$scratch/empty
+comp --keymap '' >"$scratch/got" 2>&1
+unset XDG_CONFIG_HOME
+is "$(cat "$scratch/got")" "default emacs vi" "--keymap with failglob set and no keymap of the user's"
+is "$(shopt -p failglob nullglob | tr '\n' ' ')" "shopt -s failglob shopt -u nullglob " \
+	"the user's glob options are left as they were"
+shopt -u failglob
 
 # Article ids, from the database the command line would use.
 is "$(comp show af-anticoag)" "af-anticoagulation" "an article id for show"

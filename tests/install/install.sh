@@ -85,6 +85,8 @@ submake uninstall DESTDIR="$dest"
 ok $? "make uninstall DESTDIR=... succeeds"
 left=$(find "$dest" ! -type d | head -5)
 is "$left" "" "make uninstall leaves no file behind"
+test ! -e "$dest$INST_PKGDATADIR"
+ok $? "nor bedside's own folder, \$(pkgdatadir)"
 
 # The database is built by running bedside import, and the manual tells a
 # shared account to export BEDSIDE_SECURE=1: the build must not inherit it.

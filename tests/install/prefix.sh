@@ -45,14 +45,22 @@ ok $? "make install prefix=... succeeds"
 run "$pfx/bin/bedside" check
 like "$rc:$out" "^0:$pfx/share/bedside/bedside\\.db: ok" \
 	"the installed program finds the database in that prefix"
-grep -aqF "$pfx/share/bedside/keymaps" "$pfx/bin/bedside"
-ok $? "and looks for the keymaps there"
+# The browser finds the keymaps installed there: all it then lacks is a
+# terminal (a keymap not found would be named first).
+for km in default vi emacs; do
+	run env XDG_CONFIG_HOME="$scratch/config" XDG_STATE_HOME="$scratch/state" \
+		"$pfx/bin/bedside" --keymap $km </dev/null
+	is "$rc:$err" "2:bedside: the browser needs a terminal; use search, show or topics in scripts" \
+		"the installed browser finds the $km keymap in that prefix"
+done
 sed 's/\\://g' "$pfx/share/man/man1/bedside.1" | grep -qF "$pfx/share/bedside/bedside.db"
 ok $? "its man page names that database"
 submake uninstall prefix="$pfx"
 ok $? "make uninstall prefix=... succeeds"
 left=$(find "$pfx" ! -type d | head -5)
 is "$left" "" "make uninstall prefix=... leaves no file behind"
+test ! -e "$pfx/share/bedside"
+ok $? "nor the folder share/bedside"
 
 # The packager's way: DESTDIR and prefix=/usr together.
 dest=$scratch/dest

@@ -22,8 +22,8 @@ wait_for 'Exported to'
 contains "$screen" "Exported to $phys/cwd/hf-diuretics.txt" \
 	"e exports and says where, by the full path"
 unlike "$screen" 'replaced' "a new file is not said to be replaced"
-"$BEDSIDE" show --db "$db" hf-diuretics | cmp -s - "$out"
-ok $? "the file is what bedside show prints into a pipe"
+"$BEDSIDE" show --db "$db" --format text hf-diuretics | cmp -s - "$out"
+ok $? "the file is what bedside show --format text prints into a pipe"
 keys L
 wait_for 'Level: Patient'
 keys e
@@ -31,7 +31,7 @@ wait_for 'Exported to'
 # The file was there: it is replaced, and the message says so.
 contains "$screen" "Exported to $phys/cwd/hf-diuretics.txt (replaced the old one)" \
 	"exporting again says the file was replaced"
-"$BEDSIDE" show --db "$db" --level patient hf-diuretics | cmp -s - "$out"
+"$BEDSIDE" show --db "$db" --level patient --format text hf-diuretics | cmp -s - "$out"
 ok $? "at the patient level, the patient text"
 ls "$scratch/cwd" | grep -q '^\.hf-diuretics'
 test $? -ne 0

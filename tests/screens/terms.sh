@@ -1,12 +1,13 @@
 #!/bin/sh
-# Terminal variety: xterm-256color, screen, tmux-256color, linux and vt100
-# all work, Shift-Tab included in every shipped keymap; dumb, which cannot
-# move the cursor, and an unknown TERM are refused in one line; no colour on vt100 or with NO_COLOR; the C locale gets ASCII
-# only, never a byte the terminal cannot show.
+# Terminal variety: xterm-256color, screen, tmux-256color, linux, vt100 and
+# xterm-mono all work, Shift-Tab included in every shipped keymap; dumb,
+# which cannot move the cursor, and an unknown TERM are refused in one
+# line; no colour on vt100, xterm-mono or with NO_COLOR; the C locale gets
+# ASCII only, never a byte the terminal cannot show.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 42
+plan 50
 screen_db
 esc=$(printf '\033')
 colour_re="${esc}\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]"
@@ -78,6 +79,37 @@ test $? -ne 0
 ok $? "vt100 gets no colour"
 keys q
 wait_exit 5
+
+# A monochrome terminal: no colour, whatever the theme asks for, and the
+# review status and the pane still marked (bold, reverse).
+SCREEN_TERM=xterm-mono screen_start 80 24 -- --theme dark hf-diuretics
+wait_for 'Level: Clinician'
+ok $? "TERM=xterm-mono: the article shows"
+redraw_bytes
+grep -Eq "$colour_re" "$scratch/bytes"
+test $? -ne 0
+ok $? "xterm-mono gets no colour, even with --theme dark"
+grep -q "${esc}\\[[0-9;]*[17]m" "$scratch/bytes"
+ok $? "xterm-mono: bold and reverse still mark things"
+keys q q
+wait_exit 5
+is "$exit_status" 0 "xterm-mono: quits cleanly"
+
+# search on a terminal marks the matching words in bold, but not for a
+# terminal type that is dumb, or empty (no type at all, as the browser
+# has it); a pipe never gets an escape sequence (tests/cli).
+for term in xterm-256color vt100 dumb ''; do
+	SCREEN_TERM=xterm-256color screen_start 80 24 TERM="$term" -- search diuretic
+	wait_for 'bedside exited'
+	bold=$(tmx capture-pane -e -p -t t | grep -c "${esc}\\[1m")
+	hit=$(printf '%s\n' "$screen" | grep -c 'Give an intravenous loop diuretic')
+	if [ -n "$term" ] && [ "$term" != dumb ]; then
+		[ "$hit" = 1 ] && [ "$bold" -gt 0 ]
+		ok $? "search on a terminal, TERM=$term: the matching words in bold"
+	else
+		is "$hit:$bold" 1:0 "search on a terminal, TERM='$term': the hit, no bold"
+	fi
+done
 
 screen_start 80 24 NO_COLOR=1
 wait_for 'Level: Clinician'

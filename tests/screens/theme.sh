@@ -3,13 +3,27 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 7
+plan 9
 colours() { tmx capture-pane -e -p -t t | grep -cE '\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5;[0-9]+|48;5;[0-9]+)(;[0-9]+)*m'; }
 
-screen_start 80 24 -- --theme dark
+screen_start 80 24 -- --theme dark af-anticoagulation
 wait_for 'Level: Clinician'
 ok $? "--theme dark starts"
 [ "$(colours)" -gt 0 ]; ok $? "--theme dark draws in colour"
+tmx capture-pane -e -p -t t >"$scratch/dark"
+
+# Two palettes, not one under two names: the same article differs in
+# colour (the topic path, citations: blue on a light background, cyan on
+# a dark one), not in text.
+screen_start 80 24 -- --theme light af-anticoagulation
+wait_for 'Level: Clinician'
+tmx capture-pane -e -p -t t >"$scratch/light"
+tmx capture-pane -p -t t >"$scratch/light.text"
+sed 's/\x1b\[[0-9;]*m//g' "$scratch/dark" | cmp -s - "$scratch/light.text"
+ok $? "--theme light and dark show the same text"
+cmp -s "$scratch/dark" "$scratch/light"
+test $? -ne 0
+ok $? "--theme light and dark colour it differently"
 
 screen_start 80 24 -- --theme mono
 wait_for 'Level: Clinician'

@@ -356,6 +356,46 @@ START_TEST(test_unusable_folder)
 }
 END_TEST
 
+/* The folder: $XDG_STATE_HOME/bedside, else ~/.local/state/bedside when
+ * XDG_STATE_HOME is unset, empty or relative (the XDG spec: ignore it). */
+START_TEST(test_state_folder)
+{
+	char *home = scratch_dir(), want[512], cmd[600];
+	const char *xdg[] = { NULL, "", "rel/state" };
+	struct state st;
+
+	setenv("HOME", home, 1);
+	snprintf(want, sizeof want, "%s/.local/state/bedside", home);
+	for (size_t i = 0; i < sizeof xdg / sizeof *xdg; i++) {
+		if (xdg[i])
+			setenv("XDG_STATE_HOME", xdg[i], 1);
+		else
+			unsetenv("XDG_STATE_HOME");
+		state_init(&st, false);
+		ck_assert_msg(st.dir && strcmp(st.dir, want) == 0,
+		    "XDG_STATE_HOME=%s: %s", xdg[i] ? xdg[i] : "(unset)", st.dir);
+		ck_assert(st.usable);
+		state_free(&st);
+	}
+	ck_assert_int_ne(access("rel", F_OK), 0);
+	snprintf(want, sizeof want, "%s/xdg", home);
+	setenv("XDG_STATE_HOME", want, 1);
+	state_init(&st, false);
+	ck_assert_str_eq(st.dir, strcat(want, "/bedside"));
+	state_free(&st);
+	/* Neither: no folder, and a problem to report, not a guess. */
+	setenv("XDG_STATE_HOME", "rel", 1);
+	setenv("HOME", "", 1);
+	state_init(&st, false);
+	ck_assert_ptr_null(st.dir);
+	ck_assert_ptr_nonnull(st.problem);
+	state_free(&st);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", home);
+	ck_assert_int_eq(system(cmd), 0);
+	free(home);
+}
+END_TEST
+
 START_TEST(test_secure)
 {
 	struct state st;
@@ -391,6 +431,7 @@ state_suite(void)
 	tcase_add_test(tc, test_save_and_load);
 	tcase_add_test(tc, test_atomic_write_own_file);
 	tcase_add_test(tc, test_unusable_folder);
+	tcase_add_test(tc, test_state_folder);
 	tcase_add_test(tc, test_secure);
 	suite_add_tcase(s, tc);
 	return s;
