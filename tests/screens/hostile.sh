@@ -7,7 +7,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 16
+plan 17
 mkdir -p "$scratch/hostile"
 printf -- '---\nid: hostile\ntitle: "Title \\e]0;pwned\\a here"\ntopic: Test/Hostile\nupdated: 2025-01-01\nstatus: submitted\n---\n\n## Answer\nBody \033]52;c;Zm9v\007 clip \033[2J clear \302\233 csi \033]8;;http://x\033\\link [1].\n\n## References\n1. Ref one.\n' >"$scratch/hostile/hostile.md"
 "$BEDSIDE" import --db "$scratch/h.db" "$scratch/hostile" >/dev/null
@@ -96,6 +96,7 @@ like "$screen" 'Raw �31m � abc␍XY ␛P1\$r0␛\\ here' \
 keys Enter
 wait_for 'Updated'
 like "$screen" 'dcs:\[␛P1\$r0m␛\]' "and the article its body's DCS"
+like "$screen" '^ Raw �31m � abc␍XY' "and the article's header the title's CR"
 sleep 0.3
 tmx pipe-pane -t t
 python3 - "$scratch/bytes3" <<'PY'
