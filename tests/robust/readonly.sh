@@ -10,10 +10,21 @@ real=$BEDSIDE
 if [ "$(id -u)" = 0 ]; then
 	command -v setpriv >/dev/null 2>&1 ||
 	    { echo "1..0 # SKIP root, and no setpriv to run as another user"; exit 0; }
+	# A copy of the program, its keymaps and the leak suppressions in
+	# the scratch folder: the build tree may be in a home nobody cannot
+	# enter.
 	chmod 755 "$scratch"
+	mkdir "$scratch/bin"
+	cp "$real" "$scratch/bin/bedside" && cp -R "$KEYMAP_DIR" "$scratch/bin/keymaps" || exit 1
+	supp=$(printf '%s\n' "${LSAN_OPTIONS:-}" | sed -n 's/.*suppressions=\([^:]*\).*/\1/p')
+	[ -n "$supp" ] && [ -r "$supp" ] && cp "$supp" "$scratch/bin/lsan.supp" &&
+	    LSAN_OPTIONS=$(printf '%s\n' "$LSAN_OPTIONS" |
+	    sed "s|suppressions=[^:]*|suppressions=$scratch/bin/lsan.supp|") &&
+	    export LSAN_OPTIONS
+	chmod -R a+rX "$scratch/bin"
 	cat > "$scratch/as-nobody" <<EOF
 #!/bin/sh
-exec setpriv --reuid=65534 --regid=65534 --clear-groups '$real' "\$@"
+exec setpriv --reuid=65534 --regid=65534 --clear-groups '$scratch/bin/bedside' "\$@"
 EOF
 	chmod 755 "$scratch/as-nobody"
 	"$scratch/as-nobody" --version >/dev/null 2>&1 ||
