@@ -1,5 +1,5 @@
 /* fuzz_render.c: libFuzzer harness for the Markdown renderer. The first
- * byte picks the width; every line must fit it and hold no control byte. */
+ * byte picks the width; every line must fit it and hold nothing unsafe to draw. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,9 +23,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const struct render_line *l = &doc.lines[i];
 		if (text_width(l->text, l->len) > (size_t)width)
 			abort();
-		for (size_t k = 0; k < l->len; k++)
-			if ((unsigned char)l->text[k] < 0x20 || l->text[k] == 0x7f)
+		/* Made safe to draw: valid UTF-8, and no control, bidi
+		 * override or invisible mark (text_sanitize()'s work). */
+		for (size_t k = 0; k < l->len;) {
+			uint32_t cp;
+			k += text_decode(l->text + k, l->len - k, &cp);
+			if (text_is_unsafe(cp))
 				abort();
+		}
 	}
 	render_doc_free(&doc);
 	free(md);

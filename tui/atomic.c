@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -47,6 +48,16 @@ atomic_write(const char *dir, const char *name, const char *data, size_t len,
 	buf_free(&given);
 	if (dst == NULL)
 		return -1;
+	/* Only a file (or someone else's link, see path_resolve) is
+	 * replaced: a link to /dev/null, the usual way to keep nothing, or
+	 * to a pipe or a device would see it become a plain file, which
+	 * as root is /dev/null itself, for every program on the machine. */
+	struct stat st;
+	if (lstat(dst, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+		free(dst);
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EPERM;
+		return -1;
+	}
 	char *dst_dir = path_dir_of(dst);
 	const char *base = strrchr(dst, '/') + 1;
 	/* A new file of our own, never one that is there already: in a

@@ -12,8 +12,9 @@
  * that happens beside the file it points to, so the link stays a link; a
  * dangling link gets its file made, if that file's folder exists.
  * Returns 0, or -1 with errno set (ENOENT: a folder on the way is
- * missing; ELOOP: the links go round) and the file untouched (the
- * temporary file is removed). */
+ * missing; ELOOP: the links go round; EISDIR or EPERM: what is there
+ * is a folder, or a pipe, socket or device, never replaced) and the
+ * file untouched (the temporary file is removed). */
 int atomic_write(const char *dir, const char *name, const char *data, size_t len,
     mode_t mode);
 

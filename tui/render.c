@@ -242,13 +242,16 @@ atom_add(struct renderer *r, const char *s, size_t len, unsigned style)
 	r->space = r->hard = false;
 }
 
-/* Splits text into words (and citations, kept whole) in the given style. */
+/* Splits text into words (and citations, kept whole) in the given style.
+ * A carriage return is no space: in a title ("abc\rXY", which a terminal
+ * shows as XYc) it is a control character, shown as its placeholder;
+ * Markdown's line endings never get here (cmark ends its lines). */
 static void
 gather(struct renderer *r, const char *s, unsigned style, bool cites)
 {
 	size_t len = strlen(s), i = 0;
 	while (i < len) {
-		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
 			r->space = true;
 			i++;
 			continue;
@@ -265,7 +268,7 @@ gather(struct renderer *r, const char *s, unsigned style, bool cites)
 		}
 		i++;
 		while (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
-		    s[i] != '\r' && !(cites && s[i] == '['))
+		    !(cites && s[i] == '['))
 			i++;
 		atom_add(r, s + start, i - start, style);
 	}

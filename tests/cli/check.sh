@@ -65,6 +65,29 @@ expect_refused() { # NAME PATTERN
 	done
 	like "$err" "$pattern" "$name: the line names the file and the fault"
 }
+# The browser, on a terminal (a pty here), refuses each the same way:
+# exit 3 and the one line on stderr, before the screen is taken.
+browser_refuses() { # NAME...
+	python3 - "$BEDSIDE" "$bad" "$@" <<'PY'
+import os, subprocess, sys
+bedside, bad = sys.argv[1:3]
+env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8")
+for name in sys.argv[3:]:
+    m, s = os.openpty()
+    p = subprocess.run([bedside, "--db", "%s/%s.db" % (bad, name)], stdin=s, stdout=s,
+                       stderr=subprocess.PIPE, env=env, timeout=20)
+    os.close(s)
+    os.close(m)
+    err = p.stderr.decode("utf-8", "replace")
+    ok = p.returncode == 3 and err.count("\n") == 1 and "%s.db: " % name in err
+    print("%sok - the browser on %s.db: exit 3, one line (%d: %s)" %
+          ("" if ok else "not ", name, p.returncode, err.strip()[:100]))
+PY
+}
+browser_refuses empty text truncated flipped-header newer unknown-version trigger view \
+    extra-table missing
+tap_n=$((tap_n + 10))
+
 expect_refused empty 'empty\.db: not a bedside database \(it is empty\)'
 expect_refused text 'text\.db: not a readable SQLite database'
 expect_refused truncated 'truncated\.db: '

@@ -71,6 +71,23 @@ refused "--d before the ID, --secure after it" env -u BEDSIDE_SECURE "$BEDSIDE" 
 refused "--keymap before the ID, --secure after it" env -u BEDSIDE_SECURE "$BEDSIDE" \
     --keymap "$scratch/x.keys" alpha --secure
 
+# $BEDSIDE_DB is a path from the user too (SSH can pass it, with
+# SendEnv): secure mode ignores it and reads its own database, where
+# the fixture's articles are not.
+for mode in "--secure" "BEDSIDE_SECURE=1"; do
+	if [ "$mode" = --secure ]; then
+		run env -u BEDSIDE_SECURE BEDSIDE_DB="$db" "$BEDSIDE" --secure topics --articles
+	else
+		run env BEDSIDE_SECURE=1 BEDSIDE_DB="$db" "$BEDSIDE" topics --articles
+	fi
+	is "$rc" 0 "$mode, BEDSIDE_DB set: topics runs on the program's own database"
+	unlike "$out" '^(alpha|beta)	' "$mode: BEDSIDE_DB is ignored"
+done
+run env BEDSIDE_SECURE=1 BEDSIDE_DB="$db" "$BEDSIDE" show alpha
+is "$rc" 1 "secure mode: show does not find the article of BEDSIDE_DB's database"
+run env -u BEDSIDE_SECURE BEDSIDE_DB="$db" "$BEDSIDE" topics --articles
+like "$out" '^alpha	' "(without secure mode BEDSIDE_DB is read)"
+
 # Not secure: the same spellings are taken, so the refusals above are the
 # mode's doing.
 run env -u BEDSIDE_SECURE "$BEDSIDE" --d "$db" topics --articles

@@ -59,6 +59,19 @@ for q in hostile pwned evil click; do
 done
 like "$(cat "$scratch/search.txt")" "click" "search still finds words next to escape sequences"
 
+# A carriage return in a title ("abc\rXY" shows as XYc on a terminal) is
+# a control character like the rest: its placeholder, not a space, in
+# show, search and the topic list alike (in Markdown it ends a line).
+mkdir "$scratch/cr"
+printf -- '---\nid: cr\ntitle: "Cr abc\\rXY"\ntopic: Testing/Cr\nupdated: 2026-01-15\nstatus: submitted\n---\n\n## Answer\nText.\n' \
+    > "$scratch/cr/cr.md"
+"$BEDSIDE" import --db "$scratch/cr.db" "$scratch/cr" >/dev/null 2>&1
+for cmd in "show cr" "search text" "topics --articles"; do
+	# shellcheck disable=SC2086
+	contains "$("$BEDSIDE" $cmd --db "$scratch/cr.db")" "Cr abc␍XY" \
+	    "a CR in a title: its placeholder in '$cmd'"
+done
+
 # Error messages: a file name with an escape sequence in it.
 evil="$scratch/$(printf 'bad\033]0;x\007name').md"
 printf 'no front matter\n' > "$evil"

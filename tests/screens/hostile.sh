@@ -7,7 +7,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 12
+plan 17
 mkdir -p "$scratch/hostile"
 printf -- '---\nid: hostile\ntitle: "Title \\e]0;pwned\\a here"\ntopic: Test/Hostile\nupdated: 2025-01-01\nstatus: submitted\n---\n\n## Answer\nBody \033]52;c;Zm9v\007 clip \033[2J clear \302\233 csi \033]8;;http://x\033\\link [1].\n\n## References\n1. Ref one.\n' >"$scratch/hostile/hostile.md"
 "$BEDSIDE" import --db "$scratch/h.db" "$scratch/hostile" >/dev/null
@@ -65,4 +65,57 @@ keys 2
 wait_for 'Emoji kept'
 like "$screen" 'health worker 🧑⚕️, family 👨👩👧' "an emoji ZWJ sequence is drawn as its parts side by side"
 keys q q
+wait_exit 5
+
+# The topic tree and the search list draw text from the database too,
+# and a database written by hand may hold what import refuses: a raw
+# 0x9B byte (CSI to a terminal that takes 8-bit controls), invalid
+# UTF-8, a DCS and "abc\rXY" (XY over abc) in a title and a topic.
+"$BEDSIDE" import --db "$scratch/r.db" "$FIXTURES/hostile/hostile.md" >/dev/null 2>&1
+python3 - "$scratch/r.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE articles SET title = CAST(X'526177209B33316D20FF20616263' || X'0D5859' || "
+          "X'201B5031247230' || X'1B5C2068657265' AS TEXT)")
+c.execute("UPDATE topics SET name = CAST(X'546F706963209B33316D2061' || X'0D'"
+          " || X'5A' AS TEXT) WHERE name = 'Hostile'")
+c.commit()
+PY
+db=$scratch/r.db
+screen_start 80 24
+tmx pipe-pane -O -t t "cat >'$scratch/bytes3'"
+wait_for 'Raw'
+keys Right
+wait_for 'Topic '
+like "$screen" 'Topic �31m a␍Z' "the topic tree shows a raw 0x9B (invalid UTF-8) and a CR as placeholders"
+keys /
+keys h o s t i l e
+wait_for 'Raw �'
+like "$screen" 'Raw �31m � abc␍XY ␛P1\$r0␛\\ here' \
+    "the search list shows them, and a DCS, as placeholders"
+keys Enter
+wait_for 'Updated'
+like "$screen" 'dcs:\[␛P1\$r0m␛\]' "and the article its body's DCS"
+like "$screen" '^ Raw �31m � abc␍XY' "and the article's header the title's CR"
+sleep 0.3
+tmx pipe-pane -t t
+python3 - "$scratch/bytes3" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+try:
+    text = data.decode("utf-8")
+except UnicodeDecodeError as e:
+    print("# not UTF-8 (a raw byte) at", e.start, data[max(0, e.start - 20):e.start + 5])
+    sys.exit(1)
+for name, bad in (("DCS", "\x1bP"), ("OSC", "\x1b]"), ("BEL", "\x07"), ("C1", "\x9b"),
+                  ("abc CR XY", "abc\rXY"), ("a CR Z", "a\rZ")):
+    if bad in text:
+        print("#", name, "reached the terminal")
+        sys.exit(1)
+if "Raw" not in text:
+    print("# nothing recorded")
+    sys.exit(1)
+PY
+ok $? "none of it reaches the terminal raw (the bytes are UTF-8 with no DCS, OSC, BEL, C1 or CR)"
+keys q q q
 wait_exit 5

@@ -192,6 +192,25 @@ START_TEST(test_link_to_folder)
 }
 END_TEST
 
+/* A link to a pipe or a device (ln -s /dev/null state, to keep no
+ * state) is not replaced by a plain file: as root, that was /dev/null
+ * itself for the whole machine. A pipe stands for the device here. */
+START_TEST(test_link_to_pipe)
+{
+	ck_assert_int_eq(mkfifo(at("pipe"), 0600), 0);
+	link_to("pipe", "state");
+
+	errno = 0;
+	ck_assert_int_eq(atomic_write(dir, "state", "new\n", 4, 0600), -1);
+	ck_assert_int_eq(errno, EPERM);
+	ck_assert(is_link("state"));
+	struct stat st;
+	ck_assert_int_eq(lstat(at("pipe"), &st), 0);
+	ck_assert(S_ISFIFO(st.st_mode));
+	ck_assert_int_eq(hidden_files(""), 0);
+}
+END_TEST
+
 /* A link someone else made under the name (in a shared folder, where an
  * export goes) is not followed: the user would replace a file of theirs
  * elsewhere. The link itself is replaced; its target keeps its content.
@@ -250,6 +269,7 @@ atomic_suite(void)
 	tcase_add_test(tc, test_dangling_link_no_folder);
 	tcase_add_test(tc, test_loop);
 	tcase_add_test(tc, test_link_to_folder);
+	tcase_add_test(tc, test_link_to_pipe);
 	tcase_add_test(tc, test_plain_file);
 	tcase_add_test(tc, test_link_of_another_user);
 	tcase_add_test(tc, test_path_dir_of);
