@@ -114,7 +114,16 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 			/* libyaml's words for "title: Note: this" name no cause. */
 			bool colon = p.problem && strcmp(p.problem,
 			    "mapping values are not allowed in this context") == 0;
-			diag_error(d, file, first_line + (int)at.line,
+			/* A character the reader refuses (a control
+			 * character) has an offset, not a mark: count its
+			 * line, or every such error would name the first. */
+			int line = first_line + (int)at.line;
+			if (p.error == YAML_READER_ERROR) {
+				line = first_line;
+				for (size_t i = 0; i < p.problem_offset && i < len; i++)
+					line += yaml[i] == '\n';
+			}
+			diag_error(d, file, line,
 			    "front matter is not valid YAML: %s%s%s%s",
 			    p.problem ? p.problem : "syntax error",
 			    at_end ? " " : "", at_end ? p.context : "",
