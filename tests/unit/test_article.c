@@ -1,5 +1,6 @@
 /* test_article.c: parsing and validating one article in memory. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -252,6 +253,35 @@ START_TEST(ids_and_dates)
 }
 END_TEST
 
+/* Each required field, left out alone, is named as missing: a field
+ * dropped from the list would reach the database as NULL. */
+START_TEST(each_required_field_is_named)
+{
+	static const char *const lines[] = {
+		"id: t\n", "title: A question?\n", "topic: A/B\n",
+		"updated: 2024-02-29\n", "status: submitted\n",
+	};
+	static const char *const names[] = { "id", "title", "topic", "updated", "status" };
+	for (size_t skip = 0; skip < 5; skip++) {
+		char text[512] = "---\n";
+		for (size_t i = 0; i < 5; i++)
+			if (i != skip)
+				strcat(text, lines[i]);
+		strcat(text, "---\n\n## Answer\nText.\n");
+		char want[64];
+		snprintf(want, sizeof want, "f.md:2: missing front-matter field '%s'\n",
+		    names[skip]);
+		struct article a;
+		struct diag d = DIAG_INIT;
+		ck_assert_int_eq(parse(text, &a, &d), 1);
+		ck_assert_msg(d.text.data && strcmp(d.text.data, want) == 0,
+		    "want '%s', got '%s'", want, d.text.data ? d.text.data : "");
+		article_free(&a);
+		diag_free(&d);
+	}
+}
+END_TEST
+
 static Suite *
 article_suite(void)
 {
@@ -267,6 +297,7 @@ article_suite(void)
 	tcase_add_test(tc, hostile_text_is_kept_but_indexed_safely);
 	tcase_add_test(tc, deep_nesting_does_not_overflow);
 	tcase_add_test(tc, ids_and_dates);
+	tcase_add_test(tc, each_required_field_is_named);
 	suite_add_tcase(s, tc);
 	return s;
 }
