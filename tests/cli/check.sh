@@ -121,6 +121,16 @@ for cmd in topics "search sprockets" "show gamma"; do
 	run "$BEDSIDE" $cmd --db "$bad/corrupt-pages.db"
 	[ "$rc" -le 3 ]; ok $? "damaged pages: '$cmd' exits cleanly ($rc)"
 done
+# An import into it fails for the database, not for the articles: 3, as
+# the readers say, with the file left as it was.
+cp "$bad/corrupt-pages.db" "$scratch/damaged.db"
+run "$BEDSIDE" import --db "$scratch/damaged.db" "$FIXTURES/good"
+is "$rc" 3 "an import of good articles into a damaged database exits 3"
+like "$err" "damaged\.db: the database is damaged \(see bedside check\); it was not changed" \
+	"and says the database is damaged"
+cmp -s "$scratch/damaged.db" "$bad/corrupt-pages.db"; ok $? "and leaves it as it was"
+run "$BEDSIDE" import --db "$scratch/damaged.db" "$FIXTURES/bad/bad-id.md"
+is "$rc" 4 "bad articles into it are still rejected as such (4)"
 
 # Damage SQLite's own integrity_check does not see (before 3.44 it does
 # not look inside FTS5): the search index's segment gone, its tables
