@@ -21,8 +21,11 @@ fi
 
 src=$scratch/src
 mkdir -p "$src/tui" "$scratch/pc" "$scratch/build" || exit 1
+# (Writable, so that the scratch folder can be removed when the source
+# tree is read-only, as in make distcheck.)
 cp "$srcdir/configure" "$src/" && cp -R "$srcdir/build-aux" "$src/" &&
-	: >"$src/tui/main.c" || { echo "Bail out! cannot copy configure"; exit 1; }
+	chmod -R u+w "$src" && : >"$src/tui/main.c" ||
+	{ echo "Bail out! cannot copy configure"; exit 1; }
 
 # Every .pc file pkg-config would find, but two.
 IFS=:
