@@ -282,6 +282,24 @@ START_TEST(each_required_field_is_named)
 }
 END_TEST
 
+/* A title cut short by a YAML comment is warned about when the words
+ * before the '#' are not all ASCII too: libyaml counts characters, and
+ * read as bytes its index fell short of the '#'. */
+START_TEST(title_comment_after_accents)
+{
+	const char *text = "---\nid: t\ntitle: Is caf\xc3\xa9 \xe2\x89\xa5 the #1 cause?\n"
+	    "topic: A/B\nupdated: 2024-02-29\nstatus: submitted\n---\n\n## Answer\nText.\n";
+	struct article a;
+	struct diag d = DIAG_INIT;
+	ck_assert_int_eq(parse(text, &a, &d), 0);
+	ck_assert_int_eq(d.warnings, 1);
+	ck_assert_ptr_nonnull(strstr(d.text.data, "f.md:3: warning: the title ends "
+	    "before ' #'"));
+	article_free(&a);
+	diag_free(&d);
+}
+END_TEST
+
 static Suite *
 article_suite(void)
 {
@@ -298,6 +316,7 @@ article_suite(void)
 	tcase_add_test(tc, deep_nesting_does_not_overflow);
 	tcase_add_test(tc, ids_and_dates);
 	tcase_add_test(tc, each_required_field_is_named);
+	tcase_add_test(tc, title_comment_after_accents);
 	suite_add_tcase(s, tc);
 	return s;
 }
