@@ -119,6 +119,24 @@ check_links(struct db *db, struct buf *report)
 	return problems;
 }
 
+/* One row of integrity_check may be several lines ("*** in database
+ * main ***" and the first fault): each is given a line of its own that
+ * names the file, as every other problem is. Returns how many. */
+static int
+integrity_lines(const char *path, const char *msg, struct buf *report)
+{
+	int n = 0;
+	while (*msg) {
+		size_t len = strcspn(msg, "\n");
+		if (len > 0 && strncmp(msg, "*** in database ", 16) != 0) {
+			buf_addf(report, "%s: integrity: %.*s\n", path, (int)len, msg);
+			n++;
+		}
+		msg += len + (msg[len] == '\n');
+	}
+	return n;
+}
+
 /* FTS5's integrity-check is an INSERT, which a read-only connection may
  * not run; a copy of the database in memory may, so check works on an
  * installed, read-only file too. */
@@ -132,10 +150,8 @@ db_check(struct db *db, struct buf *report)
 	if (rc == SQLITE_OK) {
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			const char *msg = (const char *)sqlite3_column_text(st, 0);
-			if (msg && strcmp(msg, "ok") != 0) {
-				buf_addf(report, "%s: integrity: %s\n", db->path, msg);
-				problems++;
-			}
+			if (msg && strcmp(msg, "ok") != 0)
+				problems += integrity_lines(db->path, msg, report);
 		}
 		sqlite3_finalize(st);
 	}

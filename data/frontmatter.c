@@ -68,6 +68,18 @@ plain_null(const yaml_event_t *ev)
 	return false;
 }
 
+/* The byte of yaml where libyaml's mark index (which counts characters,
+ * not bytes) falls: after a "café" the two differ. */
+static size_t
+yaml_byte_at(const char *yaml, size_t len, size_t index)
+{
+	size_t i = 0;
+	for (size_t chars = 0; i < len && chars < index; chars++)
+		for (i++; i < len && ((unsigned char)yaml[i] & 0xc0) == 0x80; i++)
+			;
+	return i;
+}
+
 /* "title: Is the #1 cause ...?" is "Is the" to YAML, the rest a comment:
  * the title would be cut with no word. A comment after a title is rare,
  * a '#' in one is not, so it is a warning. */
@@ -77,13 +89,63 @@ title_comment(const yaml_event_t *ev, const char *yaml, size_t len,
 {
 	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 		return;
-	size_t i = ev->end_mark.index;
+	size_t i = yaml_byte_at(yaml, len, ev->end_mark.index);
 	while (i < len && (yaml[i] == ' ' || yaml[i] == '\t'))
 		i++;
 	if (i < len && yaml[i] == '#')
 		diag_warning(d, file, line, "the title ends before ' #', which starts "
 		    "a YAML comment: if '#' is part of it, put the title in double "
 		    "quotes");
+}
+
+/* libyaml ends a line at NEL, U+2028 and U+2029 as well as at LF, CR and
+ * CRLF; the file's lines (an editor's, and the rest of the importer's)
+ * end at the last three only. After a title with a pasted U+2028, every
+ * line libyaml named was one too far. Returns, for each of libyaml's
+ * lines, how many of the file's come before it; NULL where the two agree
+ * (the text has none of those three). */
+static int *
+yaml_line_map(const char *yaml, size_t len, size_t *nmap)
+{
+	const unsigned char *s = (const unsigned char *)yaml;
+	int *map = NULL;
+	size_t y = 0;
+	int f = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < len; i++) {
+			bool nel = s[i] == 0xc2 && i + 1 < len && s[i + 1] == 0x85;
+			bool lsps = s[i] == 0xe2 && i + 2 < len && s[i + 1] == 0x80 &&
+			    (s[i + 2] == 0xa8 || s[i + 2] == 0xa9);
+			bool brk = s[i] == '\n' || s[i] == '\r';
+			if (brk && s[i] == '\r' && i + 1 < len && s[i + 1] == '\n')
+				i++;
+			f += brk;
+			if (brk || nel || lsps) {
+				if (pass == 1)
+					map[y + 1] = f;
+				y++;
+			}
+			i += nel ? 1 : lsps ? 2 : 0;
+		}
+		if (pass == 0) {
+			if ((size_t)f == y)
+				return NULL;
+			*nmap = y + 1;
+			map = xcalloc(y + 1, sizeof *map);
+			y = 0;
+			f = 0;
+		}
+	}
+	return map;
+}
+
+/* The file's line of libyaml's line yline (0-based) of the block. */
+static int
+file_line(const int *map, size_t nmap, int first_line, size_t yline)
+{
+	if (map == NULL)
+		return first_line + (int)yline;
+	return first_line + map[yline < nmap ? yline : nmap - 1];
 }
 
 /* Reads the mapping event by event: libyaml's event API keeps nesting out
@@ -98,8 +160,11 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 	struct fm_field *cur = NULL;
 	char *key = NULL;
 	int key_line = 0, errors = 0, documents = 0;
+	size_t nmap = 0;
+	int *map = yaml_line_map(yaml, len, &nmap);
 
 	if (!yaml_parser_initialize(&p)) {
+		free(map);
 		diag_error(d, file, first_line, "cannot start the YAML parser");
 		return -1;
 	}
@@ -109,12 +174,23 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 			/* A quote or bracket left open is found at the end of
 			 * the block, the closing '---': name the line where
 			 * what was left open starts. */
-			bool at_end = p.context && p.problem_mark.index >= len;
+			bool at_end = p.context &&
+			    yaml_byte_at(yaml, len, p.problem_mark.index) >= len;
 			yaml_mark_t at = at_end ? p.context_mark : p.problem_mark;
 			/* libyaml's words for "title: Note: this" name no cause. */
 			bool colon = p.problem && strcmp(p.problem,
 			    "mapping values are not allowed in this context") == 0;
-			diag_error(d, file, first_line + (int)at.line,
+			/* A character the reader refuses (a control
+			 * character) has an offset, not a mark: count its
+			 * line, or every such error would name the first. */
+			int line = file_line(map, nmap, first_line, at.line);
+			if (p.error == YAML_READER_ERROR) {
+				line = first_line;
+				for (size_t i = 0; i < p.problem_offset && i < len; i++)
+					line += yaml[i] == '\n' || (yaml[i] == '\r' &&
+					    (i + 1 == len || yaml[i + 1] != '\n'));
+			}
+			diag_error(d, file, line,
 			    "front matter is not valid YAML: %s%s%s%s",
 			    p.problem ? p.problem : "syntax error",
 			    at_end ? " " : "", at_end ? p.context : "",
@@ -122,7 +198,7 @@ parse_yaml(const char *file, const char *yaml, size_t len, int first_line,
 			errors++;
 			break;
 		}
-		int line = first_line + (int)ev.start_mark.line;
+		int line = file_line(map, nmap, first_line, ev.start_mark.line);
 		yaml_event_type_t t = ev.type;
 		if (t == YAML_STREAM_END_EVENT) {
 			yaml_event_delete(&ev);
@@ -244,6 +320,7 @@ out:
 		break;
 	}
 	free(key);
+	free(map);
 	yaml_parser_delete(&p);
 	return errors ? -1 : 0;
 }

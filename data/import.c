@@ -26,6 +26,24 @@
 
 #define MAX_LEVELS DB_LEVEL_ROWS /* search rows per article (db_internal.h) */
 
+/* Whether the database an import failed to write from is itself damaged
+ * (SQLite's quick_check, run only then): that is exit 3, as every other
+ * command says of it, not the articles' rejection (4). */
+static bool
+db_damaged(struct db *db)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db_handle(db), "PRAGMA quick_check(1)", -1, &st,
+	    NULL) != SQLITE_OK)
+		return false;
+	int rc = sqlite3_step(st);
+	const char *r = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+	bool bad = rc == SQLITE_ROW ? r == NULL || strcmp(r, "ok") != 0 :
+	    (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
+	sqlite3_finalize(st);
+	return bad;
+}
+
 /* Level and status names, from the database or, for a new one, from the
  * schema this program would create. */
 static int
@@ -641,6 +659,13 @@ import_paths(const char *dbpath, char *const *paths, int npaths,
 	}
 	status = IMPORT_OK;
 out:
+	/* Every file passed but the new database could not be made from
+	 * the old one: say so when the old one is the cause. */
+	if (status != IMPORT_OK && d.errors == 0 && old && db_damaged(old)) {
+		import_error(errors, dbpath, "the database is damaged (see bedside "
+		    "check); it was not changed");
+		status = IMPORT_DB_ERROR;
+	}
 	import_writer_close(writer);
 	import_feed_free(feed);
 	if (tmp) {

@@ -236,6 +236,13 @@ cli_show(struct cli *c, int argc, char **argv)
 		cli_error("show: unknown format '%s' (text, markdown or json)", format);
 		return EXIT_USAGE;
 	}
+	/* A second ID names itself, as every argument at fault is named
+	 * (one article at a time: a script's loop gave two). */
+	if (argc - optind > 1) {
+		cli_error("show: unexpected argument '%s' after the ID '%s' (one "
+		    "article at a time)", argv[optind + 1], argv[optind]);
+		return EXIT_USAGE;
+	}
 	if (argc - optind != 1) {
 		cli_error("show: usage: bedside show [--db PATH] [--level LEVEL] "
 		    "[--format text|markdown|json] ID");

@@ -26,12 +26,13 @@ env_true(const char *name)
 static const struct command {
 	const char *name;
 	int (*run)(struct cli *, int, char **);
+	bool level;             /* takes --level */
 } commands[] = {
-	{ "import", cli_import },
-	{ "search", cli_search },
-	{ "show", cli_show },
-	{ "topics", cli_topics },
-	{ "check", cli_check },
+	{ "import", cli_import, false },
+	{ "search", cli_search, true },
+	{ "show", cli_show, true },
+	{ "topics", cli_topics, false },
+	{ "check", cli_check, false },
 };
 
 static const struct command *
@@ -179,8 +180,19 @@ main(int argc, char **argv)
 	}
 	/* The browser draws on the terminal, not on stdout's stream: only
 	 * the commands' output is checked for lost writes. */
-	if (cmd)
+	if (cmd) {
+		/* Options before a command are its own (bedside(1)): one it
+		 * does not take is refused as it is after the command, not
+		 * dropped without a word. */
+		const char *stray = app.keymap ? "--keymap" : app.theme ? "--theme" :
+		    cli.level && !cmd->level ? "--level" : NULL;
+		if (stray) {
+			cli_error("%s: unknown option '%s' (see bedside --help)",
+			    cmd->name, stray);
+			return EXIT_USAGE;
+		}
 		return cli_finish(cmd->run(&cli, argc - first, argv + first));
+	}
 	if (!cli_choose_db(&cli))
 		return EXIT_USAGE;
 	app.db_path = cli.db_path;

@@ -21,6 +21,13 @@ is "$rc:$err" \
     "2:bedside: an empty string is not a command or an article id (see bedside --help)" \
     "so is the browser's"
 
+# A second ID is named, as the browser names one: show's usage line
+# alone did not say which argument was wrong.
+run "$BEDSIDE" show croup "two words"
+is "$rc:$err" \
+    "2:bedside: show: unexpected argument 'two words' after the ID 'croup' (one article at a time)" \
+    "show with two IDs names the second, in one line"
+
 # A very long ID is quoted cut short, so that the rest of the line (the
 # database, the ids near it) is still there to read: the message used to
 # be cut at 2 KB, in the middle of the id.

@@ -135,11 +135,41 @@ like "$rc:$err" '^3:bedside: .*sock\.db: not a database file \(it is a socket\)$
 run "$BEDSIDE" check --db "$bad/corrupt-pages.db"
 is "$rc" 3 "check finds damaged pages"
 like "$err" 'problems? found' "check reports the damage"
+# Each fault is a line that names the file, even where SQLite gives
+# several in one row of integrity_check.
+unnamed=$(printf '%s\n' "$err" | grep -Fv -e "$bad/corrupt-pages.db: " | head -3)
+is "$unnamed" "" "every line of the report names the file"
 for cmd in topics "search sprockets" "show gamma"; do
 	# shellcheck disable=SC2086
 	run "$BEDSIDE" $cmd --db "$bad/corrupt-pages.db"
 	[ "$rc" -le 3 ]; ok $? "damaged pages: '$cmd' exits cleanly ($rc)"
 done
+# An import into it fails for the database, not for the articles: 3, as
+# the readers say, with the file left as it was.
+cp "$bad/corrupt-pages.db" "$scratch/damaged.db"
+run "$BEDSIDE" import --db "$scratch/damaged.db" "$FIXTURES/good"
+is "$rc" 3 "an import of good articles into a damaged database exits 3"
+like "$err" "damaged\.db: the database is damaged \(see bedside check\); it was not changed" \
+	"and says the database is damaged"
+cmp -s "$scratch/damaged.db" "$bad/corrupt-pages.db"; ok $? "and leaves it as it was"
+run "$BEDSIDE" import --db "$scratch/damaged.db" "$FIXTURES/bad/bad-id.md"
+is "$rc" 4 "bad articles into it are still rejected as such (4)"
+
+# Damage SQLite's own integrity_check does not see (before 3.44 it does
+# not look inside FTS5): the search index's segment gone, its tables
+# sound. Only FTS5's integrity-check finds it.
+cp "$db" "$bad/fts.db"
+python3 - "$bad/fts.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("DELETE FROM search_data WHERE id = (SELECT max(id) FROM search_data)")
+c.commit()
+PY
+run "$BEDSIDE" check --db "$bad/fts.db"
+is "$rc" 3 "check finds a search index that disagrees with its rows"
+like "$err" "search index 'search'|FTS5 table main\.search" "and says it is the search index"
+run "$BEDSIDE" search --db "$bad/fts.db" widgets
+is "$rc:$(printf '%s\n' "$err" | wc -l | tr -d ' ')" 3:1 "search on it exits 3 with one line"
 
 # The spelling vocabulary is a plain table the importer keeps in step
 # with the search rows; check recounts it.

@@ -479,4 +479,42 @@ for level in patient clinician; do
 	done
 done
 
+# The column weights: the same word in the title, the answer, the key
+# points, the research or the references of five articles otherwise
+# alike ranks them in that order (schema.sql's bm25 weights).
+mkdir "$scratch/weights"
+for col in title answer key research refs; do
+	t=widget a=widget k=widget r=widget f=widget
+	case $col in
+	title) t=zorblat ;; answer) a=zorblat ;; key) k=zorblat ;;
+	research) r=zorblat ;; refs) f=zorblat ;;
+	esac
+	cat > "$scratch/weights/$col.md" <<EOF
+---
+id: w-$col
+title: How is the $t filed?
+topic: Testing/Weights
+updated: 2026-01-15
+status: submitted
+---
+
+## Answer
+The $a is filed by hand [1].
+
+## Key points
+- The $k is filed.
+
+## From the research
+- A $r was filed.
+
+## References
+1. Example A. The $f filing. 2020.
+EOF
+done
+"$BEDSIDE" import --db "$scratch/weights.db" "$scratch/weights" >/dev/null
+order=$("$BEDSIDE" search --db "$scratch/weights.db" --json zorblat |
+	python3 -c 'import json,sys; print(" ".join(h["id"] for h in json.load(sys.stdin)["hits"]))')
+is "$order" "w-title w-answer w-key w-research w-refs" \
+	"title above answer above key points above research above references"
+
 done_testing

@@ -75,5 +75,14 @@ run "$BEDSIDE" --level patient show af-anticoagulation
 like "$out" 'Level: Patient' "--level before show applies to show"
 run "$BEDSIDE" --level patient search anticoagulation --json
 like "$out" '"level":"patient"' "--level before search applies to search"
+# ... so one the command does not take is refused there too, not dropped:
+# 'bedside --level martian check' said ok.
+for args in "--level patient topics" "--level martian check" "--keymap vi search fever" \
+    "--theme dark show croup"; do
+	set -- $args
+	run "$BEDSIDE" $args
+	is "$rc:$err" "2:bedside: $3: unknown option '$1' (see bedside --help)" \
+	    "'$args' is refused as '$3 $1' is"
+done
 
 done_testing

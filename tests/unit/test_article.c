@@ -1,5 +1,6 @@
 /* test_article.c: parsing and validating one article in memory. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -252,6 +253,53 @@ START_TEST(ids_and_dates)
 }
 END_TEST
 
+/* Each required field, left out alone, is named as missing: a field
+ * dropped from the list would reach the database as NULL. */
+START_TEST(each_required_field_is_named)
+{
+	static const char *const lines[] = {
+		"id: t\n", "title: A question?\n", "topic: A/B\n",
+		"updated: 2024-02-29\n", "status: submitted\n",
+	};
+	static const char *const names[] = { "id", "title", "topic", "updated", "status" };
+	for (size_t skip = 0; skip < 5; skip++) {
+		char text[512] = "---\n";
+		for (size_t i = 0; i < 5; i++)
+			if (i != skip)
+				strcat(text, lines[i]);
+		strcat(text, "---\n\n## Answer\nText.\n");
+		char want[64];
+		snprintf(want, sizeof want, "f.md:2: missing front-matter field '%s'\n",
+		    names[skip]);
+		struct article a;
+		struct diag d = DIAG_INIT;
+		ck_assert_int_eq(parse(text, &a, &d), 1);
+		ck_assert_msg(d.text.data && strcmp(d.text.data, want) == 0,
+		    "want '%s', got '%s'", want, d.text.data ? d.text.data : "");
+		article_free(&a);
+		diag_free(&d);
+	}
+}
+END_TEST
+
+/* A title cut short by a YAML comment is warned about when the words
+ * before the '#' are not all ASCII too: libyaml counts characters, and
+ * read as bytes its index fell short of the '#'. */
+START_TEST(title_comment_after_accents)
+{
+	const char *text = "---\nid: t\ntitle: Is caf\xc3\xa9 \xe2\x89\xa5 the #1 cause?\n"
+	    "topic: A/B\nupdated: 2024-02-29\nstatus: submitted\n---\n\n## Answer\nText.\n";
+	struct article a;
+	struct diag d = DIAG_INIT;
+	ck_assert_int_eq(parse(text, &a, &d), 0);
+	ck_assert_int_eq(d.warnings, 1);
+	ck_assert_ptr_nonnull(strstr(d.text.data, "f.md:3: warning: the title ends "
+	    "before ' #'"));
+	article_free(&a);
+	diag_free(&d);
+}
+END_TEST
+
 static Suite *
 article_suite(void)
 {
@@ -267,6 +315,8 @@ article_suite(void)
 	tcase_add_test(tc, hostile_text_is_kept_but_indexed_safely);
 	tcase_add_test(tc, deep_nesting_does_not_overflow);
 	tcase_add_test(tc, ids_and_dates);
+	tcase_add_test(tc, each_required_field_is_named);
+	tcase_add_test(tc, title_comment_after_accents);
 	suite_add_tcase(s, tc);
 	return s;
 }
