@@ -1,10 +1,11 @@
 #!/bin/sh
-# --theme picks the palette over the config file; mono draws no colour.
+# --theme picks the palette over the config file; mono draws no colour;
+# the review statuses look different from each other in colour and mono.
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 7
-colours() { tmx capture-pane -e -p -t t | grep -cE '\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5;[0-9]+|48;5;[0-9]+)(;[0-9]+)*m'; }
+plan 11
+colours() { tmx capture-pane -e -p -t t: | grep -cE '\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5;[0-9]+|48;5;[0-9]+)(;[0-9]+)*m'; }
 
 screen_start 80 24 -- --theme dark
 wait_for 'Level: Clinician'
@@ -25,3 +26,30 @@ wait_for 'Level: Clinician'
 run "$BEDSIDE" --theme purple
 is "$rc" 2 "an unknown theme is a usage error"
 like "$err" "unknown theme 'purple'" "and names it"
+
+# The three review statuses look different from each other, in colour
+# and in monochrome (NO_COLOR): a reader tells Approved from Submitted
+# at a glance. The attributes are the escape sequences tmux puts just
+# before the label in the header.
+screen_db
+esc=$(printf '\033')
+status_style() {
+	tmx capture-pane -e -p -t t: | grep -m1 -- " $1 " |
+	    sed -n "s/.*[^m]\(\(${esc}\[[0-9;]*m\)\{1,\}\) $1 .*/\1/p" | od -An -c | tr -d ' \n'
+}
+for nc in '' NO_COLOR=1; do
+	styles=
+	for pick in asthma-steroids:Submitted 'af-rate:Under review' copd-oxygen:Approved; do
+		label=${pick#*:}
+		screen_start 80 24 $nc -- "${pick%%:*}"
+		wait_for "^ .*${label} "
+		st=$(status_style "${label}")
+		styles="$styles$st
+"
+		keys q q
+		wait_exit 5
+	done
+	mode=${nc:-colour}
+	is "$(printf '%s' "$styles" | grep -c .)" 3 "$mode: each status is drawn with attributes of its own"
+	is "$(printf '%s' "$styles" | sort -u | grep -c .)" 3 "$mode: Submitted, Under review and Approved look different"
+done
