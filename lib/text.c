@@ -449,6 +449,9 @@ joins_before(const char *s, size_t len, size_t at)
 		return false;
 	if (in_table(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
 		return !text_is_unsafe(cp);
+	/* A mark only the locale knows (text_cp_width) joins as well. */
+	if (!text_is_unsafe(cp) && cp >= 0x300 && text_cp_width(cp) == 0)
+		return true;
 	return emoji_joiner(cp, cp_before(s, len, at), s + at + n, len - at - n);
 }
 

@@ -252,6 +252,9 @@ START_TEST(widths_from_the_locale)
 	ck_assert_int_eq(text_cp_width(0x1F6DF), 2);           /* a newer emoji */
 	/* The table still decides what it names: a skin tone joins its emoji. */
 	ck_assert_int_eq(text_cp_width(0x1F3FD), 0);
+	/* The cursor steps over the letter and its mark as one. */
+	ck_assert_uint_eq(text_char_next(gu, strlen(gu), 0), 6);
+	ck_assert_uint_eq(text_char_prev(gu, strlen(gu), 6), 0);
 	text_set_locale_widths(false);
 	ck_assert_uint_eq(text_width(gu, strlen(gu)), 2);
 	setlocale(LC_CTYPE, "C");
