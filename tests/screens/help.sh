@@ -81,13 +81,14 @@ wait_exit 5
 
 # Scrolled down, then a terminal large enough to show all of help, then
 # the size before: help is where the reader left it, as an article's
-# pane is (keep-place.sh), not back at its top. (One key, End, so that
-# the place is read once the screen has settled on it.)
+# pane is (keep-place.sh), not back at its top. (One key, so that the
+# place is read once the screen has settled on it; a page, not the end,
+# so that no size on the way, such as 200x24, moves it.)
 screen_start 80 24
 wait_for 'Level: Clinician'
 keys ?
 wait_for '^ In the topic tree'
-keys End
+keys PageDown
 wait_gone '^ In the topic tree'
 first=$(printf '%s\n' "$screen" | sed -n 2p)
 tmx resize-window -t t: -x 200 -y 100
