@@ -91,11 +91,14 @@ wait_for '^ In the topic tree'
 keys PageDown
 wait_gone '^ In the topic tree'
 first=$(printf '%s\n' "$screen" | sed -n 2p)
+before=$screen
 tmx resize-window -t t: -x 200 -y 100
 wait_for '^ In the topic tree'
 like "$screen" 'Keys are set in keymap files' "a large terminal shows all of help"
 tmx resize-window -t t: -x 80 -y 24
 wait_gone '^ In the topic tree'
 is "$(printf '%s\n' "$screen" | sed -n 2p)" "$first" "back at 80x24: help at the line it was scrolled to"
+[ "$(printf '%s\n' "$screen" | sed -n 2p)" = "$first" ] ||
+	printf '%s\n' "before:" "$before" "after:" "$screen" | sed 's/^/# /'
 keys q q
 wait_exit 5
