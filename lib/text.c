@@ -1,12 +1,14 @@
 /* text.c: see text.h. The width table is compact on purpose: it covers
  * combining marks and the wide East Asian and emoji blocks, which is what
  * keeps a line from spilling past its last column. */
+#include "config.h"
 #include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
-static bool ascii_mode, ascii_stderr;
+static bool ascii_mode, ascii_stderr, locale_widths;
 
 void
 text_set_ascii(bool on)
@@ -18,6 +20,12 @@ bool
 text_ascii(void)
 {
 	return ascii_mode;
+}
+
+void
+text_set_locale_widths(bool on)
+{
+	locale_widths = on;
 }
 
 void
@@ -240,6 +248,15 @@ text_cp_width(uint32_t cp)
 		return 0;
 	if (in_table(cp, double_width, sizeof double_width / sizeof double_width[0]))
 		return 2;
+	/* What the table leaves out (the vowel signs of Bengali, Gujarati
+	 * and other scripts, newer emoji): curses and the terminal place it
+	 * by the locale's wcwidth, so a line measured otherwise would have a
+	 * gap after every such mark, or spill. */
+	if (locale_widths && cp <= (uint32_t)WCHAR_MAX) {
+		int w = wcwidth((wchar_t)cp);
+		if (w == 0 || w == 2)
+			return w;
+	}
 	return 1;
 }
 
@@ -432,6 +449,9 @@ joins_before(const char *s, size_t len, size_t at)
 		return false;
 	if (in_table(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
 		return !text_is_unsafe(cp);
+	/* A mark only the locale knows (text_cp_width) joins as well. */
+	if (!text_is_unsafe(cp) && cp >= 0x300 && text_cp_width(cp) == 0)
+		return true;
 	return emoji_joiner(cp, cp_before(s, len, at), s + at + n, len - at - n);
 }
 

@@ -37,6 +37,9 @@ int text_cp_width(uint32_t cp);
  * shown as '?', one column, so no byte the terminal cannot draw is sent. */
 void text_set_ascii(bool on);
 bool text_ascii(void);
+/* In a UTF-8 locale, the widths of code points the compact table does
+ * not name come from the locale's wcwidth, as curses takes them. */
+void text_set_locale_widths(bool on);
 /* Standard error may be such a terminal when standard output is not (a
  * pipe or a file, which get UTF-8): then text_fputs makes what it writes
  * to stderr ASCII. */

@@ -124,6 +124,8 @@ main(int argc, char **argv)
 			text_set_ascii(true);
 		if (isatty(STDERR_FILENO))
 			text_set_ascii_stderr(true);
+	} else {
+		text_set_locale_widths(true);
 	}
 
 	/* A write past a file size limit (ulimit -f) fails with EFBIG and

@@ -301,14 +301,19 @@ help_draw(struct view *v)
 	wnoutrefresh(h->hdr);
 	buf_free(&b);
 
-	h->scroll = layout_clamp_scroll(h->scroll, (int)h->nrows, rows);
+	/* All of it in view keeps the place the reader scrolled to, as an
+	 * article's pane does: a terminal made large for a moment and then
+	 * small again comes back to it, not to the top. */
+	int top = layout_clamp_scroll(h->scroll, (int)h->nrows, rows);
+	if ((int)h->nrows > rows)
+		h->scroll = top;
 	werase(h->body);
 	/* Keys, then the action's name, then its help, in columns that
 	 * shrink on a narrow terminal. */
 	int kw, nw;
 	columns(w, &kw, &nw);
-	for (int r = 0; r < rows && h->scroll + r < (int)h->nrows; r++) {
-		const struct help_row *row = &h->rows[h->scroll + r];
+	for (int r = 0; r < rows && top + r < (int)h->nrows; r++) {
+		const struct help_row *row = &h->rows[top + r];
 		const struct help_line *l = &h->lines[row->line];
 		if (l->keys == NULL) {
 			if (row->text)

@@ -6,7 +6,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 12
+plan 14
 screen_db
 
 # Every page of help, from the top to the end, into $pages.
@@ -76,5 +76,29 @@ like "$pages" '^   <Backspace> *$' "30 columns: a key's name is whole, on a line
 like "$pages" '^     Go back in history *$' "with its help below it"
 # A name cut in two leaves a '<' with no '>' on its line.
 unlike "$pages" '<[A-Za-z0-9-]*([^A-Za-z0-9>-]|$)' "30 columns: no key's name is cut"
+keys q q
+wait_exit 5
+
+# Scrolled down, then a terminal large enough to show all of help, then
+# the size before: help is where the reader left it, as an article's
+# pane is (keep-place.sh), not back at its top. (One key, so that the
+# place is read once the screen has settled on it; a page, not the end,
+# so that no size on the way, such as 200x24, moves it.)
+screen_start 80 24
+wait_for 'Level: Clinician'
+keys ?
+wait_for '^ In the topic tree'
+keys PageDown
+wait_gone '^ In the topic tree'
+first=$(printf '%s\n' "$screen" | sed -n 2p)
+before=$screen
+tmx resize-window -t t: -x 200 -y 100
+wait_for '^ In the topic tree'
+like "$screen" 'Keys are set in keymap files' "a large terminal shows all of help"
+tmx resize-window -t t: -x 80 -y 24
+wait_gone '^ In the topic tree'
+is "$(printf '%s\n' "$screen" | sed -n 2p)" "$first" "back at 80x24: help at the line it was scrolled to"
+[ "$(printf '%s\n' "$screen" | sed -n 2p)" = "$first" ] ||
+	printf '%s\n' "before:" "$before" "after:" "$screen" | sed 's/^/# /'
 keys q q
 wait_exit 5

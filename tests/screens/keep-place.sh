@@ -6,7 +6,7 @@
 . "$TESTLIB"
 . "$(dirname "$0")/screen.sh"
 
-plan 8
+plan 12
 screen_db
 
 screen_start 80 24 -- hf-diuretics
@@ -44,5 +44,22 @@ keys L
 wait_for 'Level: Clinician'
 like "$screen" 'The last line of the answer' "a citation selected out of view: L twice keeps the end"
 unlike "$screen" 'fluid overload \[1\]' "not pulled back to the citation"
+keys q q
+wait_exit 5
+
+# L keeps the pane in front, not only its place: References, the same at
+# every level, stays in front at the line the reader had scrolled to.
+screen_start 80 10 -- --level clinician hf-diuretics
+wait_for '^\[1 Answer\]'
+keys 4
+wait_for '\[4 References\]'
+keys Down Down
+wait_gone '1\. Example A'
+like "$screen" '^ 2\. Example C' "a short terminal: References scrolled past its first entry"
+keys L
+wait_for 'Level: Patient'
+like "$screen" '\[4 References\]' "L keeps References in front"
+like "$screen" '^ 2\. Example C' "scrolled where it was"
+unlike "$screen" '1\. Example A' "not back at its top"
 keys q q
 wait_exit 5

@@ -1,6 +1,7 @@
 /* test_text.c: UTF-8 decoding, widths, and the sanitizer that stands
  * between untrusted text and the terminal. */
 #include <check.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -238,6 +239,28 @@ START_TEST(widths)
 }
 END_TEST
 
+/* A mark the table leaves out (Bengali vowel sign U, U+09C1) takes the
+ * locale's width, as curses draws it: no column of its own. */
+START_TEST(widths_from_the_locale)
+{
+	const char *gu = "\xE0\xA6\x97\xE0\xA7\x81";     /* U+0997 U+09C1 */
+
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		return;
+	text_set_locale_widths(true);
+	ck_assert_uint_eq(text_width(gu, strlen(gu)), 1);
+	ck_assert_int_eq(text_cp_width(0x1F6DF), 2);           /* a newer emoji */
+	/* The table still decides what it names: a skin tone joins its emoji. */
+	ck_assert_int_eq(text_cp_width(0x1F3FD), 0);
+	/* The cursor steps over the letter and its mark as one. */
+	ck_assert_uint_eq(text_char_next(gu, strlen(gu), 0), 6);
+	ck_assert_uint_eq(text_char_prev(gu, strlen(gu), 6), 0);
+	text_set_locale_widths(false);
+	ck_assert_uint_eq(text_width(gu, strlen(gu)), 2);
+	setlocale(LC_CTYPE, "C");
+}
+END_TEST
+
 START_TEST(fit_never_splits_a_character)
 {
 	const char *s = "a\xE4\xB8\xAD" "b";          /* a 中 b: widths 1 2 1 */
@@ -356,6 +379,7 @@ text_suite(void)
 	tcase_add_test(tc, sanitize_flags);
 	tcase_add_test(tc, sanitize_ascii_mode);
 	tcase_add_test(tc, widths);
+	tcase_add_test(tc, widths_from_the_locale);
 	tcase_add_test(tc, fit_never_splits_a_character);
 	tcase_add_test(tc, chars_as_drawn);
 	tcase_add_test(tc, sanitize_part_in_context);
