@@ -15,7 +15,7 @@ longopts() {
 }
 words() { tr ' ' '\n' | sed '/^$/d' | LC_ALL=C sort -u | tr '\n' ' ' | sed 's/ $//'; }
 
-commands=$(sed -n 's/^[[:space:]]*{ "\([a-z]*\)", cli_[a-z]* },$/\1/p' "$tui/main.c" | words)
+commands=$(sed -n 's/^[[:space:]]*{ "\([a-z]*\)", cli_[a-z]*\(, [a-z]*\)\{0,1\} },$/\1/p' "$tui/main.c" | words)
 like "$commands" '^check import search show topics$' "main.c's table of commands is read"
 help=$("$BEDSIDE" --help)
 man=$(cat "$MAN_SRC/bedside.1.in")
