@@ -173,6 +173,8 @@ keys C-u
 keys thirteen
 wait_for 'How should loop diuretics'
 keys Enter
+# The hit's snippet has the same words: wait for the article first.
+wait_for '\[1 Answer\]'
 wait_for 'Line thirteen of the answer'
 ok $? "a match further down is on screen"
 unlike "$screen" 'Give an intravenous loop diuretic' "the pane scrolled to it"
