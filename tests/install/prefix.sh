@@ -19,7 +19,7 @@ copy=$scratch/build
 mkdir "$copy" "$scratch/elsewhere" || exit 1
 # tar keeps the times, so that the copy is as up to date as the tree.
 (cd "$TOP_BUILDDIR" && tar -cf - --exclude=./.git --exclude='./bedside-*' \
-	--exclude=./_asan --exclude=./_fuzz --exclude=./fuzz-work \
+	--exclude=./_asan --exclude=./_fuzz --exclude=./fuzz-work --exclude=./bench/out \
 	--exclude='*.log' --exclude='*.trs' .) | (cd "$copy" && tar -xf -) || {
 	echo "Bail out! cannot copy the build tree"
 	exit 1
