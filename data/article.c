@@ -8,6 +8,7 @@
 #include "article_body.h"
 #include "article_cite.h"
 #include "cite.h"
+#include "commands.h"
 #include "frontmatter.h"
 #include "text.h"
 
@@ -104,6 +105,10 @@ check_front_matter(const char *file, const struct frontmatter *fm,
 			    "letters, digits and '-' (at most 80)", v);
 		else
 			a->id = xstrdup(v);
+		/* `bedside ID` would run the command instead. */
+		if (a->id && command_name(a->id))
+			diag_warning(d, file, f->line, "id '%s' is also a command's "
+			    "name: it opens with 'bedside -- %s'", v, v);
 	}
 	if ((v = field_scalar(fm, "title", file, d))) {
 		f = frontmatter_get(fm, "title");

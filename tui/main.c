@@ -141,7 +141,10 @@ main(int argc, char **argv)
 	if ((rc = parse_options(argc, argv, &app, &cli)) >= 0)
 		return cli_finish(rc);
 	first = optind;
-	if (first < argc && (cmd = command_named(argv[first])) == NULL) {
+	/* After "--" the word is an article ID even where a command has its
+	 * name (the importer warns of such ids). */
+	if (first < argc && (strcmp(argv[first - 1], "--") == 0 ||
+	    (cmd = command_named(argv[first])) == NULL)) {
 		/* Not a command, so the ID of the article to open; the
 		 * browser's options may follow it as well as come before
 		 * (unless "--" ended them). */

@@ -42,4 +42,18 @@ is "$rc" 1 "the browser too finds nothing"
 like "$err" "^bedside: no article '(croup){16}\.\.\.'; did you mean: croup \(see bedside topics, bedside search\)\$" \
     "and quotes the start of it, then the id near it and where to look"
 
+# An article whose id is a command's name: the import says how to open
+# it, and after "--" the word is that article, not the command.
+mkdir "$scratch/cmd"
+sed 's/^id: croup$/id: search/' "$ARTICLES/paediatrics/croup.md" >"$scratch/cmd/search.md"
+run "$BEDSIDE" import --db "$scratch/cmd.db" "$scratch/cmd"
+is "$rc" 0 "an article with the id 'search' imports"
+like "$err" "search\.md:2: warning: id 'search' is also a command's name: it opens with 'bedside -- search'" \
+    "with a warning on its id's line that says how to open it"
+run "$BEDSIDE" --db "$scratch/cmd.db" -- search </dev/null
+like "$rc:$err" "^2:bedside: the browser needs a terminal" \
+    "'bedside -- search' is the browser on that article, not the search command"
+run "$BEDSIDE" --db "$scratch/cmd.db" search croup
+is "$rc" 0 "without '--', 'search' is still the command"
+
 done_testing

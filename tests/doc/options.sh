@@ -17,6 +17,9 @@ words() { tr ' ' '\n' | sed '/^$/d' | LC_ALL=C sort -u | tr '\n' ' ' | sed 's/ $
 
 commands=$(sed -n 's/^[[:space:]]*{ "\([a-z]*\)", cli_[a-z]*\(, [a-z]*\)\{0,1\} },$/\1/p' "$tui/main.c" | words)
 like "$commands" '^check import search show topics$' "main.c's table of commands is read"
+# lib/commands.c names them for the importer's warning on such ids.
+is "$(sed -n '/command_names\[\] = {/,/};/p' "$tui/../lib/commands.c" |
+    grep -oE '"[a-z]+"' | tr -d '"' | words)" "$commands" "lib/commands.c names the same commands"
 help=$("$BEDSIDE" --help)
 man=$(cat "$MAN_SRC/bedside.1.in")
 
