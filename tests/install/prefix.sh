@@ -7,32 +7,8 @@
 # It works on a copy of the build tree: making the program for another
 # folder here would rebuild the ./bedside the other tests are running.
 . "${TESTLIB:-$(dirname "$0")/../lib.sh}"
-: "${MAKE:?}" "${TOP_BUILDDIR:?}"
-
-srcdir=$(sed -n 's/^srcdir = //p' "$TOP_BUILDDIR/Makefile")
-if [ "$srcdir" != . ]; then
-	echo "1..0 # SKIP the copy needs a build in the source tree (srcdir is $srcdir)"
-	exit 0
-fi
-
-copy=$scratch/build
-mkdir "$copy" "$scratch/elsewhere" || exit 1
-# tar keeps the times, so that the copy is as up to date as the tree.
-(cd "$TOP_BUILDDIR" && tar -cf - --exclude=./.git --exclude='./bedside-*' \
-	--exclude=./_asan --exclude=./_fuzz --exclude=./fuzz-work --exclude=./bench/out \
-	--exclude='*.log' --exclude='*.trs' .) | (cd "$copy" && tar -xf -) || {
-	echo "Bail out! cannot copy the build tree"
-	exit 1
-}
-
-# A make of its own: not the jobserver or flags of the make running us.
-submake() {
-	(unset MAKEFLAGS MFLAGS MAKELEVEL; cd "$copy" && $MAKE "$@") \
-		>"$scratch/make.log" 2>&1
-	status=$?
-	[ $status -eq 0 ] || sed 's/^/# /' "$scratch/make.log" | tail -20
-	return $status
-}
+. "$(dirname "$0")/buildcopy.sh"
+mkdir "$scratch/elsewhere" || exit 1
 
 unset BEDSIDE_DB
 cd "$scratch/elsewhere" || exit 1

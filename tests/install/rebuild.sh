@@ -6,31 +6,12 @@
 # It works on a copy of the build tree, as prefix.sh does: the other
 # tests read this tree's articles and database while it runs.
 . "${TESTLIB:-$(dirname "$0")/../lib.sh}"
-: "${MAKE:?}" "${TOP_BUILDDIR:?}"
-
-srcdir=$(sed -n 's/^srcdir = //p' "$TOP_BUILDDIR/Makefile")
-if [ "$srcdir" != . ]; then
-	echo "1..0 # SKIP the copy needs a build in the source tree (srcdir is $srcdir)"
-	exit 0
-fi
-
-copy=$scratch/build
-mkdir "$copy" || exit 1
-# tar keeps the times, so that the copy is as up to date as the tree.
-(cd "$TOP_BUILDDIR" && tar -cf - --exclude=./.git --exclude='./bedside-*' \
-	--exclude=./_asan --exclude=./_fuzz --exclude=./fuzz-work --exclude=./bench/out \
-	--exclude='*.log' --exclude='*.trs' .) | (cd "$copy" && tar -xf -) || {
-	echo "Bail out! cannot copy the build tree"
-	exit 1
-}
+. "$(dirname "$0")/buildcopy.sh"
 
 # remake: make bedside.db in the copy; made is "yes" if it was made again.
 remake() {
 	before=$(stat -c %Y.%y "$copy/bedside.db" 2>/dev/null)
-	(unset MAKEFLAGS MFLAGS MAKELEVEL; cd "$copy" && $MAKE bedside.db) \
-		>"$scratch/make.log" 2>&1
-	status=$?
-	[ $status -eq 0 ] || sed 's/^/# /' "$scratch/make.log" | tail -20
+	submake bedside.db
 	made=no
 	[ "$(stat -c %Y.%y "$copy/bedside.db" 2>/dev/null)" = "$before" ] || made=yes
 	return $status
